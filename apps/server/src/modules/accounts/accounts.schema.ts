@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { ROLES, USER_STATUSES } from '@civic/contracts';
+
+export const meSchema = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  roleLabel: z.string(),
+  orgId: z.number(),
+  orgName: z.string(),
+  orgPath: z.string(),
+  permissions: z.array(z.string()),
+  mustChangePassword: z.boolean(),
+  passwordExpired: z.boolean(),
+  totpEnabled: z.boolean(),
+  totpRequired: z.boolean(),
+});
+export const sessionResponse = z.object({ user: meSchema, csrfToken: z.string() });
+
+export const loginBody = z.object({
+  username: z.string().trim().min(1, '请输入账号').max(64),
+  password: z.string().min(1, '请输入密码').max(128),
+  totp: z
+    .string()
+    .regex(/^\d{6}$/, '动态验证码为 6 位数字')
+    .optional(),
+});
+
+export const changePasswordBody = z.object({
+  oldPassword: z.string().min(1, '请输入原密码').max(128),
+  newPassword: z.string().min(1, '请输入新密码').max(128),
+});
+
+export const okResponse = z.object({ ok: z.literal(true) });
+
+export const userSchema = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  phone: z.string().nullable(),
+  role: z.enum(ROLES),
+  roleLabel: z.string(),
+  orgId: z.number(),
+  orgName: z.string(),
+  status: z.enum(USER_STATUSES),
+  locked: z.boolean(),
+  mustChangePassword: z.boolean(),
+  totpEnabled: z.boolean(),
+  lastLoginAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type UserView = z.infer<typeof userSchema>;
+
+const username = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z][A-Za-z0-9_.-]{2,31}$/, '账号需以字母开头，3–32 位字母、数字、下划线、点或短横线');
+const displayName = z.string().trim().min(1, '请输入姓名').max(30, '姓名不超过 30 个字');
+const phone = z.string().trim().max(20).nullable().optional();
+
+export const createUserBody = z.object({
+  username,
+  displayName,
+  phone,
+  role: z.enum(ROLES),
+  orgId: z.number().int().positive(),
+});
+export const updateUserBody = z.object({
+  displayName: displayName.optional(),
+  phone,
+  role: z.enum(ROLES).optional(),
+  orgId: z.number().int().positive().optional(),
+});
+export const userListQuery = z.object({
+  keyword: z.string().trim().max(50).optional(),
+  role: z.enum(ROLES).optional(),
+  orgId: z.coerce.number().int().positive().optional(),
+  status: z.enum(USER_STATUSES).optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export const idParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 31) });

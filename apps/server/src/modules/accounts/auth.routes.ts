@@ -1,0 +1,103 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorFromSession, actorOf, sessionPolicy } from '../../platform/auth/plugin.ts';
+import { CSRF_COOKIE, findSession, SESSION_COOKIE } from '../../platform/auth/sessions.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { Unauthenticated } from '../../platform/errors.ts';
+import { changePasswordBody, loginBody, okResponse, sessionResponse } from './accounts.schema.ts';
+import { createAuthService, meOf } from './auth.service.ts';
+
+export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const auth = createAuthService(ctx);
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const secure = ctx.config.env === 'production';
+  const cookieBase = { path: '/', sameSite: 'strict' as const, secure };
+
+  function setCookies(reply: FastifyReply, token: string, csrfToken: string) {
+    const maxAge = ctx.config.sessionAbsoluteHours * 3600;
+    reply.setCookie(SESSION_COOKIE, token, { ...cookieBase, httpOnly: true, maxAge });
+    reply.setCookie(CSRF_COOKIE, csrfToken, { ...cookieBase, httpOnly: false, maxAge });
+  }
+
+  r.post(
+    '/api/auth/login',
+    {
+      schema: { tags: ['auth'], summary: '登录', body: loginBody, response: { 200: sessionResponse } },
+      config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const { token, csrfToken } = await auth.login({
+        ...request.body,
+        ip: request.ip,
+        userAgent: request.headers['user-agent'],
+      });
+      const now = ctx.now();
+      const session = await findSession(ctx.db.system, sessionPolicy(ctx), token, now);
+      if (!session) throw new Unauthenticated();
+      setCookies(reply, token, csrfToken);
+      return { user: meOf(actorFromSession(ctx, session, request.ip, now)), csrfToken };
+    },
+  );
+
+  r.post(
+    '/api/auth/logout',
+    { schema: { tags: ['auth'], summary: '退出登录', response: { 200: okResponse } }, config: { allowPending: true } },
+    async (request, reply) => {
+      await auth.logout(actorOf(request));
+      reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  );
+
+  r.get(
+    '/api/auth/me',
+    { schema: { tags: ['auth'], summary: '当前用户', response: { 200: sessionResponse } }, config: { allowPending: true } },
+    async (request) => {
+      const actor = actorOf(request);
+      return { user: meOf(actor), csrfToken: actor.csrfToken };
+    },
+  );
+
+  r.post(
+    '/api/auth/password',
+    {
+      schema: { tags: ['auth'], summary: '修改本人密码', body: changePasswordBody, response: { 200: okResponse } },
+      config: { allowPending: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+    },
+    async (request) => {
+      await auth.changePassword(actorOf(request), request.body.oldPassword, request.body.newPassword);
+      return { ok: true as const };
+    },
+  );
+
+  r.post(
+    '/api/auth/totp/setup',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: '生成两步验证密钥',
+        response: { 200: z.object({ secret: z.string(), otpauthUrl: z.string(), qrDataUrl: z.string() }) },
+      },
+      config: { allowPending: true },
+    },
+    async (request) => auth.setupTotp(actorOf(request)),
+  );
+
+  r.post(
+    '/api/auth/totp/enable',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: '启用两步验证',
+        body: z.object({ code: z.string().regex(/^\d{6}$/, '动态验证码为 6 位数字') }),
+        response: { 200: okResponse },
+      },
+      config: { allowPending: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+    },
+    async (request) => {
+      await auth.enableTotp(actorOf(request), request.body.code);
+      return { ok: true as const };
+    },
+  );
+}

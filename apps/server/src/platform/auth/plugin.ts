@@ -1,0 +1,88 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Permission } from '@civic/contracts';
+import type { AppContext } from '../context.ts';
+import { Forbidden, Unauthenticated } from '../errors.ts';
+import { isStaff, permissionsOf, requirePermission, type Actor } from './actor.ts';
+import { CSRF_COOKIE, findSession, SESSION_COOKIE, type SessionRow } from './sessions.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** No session needed (login, health, public pages). */
+    public?: boolean;
+    /** Reachable while a password change or 2FA setup is still pending (the auth routes). */
+    allowPending?: boolean;
+    /** The permission the route requires. */
+    permission?: Permission;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function sessionPolicy(ctx: AppContext) {
+  return { idleMinutes: ctx.config.sessionIdleMinutes, absoluteHours: ctx.config.sessionAbsoluteHours };
+}
+
+/** Gets the actor a route handler works for; routes behind the auth hook always have one. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new Unauthenticated();
+  return request.actor;
+}
+
+export function actorFromSession(ctx: AppContext, session: SessionRow, ip: string, now: Date): Actor {
+  const maxAgeMs = ctx.config.passwordMaxAgeDays * 86_400_000;
+  return {
+    userId: session.userId,
+    username: session.username,
+    displayName: session.displayName,
+    role: session.role,
+    orgId: session.orgId,
+    orgName: session.orgName,
+    orgPath: session.orgPath,
+    permissions: permissionsOf(session.role),
+    sessionId: session.sessionId,
+    csrfToken: session.csrfToken,
+    mustChangePassword: session.mustChangePassword,
+    passwordExpired: maxAgeMs > 0 && now.getTime() - session.passwordChangedAt.getTime() > maxAgeMs,
+    totpEnabled: session.totpEnabled,
+    totpRequired: ctx.config.require2fa && isStaff(session.role),
+    ip,
+  };
+}
+
+/**
+ * Authenticates every /api request from its session cookie before the body is even parsed,
+ * checks the CSRF header on writes, holds back users who must first change their password or
+ * set up 2FA, and enforces the route's permission.
+ */
+export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (request, reply) => {
+    const config = request.routeOptions.config;
+    if (!request.routeOptions.url || config.public) return;
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) throw new Unauthenticated();
+    const now = ctx.now();
+    const session = await findSession(ctx.db.system, sessionPolicy(ctx), token, now);
+    if (!session) {
+      reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
+      throw new Unauthenticated('登录已过期，请重新登录');
+    }
+    const actor = actorFromSession(ctx, session, request.ip, now);
+    request.actor = actor;
+    if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
+      throw new Forbidden('请求校验失败（CSRF），请刷新页面后重试', 'CSRF');
+    }
+    if (!config.allowPending) {
+      if (actor.mustChangePassword || actor.passwordExpired) {
+        throw new Forbidden('请先修改密码后再继续操作', 'PASSWORD_CHANGE_REQUIRED');
+      }
+      if (actor.totpRequired && !actor.totpEnabled) {
+        throw new Forbidden('请先完成两步验证（动态验证码）设置', 'TOTP_SETUP_REQUIRED');
+      }
+    }
+    if (config.permission) requirePermission(actor, config.permission);
+  });
+}

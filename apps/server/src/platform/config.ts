@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Configuration is read from the environment once at boot, validated, then frozen.
+ * Every variable is documented in the README's configuration table.
+ */
+const booleanFlag = z
+  .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'])
+  .transform((v) => ['1', 'true', 'on', 'yes'].includes(v));
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().min(1).optional(),
+  DEMO_PASSWORD: z.string().min(1).optional(),
+  FIELD_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'FIELD_ENCRYPTION_KEY 必须是 64 位十六进制字符串（32 字节）')
+    .optional(),
+  REQUIRE_2FA: booleanFlag.optional(),
+  PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).default(90),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: booleanFlag.default(false),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  dataDirExplicit: boolean;
+  demoPassword: string | undefined;
+  fieldEncryptionKey: string | undefined;
+  require2fa: boolean;
+  passwordMaxAgeDays: number;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  logLevel: string;
+  trustProxy: boolean;
+  /** Demo mode: not production; the demo county is seeded into an empty database. */
+  demo: boolean;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const parsed = schema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')),
+  );
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`配置错误 (configuration error):\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  if (production && !e.DATABASE_URL && !e.DATA_DIR) {
+    throw new ConfigError(
+      '生产模式 (NODE_ENV=production) 必须设置 DATABASE_URL 或明确的 DATA_DIR，不会使用默认数据目录。',
+    );
+  }
+  return Object.freeze({
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(cwd, e.DATA_DIR ?? 'data'),
+    dataDirExplicit: Boolean(e.DATA_DIR),
+    demoPassword: e.DEMO_PASSWORD,
+    fieldEncryptionKey: e.FIELD_ENCRYPTION_KEY,
+    require2fa: e.REQUIRE_2FA ?? production,
+    passwordMaxAgeDays: e.PASSWORD_MAX_AGE_DAYS,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    demo: !production,
+  });
+}

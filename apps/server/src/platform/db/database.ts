@@ -1,0 +1,115 @@
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import pg from 'pg';
+import { migrate } from './migrate.ts';
+import type { Database } from './schema.ts';
+
+// bigint ids and counts fit comfortably in a JS number at this platform's scale
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number.parseFloat(v));
+// dates stay 'YYYY-MM-DD' strings: a calendar date has no time zone
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+export type Executor = Db | Tx;
+
+/** The role the application runs as: owns nothing, no BYPASSRLS; row-level security applies. */
+export const APP_ROLE = 'civic_app';
+
+export interface Databases {
+  /** Owner connection: migrations, seeding and the system context (login, sessions, jobs). */
+  system: Db;
+  /** Application connection as civic_app: every request's business work, under RLS. */
+  app: Db;
+  close(): Promise<void>;
+}
+
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+export function withCredentials(url: string, user: string, password: string): string {
+  const u = new URL(url);
+  u.username = encodeURIComponent(user);
+  u.password = encodeURIComponent(password);
+  return u.toString();
+}
+
+/** Creates the database when missing (embedded first start, test databases). */
+export async function ensureDatabase(maintenanceUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: maintenanceUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates or updates the application role, then applies pending migrations. */
+export async function bootstrapDatabase(ownerUrl: string, appRolePassword: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    // roles are cluster-wide: serialise against other servers bootstrapping on the same cluster
+    await client.query('BEGIN');
+    await client.query("SELECT pg_advisory_xact_lock(hashtext('civic_app_role'))");
+    const { rowCount } = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [APP_ROLE]);
+    const password = client.escapeLiteral(appRolePassword);
+    await client.query(
+      rowCount
+        ? `ALTER ROLE ${APP_ROLE} WITH LOGIN NOBYPASSRLS NOSUPERUSER PASSWORD ${password}`
+        : `CREATE ROLE ${APP_ROLE} WITH LOGIN NOBYPASSRLS NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD ${password}`,
+    );
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
+  const { applied } = await migrate(ownerUrl);
+  return applied;
+}
+
+function kysely(connectionString: string, max: number): Db {
+  const pool = new pg.Pool({ connectionString, max, idleTimeoutMillis: 30_000 });
+  // a dropped connection must not crash the process; the next query reconnects
+  pool.on('error', () => undefined);
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+export function connectDatabases(ownerUrl: string, appRolePassword: string): Databases {
+  const system = kysely(ownerUrl, 5);
+  const app = kysely(withCredentials(ownerUrl, APP_ROLE, appRolePassword), 20);
+  return {
+    system,
+    app,
+    async close() {
+      await Promise.all([app.destroy(), system.destroy()]);
+    },
+  };
+}
+
+/**
+ * Runs `work` in one transaction with the caller's data scope set for row-level security.
+ * Everything a request reads or writes in its business logic goes through here.
+ */
+export async function inScope<T>(db: Db, scopePath: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (tx) => {
+    await sql`SELECT set_config('app.scope', ${scopePath}, true)`.execute(tx);
+    return work(tx);
+  });
+}
+
+export async function ping(db: Db): Promise<boolean> {
+  try {
+    await sql`SELECT 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}

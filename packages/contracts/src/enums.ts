@@ -1,0 +1,117 @@
+// Shared enumerations with their Chinese labels. Codes follow ../../shared/GLOSSARY.md.
+
+export const ORG_KINDS = ['center', 'institute', 'station', 'point', 'post', 'base'] as const;
+export type OrgKind = (typeof ORG_KINDS)[number];
+export const ORG_KIND_LABELS: Record<OrgKind, string> = {
+  center: '新时代文明实践中心',
+  institute: '新时代文明实践所',
+  station: '新时代文明实践站',
+  point: '新时代文明实践点',
+  post: '新时代文明实践驿站',
+  base: '新时代文明实践基地',
+};
+export const ORG_KIND_SHORT_LABELS: Record<OrgKind, string> = {
+  center: '中心',
+  institute: '所',
+  station: '站',
+  point: '点',
+  post: '驿站',
+  base: '基地',
+};
+/** Which kinds may be placed under which parent kind. */
+export const ORG_CHILD_KINDS: Record<OrgKind, readonly OrgKind[]> = {
+  center: ['institute', 'station', 'post', 'base'],
+  institute: ['station', 'point', 'post', 'base'],
+  station: ['point', 'post'],
+  point: [],
+  post: [],
+  base: [],
+};
+
+export const ORG_STATUSES = ['active', 'archived'] as const;
+export type OrgStatus = (typeof ORG_STATUSES)[number];
+
+export const PLATFORMS = ['theory', 'education_sports', 'culture_arts', 'science', 'health'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+export const PLATFORM_LABELS: Record<Platform, string> = {
+  theory: '理论宣讲平台',
+  education_sports: '教育体育平台',
+  culture_arts: '文化文艺平台',
+  science: '科技与科普平台',
+  health: '卫生健康平台',
+};
+
+export const ROLES = [
+  'center_admin',
+  'institute_admin',
+  'station_admin',
+  'team_leader',
+  'volunteer',
+  'resident',
+  'security_admin',
+  'audit_admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+export const ROLE_LABELS: Record<Role, string> = {
+  center_admin: '中心管理员',
+  institute_admin: '实践所管理员',
+  station_admin: '实践站管理员',
+  team_leader: '志愿服务队队长',
+  volunteer: '志愿者',
+  resident: '群众',
+  security_admin: '安全管理员',
+  audit_admin: '审计管理员',
+};
+/** Staff roles use the admin console; they must use two-factor login when REQUIRE_2FA is on. */
+export const STAFF_ROLES: readonly Role[] = [
+  'center_admin',
+  'institute_admin',
+  'station_admin',
+  'team_leader',
+  'security_admin',
+  'audit_admin',
+];
+/** The org kind each administrative role is bound to (三权分立 roles are bound to the centre). */
+export const ROLE_ORG_KINDS: Partial<Record<Role, readonly OrgKind[]>> = {
+  center_admin: ['center'],
+  institute_admin: ['institute'],
+  station_admin: ['station', 'point', 'post', 'base'],
+  security_admin: ['center'],
+  audit_admin: ['center'],
+};
+
+export const PERMISSIONS = [
+  'org.read',
+  'org.write',
+  'org.export',
+  'site.read',
+  'site.write',
+  'account.manage',
+  'audit.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const BUSINESS_ADMIN: readonly Permission[] = [
+  'org.read',
+  'org.write',
+  'org.export',
+  'site.read',
+  'site.write',
+];
+/**
+ * 三权分立: the security admin manages accounts only, the audit admin reads the audit log only,
+ * and neither does business work; business admins cannot manage accounts or read the audit log.
+ */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  center_admin: BUSINESS_ADMIN,
+  institute_admin: BUSINESS_ADMIN,
+  station_admin: BUSINESS_ADMIN,
+  team_leader: ['org.read'],
+  volunteer: [],
+  resident: [],
+  security_admin: ['account.manage'],
+  audit_admin: ['audit.read'],
+};
+
+export const USER_STATUSES = ['active', 'disabled'] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];

@@ -1,0 +1,3 @@
+export * from './enums.ts';
+export * from './phone.ts';
+export * from './password.ts';
