@@ -13,13 +13,22 @@ function newestMtime(target) {
   const stat = fs.statSync(target);
   if (!stat.isDirectory()) return stat.mtimeMs;
   let newest = stat.mtimeMs;
-  for (const entry of fs.readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  for (const entry of fs.readdirSync(target))
+    newest = Math.max(newest, newestMtime(path.join(target, entry)));
   return newest;
 }
 
 export function ensureWebBuild() {
   const built = path.join(web, 'dist/index.html');
-  const sources = [path.join(web, 'src'), path.join(web, 'public'), contracts, ...fs.readdirSync(web).filter((f) => /\.(html|ts|json)$/.test(f)).map((f) => path.join(web, f))];
+  const sources = [
+    path.join(web, 'src'),
+    path.join(web, 'public'),
+    contracts,
+    ...fs
+      .readdirSync(web)
+      .filter((f) => /\.(html|ts|json)$/.test(f))
+      .map((f) => path.join(web, f)),
+  ];
   const sourceTime = Math.max(...sources.map(newestMtime));
   if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sourceTime) return false;
   console.log('[civic] 正在构建前端页面（首次启动或源码有更新）…');

@@ -71,7 +71,14 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
   registerAuth(app, ctx);
-  for (const routes of [healthRoutes, accountsRoutes, orgsRoutes, siteStandardsRoutes, uploadsRoutes, auditRoutes]) {
+  for (const routes of [
+    healthRoutes,
+    accountsRoutes,
+    orgsRoutes,
+    siteStandardsRoutes,
+    uploadsRoutes,
+    auditRoutes,
+  ]) {
     routes(app, ctx);
   }
 

@@ -20,7 +20,8 @@ async function main() {
   const logger = {
     info: (m: string) => console.log(`[civic] ${m}`),
     warn: (m: string) => console.warn(`[civic] ${m}`),
-    debug: (m: string) => (config.logLevel === 'debug' || config.logLevel === 'trace' ? console.log(`[postgres] ${m}`) : undefined),
+    debug: (m: string) =>
+      config.logLevel === 'debug' || config.logLevel === 'trace' ? console.log(`[postgres] ${m}`) : undefined,
   };
   const runtime = await startRuntime(config, logger);
   let stopping = false;
@@ -45,18 +46,28 @@ async function main() {
       const seeded = await seedDemoIfEmpty(runtime.ctx, config.demoPassword);
       if (seeded.seeded) {
         logger.info('已生成演示县数据（西乡县新时代文明实践中心）。演示账号：');
-        for (const a of seeded.accounts ?? []) logger.info(`  ${a.username.padEnd(16)} ${ROLE_LABELS[a.role].padEnd(10)} ${a.orgName}`);
-        logger.info(config.demoPassword ? '  密码：DEMO_PASSWORD 所设的值' : `  密码（仅显示这一次）：${seeded.password}`);
+        for (const a of seeded.accounts ?? [])
+          logger.info(`  ${a.username.padEnd(16)} ${ROLE_LABELS[a.role].padEnd(10)} ${a.orgName}`);
+        logger.info(
+          config.demoPassword
+            ? '  密码：DEMO_PASSWORD 所设的值'
+            : `  密码（仅显示这一次）：${seeded.password}`,
+        );
       }
     }
     app = await buildApp(runtime.ctx, { logger: { level: config.logLevel } });
     await app.listen({ port: config.port, host: config.host });
     const timer = setInterval(() => {
-      purgeExpiredSessions(runtime.ctx.db.system, { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours }).catch(() => undefined);
+      purgeExpiredSessions(runtime.ctx.db.system, {
+        idleMinutes: config.sessionIdleMinutes,
+        absoluteHours: config.sessionAbsoluteHours,
+      }).catch(() => undefined);
     }, 10 * 60_000);
     timer.unref();
     const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-    logger.info(`文明实践云平台已启动：http://${shown}:${(app.server.address() as { port: number }).port}/  （接口文档 /api/docs）`);
+    logger.info(
+      `文明实践云平台已启动：http://${shown}:${(app.server.address() as { port: number }).port}/  （接口文档 /api/docs）`,
+    );
   } catch (error) {
     console.error(error);
     await stop(1);

@@ -25,7 +25,9 @@ export interface TestContext {
  * A fresh database cloned from the migrated template, the app built on it, and (by default) the
  * demo county seeded — one per test file, so no test depends on another's leftovers.
  */
-export async function createTestContext(options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestContext> {
+export async function createTestContext(
+  options: { seed?: boolean; env?: Record<string, string>; webDist?: string } = {},
+): Promise<TestContext> {
   const maintenanceUrl = inject('maintenanceUrl');
   const template = inject('templateDatabase');
   const name = `civic_test_${crypto.randomBytes(4).toString('hex')}_${process.ppid}`;
@@ -34,7 +36,9 @@ export async function createTestContext(options: { seed?: boolean; env?: Record<
   // cloning needs the template to be idle; retry briefly if another file is cloning right now
   for (let attempt = 0; ; attempt += 1) {
     try {
-      await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(name)} TEMPLATE ${admin.escapeIdentifier(template)}`);
+      await admin.query(
+        `CREATE DATABASE ${admin.escapeIdentifier(name)} TEMPLATE ${admin.escapeIdentifier(template)}`,
+      );
       break;
     } catch (error) {
       if (attempt > 20) throw error;
@@ -45,11 +49,16 @@ export async function createTestContext(options: { seed?: boolean; env?: Record<
   const databaseUrl = withDatabase(maintenanceUrl, name);
   const cipher = createFieldCipher(TEST_KEY);
   const db = connectDatabases(databaseUrl, cipher.derive('database-app-role').toString('hex'));
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, FIELD_ENCRYPTION_KEY: TEST_KEY, ...options.env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    FIELD_ENCRYPTION_KEY: TEST_KEY,
+    ...options.env,
+  });
   let fixedNow: Date | null = null;
   const ctx: AppContext = { config, db, cipher, now: () => fixedNow ?? new Date() };
   if (options.seed !== false) await seedDemoIfEmpty(ctx, DEMO_PASSWORD);
-  const app = await buildApp(ctx, { webDist: '/nonexistent' });
+  const app = await buildApp(ctx, { webDist: options.webDist ?? '/nonexistent' });
   await app.ready();
   return {
     ctx,
@@ -81,8 +90,18 @@ export function nextIp(): string {
   return `10.${(process.pid >> 8) & 255}.${process.pid & 255}.${ipCounter % 250}`;
 }
 
-export async function login(app: FastifyInstance, username: string, password = DEMO_PASSWORD, ip = nextIp()): Promise<Session> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: ip });
+export async function login(
+  app: FastifyInstance,
+  username: string,
+  password = DEMO_PASSWORD,
+  ip = nextIp(),
+): Promise<Session> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+    remoteAddress: ip,
+  });
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
   return { cookie, csrf: res.json().csrfToken };

@@ -33,7 +33,10 @@ export default async function setup(project: TestProject) {
   const templateDatabase = `civic_test_tpl_${process.pid}`;
   await ensureDatabase(maintenanceUrl, templateDatabase);
   const cipher = createFieldCipher(TEST_KEY);
-  await bootstrapDatabase(withDatabase(maintenanceUrl, templateDatabase), cipher.derive('database-app-role').toString('hex'));
+  await bootstrapDatabase(
+    withDatabase(maintenanceUrl, templateDatabase),
+    cipher.derive('database-app-role').toString('hex'),
+  );
   project.provide('maintenanceUrl', maintenanceUrl);
   project.provide('templateDatabase', templateDatabase);
 
@@ -47,7 +50,7 @@ export default async function setup(project: TestProject) {
       const client = new pg.default.Client({ connectionString: maintenanceUrl });
       await client.connect();
       const { rows } = await client.query<{ datname: string }>(
-        "SELECT datname FROM pg_database WHERE datname LIKE $1",
+        'SELECT datname FROM pg_database WHERE datname LIKE $1',
         [`civic_test_%_${process.pid}%`],
       );
       for (const { datname } of rows) {

@@ -11,7 +11,9 @@ try {
   if (result.ok) {
     console.log(`审计日志哈希链完整：共校验 ${result.checked} 条记录。`);
   } else {
-    console.error(`审计日志哈希链断裂：第 ${result.firstBrokenSeq} 条记录（${result.reason}）。此前 ${result.checked} 条完好。`);
+    console.error(
+      `审计日志哈希链断裂：第 ${result.firstBrokenSeq} 条记录（${result.reason}）。此前 ${result.checked} 条完好。`,
+    );
     process.exitCode = 1;
   }
 } finally {

@@ -13,7 +13,8 @@ describe('field cipher (SM4-CTR + HMAC-SM3)', () => {
   const cipher = createFieldCipher(KEY);
 
   it('round-trips Chinese text and phone numbers', () => {
-    for (const plain of ['13812345678', '西乡县杨河镇', '']) expect(cipher.decrypt(cipher.encrypt(plain))).toBe(plain);
+    for (const plain of ['13812345678', '西乡县杨河镇', ''])
+      expect(cipher.decrypt(cipher.encrypt(plain))).toBe(plain);
   });
 
   it('uses a fresh IV each time, so equal values do not look equal at rest', () => {
@@ -25,7 +26,9 @@ describe('field cipher (SM4-CTR + HMAC-SM3)', () => {
     const [v, iv, body, mac] = sealed.split('.');
     const flipped = Buffer.from(body!, 'base64url');
     flipped[0] = flipped[0]! ^ 1;
-    expect(() => cipher.decrypt([v, iv, flipped.toString('base64url'), mac].join('.'))).toThrow(TamperedCiphertext);
+    expect(() => cipher.decrypt([v, iv, flipped.toString('base64url'), mac].join('.'))).toThrow(
+      TamperedCiphertext,
+    );
     expect(() => cipher.decrypt('garbage')).toThrow(TamperedCiphertext);
   });
 
@@ -37,6 +40,8 @@ describe('field cipher (SM4-CTR + HMAC-SM3)', () => {
   it('gives a deterministic, purpose-separated blind index', () => {
     expect(cipher.blindIndex('13812345678', 'phone')).toBe(cipher.blindIndex('13812345678', 'phone'));
     expect(cipher.blindIndex('13812345678', 'phone')).not.toBe(cipher.blindIndex('13812345678', 'id'));
-    expect(createFieldCipher('b'.repeat(64)).blindIndex('13812345678', 'phone')).not.toBe(cipher.blindIndex('13812345678', 'phone'));
+    expect(createFieldCipher('b'.repeat(64)).blindIndex('13812345678', 'phone')).not.toBe(
+      cipher.blindIndex('13812345678', 'phone'),
+    );
   });
 });

@@ -17,14 +17,22 @@ export const APP_DATABASE = 'civic';
  * Brings up the database side of the server: the embedded PostgreSQL when DATABASE_URL is unset,
  * the application role, the migrations, and both connection pools.
  */
-export async function startRuntime(config: Config, logger: Logger): Promise<{ ctx: AppContext; stop(): Promise<void> }> {
-  const secrets = !config.databaseUrl || !config.fieldEncryptionKey ? loadOrCreateSecrets(config.dataDir) : null;
+export async function startRuntime(
+  config: Config,
+  logger: Logger,
+): Promise<{ ctx: AppContext; stop(): Promise<void> }> {
+  const secrets =
+    !config.databaseUrl || !config.fieldEncryptionKey ? loadOrCreateSecrets(config.dataDir) : null;
   let embedded: EmbeddedPostgresHandle | null = null;
   let ownerUrl: string;
   if (config.databaseUrl) {
     ownerUrl = config.databaseUrl;
   } else {
-    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, password: secrets!.embeddedDbPassword, logger });
+    embedded = await startEmbeddedPostgres({
+      dataDir: config.dataDir,
+      password: secrets!.embeddedDbPassword,
+      logger,
+    });
     await ensureDatabase(embedded.url, APP_DATABASE);
     ownerUrl = withDatabase(embedded.url, APP_DATABASE);
   }

@@ -50,7 +50,18 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
     await insertPresetStandards(tx, { id: center.id, path: center.path });
     await insertInspections(tx, orgs);
     const demo = await insertDemoAccounts(ctx, tx, orgs, passwordHash);
-    await appendAudit(tx, { actor: null, action: 'system.seed', resourceType: 'system', orgId: center.id, orgPath: center.path, summary: { orgs: orgs.length } }, ctx.now());
+    await appendAudit(
+      tx,
+      {
+        actor: null,
+        action: 'system.seed',
+        resourceType: 'system',
+        orgId: center.id,
+        orgPath: center.path,
+        summary: { orgs: orgs.length },
+      },
+      ctx.now(),
+    );
     return demo;
   });
   if (!accounts) return { seeded: false };
@@ -86,7 +97,11 @@ async function insertOrgs(ctx: AppContext, tx: Tx): Promise<OrgRef[]> {
       opening_hours: o.openingHours,
     };
   });
-  for (let i = 0; i < rows.length; i += 500) await tx.insertInto('orgs').values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await tx
+      .insertInto('orgs')
+      .values(rows.slice(i, i + 500))
+      .execute();
   await sql`SELECT setval(pg_get_serial_sequence('orgs', 'id'), (SELECT max(id) FROM orgs))`.execute(tx);
   return [...byCode.values()];
 }
@@ -111,16 +126,27 @@ async function insertPlatforms(ctx: AppContext, tx: Tx, center: OrgRef) {
 
 /** A year of site inspections against 八有 so the coverage view has something to show. */
 async function insertInspections(tx: Tx, orgs: OrgRef[]) {
-  const standard = await tx.selectFrom('site_standards').select(['id', 'name', 'pass_score']).where('code', '=', 'bayou').executeTakeFirst();
+  const standard = await tx
+    .selectFrom('site_standards')
+    .select(['id', 'name', 'pass_score'])
+    .where('code', '=', 'bayou')
+    .executeTakeFirst();
   if (!standard) return;
-  const items = await tx.selectFrom('site_standard_items').selectAll().where('standard_id', '=', standard.id).orderBy('seq').execute();
+  const items = await tx
+    .selectFrom('site_standard_items')
+    .selectAll()
+    .where('standard_id', '=', standard.id)
+    .orderBy('seq')
+    .execute();
   const totalWeight = items.reduce((s, i) => s + i.weight, 0);
   const rng = mulberry32(20260301);
   const stations = orgs.filter((o) => o.kind === 'station');
   for (const station of stations) {
     if (rng() > 0.7) continue; // about 30% not yet inspected this year
     const results = items.map((item) => ({ item, passed: rng() > 0.12 }));
-    const score = Math.round((100 * results.filter((r) => r.passed).reduce((s, r) => s + r.item.weight, 0)) / totalWeight);
+    const score = Math.round(
+      (100 * results.filter((r) => r.passed).reduce((s, r) => s + r.item.weight, 0)) / totalWeight,
+    );
     const month = 1 + Math.floor(rng() * 10);
     const day = 1 + Math.floor(rng() * 27);
     const inspection = await tx
@@ -157,11 +183,17 @@ async function insertInspections(tx: Tx, orgs: OrgRef[]) {
   }
 }
 
-async function insertDemoAccounts(ctx: AppContext, tx: Tx, orgs: OrgRef[], passwordHash: string): Promise<DemoAccount[]> {
+async function insertDemoAccounts(
+  ctx: AppContext,
+  tx: Tx,
+  orgs: OrgRef[],
+  passwordHash: string,
+): Promise<DemoAccount[]> {
   const center = orgs.find((o) => o.kind === 'center')!;
   const institutes = orgs.filter((o) => o.kind === 'institute');
   const firstInstitute = institutes[0]!;
-  const stationUnder = (institute: OrgRef) => orgs.find((o) => o.kind === 'station' && o.parentId === institute.id)!;
+  const stationUnder = (institute: OrgRef) =>
+    orgs.find((o) => o.kind === 'station' && o.parentId === institute.id)!;
   const station = stationUnder(firstInstitute);
   const station2 = stationUnder(institutes[1]!);
   const plan: Array<[string, Role, OrgRef]> = [

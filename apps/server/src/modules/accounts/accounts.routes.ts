@@ -19,31 +19,71 @@ export function accountsRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get(
     '/api/roles',
     {
-      schema: { tags, summary: '角色列表', response: { 200: z.array(z.object({ role: z.enum(ROLES), label: z.string(), orgKinds: z.array(z.string()) })) } },
+      schema: {
+        tags,
+        summary: '角色列表',
+        response: {
+          200: z.array(z.object({ role: z.enum(ROLES), label: z.string(), orgKinds: z.array(z.string()) })),
+        },
+      },
       config,
     },
     () => users.roles(),
   );
   r.get(
     '/api/users',
-    { schema: { tags, summary: '账号列表', querystring: userListQuery, response: { 200: z.object({ items: z.array(userSchema), total: z.number() }) } }, config },
+    {
+      schema: {
+        tags,
+        summary: '账号列表',
+        querystring: userListQuery,
+        response: { 200: z.object({ items: z.array(userSchema), total: z.number() }) },
+      },
+      config,
+    },
     (req) => users.list(actorOf(req), req.query),
   );
   r.post(
     '/api/users',
-    { schema: { tags, summary: '新建账号（返回一次性初始密码）', body: createUserBody, response: { 200: z.object({ user: userSchema, initialPassword: z.string() }) } }, config },
+    {
+      schema: {
+        tags,
+        summary: '新建账号（返回一次性初始密码）',
+        body: createUserBody,
+        response: { 200: z.object({ user: userSchema, initialPassword: z.string() }) },
+      },
+      config,
+    },
     (req) => users.create(actorOf(req), req.body),
   );
-  r.patch('/api/users/:id', { schema: { tags, summary: '编辑账号', ...one, body: updateUserBody }, config }, (req) =>
-    users.update(actorOf(req), req.params.id, req.body),
+  r.patch(
+    '/api/users/:id',
+    { schema: { tags, summary: '编辑账号', ...one, body: updateUserBody }, config },
+    (req) => users.update(actorOf(req), req.params.id, req.body),
   );
   r.post(
     '/api/users/:id/reset-password',
-    { schema: { tags, summary: '重置密码', params: idParams, response: { 200: z.object({ initialPassword: z.string() }) } }, config },
+    {
+      schema: {
+        tags,
+        summary: '重置密码',
+        params: idParams,
+        response: { 200: z.object({ initialPassword: z.string() }) },
+      },
+      config,
+    },
     (req) => users.resetPassword(actorOf(req), req.params.id),
   );
-  r.post('/api/users/:id/unlock', { schema: { tags, summary: '解除锁定', ...one }, config }, (req) => users.unlock(actorOf(req), req.params.id));
-  r.post('/api/users/:id/disable', { schema: { tags, summary: '停用账号', ...one }, config }, (req) => users.setDisabled(actorOf(req), req.params.id, true));
-  r.post('/api/users/:id/enable', { schema: { tags, summary: '启用账号', ...one }, config }, (req) => users.setDisabled(actorOf(req), req.params.id, false));
-  r.post('/api/users/:id/reset-totp', { schema: { tags, summary: '重置两步验证', ...one }, config }, (req) => users.resetTotp(actorOf(req), req.params.id));
+  r.post('/api/users/:id/unlock', { schema: { tags, summary: '解除锁定', ...one }, config }, (req) =>
+    users.unlock(actorOf(req), req.params.id),
+  );
+  r.post('/api/users/:id/disable', { schema: { tags, summary: '停用账号', ...one }, config }, (req) =>
+    users.setDisabled(actorOf(req), req.params.id, true),
+  );
+  r.post('/api/users/:id/enable', { schema: { tags, summary: '启用账号', ...one }, config }, (req) =>
+    users.setDisabled(actorOf(req), req.params.id, false),
+  );
+  r.post('/api/users/:id/reset-totp', { schema: { tags, summary: '重置两步验证', ...one }, config }, (req) =>
+    users.resetTotp(actorOf(req), req.params.id),
+  );
 }

@@ -42,7 +42,10 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.post(
     '/api/auth/logout',
-    { schema: { tags: ['auth'], summary: '退出登录', response: { 200: okResponse } }, config: { allowPending: true } },
+    {
+      schema: { tags: ['auth'], summary: '退出登录', response: { 200: okResponse } },
+      config: { allowPending: true },
+    },
     async (request, reply) => {
       await auth.logout(actorOf(request));
       reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
@@ -52,7 +55,10 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/api/auth/me',
-    { schema: { tags: ['auth'], summary: '当前用户', response: { 200: sessionResponse } }, config: { allowPending: true } },
+    {
+      schema: { tags: ['auth'], summary: '当前用户', response: { 200: sessionResponse } },
+      config: { allowPending: true },
+    },
     async (request) => {
       const actor = actorOf(request);
       return { user: meOf(actor), csrfToken: actor.csrfToken };
@@ -62,7 +68,12 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.post(
     '/api/auth/password',
     {
-      schema: { tags: ['auth'], summary: '修改本人密码', body: changePasswordBody, response: { 200: okResponse } },
+      schema: {
+        tags: ['auth'],
+        summary: '修改本人密码',
+        body: changePasswordBody,
+        response: { 200: okResponse },
+      },
       config: { allowPending: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
     },
     async (request) => {

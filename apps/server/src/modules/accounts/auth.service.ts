@@ -65,7 +65,10 @@ export function createAuthService(ctx: AppContext) {
   }
 
   async function recordFailure(usernameKey: string, ip: string, reason: string, userId: number | null) {
-    await db.insertInto('login_failures').values({ username_key: usernameKey, ip, failed_at: ctx.now() }).execute();
+    await db
+      .insertInto('login_failures')
+      .values({ username_key: usernameKey, ip, failed_at: ctx.now() })
+      .execute();
     await audit({
       actor: { userId, username: usernameKey, role: null },
       action: 'auth.login',
@@ -78,14 +81,24 @@ export function createAuthService(ctx: AppContext) {
 
   async function failureTimes(column: 'username_key' | 'ip', value: string, ip?: string): Promise<number[]> {
     const since = new Date(ctx.now().getTime() - WINDOW_MS - LOCK_MS);
-    let q = db.selectFrom('login_failures').select('failed_at').where(column, '=', value).where('failed_at', '>', since);
+    let q = db
+      .selectFrom('login_failures')
+      .select('failed_at')
+      .where(column, '=', value)
+      .where('failed_at', '>', since);
     if (ip) q = q.where('ip', '=', ip);
     const rows = await q.execute();
     return rows.map((r) => new Date(r.failed_at).getTime());
   }
 
   return {
-    async login(input: { username: string; password: string; totp?: string | undefined; ip: string; userAgent?: string }) {
+    async login(input: {
+      username: string;
+      password: string;
+      totp?: string | undefined;
+      ip: string;
+      userAgent?: string;
+    }) {
       const now = ctx.now().getTime();
       const key = input.username.trim().toLowerCase();
 
@@ -114,7 +127,9 @@ export function createAuthService(ctx: AppContext) {
         await recordFailure(key, input.ip, user ? 'wrong_password' : 'unknown_user', user?.id ?? null);
         const remaining = LOCK_THRESHOLD - (fromHere.length + 1);
         throw new Unauthenticated(
-          remaining > 0 && remaining <= 2 ? `${BAD_CREDENTIALS}，再失败 ${remaining} 次将锁定 30 分钟` : BAD_CREDENTIALS,
+          remaining > 0 && remaining <= 2
+            ? `${BAD_CREDENTIALS}，再失败 ${remaining} 次将锁定 30 分钟`
+            : BAD_CREDENTIALS,
           'INVALID_CREDENTIALS',
         );
       }
@@ -125,15 +140,30 @@ export function createAuthService(ctx: AppContext) {
       if (user.totp_enabled && user.totp_secret_enc) {
         if (!input.totp) throw new Unauthenticated('请输入动态验证码', 'TOTP_REQUIRED');
         const secret = ctx.cipher.decrypt(user.totp_secret_enc);
-        const ok = verifySync({ secret, token: input.totp, epoch: Math.floor(now / 1000), epochTolerance: 30 }).valid;
+        const ok = verifySync({
+          secret,
+          token: input.totp,
+          epoch: Math.floor(now / 1000),
+          epochTolerance: 30,
+        }).valid;
         if (!ok) {
           await recordFailure(key, input.ip, 'wrong_totp', user.id);
           throw new Unauthenticated('动态验证码错误或已过期', 'TOTP_INVALID');
         }
       }
 
-      await db.deleteFrom('login_failures').where('username_key', '=', key).where('ip', '=', input.ip).execute();
-      const session = await createSession(db, sessionPolicy(ctx), user.id, { ip: input.ip, userAgent: input.userAgent }, ctx.now());
+      await db
+        .deleteFrom('login_failures')
+        .where('username_key', '=', key)
+        .where('ip', '=', input.ip)
+        .execute();
+      const session = await createSession(
+        db,
+        sessionPolicy(ctx),
+        user.id,
+        { ip: input.ip, userAgent: input.userAgent },
+        ctx.now(),
+      );
       await db
         .updateTable('users')
         .set({ last_login_at: ctx.now(), last_login_ip: input.ip })
@@ -165,21 +195,40 @@ export function createAuthService(ctx: AppContext) {
     },
 
     async changePassword(actor: Actor, oldPassword: string, newPassword: string) {
-      const user = await db.selectFrom('users').select(['password_hash']).where('id', '=', actor.userId).executeTakeFirstOrThrow();
-      if (!(await verifyPassword(user.password_hash, oldPassword))) throw new Invalid('原密码不正确', 'WRONG_PASSWORD');
+      const user = await db
+        .selectFrom('users')
+        .select(['password_hash'])
+        .where('id', '=', actor.userId)
+        .executeTakeFirstOrThrow();
+      if (!(await verifyPassword(user.password_hash, oldPassword)))
+        throw new Invalid('原密码不正确', 'WRONG_PASSWORD');
       const violation = passwordPolicyViolation(newPassword, actor.username);
       if (violation) throw new Invalid(violation, 'WEAK_PASSWORD');
-      if (await verifyPassword(user.password_hash, newPassword)) throw new Invalid('新密码不能与原密码相同', 'WEAK_PASSWORD');
+      if (await verifyPassword(user.password_hash, newPassword))
+        throw new Invalid('新密码不能与原密码相同', 'WEAK_PASSWORD');
       const hash = await hashPassword(newPassword);
       await db.transaction().execute(async (tx) => {
         await tx
           .updateTable('users')
-          .set({ password_hash: hash, password_changed_at: ctx.now(), must_change_password: false, updated_at: ctx.now() })
+          .set({
+            password_hash: hash,
+            password_changed_at: ctx.now(),
+            must_change_password: false,
+            updated_at: ctx.now(),
+          })
           .where('id', '=', actor.userId)
           .execute();
         await appendAudit(
           tx,
-          { actor: auditActor(actor), action: 'auth.change_password', resourceType: 'user', resourceId: actor.userId, orgId: actor.orgId, orgPath: actor.orgPath, ip: actor.ip },
+          {
+            actor: auditActor(actor),
+            action: 'auth.change_password',
+            resourceType: 'user',
+            resourceId: actor.userId,
+            orgId: actor.orgId,
+            orgPath: actor.orgPath,
+            ip: actor.ip,
+          },
           ctx.now(),
         );
       });
@@ -188,25 +237,47 @@ export function createAuthService(ctx: AppContext) {
     },
 
     async setupTotp(actor: Actor) {
-      if (actor.totpEnabled) throw new AppError(409, 'CONFLICT', '已启用两步验证；如需更换请联系安全管理员重置');
+      if (actor.totpEnabled)
+        throw new AppError(409, 'CONFLICT', '已启用两步验证；如需更换请联系安全管理员重置');
       const secret = generateSecret();
-      await db.updateTable('users').set({ totp_secret_enc: ctx.cipher.encrypt(secret) }).where('id', '=', actor.userId).execute();
+      await db
+        .updateTable('users')
+        .set({ totp_secret_enc: ctx.cipher.encrypt(secret) })
+        .where('id', '=', actor.userId)
+        .execute();
       const otpauthUrl = generateURI({ issuer: '文明实践云平台', label: actor.username, secret });
       return { secret, otpauthUrl, qrDataUrl: await QRCode.toDataURL(otpauthUrl, { margin: 1, width: 220 }) };
     },
 
     async enableTotp(actor: Actor, code: string) {
-      const user = await db.selectFrom('users').select(['totp_secret_enc', 'totp_enabled']).where('id', '=', actor.userId).executeTakeFirstOrThrow();
+      const user = await db
+        .selectFrom('users')
+        .select(['totp_secret_enc', 'totp_enabled'])
+        .where('id', '=', actor.userId)
+        .executeTakeFirstOrThrow();
       if (user.totp_enabled) throw new AppError(409, 'CONFLICT', '已启用两步验证');
       if (!user.totp_secret_enc) throw new Invalid('请先生成两步验证密钥');
       const secret = ctx.cipher.decrypt(user.totp_secret_enc);
       const epoch = Math.floor(ctx.now().getTime() / 1000);
-      if (!verifySync({ secret, token: code, epoch, epochTolerance: 30 }).valid) throw new Invalid('动态验证码错误或已过期', 'TOTP_INVALID');
+      if (!verifySync({ secret, token: code, epoch, epochTolerance: 30 }).valid)
+        throw new Invalid('动态验证码错误或已过期', 'TOTP_INVALID');
       await db.transaction().execute(async (tx) => {
-        await tx.updateTable('users').set({ totp_enabled: true, updated_at: ctx.now() }).where('id', '=', actor.userId).execute();
+        await tx
+          .updateTable('users')
+          .set({ totp_enabled: true, updated_at: ctx.now() })
+          .where('id', '=', actor.userId)
+          .execute();
         await appendAudit(
           tx,
-          { actor: auditActor(actor), action: 'auth.enable_totp', resourceType: 'user', resourceId: actor.userId, orgId: actor.orgId, orgPath: actor.orgPath, ip: actor.ip },
+          {
+            actor: auditActor(actor),
+            action: 'auth.enable_totp',
+            resourceType: 'user',
+            resourceId: actor.userId,
+            orgId: actor.orgId,
+            orgPath: actor.orgPath,
+            ip: actor.ip,
+          },
           ctx.now(),
         );
       });

@@ -17,7 +17,12 @@ export const WINDOW_MS = 15 * 60_000;
 export const LOCK_MS = 30 * 60_000;
 
 /** Given failure times (ms, any order), the time a lock ends, or null if none is in force now. */
-export function lockedUntil(failures: number[], threshold: number, lockMs: number, now: number): number | null {
+export function lockedUntil(
+  failures: number[],
+  threshold: number,
+  lockMs: number,
+  now: number,
+): number | null {
   const sorted = [...failures].sort((a, b) => a - b);
   let until: number | null = null;
   for (let i = threshold - 1; i < sorted.length; i += 1) {

@@ -54,7 +54,11 @@ export function createUsersService(ctx: AppContext) {
   });
 
   const selectUsers = (tx: Tx) =>
-    tx.selectFrom('users as u').innerJoin('orgs as o', 'o.id', 'u.org_id').selectAll('u').select(['o.name as org_name', 'o.kind as org_kind']);
+    tx
+      .selectFrom('users as u')
+      .innerJoin('orgs as o', 'o.id', 'u.org_id')
+      .selectAll('u')
+      .select(['o.name as org_name', 'o.kind as org_kind']);
 
   async function find(tx: Tx, id: number): Promise<UserRow> {
     const row = await selectUsers(tx).where('u.id', '=', id).executeTakeFirst();
@@ -63,29 +67,61 @@ export function createUsersService(ctx: AppContext) {
   }
 
   async function checkOrgForRole(tx: Tx, role: Role, orgId: number) {
-    const org = await tx.selectFrom('orgs').select(['id', 'path', 'kind', 'status']).where('id', '=', orgId).executeTakeFirst();
+    const org = await tx
+      .selectFrom('orgs')
+      .select(['id', 'path', 'kind', 'status'])
+      .where('id', '=', orgId)
+      .executeTakeFirst();
     if (!org) throw new NotFound('所属单位不存在或不在您的数据范围内');
     if (org.status !== 'active') throw new Conflict('所属单位已归档');
     const kinds = ROLE_ORG_KINDS[role];
     if (kinds && !kinds.includes(org.kind as never)) {
-      throw new Invalid(`${ROLE_LABELS[role]}只能设在以下类型的单位：${kinds.join('、')}`, 'ROLE_ORG_MISMATCH');
+      throw new Invalid(
+        `${ROLE_LABELS[role]}只能设在以下类型的单位：${kinds.join('、')}`,
+        'ROLE_ORG_MISMATCH',
+      );
     }
     return org;
   }
 
-  async function audit(tx: Tx, actor: Actor, action: string, user: { id: number; org_id: number; org_path: string }, summary: Record<string, unknown> = {}) {
+  async function audit(
+    tx: Tx,
+    actor: Actor,
+    action: string,
+    user: { id: number; org_id: number; org_path: string },
+    summary: Record<string, unknown> = {},
+  ) {
     await appendAudit(
       tx,
-      { actor: auditActor(actor), action, resourceType: 'user', resourceId: user.id, orgId: user.org_id, orgPath: user.org_path, ip: actor.ip, summary },
+      {
+        actor: auditActor(actor),
+        action,
+        resourceType: 'user',
+        resourceId: user.id,
+        orgId: user.org_id,
+        orgPath: user.org_path,
+        ip: actor.ip,
+        summary,
+      },
       ctx.now(),
     );
   }
 
-  async function setFlags(actor: Actor, id: number, action: string, patch: Partial<Record<string, unknown>>, guard?: (row: UserRow) => void) {
+  async function setFlags(
+    actor: Actor,
+    id: number,
+    action: string,
+    patch: Partial<Record<string, unknown>>,
+    guard?: (row: UserRow) => void,
+  ) {
     return run(actor, async (tx) => {
       const row = await find(tx, id);
       guard?.(row);
-      await tx.updateTable('users').set({ ...patch, updated_at: ctx.now() }).where('id', '=', id).execute();
+      await tx
+        .updateTable('users')
+        .set({ ...patch, updated_at: ctx.now() })
+        .where('id', '=', id)
+        .execute();
       await audit(tx, actor, action, row);
       return view(await find(tx, id));
     });
@@ -93,33 +129,74 @@ export function createUsersService(ctx: AppContext) {
 
   return {
     roles() {
-      return ROLES.map((role) => ({ role, label: ROLE_LABELS[role], orgKinds: [...(ROLE_ORG_KINDS[role] ?? [])] }));
+      return ROLES.map((role) => ({
+        role,
+        label: ROLE_LABELS[role],
+        orgKinds: [...(ROLE_ORG_KINDS[role] ?? [])],
+      }));
     },
 
-    async list(actor: Actor, q: { keyword?: string | undefined; role?: Role | undefined; orgId?: number | undefined; status?: string | undefined; page: number; pageSize: number }) {
+    async list(
+      actor: Actor,
+      q: {
+        keyword?: string | undefined;
+        role?: Role | undefined;
+        orgId?: number | undefined;
+        status?: string | undefined;
+        page: number;
+        pageSize: number;
+      },
+    ) {
       return run(actor, async (tx) => {
         let base = tx.selectFrom('users as u');
         if (q.keyword) {
           const like = `%${q.keyword.replace(/[\\%_]/g, '\\$&')}%`;
-          base = base.where((eb) => eb.or([eb('u.username', 'ilike', like), eb('u.display_name', 'ilike', like)]));
+          base = base.where((eb) =>
+            eb.or([eb('u.username', 'ilike', like), eb('u.display_name', 'ilike', like)]),
+          );
         }
         if (q.role) base = base.where('u.role', '=', q.role);
         if (q.status) base = base.where('u.status', '=', q.status);
-        if (q.orgId) base = base.where(sql<boolean>`u.org_path <@ (SELECT path FROM orgs WHERE id = ${q.orgId})`);
-        const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-        const ids = (await base.select('u.id').orderBy('u.id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute()).map((r) => r.id);
-        const rows = ids.length ? await selectUsers(tx).where('u.id', 'in', ids).orderBy('u.id').execute() : [];
+        if (q.orgId)
+          base = base.where(sql<boolean>`u.org_path <@ (SELECT path FROM orgs WHERE id = ${q.orgId})`);
+        const { total } = await base
+          .select((eb) => eb.fn.countAll<number>().as('total'))
+          .executeTakeFirstOrThrow();
+        const ids = (
+          await base
+            .select('u.id')
+            .orderBy('u.id')
+            .limit(q.pageSize)
+            .offset((q.page - 1) * q.pageSize)
+            .execute()
+        ).map((r) => r.id);
+        const rows = ids.length
+          ? await selectUsers(tx).where('u.id', 'in', ids).orderBy('u.id').execute()
+          : [];
         return { items: rows.map(view), total };
       });
     },
 
-    async create(actor: Actor, input: { username: string; displayName: string; phone?: string | null | undefined; role: Role; orgId: number }) {
+    async create(
+      actor: Actor,
+      input: {
+        username: string;
+        displayName: string;
+        phone?: string | null | undefined;
+        role: Role;
+        orgId: number;
+      },
+    ) {
       const initialPassword = generateInitialPassword();
       const passwordHash = await hashPassword(initialPassword);
       const user = await run(actor, async (tx) => {
         const org = await checkOrgForRole(tx, input.role, input.orgId);
         // usernames are unique tenant-wide, including accounts outside the caller's view
-        const taken = await ctx.db.system.selectFrom('users').select('id').where(sql`lower(username)`, '=', input.username.toLowerCase()).executeTakeFirst();
+        const taken = await ctx.db.system
+          .selectFrom('users')
+          .select('id')
+          .where(sql`lower(username)`, '=', input.username.toLowerCase())
+          .executeTakeFirst();
         if (taken) throw new Conflict(`账号 ${input.username} 已存在`, 'DUPLICATE_USERNAME');
         const phone = sealPhone(ctx.cipher, input.phone);
         const inserted = await tx
@@ -140,32 +217,60 @@ export function createUsersService(ctx: AppContext) {
           })
           .returning(['id', 'org_id', 'org_path'])
           .executeTakeFirstOrThrow();
-        await audit(tx, actor, 'user.create', inserted, { username: input.username, role: input.role, orgId: org.id });
+        await audit(tx, actor, 'user.create', inserted, {
+          username: input.username,
+          role: input.role,
+          orgId: org.id,
+        });
         return view(await find(tx, inserted.id));
       });
       return { user, initialPassword };
     },
 
-    async update(actor: Actor, id: number, input: { displayName?: string | undefined; phone?: string | null | undefined; role?: Role | undefined; orgId?: number | undefined }) {
+    async update(
+      actor: Actor,
+      id: number,
+      input: {
+        displayName?: string | undefined;
+        phone?: string | null | undefined;
+        role?: Role | undefined;
+        orgId?: number | undefined;
+      },
+    ) {
       return run(actor, async (tx) => {
         const row = await find(tx, id);
-        if ((input.role || input.orgId) && row.id === actor.userId) throw new Forbidden('不能修改本人的角色或所属单位');
+        if ((input.role || input.orgId) && row.id === actor.userId)
+          throw new Forbidden('不能修改本人的角色或所属单位');
         const role = input.role ?? (row.role as Role);
-        const org = input.role || input.orgId ? await checkOrgForRole(tx, role, input.orgId ?? row.org_id) : null;
+        const org =
+          input.role || input.orgId ? await checkOrgForRole(tx, role, input.orgId ?? row.org_id) : null;
         const phone = sealPhone(ctx.cipher, input.phone);
         const set = Object.fromEntries(
           Object.entries({
             display_name: input.displayName,
             phone_enc: phone,
-            phone_index: phone === undefined ? undefined : phone && input.phone ? phoneIndex(ctx.cipher, input.phone) : null,
+            phone_index:
+              phone === undefined
+                ? undefined
+                : phone && input.phone
+                  ? phoneIndex(ctx.cipher, input.phone)
+                  : null,
             role: input.role,
             org_id: org?.id,
             org_path: org?.path,
           }).filter(([, v]) => v !== undefined),
         );
         if (!Object.keys(set).length) throw new Invalid('没有需要修改的内容');
-        await tx.updateTable('users').set({ ...set, updated_at: ctx.now() }).where('id', '=', id).execute();
-        await audit(tx, actor, 'user.update', row, { fields: Object.keys(input), role: input.role, orgId: input.orgId });
+        await tx
+          .updateTable('users')
+          .set({ ...set, updated_at: ctx.now() })
+          .where('id', '=', id)
+          .execute();
+        await audit(tx, actor, 'user.update', row, {
+          fields: Object.keys(input),
+          role: input.role,
+          orgId: input.orgId,
+        });
         if (input.role || input.orgId) await deleteUserSessions(ctx.db.system, id);
         return view(await find(tx, id));
       });
@@ -179,7 +284,12 @@ export function createUsersService(ctx: AppContext) {
         if (row.id === actor.userId) throw new Forbidden('请通过“修改密码”修改本人密码');
         await tx
           .updateTable('users')
-          .set({ password_hash: hash, must_change_password: true, password_changed_at: ctx.now(), updated_at: ctx.now() })
+          .set({
+            password_hash: hash,
+            must_change_password: true,
+            password_changed_at: ctx.now(),
+            updated_at: ctx.now(),
+          })
           .where('id', '=', id)
           .execute();
         await audit(tx, actor, 'user.reset_password', row);
@@ -190,14 +300,23 @@ export function createUsersService(ctx: AppContext) {
 
     async unlock(actor: Actor, id: number) {
       const user = await setFlags(actor, id, 'user.unlock', { locked_until: null });
-      await ctx.db.system.deleteFrom('login_failures').where('username_key', '=', user.username.toLowerCase()).execute();
+      await ctx.db.system
+        .deleteFrom('login_failures')
+        .where('username_key', '=', user.username.toLowerCase())
+        .execute();
       return user;
     },
 
     async setDisabled(actor: Actor, id: number, disabled: boolean) {
-      const user = await setFlags(actor, id, disabled ? 'user.disable' : 'user.enable', { status: disabled ? 'disabled' : 'active' }, (row) => {
-        if (row.id === actor.userId) throw new Forbidden('不能停用本人账号');
-      });
+      const user = await setFlags(
+        actor,
+        id,
+        disabled ? 'user.disable' : 'user.enable',
+        { status: disabled ? 'disabled' : 'active' },
+        (row) => {
+          if (row.id === actor.userId) throw new Forbidden('不能停用本人账号');
+        },
+      );
       if (disabled) await deleteUserSessions(ctx.db.system, id);
       return user;
     },

@@ -41,7 +41,15 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/api/audit-logs',
-    { schema: { tags: ['audit'], summary: '审计日志', querystring: query, response: { 200: z.object({ items: z.array(auditItem), total: z.number() }) } }, config },
+    {
+      schema: {
+        tags: ['audit'],
+        summary: '审计日志',
+        querystring: query,
+        response: { 200: z.object({ items: z.array(auditItem), total: z.number() }) },
+      },
+      config,
+    },
     async (req) => {
       const q = req.query;
       const actor = actorOf(req);
@@ -53,7 +61,9 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
         if (q.outcome) base = base.where('outcome', '=', q.outcome);
         if (q.from) base = base.where('occurred_at', '>=', new Date(q.from));
         if (q.to) base = base.where('occurred_at', '<=', new Date(q.to));
-        const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+        const { total } = await base
+          .select((eb) => eb.fn.countAll<number>().as('total'))
+          .executeTakeFirstOrThrow();
         const rows = await base
           .selectAll()
           .select(sql<string>`summary::text`.as('summary_text'))
@@ -88,7 +98,14 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
       schema: {
         tags: ['audit'],
         summary: '校验审计日志哈希链',
-        response: { 200: z.object({ ok: z.boolean(), checked: z.number(), firstBrokenSeq: z.number().nullable(), reason: z.string().nullable() }) },
+        response: {
+          200: z.object({
+            ok: z.boolean(),
+            checked: z.number(),
+            firstBrokenSeq: z.number().nullable(),
+            reason: z.string().nullable(),
+          }),
+        },
       },
       config,
     },

@@ -11,7 +11,10 @@ export function healthRoutes(app: FastifyInstance, ctx: AppContext): void {
       schema: {
         tags: ['health'],
         summary: '健康检查',
-        response: { 200: z.object({ status: z.literal('ok'), db: z.literal('ok') }), 503: z.object({ status: z.string(), db: z.string() }) },
+        response: {
+          200: z.object({ status: z.literal('ok'), db: z.literal('ok') }),
+          503: z.object({ status: z.string(), db: z.string() }),
+        },
       },
       config: { public: true },
     },

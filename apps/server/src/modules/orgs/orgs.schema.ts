@@ -56,10 +56,21 @@ export const orgTreeNodeSchema: z.ZodType<OrgTreeNode> = z.lazy(() =>
 const editable = {
   name: z.string().trim().min(1, '请输入名称').max(60, '名称不超过 60 个字'),
   shortName: z.string().trim().min(1).max(30, '简称不超过 30 个字').optional(),
-  residentPopulation: z.number().int('常住人口须为整数').min(0, '常住人口不能为负').max(10_000_000).nullable().optional(),
+  residentPopulation: z
+    .number()
+    .int('常住人口须为整数')
+    .min(0, '常住人口不能为负')
+    .max(10_000_000)
+    .nullable()
+    .optional(),
   address: optionalText(200),
   latitude: z.number().min(-90, '纬度范围 -90 至 90').max(90, '纬度范围 -90 至 90').nullable().optional(),
-  longitude: z.number().min(-180, '经度范围 -180 至 180').max(180, '经度范围 -180 至 180').nullable().optional(),
+  longitude: z
+    .number()
+    .min(-180, '经度范围 -180 至 180')
+    .max(180, '经度范围 -180 至 180')
+    .nullable()
+    .optional(),
   headName: optionalText(30),
   headTitle: optionalText(30),
   deputyName: optionalText(30),
@@ -88,7 +99,12 @@ export const moveOrgBody = z.object({ parentId: z.number().int().positive() });
 export const orgListQuery = z.object({
   keyword: z.string().trim().max(50).optional(),
   kind: z.enum(ORG_KINDS).optional(),
-  parentId: z.coerce.number().int().positive().max(2 ** 31).optional(),
+  parentId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31)
+    .optional(),
   status: z.enum(ORG_STATUSES).optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),

@@ -51,7 +51,11 @@ export function createOrgsService(ctx: AppContext) {
       .selectFrom('orgs as o')
       .selectAll('o')
       .select((eb) =>
-        eb.selectFrom('orgs as c').whereRef('c.parent_id', '=', 'o.id').select(eb.fn.countAll<number>().as('n')).as('child_count'),
+        eb
+          .selectFrom('orgs as c')
+          .whereRef('c.parent_id', '=', 'o.id')
+          .select(eb.fn.countAll<number>().as('n'))
+          .as('child_count'),
       );
 
   async function findVisible(tx: Tx, id: number): Promise<OrgRow> {
@@ -64,7 +68,9 @@ export function createOrgsService(ctx: AppContext) {
     let query = tx.selectFrom('orgs as o');
     if (q.keyword) {
       const like = `%${q.keyword.replace(/[\\%_]/g, '\\$&')}%`;
-      query = query.where((eb) => eb.or([eb('o.name', 'ilike', like), eb('o.code', 'ilike', like), eb('o.short_name', 'ilike', like)]));
+      query = query.where((eb) =>
+        eb.or([eb('o.name', 'ilike', like), eb('o.code', 'ilike', like), eb('o.short_name', 'ilike', like)]),
+      );
     }
     if (q.kind) query = query.where('o.kind', '=', q.kind);
     if (q.status) query = query.where('o.status', '=', q.status);
@@ -74,17 +80,35 @@ export function createOrgsService(ctx: AppContext) {
     return query;
   }
 
-  async function audit(tx: Tx, actor: Actor, action: string, org: { id: number; path: string }, summary: Record<string, unknown>) {
+  async function audit(
+    tx: Tx,
+    actor: Actor,
+    action: string,
+    org: { id: number; path: string },
+    summary: Record<string, unknown>,
+  ) {
     await appendAudit(
       tx,
-      { actor: auditActor(actor), action, resourceType: 'org', resourceId: org.id, orgId: org.id, orgPath: org.path, ip: actor.ip, summary },
+      {
+        actor: auditActor(actor),
+        action,
+        resourceType: 'org',
+        resourceId: org.id,
+        orgId: org.id,
+        orgPath: org.path,
+        ip: actor.ip,
+        summary,
+      },
       ctx.now(),
     );
   }
 
   function checkNesting(parentKind: string, kind: OrgKind) {
     if (!ORG_CHILD_KINDS[parentKind as OrgKind].includes(kind)) {
-      throw new Conflict(`${ORG_KIND_SHORT_LABELS[parentKind as OrgKind]}下不能设立${ORG_KIND_LABELS[kind]}`, 'ILLEGAL_NESTING');
+      throw new Conflict(
+        `${ORG_KIND_SHORT_LABELS[parentKind as OrgKind]}下不能设立${ORG_KIND_LABELS[kind]}`,
+        'ILLEGAL_NESTING',
+      );
     }
   }
 
@@ -141,7 +165,9 @@ export function createOrgsService(ctx: AppContext) {
     async list(actor: Actor, q: OrgListQuery): Promise<{ items: OrgView[]; total: number }> {
       return run(actor, async (tx) => {
         const base = filtered(tx, q);
-        const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+        const { total } = await base
+          .select((eb) => eb.fn.countAll<number>().as('total'))
+          .executeTakeFirstOrThrow();
         const ids = await base
           .select('o.id')
           .orderBy('o.path')
@@ -149,7 +175,14 @@ export function createOrgsService(ctx: AppContext) {
           .offset((q.page - 1) * q.pageSize)
           .execute();
         if (!ids.length) return { items: [], total };
-        const rows = (await selectOrgs(tx).where('o.id', 'in', ids.map((r) => r.id)).orderBy('o.path').execute()) as OrgRow[];
+        const rows = (await selectOrgs(tx)
+          .where(
+            'o.id',
+            'in',
+            ids.map((r) => r.id),
+          )
+          .orderBy('o.path')
+          .execute()) as OrgRow[];
         return { items: rows.map(view), total };
       });
     },
@@ -163,11 +196,17 @@ export function createOrgsService(ctx: AppContext) {
         const parent = await findVisible(tx, input.parentId);
         if (parent.status === 'archived') throw new Conflict('上级组织已归档，不能新增下级');
         checkNesting(parent.kind, input.kind);
-        const taken = await tx.selectFrom('orgs').select('id').where('code', '=', input.code).executeTakeFirst();
+        const taken = await tx
+          .selectFrom('orgs')
+          .select('id')
+          .where('code', '=', input.code)
+          .executeTakeFirst();
         if (taken) throw new Conflict(`组织编码 ${input.code} 已被使用`, 'DUPLICATE_CODE');
         // the code may belong to an org outside the caller's scope (invisible under RLS); the unique
         // index still refuses it and the error handler answers 409
-        const { rows } = await sql<{ id: number }>`SELECT nextval(pg_get_serial_sequence('orgs', 'id'))::bigint AS id`.execute(tx);
+        const { rows } = await sql<{
+          id: number;
+        }>`SELECT nextval(pg_get_serial_sequence('orgs', 'id'))::bigint AS id`.execute(tx);
         const id = rows[0]!.id;
         const path = `${parent.path}.${id}`;
         await tx
@@ -185,7 +224,13 @@ export function createOrgsService(ctx: AppContext) {
             updated_at: ctx.now(),
           })
           .execute();
-        await audit(tx, actor, 'org.create', { id, path }, { name: input.name, kind: input.kind, parentId: parent.id });
+        await audit(
+          tx,
+          actor,
+          'org.create',
+          { id, path },
+          { name: input.name, kind: input.kind, parentId: parent.id },
+        );
         return view(await findVisible(tx, id));
       });
     },
@@ -195,9 +240,15 @@ export function createOrgsService(ctx: AppContext) {
         const before = await findVisible(tx, id);
         const set = Object.fromEntries(Object.entries(columns(input)).filter(([, v]) => v !== undefined));
         if (Object.keys(set).length === 0) throw new Invalid('没有需要修改的内容');
-        await tx.updateTable('orgs').set({ ...set, updated_at: ctx.now() }).where('id', '=', id).execute();
+        await tx
+          .updateTable('orgs')
+          .set({ ...set, updated_at: ctx.now() })
+          .where('id', '=', id)
+          .execute();
         const changed = Object.keys(input).filter((k) => k !== 'contactPhone');
-        await audit(tx, actor, 'org.update', before, { fields: input.contactPhone !== undefined ? [...changed, 'contactPhone'] : changed });
+        await audit(tx, actor, 'org.update', before, {
+          fields: input.contactPhone !== undefined ? [...changed, 'contactPhone'] : changed,
+        });
         return view(await findVisible(tx, id));
       });
     },
@@ -223,13 +274,22 @@ export function createOrgsService(ctx: AppContext) {
           ORDER BY c.table_name`.execute(tx);
         const rebase = (column: string) =>
           sql`${sql.lit(parent.path)}::ltree || subpath(${sql.ref(column)}, nlevel(${sql.lit(oldPath)}::ltree) - 1)`;
-        await sql`UPDATE orgs SET path = ${rebase('path')}, updated_at = ${ctx.now()} WHERE path <@ ${oldPath}::ltree`.execute(tx);
+        await sql`UPDATE orgs SET path = ${rebase('path')}, updated_at = ${ctx.now()} WHERE path <@ ${oldPath}::ltree`.execute(
+          tx,
+        );
         await tx.updateTable('orgs').set({ parent_id: parent.id }).where('id', '=', id).execute();
         for (const { table_name } of tables.rows) {
-          await sql`UPDATE ${sql.table(table_name)} SET org_path = ${rebase('org_path')} WHERE org_path <@ ${oldPath}::ltree`.execute(tx);
+          await sql`UPDATE ${sql.table(table_name)} SET org_path = ${rebase('org_path')} WHERE org_path <@ ${oldPath}::ltree`.execute(
+            tx,
+          );
         }
         const moved = await findVisible(tx, id);
-        await audit(tx, actor, 'org.move', moved, { fromParentId: org.parent_id, toParentId: parent.id, fromPath: oldPath, toPath: moved.path });
+        await audit(tx, actor, 'org.move', moved, {
+          fromParentId: org.parent_id,
+          toParentId: parent.id,
+          fromPath: oldPath,
+          toPath: moved.path,
+        });
         return view(moved);
       });
     },
@@ -240,7 +300,12 @@ export function createOrgsService(ctx: AppContext) {
         if (org.id === actor.orgId) throw new Forbidden('不能归档您本人所属的单位');
         if (archived) {
           if (org.status === 'archived') throw new Conflict('该组织已归档');
-          const active = await tx.selectFrom('orgs').select('id').where('parent_id', '=', id).where('status', '=', 'active').executeTakeFirst();
+          const active = await tx
+            .selectFrom('orgs')
+            .select('id')
+            .where('parent_id', '=', id)
+            .where('status', '=', 'active')
+            .executeTakeFirst();
           if (active) throw new Conflict('该组织还有未归档的下级单位，请先归档或迁移下级', 'HAS_CHILDREN');
         } else {
           if (org.status === 'active') throw new Conflict('该组织未归档');
@@ -249,7 +314,11 @@ export function createOrgsService(ctx: AppContext) {
         }
         await tx
           .updateTable('orgs')
-          .set({ status: archived ? 'archived' : 'active', archived_at: archived ? ctx.now() : null, updated_at: ctx.now() })
+          .set({
+            status: archived ? 'archived' : 'active',
+            archived_at: archived ? ctx.now() : null,
+            updated_at: ctx.now(),
+          })
           .where('id', '=', id)
           .execute();
         await audit(tx, actor, archived ? 'org.archive' : 'org.restore', org, { name: org.name });
@@ -264,11 +333,23 @@ export function createOrgsService(ctx: AppContext) {
         // existence checks run on the system connection: a child or member outside the caller's
         // view must still block the delete
         const system = ctx.db.system;
-        const child = await system.selectFrom('orgs').select('id').where('parent_id', '=', id).executeTakeFirst();
+        const child = await system
+          .selectFrom('orgs')
+          .select('id')
+          .where('parent_id', '=', id)
+          .executeTakeFirst();
         if (child) throw new Conflict('该组织还有下级单位，不能删除', 'HAS_CHILDREN');
-        const member = await system.selectFrom('users').select('id').where('org_id', '=', id).executeTakeFirst();
+        const member = await system
+          .selectFrom('users')
+          .select('id')
+          .where('org_id', '=', id)
+          .executeTakeFirst();
         if (member) throw new Conflict('该组织还有账号或成员，不能删除；可改为归档', 'HAS_MEMBERS');
-        const records = await system.selectFrom('inspections').select('id').where('org_id', '=', id).executeTakeFirst();
+        const records = await system
+          .selectFrom('inspections')
+          .select('id')
+          .where('org_id', '=', id)
+          .executeTakeFirst();
         if (records) throw new Conflict('该组织已有阵地检查记录，不能删除；可改为归档', 'HAS_RECORDS');
         await tx.deleteFrom('orgs').where('id', '=', id).execute();
         await audit(tx, actor, 'org.delete', org, { name: org.name, code: org.code });
@@ -280,9 +361,19 @@ export function createOrgsService(ctx: AppContext) {
         const rows = (await filtered(tx, q)
           .selectAll('o')
           .select((eb) =>
-            eb.selectFrom('orgs as c').whereRef('c.parent_id', '=', 'o.id').select(eb.fn.countAll<number>().as('n')).as('child_count'),
+            eb
+              .selectFrom('orgs as c')
+              .whereRef('c.parent_id', '=', 'o.id')
+              .select(eb.fn.countAll<number>().as('n'))
+              .as('child_count'),
           )
-          .select((eb) => eb.selectFrom('orgs as p').whereRef('p.id', '=', 'o.parent_id').select('p.name').as('parent_name'))
+          .select((eb) =>
+            eb
+              .selectFrom('orgs as p')
+              .whereRef('p.id', '=', 'o.parent_id')
+              .select('p.name')
+              .as('parent_name'),
+          )
           .orderBy('o.path')
           .limit(50_000)
           .execute()) as Array<OrgRow & { parent_name: string | null }>;
@@ -324,7 +415,15 @@ export function createOrgsService(ctx: AppContext) {
         }
         await appendAudit(
           tx,
-          { actor: auditActor(actor), action: 'org.export', resourceType: 'org', orgId: actor.orgId, orgPath: actor.orgPath, ip: actor.ip, summary: { rows: rows.length, filters: q } },
+          {
+            actor: auditActor(actor),
+            action: 'org.export',
+            resourceType: 'org',
+            orgId: actor.orgId,
+            orgPath: actor.orgPath,
+            ip: actor.ip,
+            summary: { rows: rows.length, filters: q },
+          },
           ctx.now(),
         );
         return Buffer.from(await book.xlsx.writeBuffer());

@@ -45,11 +45,24 @@ export function createPlatformsService(ctx: AppContext) {
         );
         if (!Object.keys(set).length) throw new Invalid('没有需要修改的内容');
         // RLS lets institutes read the centre's platforms but not change them: 0 rows updated
-        const result = await tx.updateTable('platforms').set({ ...set, updated_at: ctx.now() }).where('id', '=', id).executeTakeFirst();
+        const result = await tx
+          .updateTable('platforms')
+          .set({ ...set, updated_at: ctx.now() })
+          .where('id', '=', id)
+          .executeTakeFirst();
         if (!result.numUpdatedRows) throw new NotFound('平台不存在或您无权修改');
         await appendAudit(
           tx,
-          { actor: auditActor(actor), action: 'platform.update', resourceType: 'platform', resourceId: id, orgId: row.center_id, orgPath: row.org_path, ip: actor.ip, summary: { fields: Object.keys(input) } },
+          {
+            actor: auditActor(actor),
+            action: 'platform.update',
+            resourceType: 'platform',
+            resourceId: id,
+            orgId: row.center_id,
+            orgPath: row.org_path,
+            ip: actor.ip,
+            summary: { fields: Object.keys(input) },
+          },
           ctx.now(),
         );
       });

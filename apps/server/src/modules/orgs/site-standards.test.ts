@@ -44,7 +44,11 @@ describe('checkItemCoverage', () => {
     expect(checkItemCoverage([1, 2, 3], [3, 1, 2])).toEqual({ missing: [], unknown: [], duplicated: [] });
   });
   it('reports missing, unknown and duplicated items', () => {
-    expect(checkItemCoverage([1, 2, 3, 4], [1, 1, 2, 9, 9])).toEqual({ missing: [3, 4], unknown: [9], duplicated: [1] });
+    expect(checkItemCoverage([1, 2, 3, 4], [1, 1, 2, 9, 9])).toEqual({
+      missing: [3, 4],
+      unknown: [9],
+      duplicated: [1],
+    });
   });
   it('reports everything missing for no results', () => {
     expect(checkItemCoverage([5, 6], [])).toEqual({ missing: [5, 6], unknown: [], duplicated: [] });
@@ -67,8 +71,19 @@ describe('SITE_STANDARD_PRESETS', () => {
   });
   it('names the seeds’ checklists', () => {
     const byCount = new Map(SITE_STANDARD_PRESETS.map((p) => [p.items.length, p]));
-    expect(byCount.get(5)!.items.map((i) => i.title)).toEqual(['有统一标识', '有活动场所', '有管理制度', '有氛围营造', '有活动展示']);
-    expect(byCount.get(12)!.items.map((i) => i.title).slice(8)).toEqual(['“学习强国”广播站', '图书角', '宣传资料', '志愿者服务登记簿']);
+    expect(byCount.get(5)!.items.map((i) => i.title)).toEqual([
+      '有统一标识',
+      '有活动场所',
+      '有管理制度',
+      '有氛围营造',
+      '有活动展示',
+    ]);
+    expect(
+      byCount
+        .get(12)!
+        .items.map((i) => i.title)
+        .slice(8),
+    ).toEqual(['“学习强国”广播站', '图书角', '宣传资料', '志愿者服务登记簿']);
     expect(byCount.get(12)!.appliesTo).toEqual(['post']);
     expect(byCount.get(12)!.passScore).toBe(100);
   });
@@ -98,29 +113,50 @@ describe('request validation', () => {
     expect(createSiteStandardBody.safeParse({ ...standard, code: '中文' }).success).toBe(false);
     expect(createSiteStandardBody.safeParse({ ...standard, code: 'x'.repeat(41) }).success).toBe(false);
     expect(createSiteStandardBody.safeParse({ ...standard, appliesTo: [] }).success).toBe(false);
-    expect(createSiteStandardBody.safeParse({ ...standard, appliesTo: ['station', 'station'] }).success).toBe(false);
+    expect(createSiteStandardBody.safeParse({ ...standard, appliesTo: ['station', 'station'] }).success).toBe(
+      false,
+    );
     expect(createSiteStandardBody.safeParse({ ...standard, appliesTo: ['village'] }).success).toBe(false);
     expect(createSiteStandardBody.safeParse({ ...standard, passScore: 101 }).success).toBe(false);
     expect(createSiteStandardBody.safeParse({ ...standard, items: [] }).success).toBe(false);
-    expect(createSiteStandardBody.safeParse({ ...standard, items: [{ title: 'a', weight: 0 }] }).success).toBe(false);
-    expect(createSiteStandardBody.safeParse({ ...standard, items: [{ title: 'a', weight: 1.5 }] }).success).toBe(false);
+    expect(
+      createSiteStandardBody.safeParse({ ...standard, items: [{ title: 'a', weight: 0 }] }).success,
+    ).toBe(false);
+    expect(
+      createSiteStandardBody.safeParse({ ...standard, items: [{ title: 'a', weight: 1.5 }] }).success,
+    ).toBe(false);
     const many = Array.from({ length: 51 }, (_, i) => ({ title: `项${i}`, weight: 1 }));
     expect(createSiteStandardBody.safeParse({ ...standard, items: many }).success).toBe(false);
   });
   it('rejects impossible dates and malformed photo ids', () => {
-    const body = { orgId: 1, standardId: 1, inspector: '张三', inspectedOn: '2026-02-28', results: [{ itemId: 1, passed: true }] };
+    const body = {
+      orgId: 1,
+      standardId: 1,
+      inspector: '张三',
+      inspectedOn: '2026-02-28',
+      results: [{ itemId: 1, passed: true }],
+    };
     expect(createInspectionBody.safeParse(body).success).toBe(true);
     expect(createInspectionBody.safeParse({ ...body, inspectedOn: '2026-02-30' }).success).toBe(false);
-    expect(createInspectionBody.safeParse({ ...body, results: [{ itemId: 1, passed: true, photoIds: ['x'] }] }).success).toBe(false);
+    expect(
+      createInspectionBody.safeParse({ ...body, results: [{ itemId: 1, passed: true, photoIds: ['x'] }] })
+        .success,
+    ).toBe(false);
   });
 });
 
 describe('uploads', () => {
   it('detects JPEG, PNG and WEBP by their magic bytes only', () => {
     expect(detectImageType(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]))).toBe('image/jpeg');
-    expect(detectImageType(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]))).toBe('image/png');
-    expect(detectImageType(Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WEBPVP8 ')]))).toBe('image/webp');
-    expect(detectImageType(Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WAVE')]))).toBeNull();
+    expect(detectImageType(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]))).toBe(
+      'image/png',
+    );
+    expect(
+      detectImageType(Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WEBPVP8 ')])),
+    ).toBe('image/webp');
+    expect(
+      detectImageType(Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WAVE')])),
+    ).toBeNull();
     expect(detectImageType(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toBeNull();
     expect(detectImageType(Buffer.from('GIF89a'))).toBeNull();
     expect(detectImageType(Buffer.alloc(0))).toBeNull();

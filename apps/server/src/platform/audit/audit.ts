@@ -124,9 +124,16 @@ export async function verifyAuditChain(db: Executor): Promise<VerifyResult> {
       .limit(batch)
       .execute();
     for (const row of rows) {
-      const broken = (reason: string): VerifyResult => ({ ok: false, checked, firstBrokenSeq: row.seq, reason });
-      if (expectedSeq !== null && row.seq !== expectedSeq) return broken(`序号不连续：缺少第 ${expectedSeq} 条`);
-      if (expectedPrev !== null && row.prev_hash !== expectedPrev) return broken('前序哈希不匹配（记录被删除或改动）');
+      const broken = (reason: string): VerifyResult => ({
+        ok: false,
+        checked,
+        firstBrokenSeq: row.seq,
+        reason,
+      });
+      if (expectedSeq !== null && row.seq !== expectedSeq)
+        return broken(`序号不连续：缺少第 ${expectedSeq} 条`);
+      if (expectedPrev !== null && row.prev_hash !== expectedPrev)
+        return broken('前序哈希不匹配（记录被删除或改动）');
       const fields: ChainedFields = {
         seq: row.seq,
         occurredAt: new Date(row.occurred_at).toISOString(),

@@ -1,9 +1,4 @@
-import {
-  ROLE_PERMISSIONS,
-  STAFF_ROLES,
-  type Permission,
-  type Role,
-} from '@civic/contracts';
+import { ROLE_PERMISSIONS, STAFF_ROLES, type Permission, type Role } from '@civic/contracts';
 import { Forbidden } from '../errors.ts';
 import type { AuditActor } from '../audit/audit.ts';
 

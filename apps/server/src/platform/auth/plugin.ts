@@ -11,8 +11,8 @@ declare module 'fastify' {
     public?: boolean;
     /** Reachable while a password change or 2FA setup is still pending (the auth routes). */
     allowPending?: boolean;
-    /** The permission the route requires. */
-    permission?: Permission;
+    /** The permission the route requires (any one of them, when a list). */
+    permission?: Permission | readonly Permission[];
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -61,7 +61,9 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request, reply) => {
     const config = request.routeOptions.config;
-    if (!request.routeOptions.url || config.public) return;
+    const route = request.routeOptions.url;
+    // only the API needs a session; the web app's files and the API documentation are public
+    if (!route?.startsWith('/api/') || route.startsWith('/api/docs') || config.public) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) throw new Unauthenticated();
     const now = ctx.now();
@@ -83,6 +85,9 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
         throw new Forbidden('请先完成两步验证（动态验证码）设置', 'TOTP_SETUP_REQUIRED');
       }
     }
-    if (config.permission) requirePermission(actor, config.permission);
+    if (config.permission) {
+      const needed = typeof config.permission === 'string' ? [config.permission] : config.permission;
+      if (!needed.some((p) => actor.permissions.has(p))) requirePermission(actor, needed[0]!);
+    }
   });
 }

@@ -95,7 +95,11 @@ export async function findSession(
     .executeTakeFirst();
   if (!row) return null;
   const idleLimit = new Date(row.lastSeenAt).getTime() + policy.idleMinutes * 60_000;
-  if (new Date(row.expiresAt).getTime() <= now.getTime() || idleLimit <= now.getTime() || row.status !== 'active') {
+  if (
+    new Date(row.expiresAt).getTime() <= now.getTime() ||
+    idleLimit <= now.getTime() ||
+    row.status !== 'active'
+  ) {
     await db.deleteFrom('sessions').where('id', '=', id).execute();
     return null;
   }

@@ -138,5 +138,6 @@ function grantTraverseToOthers(target: string, logger: Logger): void {
     if (parent === dir) break;
     dir = parent;
   }
-  if (changed.length) logger.warn(`以 root 运行：已为以下目录添加 o+x 以便 postgres 用户访问：${changed.join(', ')}`);
+  if (changed.length)
+    logger.warn(`以 root 运行：已为以下目录添加 o+x 以便 postgres 用户访问：${changed.join(', ')}`);
 }

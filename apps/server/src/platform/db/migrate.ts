@@ -88,7 +88,9 @@ export async function migrate(
     const known = new Set(migrations.map((m) => m.version));
     const unknown = rows.filter((r) => !known.has(r.version));
     if (unknown.length) {
-      throw new MigrationError(`数据库包含本版本不认识的迁移 ${unknown.map((r) => r.name).join(', ')}，请升级程序`);
+      throw new MigrationError(
+        `数据库包含本版本不认识的迁移 ${unknown.map((r) => r.name).join(', ')}，请升级程序`,
+      );
     }
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]).catch(() => undefined);

@@ -1,0 +1,148 @@
+import {
+  createRouter,
+  createWebHistory,
+  type RouteLocationNormalized,
+  type RouteRecordRaw,
+} from 'vue-router';
+import type { Permission } from '@civic/contracts';
+import { useSessionStore } from './stores/session';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    title?: string;
+    /** Reachable without a session (the login page). */
+    public?: boolean;
+    permission?: Permission;
+  }
+}
+
+const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('./views/LoginView.vue'),
+    meta: { title: '登录', public: true },
+  },
+  {
+    path: '/',
+    component: () => import('./layout/AdminLayout.vue'),
+    children: [
+      { path: '', name: 'home', component: () => import('./views/HomeView.vue'), meta: { title: '工作台' } },
+      {
+        path: 'orgs',
+        name: 'org-tree',
+        component: () => import('./views/orgs/OrgTreeView.vue'),
+        meta: { title: '组织架构', permission: 'org.read' },
+      },
+      {
+        path: 'orgs/list',
+        name: 'org-list',
+        component: () => import('./views/orgs/OrgListView.vue'),
+        meta: { title: '组织列表', permission: 'org.read' },
+      },
+      {
+        path: 'platforms',
+        name: 'platforms',
+        component: () => import('./views/orgs/PlatformsView.vue'),
+        meta: { title: '五大服务平台', permission: 'org.read' },
+      },
+      {
+        path: 'site-standards',
+        name: 'site-standards',
+        component: () => import('./views/sites/StandardsView.vue'),
+        meta: { title: '标准模板', permission: 'site.read' },
+      },
+      {
+        path: 'site-standards/coverage',
+        name: 'site-coverage',
+        component: () => import('./views/sites/CoverageView.vue'),
+        meta: { title: '达标统计', permission: 'site.read' },
+      },
+      {
+        path: 'inspections',
+        name: 'inspections',
+        component: () => import('./views/sites/InspectionsView.vue'),
+        meta: { title: '阵地检查', permission: 'site.read' },
+      },
+      {
+        path: 'users',
+        name: 'users',
+        component: () => import('./views/users/UsersView.vue'),
+        meta: { title: '账号管理', permission: 'account.manage' },
+      },
+      {
+        path: 'audit-logs',
+        name: 'audit-logs',
+        component: () => import('./views/audit/AuditLogsView.vue'),
+        meta: { title: '审计日志', permission: 'audit.read' },
+      },
+      {
+        path: 'change-password',
+        name: 'change-password',
+        component: () => import('./views/account/ChangePasswordView.vue'),
+        meta: { title: '修改密码' },
+      },
+      {
+        path: 'security/totp',
+        name: 'totp',
+        component: () => import('./views/account/TotpView.vue'),
+        meta: { title: '两步验证' },
+      },
+      {
+        path: 'forbidden',
+        name: 'forbidden',
+        component: () => import('./views/ForbiddenView.vue'),
+        meta: { title: '无权访问' },
+      },
+      {
+        path: ':pathMatch(.*)*',
+        name: 'not-found',
+        component: () => import('./views/NotFoundView.vue'),
+        meta: { title: '页面不存在' },
+      },
+    ],
+  },
+];
+
+export const router = createRouter({
+  history: createWebHistory(import.meta.env.BASE_URL),
+  routes,
+  scrollBehavior: () => ({ top: 0 }),
+});
+
+/** Only same-site absolute paths are accepted as a post-login destination. */
+export function safeRedirect(value: unknown): string {
+  return typeof value === 'string' &&
+    value.startsWith('/') &&
+    !value.startsWith('//') &&
+    !value.startsWith('/login')
+    ? value
+    : '/';
+}
+
+export function loginLocation(to: Pick<RouteLocationNormalized, 'fullPath'>) {
+  return to.fullPath && to.fullPath !== '/'
+    ? { path: '/login', query: { redirect: to.fullPath } }
+    : { path: '/login' };
+}
+
+router.beforeEach(async (to) => {
+  const session = useSessionStore();
+  if (!session.loaded) await session.load();
+
+  if (to.meta.public) {
+    return session.isAuthenticated && to.name === 'login' ? safeRedirect(to.query.redirect) : true;
+  }
+  if (!session.isAuthenticated) return loginLocation(to);
+
+  // The server refuses everything else until these are done, so send the user there first.
+  if (session.needsPasswordChange) return to.name === 'change-password' ? true : { name: 'change-password' };
+  if (session.needsTotpSetup && to.name !== 'totp' && to.name !== 'change-password') return { name: 'totp' };
+
+  if (to.meta.permission && !session.can(to.meta.permission)) return { name: 'forbidden' };
+  return true;
+});
+
+router.afterEach((to) => {
+  document.title = to.meta.title ? `${to.meta.title} · 文明实践云平台·管理端` : '文明实践云平台·管理端';
+});
