@@ -23,7 +23,14 @@ export function accountsRoutes(app: FastifyInstance, ctx: AppContext): void {
         tags,
         summary: '角色列表',
         response: {
-          200: z.array(z.object({ role: z.enum(ROLES), label: z.string(), orgKinds: z.array(z.string()) })),
+          200: z.array(
+            z.object({
+              role: z.enum(ROLES),
+              label: z.string(),
+              permissions: z.array(z.string()),
+              orgKinds: z.array(z.string()),
+            }),
+          ),
         },
       },
       config,

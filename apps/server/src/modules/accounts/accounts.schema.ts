@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bodyId } from '../../platform/http/schemas.ts';
 import { ROLES, USER_STATUSES } from '@civic/contracts';
 
 export const meSchema = z.object({
@@ -64,13 +65,13 @@ export const createUserBody = z.object({
   displayName,
   phone,
   role: z.enum(ROLES),
-  orgId: z.number().int().positive(),
+  orgId: bodyId,
 });
 export const updateUserBody = z.object({
   displayName: displayName.optional(),
   phone,
   role: z.enum(ROLES).optional(),
-  orgId: z.number().int().positive().optional(),
+  orgId: bodyId.optional(),
 });
 export const userListQuery = z.object({
   keyword: z.string().trim().max(50).optional(),

@@ -2,7 +2,7 @@
 // Only the security admin (account.manage) reaches it — 三权分立: account work is theirs alone.
 import crypto from 'node:crypto';
 import { sql, type Selectable } from 'kysely';
-import { ROLE_LABELS, ROLE_ORG_KINDS, ROLES, type Role } from '@civic/contracts';
+import { ROLE_LABELS, ROLE_ORG_KINDS, ROLE_PERMISSIONS, ROLES, type Role } from '@civic/contracts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { auditActor, type Actor } from '../../platform/auth/actor.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
@@ -132,6 +132,7 @@ export function createUsersService(ctx: AppContext) {
       return ROLES.map((role) => ({
         role,
         label: ROLE_LABELS[role],
+        permissions: [...ROLE_PERMISSIONS[role]],
         orgKinds: [...(ROLE_ORG_KINDS[role] ?? [])],
       }));
     },

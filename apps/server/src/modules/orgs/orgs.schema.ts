@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bodyId } from '../../platform/http/schemas.ts';
 import { ORG_KINDS, ORG_STATUSES, PLATFORMS } from '@civic/contracts';
 
 const optionalText = (max: number) => z.string().trim().max(max, `不超过 ${max} 个字`).nullable().optional();
@@ -81,7 +82,7 @@ const editable = {
 };
 
 export const createOrgBody = z.object({
-  parentId: z.number().int().positive(),
+  parentId: bodyId,
   kind: z.enum(ORG_KINDS),
   code: z
     .string()
@@ -94,7 +95,7 @@ export type CreateOrgInput = z.infer<typeof createOrgBody>;
 export const updateOrgBody = z.object({ ...editable, name: editable.name.optional() });
 export type UpdateOrgInput = z.infer<typeof updateOrgBody>;
 
-export const moveOrgBody = z.object({ parentId: z.number().int().positive() });
+export const moveOrgBody = z.object({ parentId: bodyId });
 
 export const orgListQuery = z.object({
   keyword: z.string().trim().max(50).optional(),

@@ -1,14 +1,11 @@
 import { z } from 'zod';
 import { ORG_KINDS } from '@civic/contracts';
+import { bodyId } from '../../platform/http/schemas.ts';
 
 export const SITE_STANDARD_STATUSES = ['active', 'archived'] as const;
 
 const optionalText = (max: number) => z.string().trim().max(max, `不超过 ${max} 个字`).nullable().optional();
-const id = z
-  .number()
-  .int()
-  .positive()
-  .max(2 ** 31);
+const id = bodyId;
 const queryId = z.coerce
   .number()
   .int()
