@@ -125,6 +125,15 @@ export function createAuthService(ctx: AppContext) {
       const passwordOk = await verifyPassword(user?.password_hash ?? (await decoyHash()), input.password);
       if (!user || !passwordOk) {
         await recordFailure(key, input.ip, user ? 'wrong_password' : 'unknown_user', user?.id ?? null);
+        // a distributed attack locks the whole account; mark it so the security admin sees and can unlock it
+        const accountWide = lockedUntil([...byKey, now], ACCOUNT_WIDE_THRESHOLD, LOCK_MS, now);
+        if (user && accountWide) {
+          await db
+            .updateTable('users')
+            .set({ locked_until: new Date(accountWide) })
+            .where('id', '=', user.id)
+            .execute();
+        }
         const remaining = LOCK_THRESHOLD - (fromHere.length + 1);
         throw new Unauthenticated(
           remaining > 0 && remaining <= 2

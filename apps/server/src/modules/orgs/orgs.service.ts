@@ -271,6 +271,8 @@ export function createOrgsService(ctx: AppContext) {
           SELECT c.table_name FROM information_schema.columns c
           JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
           WHERE c.table_schema = 'public' AND c.column_name = 'org_path' AND t.table_type = 'BASE TABLE'
+            -- the audit log is append-only history: it keeps the path the org had when it happened
+            AND c.table_name <> 'audit_log'
           ORDER BY c.table_name`.execute(tx);
         const rebase = (column: string) =>
           sql`${sql.lit(parent.path)}::ltree || subpath(${sql.ref(column)}, nlevel(${sql.lit(oldPath)}::ltree) - 1)`;

@@ -1,0 +1,199 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createTestContext,
+  DEMO_PASSWORD,
+  login,
+  nextIp,
+  type Session,
+  type TestContext,
+} from './context.ts';
+import { auditEntries, client, tryLogin, uniqueName } from './factories.ts';
+import { TEST_KEY } from './keys.ts';
+
+const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+
+let t: TestContext;
+let auditor: Session;
+
+beforeAll(async () => {
+  t = await createTestContext();
+  auditor = await login(t.app, 'demo-audit');
+});
+afterAll(() => t.close());
+
+const verify = async () => {
+  const res = await client(t.app, auditor).get('/api/audit-logs/verify');
+  expect(res.statusCode).toBe(200);
+  return res.json() as { ok: boolean; checked: number; firstBrokenSeq: number | null };
+};
+
+/** `npm run audit:verify` against this file's database. */
+function runCli(): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      'npx',
+      ['tsx', 'apps/server/src/cli/audit-verify.ts'],
+      {
+        cwd: REPO_ROOT,
+        env: { ...process.env, DATABASE_URL: t.databaseUrl, FIELD_ENCRYPTION_KEY: TEST_KEY },
+        timeout: 60_000,
+      },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, output: `${stdout}${stderr}` });
+      },
+    );
+  });
+}
+
+/** Runs a statement as the application role inside a scoped transaction, as requests do. */
+async function asAppRole(statement: ReturnType<typeof sql>) {
+  return t.ctx.db.app.transaction().execute(async (tx) => {
+    await sql`SELECT set_config('app.scope', '1', true)`.execute(tx);
+    return statement.execute(tx);
+  });
+}
+
+const lastSeq = async () =>
+  (await sql<{ seq: number }>`SELECT max(seq)::int AS seq FROM audit_log`.execute(t.ctx.db.system)).rows[0]!
+    .seq;
+
+describe('what the log records', () => {
+  it('records a login with actor, role and IP', async () => {
+    const ip = nextIp();
+    expect((await tryLogin(t.app, 'demo-center', DEMO_PASSWORD, ip)).statusCode).toBe(200);
+    const [entry] = (
+      await auditEntries(t.app, auditor, { action: 'auth.login', actor: 'demo-center' })
+    ).filter((e) => e.ip === ip);
+    expect(entry).toMatchObject({
+      actorUsername: 'demo-center',
+      actorRole: 'center_admin',
+      action: 'auth.login',
+      resourceType: 'session',
+      outcome: 'success',
+    });
+  });
+
+  it('records failed logins, known user or not, without the attempted password', async () => {
+    const ip = nextIp();
+    const ghost = uniqueName('ghost');
+    expect((await tryLogin(t.app, 'demo-station', 'Guess#wrong1', ip)).statusCode).toBe(401);
+    expect((await tryLogin(t.app, ghost, 'Guess#wrong2', ip)).statusCode).toBe(401);
+
+    const failures = (await auditEntries(t.app, auditor, { outcome: 'failure' })).filter((e) => e.ip === ip);
+    expect(failures.every((e) => e.outcome === 'failure' && e.action === 'auth.login')).toBe(true);
+    const byUser = new Map(failures.map((e) => [e.actorUsername, e]));
+    expect(byUser.get('demo-station')?.summary).toContain('wrong_password');
+    expect(byUser.get(ghost)?.summary).toContain('unknown_user');
+    const text = JSON.stringify(failures);
+    expect(text).not.toContain('Guess#wrong');
+  });
+
+  it('records writes and logouts with the caller’s IP', async () => {
+    const center = await login(t.app, 'demo-center');
+    const c = client(t.app, center);
+    const orgId = (await c.get('/api/auth/me')).json().user.orgId as number;
+    const patched = await c.patch(`/api/orgs/${orgId}`, { openingHours: '周一至周日 8:30-17:30' });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect((await c.post('/api/auth/logout')).statusCode).toBe(200);
+
+    const update = (await auditEntries(t.app, auditor, { action: 'org.update' })).find((e) => e.ip === c.ip);
+    expect(update).toMatchObject({
+      actorUsername: 'demo-center',
+      resourceType: 'org',
+      resourceId: String(orgId),
+      outcome: 'success',
+    });
+    const logout = (await auditEntries(t.app, auditor, { action: 'auth.logout' })).find((e) => e.ip === c.ip);
+    expect(logout).toMatchObject({ actorUsername: 'demo-center', outcome: 'success' });
+  });
+
+  it('filters by actor, action and outcome', async () => {
+    const items = await auditEntries(t.app, auditor, {
+      actor: 'demo-center',
+      action: 'auth.',
+      outcome: 'success',
+    });
+    expect(items.length).toBeGreaterThan(0);
+    for (const e of items) {
+      expect(e.actorUsername).toContain('demo-center');
+      expect(e.action.startsWith('auth.')).toBe(true);
+      expect(e.outcome).toBe('success');
+    }
+    const seqs = items.map((e) => e.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => b - a)); // newest first
+  });
+});
+
+describe('append-only for the application', () => {
+  it.each([
+    ['UPDATE', sql`UPDATE audit_log SET summary = '{"x":1}' WHERE seq = 1`],
+    ['DELETE', sql`DELETE FROM audit_log WHERE seq = 1`],
+    ['TRUNCATE', sql`TRUNCATE audit_log`],
+  ])('the app role cannot %s audit_log', async (_verb, statement) => {
+    await expect(asAppRole(statement)).rejects.toMatchObject({ code: '42501' });
+    expect((await verify()).ok).toBe(true);
+  });
+
+  it('the app role can still append through the normal path', async () => {
+    const before = await lastSeq();
+    await login(t.app, 'demo-institute');
+    expect(await lastSeq()).toBe(before + 1);
+  });
+});
+
+describe('hash-chain verification', () => {
+  it('reports an intact chain, through the API and the CLI', async () => {
+    const result = await verify();
+    expect(result).toMatchObject({ ok: true, firstBrokenSeq: null });
+    expect(result.checked).toBe(await lastSeq());
+
+    const cli = await runCli();
+    expect(cli.code, cli.output).toBe(0);
+    expect(cli.output).toContain('完整');
+  });
+
+  it('detects an edited row, and the CLI names it', async () => {
+    expect(await lastSeq()).toBeGreaterThanOrEqual(3);
+    const original = (
+      await sql<{ summary: unknown }>`SELECT summary FROM audit_log WHERE seq = 3`.execute(t.ctx.db.system)
+    ).rows[0]!.summary;
+    await sql`UPDATE audit_log SET summary = '{"x":1}' WHERE seq = 3`.execute(t.ctx.db.system);
+    try {
+      expect(await verify()).toMatchObject({ ok: false, firstBrokenSeq: 3 });
+      const cli = await runCli();
+      expect(cli.code, cli.output).toBe(1);
+      expect(cli.output).toContain('第 3 条');
+    } finally {
+      await sql`UPDATE audit_log SET summary = ${JSON.stringify(original)}::jsonb WHERE seq = 3`.execute(
+        t.ctx.db.system,
+      );
+    }
+    expect((await verify()).ok).toBe(true);
+  });
+
+  it('detects a row deleted from the middle', async () => {
+    const row = (
+      await sql<Record<string, unknown>>`SELECT * FROM audit_log WHERE seq = 2`.execute(t.ctx.db.system)
+    ).rows[0]!;
+    await sql`DELETE FROM audit_log WHERE seq = 2`.execute(t.ctx.db.system);
+    try {
+      expect(await verify()).toMatchObject({ ok: false, firstBrokenSeq: 3 });
+    } finally {
+      await sql`INSERT INTO audit_log OVERRIDING SYSTEM VALUE SELECT * FROM json_populate_record(NULL::audit_log, ${JSON.stringify(row)}::json)`.execute(
+        t.ctx.db.system,
+      );
+    }
+    expect((await verify()).ok).toBe(true);
+  });
+
+  it('detects the newest row being deleted', async () => {
+    await login(t.app, 'demo-volunteer'); // make sure the tail is a fresh entry
+    const seq = await lastSeq();
+    await sql`DELETE FROM audit_log WHERE seq = ${seq}`.execute(t.ctx.db.system);
+    expect(await verify()).toMatchObject({ ok: false, firstBrokenSeq: seq });
+  });
+});

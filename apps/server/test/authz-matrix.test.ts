@@ -1,0 +1,307 @@
+// THE authorization matrix: a station admin of another town tries every org-scoped endpoint on
+// objects of demo-station's subtree and of its institute, and must get 403/404 or an empty
+// answer, with nothing changed in the database. Plus: every API route answers 401 without a session.
+import { sql } from 'kysely';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { as, createTestContext, login, type TestContext } from './context.ts';
+import {
+  orgOfUser,
+  readSheet,
+  standardByCode,
+  standardItems,
+  tableDigest,
+  TINY_PNG,
+  uniqueCode,
+  upload,
+  type OrgRef,
+} from './org-factories.ts';
+
+let t: TestContext;
+const clients: Record<string, ReturnType<typeof as>> = {};
+/** Ids of the objects under attack, filled in beforeAll. */
+const ids = {
+  foreignStation: 0, // demo-station's station (first institute)
+  foreignPoint: 0, // a point under it
+  foreignLeaf: 0, // a fresh, deletable point under it
+  foreignInstitute: 0, // the first institute
+  foreignInspection: 0,
+  foreignStandard: 0, // a standard owned by demo-station
+  foreignUpload: '',
+  ownStation: 0, // demo-station2's own station
+  ownPoint: 0,
+  ownInstitute: 0,
+  wuyou: 0,
+  bayou: 0,
+  platform: 0,
+};
+let own: OrgRef;
+let wuyouResults: Array<{ itemId: number; passed: boolean }>;
+
+const TABLES = [
+  'orgs',
+  'users',
+  'inspections',
+  'inspection_results',
+  'uploads',
+  'site_standards',
+  'site_standard_items',
+  'platforms',
+];
+const digests: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await createTestContext();
+  const db = t.ctx.db.system;
+  for (const username of ['demo-center', 'demo-station', 'demo-station2'])
+    clients[username] = as(t.app, await login(t.app, username));
+  const stationSession = await login(t.app, 'demo-station');
+  const target = await orgOfUser(db, 'demo-station');
+  own = await orgOfUser(db, 'demo-station2');
+  ids.foreignStation = target.id;
+  ids.foreignInstitute = target.parentId!;
+  ids.foreignPoint = (
+    await db
+      .selectFrom('orgs')
+      .select('id')
+      .where('parent_id', '=', target.id)
+      .where('kind', '=', 'point')
+      .executeTakeFirstOrThrow()
+  ).id;
+  ids.ownStation = own.id;
+  ids.ownInstitute = own.parentId!;
+  ids.ownPoint = (
+    await db
+      .selectFrom('orgs')
+      .select('id')
+      .where('parent_id', '=', own.id)
+      .where('kind', '=', 'point')
+      .executeTakeFirstOrThrow()
+  ).id;
+  const leaf = await clients['demo-center']!.post('/api/orgs', {
+    parentId: target.id,
+    kind: 'point',
+    code: uniqueCode('LEAF'),
+    name: '可删除测试点',
+  });
+  expect(leaf.statusCode, leaf.body).toBe(200);
+  ids.foreignLeaf = leaf.json().id;
+  ids.foreignInspection = (
+    await db.selectFrom('inspections').select('id').where('org_id', '=', target.id).executeTakeFirstOrThrow()
+  ).id;
+  const standard = await clients['demo-station']!.post('/api/site-standards', {
+    code: 'mine',
+    name: '本站标准',
+    appliesTo: ['station'],
+    passScore: 50,
+    items: [{ title: '有门牌', weight: 10 }],
+  });
+  expect(standard.statusCode, standard.body).toBe(200);
+  ids.foreignStandard = standard.json().id;
+  const photo = await upload(t.app, stationSession, 'p.png', TINY_PNG);
+  expect(photo.statusCode, photo.body).toBe(200);
+  ids.foreignUpload = photo.json().id;
+  ids.wuyou = (await standardByCode(t, 'wuyou')).id;
+  ids.bayou = (await standardByCode(t, 'bayou')).id;
+  ids.platform = (await db.selectFrom('platforms').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
+  wuyouResults = (await standardItems(t, ids.wuyou)).map((i) => ({ itemId: i.id, passed: true }));
+  for (const table of TABLES) digests[table] = await tableDigest(db, table);
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const DENIED = [403, 404];
+const emptyList = (res: LightMyRequestResponse) => expect(res.json()).toEqual({ items: [], total: 0 });
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Check = (res: LightMyRequestResponse) => void | Promise<void>;
+interface Case {
+  name: string;
+  /** 'METHOD /path', with {key} replaced by ids[key] when the case runs */
+  route: string;
+  body?: () => unknown;
+  /** who attacks; defaults to demo-station2 (another town's station) */
+  as?: string;
+  status: number[];
+  check?: Check;
+}
+/** A read of one foreign object: 404, as if it did not exist. */
+const notFound = (name: string, route: string): Case => ({ name, route, status: [404] });
+/** A read of a list or report: 200 with nothing foreign in it. */
+const empty = (name: string, route: string, check: Check = emptyList): Case => ({
+  name,
+  route,
+  status: [200],
+  check,
+});
+/** A change to a foreign object: 403 or 404. */
+const denied = (name: string, route: string, body?: () => unknown, as?: string): Case => ({
+  name,
+  route,
+  status: DENIED,
+  ...(body ? { body } : {}),
+  ...(as ? { as } : {}),
+});
+
+const inspectForeign = () => ({
+  orgId: ids.foreignStation,
+  standardId: ids.wuyou,
+  inspector: '越权',
+  inspectedOn: '2026-01-05',
+  results: wuyouResults,
+});
+const newForeignPoint = () => ({
+  parentId: ids.foreignStation,
+  kind: 'point',
+  code: uniqueCode('X'),
+  name: '越权点',
+});
+const exportsNothing = async (res: LightMyRequestResponse) =>
+  expect((await readSheet(res.rawPayload)).rows).toEqual([]);
+const idsOf = (res: LightMyRequestResponse): number[] => res.json().map((n: { id: number }) => n.id);
+async function ownCoverageOnly(res: LightMyRequestResponse) {
+  const body = res.json();
+  const system = t.ctx.db.system;
+  const units = await sql<{ n: number }>`SELECT count(*)::int AS n FROM orgs
+    WHERE status = 'active' AND kind = 'station' AND path <@ ${own.path}::ltree`.execute(system);
+  expect(body.totalUnits).toBe(units.rows[0]!.n);
+  const ownIds = await sql<{ id: number }>`SELECT id FROM orgs WHERE path <@ ${own.path}::ltree`.execute(
+    system,
+  );
+  for (const row of body.rows) expect(ownIds.rows.map((r) => r.id)).toContain(row.orgId);
+}
+
+// one line per endpoint × object
+const cases: Case[] = [
+  notFound('read a foreign station', 'GET /api/orgs/{foreignStation}'),
+  notFound('read a foreign point', 'GET /api/orgs/{foreignPoint}'),
+  notFound('read a foreign institute', 'GET /api/orgs/{foreignInstitute}'),
+  notFound('read its own institute (upwards)', 'GET /api/orgs/{ownInstitute}'),
+  denied('edit a foreign station', 'PATCH /api/orgs/{foreignStation}', () => ({ name: '篡改' })),
+  denied('edit a foreign institute', 'PATCH /api/orgs/{foreignInstitute}', () => ({ headName: '篡改' })),
+  denied(
+    'edit own institute',
+    'PATCH /api/orgs/{foreignInstitute}',
+    () => ({ name: '篡改' }),
+    'demo-station',
+  ),
+  denied('create under a foreign station', 'POST /api/orgs', newForeignPoint),
+  denied('move a foreign point in', 'POST /api/orgs/{foreignPoint}/move', () => ({
+    parentId: ids.ownStation,
+  })),
+  denied('move own point out', 'POST /api/orgs/{ownPoint}/move', () => ({ parentId: ids.foreignStation })),
+  denied('archive a foreign leaf', 'POST /api/orgs/{foreignLeaf}/archive'),
+  denied('restore a foreign leaf', 'POST /api/orgs/{foreignLeaf}/restore'),
+  denied('delete a foreign leaf', 'DELETE /api/orgs/{foreignLeaf}'),
+  denied('delete own institute', 'DELETE /api/orgs/{foreignInstitute}', undefined, 'demo-station'),
+  empty('list a foreign institute subtree', 'GET /api/orgs?parentId={foreignInstitute}'),
+  empty('list a foreign station subtree', 'GET /api/orgs?parentId={foreignStation}&pageSize=200'),
+  empty('search foreign orgs by code', 'GET /api/orgs?keyword=XX-01'),
+  empty('export a foreign subtree', 'GET /api/orgs/export?parentId={foreignInstitute}', exportsNothing),
+  empty('read the tree', 'GET /api/orgs/tree', (res) => expect(idsOf(res)).toEqual([ids.ownStation])),
+  empty('list foreign inspections', 'GET /api/inspections?orgId={foreignStation}'),
+  empty('list a foreign institute’s inspections', 'GET /api/inspections?orgId={foreignInstitute}'),
+  notFound('read a foreign inspection', 'GET /api/inspections/{foreignInspection}'),
+  denied('inspect a foreign station', 'POST /api/inspections', inspectForeign),
+  notFound('read a foreign photo', 'GET /api/uploads/{foreignUpload}'),
+  denied('edit a foreign standard', 'PATCH /api/site-standards/{foreignStandard}', () => ({ passScore: 1 })),
+  denied('edit a preset', 'PATCH /api/site-standards/{wuyou}', () => ({ passScore: 1 })),
+  notFound('coverage of a foreign standard', 'GET /api/site-standards/coverage?standardId={foreignStandard}'),
+  denied('edit a centre platform', 'PATCH /api/platforms/{platform}', () => ({ leadUnit: '越权' })),
+  empty('coverage of own units only', 'GET /api/site-standards/coverage?standardId={bayou}', ownCoverageOnly),
+  empty('standards list', 'GET /api/site-standards', (res) =>
+    expect(idsOf(res)).not.toContain(ids.foreignStandard),
+  ),
+];
+
+describe('authorization matrix: another town’s station admin', () => {
+  it.each(cases)('$name ($route) → $status', async (c) => {
+    const client = clients[c.as ?? 'demo-station2']!;
+    const [method, path] = c.route.split(' ') as [Method, string];
+    const url = path.replace(/\{(\w+)\}/g, (_, key: string) => String(ids[key as keyof typeof ids]));
+    expect(url).not.toMatch(/undefined|\{/);
+    const res =
+      method === 'GET'
+        ? await client.get(url)
+        : method === 'DELETE'
+          ? await client.delete(url)
+          : method === 'POST'
+            ? await client.post(url, c.body?.())
+            : await client.patch(url, c.body?.());
+    expect(c.status, `${method} ${url}: ${res.statusCode} ${res.body.slice(0, 200)}`).toContain(
+      res.statusCode,
+    );
+    if (res.statusCode >= 400) expect(res.json().message).toMatch(/[\u4e00-\u9fa5]/);
+    await c.check?.(res);
+  });
+
+  it('changed nothing in the database', async () => {
+    for (const table of TABLES) expect(await tableDigest(t.ctx.db.system, table), table).toBe(digests[table]);
+  });
+
+  it('the same requests succeed for the owner, so the denials above are about scope', async () => {
+    const owner = clients['demo-station']!;
+    expect((await owner.get(`/api/orgs/${ids.foreignStation}`)).statusCode).toBe(200);
+    expect((await owner.get(`/api/inspections/${ids.foreignInspection}`)).statusCode).toBe(200);
+    expect((await owner.get(`/api/uploads/${ids.foreignUpload}`)).statusCode).toBe(200);
+    expect((await owner.get(`/api/inspections?orgId=${ids.foreignStation}`)).json().total).toBeGreaterThan(0);
+    expect((await owner.get(`/api/orgs?parentId=${ids.foreignStation}`)).json().total).toBeGreaterThan(1);
+    expect(
+      (await owner.get(`/api/site-standards/coverage?standardId=${ids.foreignStandard}`)).statusCode,
+    ).toBe(200);
+  });
+});
+
+describe('authentication on every route', () => {
+  const PUBLIC = (path: string) =>
+    path === '/api/health' || path === '/api/auth/login' || path.startsWith('/api/docs');
+
+  function operations(): Array<{ method: string; url: string }> {
+    const doc = t.app.swagger() as { paths?: Record<string, Record<string, unknown>> };
+    const ops: Array<{ method: string; url: string }> = [];
+    for (const [path, item] of Object.entries(doc.paths ?? {})) {
+      if (!path.startsWith('/api/') || PUBLIC(path)) continue;
+      for (const method of Object.keys(item)) {
+        if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
+        ops.push({
+          method: method.toUpperCase(),
+          url: path.replace(/\{[^}]+\}/g, '1').replace(/:[A-Za-z]+/g, '1'),
+        });
+      }
+    }
+    return ops;
+  }
+
+  it('documents the API routes in the OpenAPI document', () => {
+    const urls = operations().map((o) => `${o.method} ${o.url}`);
+    expect(urls.length).toBeGreaterThan(25);
+    for (const known of [
+      'GET /api/orgs/1',
+      'DELETE /api/orgs/1',
+      'POST /api/inspections',
+      'GET /api/uploads/1',
+      'GET /api/audit-logs',
+      'POST /api/users/1/unlock',
+    ]) {
+      expect(urls).toContain(known);
+    }
+  });
+
+  it('answers 401 to every route without a session, or with a forged one', async () => {
+    const failures: string[] = [];
+    for (const { method, url } of operations()) {
+      for (const cookie of [undefined, 'sid=forged-session-token']) {
+        const res = await t.app.inject({
+          method: method as 'GET',
+          url,
+          ...(cookie ? { headers: { cookie } } : {}),
+          ...(method === 'GET' || method === 'DELETE' ? {} : { payload: {} }),
+        });
+        if (res.statusCode !== 401 || res.json().code !== 'UNAUTHENTICATED')
+          failures.push(`${method} ${url} (${cookie ? 'forged' : 'none'}) → ${res.statusCode}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
