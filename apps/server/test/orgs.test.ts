@@ -86,6 +86,16 @@ describe('visibility of the org tree', () => {
     expect(sortedIds(roots)).toEqual(await subtreeIds(centerOrg.path));
   });
 
+  it('lists siblings in creation order, not by the text of their paths ("1.10" before "1.2")', async () => {
+    const roots: TreeNode[] = (await center.get('/api/orgs/tree')).json();
+    const institutes = roots[0]!.children.filter((c) => c.kind === 'institute');
+    expect(institutes[0]!.name).toBe('城北街道新时代文明实践所');
+    const ids = roots[0]!.children.map((c) => c.id);
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    const page = (await center.get('/api/orgs?kind=institute&pageSize=50')).json();
+    expect(page.items.map((o: { id: number }) => o.id)).toEqual(institutes.map((i) => i.id));
+  });
+
   it('shows an institute admin exactly its own institute subtree', async () => {
     const roots: TreeNode[] = (await institute.get('/api/orgs/tree')).json();
     expect(roots.map((r) => r.id)).toEqual([instituteOrg.id]);

@@ -17,6 +17,13 @@ import type { CreateOrgInput, OrgListQuery, OrgTreeNode, OrgView, UpdateOrgInput
 
 type OrgRow = Selectable<OrgsTable> & { child_count: number };
 
+/**
+ * Depth-first tree order. ltree compares labels as text ("1.10" before "1.2"), so the path's ids
+ * are compared as numbers: parents before children, siblings in the order they were created.
+ */
+const treeOrder = (alias: string) =>
+  sql<number[]>`string_to_array(${sql.ref(`${alias}.path`)}::text, '.')::bigint[]`;
+
 export function createOrgsService(ctx: AppContext) {
   const run = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor.orgPath, work);
 
@@ -136,7 +143,7 @@ export function createOrgsService(ctx: AppContext) {
         tx
           .selectFrom('orgs')
           .select(['id', 'parent_id', 'code', 'name', 'short_name', 'kind', 'status'])
-          .orderBy('path')
+          .orderBy(treeOrder('orgs'))
           .execute(),
       );
       const nodes = new Map<number, OrgTreeNode>();
@@ -170,7 +177,7 @@ export function createOrgsService(ctx: AppContext) {
           .executeTakeFirstOrThrow();
         const ids = await base
           .select('o.id')
-          .orderBy('o.path')
+          .orderBy(treeOrder('o'))
           .limit(q.pageSize)
           .offset((q.page - 1) * q.pageSize)
           .execute();
@@ -181,7 +188,7 @@ export function createOrgsService(ctx: AppContext) {
             'in',
             ids.map((r) => r.id),
           )
-          .orderBy('o.path')
+          .orderBy(treeOrder('o'))
           .execute()) as OrgRow[];
         return { items: rows.map(view), total };
       });
@@ -376,7 +383,7 @@ export function createOrgsService(ctx: AppContext) {
               .select('p.name')
               .as('parent_name'),
           )
-          .orderBy('o.path')
+          .orderBy(treeOrder('o'))
           .limit(50_000)
           .execute()) as Array<OrgRow & { parent_name: string | null }>;
         const book = new ExcelJS.Workbook();
