@@ -86,6 +86,16 @@ export const PERMISSIONS = [
   'org.export',
   'site.read',
   'site.write',
+  'volunteer.read',
+  'volunteer.write',
+  'volunteer.export',
+  'volunteer.import',
+  /** Reveal one volunteer's full ID number or phone (audited). */
+  'volunteer.unmask',
+  'team.read',
+  'team.write',
+  /** The volunteer's own profile, teams and applications on H5. */
+  'volunteer.self',
   'account.manage',
   'audit.read',
 ] as const;
@@ -97,17 +107,24 @@ const BUSINESS_ADMIN: readonly Permission[] = [
   'org.export',
   'site.read',
   'site.write',
+  'volunteer.read',
+  'volunteer.write',
+  'volunteer.export',
+  'volunteer.import',
+  'team.read',
+  'team.write',
 ];
 /**
  * 三权分立: the security admin manages accounts only, the audit admin reads the audit log only,
  * and neither does business work; business admins cannot manage accounts or read the audit log.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  center_admin: BUSINESS_ADMIN,
-  institute_admin: BUSINESS_ADMIN,
+  // revealing full ID numbers and phones is kept to the centre and institutes
+  center_admin: [...BUSINESS_ADMIN, 'volunteer.unmask'],
+  institute_admin: [...BUSINESS_ADMIN, 'volunteer.unmask'],
   station_admin: BUSINESS_ADMIN,
-  team_leader: ['org.read'],
-  volunteer: [],
+  team_leader: ['org.read', 'volunteer.read', 'team.read'],
+  volunteer: ['volunteer.self'],
   resident: [],
   security_admin: ['account.manage'],
   audit_admin: ['audit.read'],

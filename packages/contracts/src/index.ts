@@ -1,3 +1,6 @@
 export * from './enums.ts';
 export * from './phone.ts';
 export * from './password.ts';
+export * from './volunteers.ts';
+export * from './id-number.ts';
+export * from './credit-code.ts';

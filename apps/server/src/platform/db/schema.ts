@@ -27,6 +27,8 @@ export interface OrgsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   archived_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  credit_code: ColumnType<string | null, string | null | undefined, string | null>;
+  credit_code_override: Generated<boolean>;
 }
 
 export interface PlatformsTable {
@@ -172,7 +174,118 @@ export interface AuditChainHeadTable {
   hash: string;
 }
 
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type DateText = ColumnType<string, string, string>;
+type TextArray = ColumnType<string[], string[] | undefined, string[]>;
+
+export interface VolunteersTable {
+  id: Id;
+  volunteer_no: Generated<string>;
+  user_id: number | null;
+  org_id: number;
+  org_path: string;
+  name: string;
+  gender: string;
+  birth_date: DateText;
+  id_number_enc: string;
+  id_number_index: string;
+  phone_enc: string | null;
+  phone_index: string | null;
+  phone_tail: string | null;
+  political_status: string;
+  categories: TextArray;
+  skills: TextArray;
+  skills_note: string | null;
+  service_categories: TextArray;
+  availability: TextArray;
+  is_minor: Generated<boolean>;
+  guardian_name: string | null;
+  guardian_phone_enc: string | null;
+  guardian_consent_at: NullableTimestamp;
+  consent_version: string;
+  consent_at: Timestamp;
+  consent_channel: string;
+  consent_withdrawn_at: NullableTimestamp;
+  erasure_requested_at: NullableTimestamp;
+  status: Generated<string>;
+  status_reason: string | null;
+  source: string;
+  lifetime_hours: ColumnType<number, number | undefined, number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TeamsTable {
+  id: Id;
+  org_id: number;
+  org_path: string;
+  parent_id: number | null;
+  name: string;
+  tier: string;
+  kind: string;
+  platform: string | null;
+  responsible_unit: string | null;
+  yearly_service_target: number | null;
+  service_categories: TextArray;
+  description: string | null;
+  founded_on: ColumnType<string | null, string | null | undefined, string | null>;
+  accepting_applications: Generated<boolean>;
+  status: Generated<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TeamMembersTable {
+  id: Id;
+  team_id: number;
+  volunteer_id: number;
+  org_path: string;
+  role: Generated<string>;
+  status: string;
+  source: string;
+  application_note: string | null;
+  decision_note: string | null;
+  decided_by: number | null;
+  applied_at: Timestamp;
+  decided_at: NullableTimestamp;
+  joined_at: NullableTimestamp;
+  left_at: NullableTimestamp;
+}
+
+export interface VolunteerImportsTable {
+  id: Id;
+  org_id: number;
+  org_path: string;
+  created_by: number;
+  file_name: string;
+  file_enc: Buffer | null;
+  status: string;
+  mode: string | null;
+  total_rows: Generated<number>;
+  processed_rows: Generated<number>;
+  valid_rows: Generated<number>;
+  error_rows: Generated<number>;
+  imported_rows: Generated<number>;
+  errors: ColumnType<ImportRowError[], string | undefined, string>;
+  failure: string | null;
+  created_at: Timestamp;
+  heartbeat_at: Timestamp;
+  finished_at: NullableTimestamp;
+}
+
+export interface ImportRowError {
+  /** The worksheet row number as Excel shows it. */
+  row: number;
+  column: string | null;
+  message: string;
+}
+
 export interface Database {
+  volunteers: VolunteersTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  volunteer_imports: VolunteerImportsTable;
   orgs: OrgsTable;
   platforms: PlatformsTable;
   site_standards: SiteStandardsTable;
