@@ -20,6 +20,8 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
 import { siteStandardsRoutes } from './modules/orgs/site-standards.routes.ts';
 import { uploadsRoutes } from './modules/uploads/uploads.routes.ts';
+import { teamsRoutes } from './modules/teams/teams.routes.ts';
+import { volunteersRoutes } from './modules/volunteers/volunteers.routes.ts';
 
 z.config(z.locales.zhCN());
 
@@ -77,6 +79,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     orgsRoutes,
     siteStandardsRoutes,
     uploadsRoutes,
+    volunteersRoutes,
+    teamsRoutes,
     auditRoutes,
   ]) {
     routes(app, ctx);
@@ -86,6 +90,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   if (fs.existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
     const indexHtml = fs.readFileSync(path.join(webDist, 'index.html'));
+    // the mobile face (H5) is its own page; every path under /h5/ is its client-side route
+    const h5File = path.join(webDist, 'h5.html');
+    const h5Html = fs.existsSync(h5File) ? fs.readFileSync(h5File) : null;
     app.get('/*', { schema: { hide: true }, config: { public: true } }, async (request, reply) => {
       const url = request.url.split('?')[0] ?? '/';
       if (url.startsWith('/api/')) {
@@ -95,7 +102,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       if (file.startsWith(webDist) && fs.existsSync(file) && fs.statSync(file).isFile()) {
         return reply.sendFile(path.relative(webDist, file));
       }
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+      const page = h5Html && (url === '/h5' || url.startsWith('/h5/')) ? h5Html : indexHtml;
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page);
     });
   }
   return app;

@@ -14,6 +14,7 @@ import {
 
 interface TreeNode {
   id: number;
+  name: string;
   kind: string;
   children: TreeNode[];
 }

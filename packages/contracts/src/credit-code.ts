@@ -4,7 +4,8 @@
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
-export type CreditCodeCheck = { ok: true; normalized: string } | { ok: false; problem: 'FORMAT' | 'CHECK_DIGIT'; message: string };
+export type CreditCodeCheck =
+  { ok: true; normalized: string } | { ok: false; problem: 'FORMAT' | 'CHECK_DIGIT'; message: string };
 
 export function creditCodeCheckCharacter(first17: string): string {
   let sum = 0;

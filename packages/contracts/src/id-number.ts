@@ -12,8 +12,7 @@ export interface IdNumberInfo {
 
 export type IdNumberProblem = 'FORMAT' | 'CHECK_DIGIT' | 'BIRTH_DATE' | 'AGE' | 'REGION';
 export type IdNumberCheck =
-  | { ok: true; info: IdNumberInfo }
-  | { ok: false; problem: IdNumberProblem; message: string };
+  { ok: true; info: IdNumberInfo } | { ok: false; problem: IdNumberProblem; message: string };
 
 export interface IdNumberOptions {
   /** "Today", for the birth-date checks (defaults to now). */

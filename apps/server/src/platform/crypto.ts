@@ -22,6 +22,9 @@ export interface FieldCipher {
   encrypt(plain: string): string;
   decrypt(sealed: string): string;
   blindIndex(value: string, purpose: string): string;
+  /** The same sealing for a whole file (e.g. an uploaded workbook holding ID numbers). */
+  encryptBytes(plain: Buffer): Buffer;
+  decryptBytes(sealed: Buffer): Buffer;
   /** A stable secret for a named purpose (e.g. the database application role's password). */
   derive(purpose: string): Buffer;
 }
@@ -42,12 +45,26 @@ export function createFieldCipher(masterKeyHex: string): FieldCipher {
   const macKey = derive('hmac-mac');
   const indexKey = derive('blind-index');
 
+  function seal(plain: Buffer) {
+    const iv = crypto.randomBytes(16);
+    const cipher = crypto.createCipheriv('sm4-ctr', encKey, iv);
+    const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+    const mac = hmacSm3(macKey, Buffer.concat([Buffer.from(VERSION), iv, body]));
+    return { iv, body, mac };
+  }
+
+  function open(iv: Buffer, body: Buffer, mac: Buffer) {
+    const expected = hmacSm3(macKey, Buffer.concat([Buffer.from(VERSION), iv, body]));
+    if (iv.length !== 16 || mac.length !== expected.length || !crypto.timingSafeEqual(mac, expected)) {
+      throw new TamperedCiphertext();
+    }
+    const decipher = crypto.createDecipheriv('sm4-ctr', encKey, iv);
+    return Buffer.concat([decipher.update(body), decipher.final()]);
+  }
+
   return {
     encrypt(plain) {
-      const iv = crypto.randomBytes(16);
-      const cipher = crypto.createCipheriv('sm4-ctr', encKey, iv);
-      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      const mac = hmacSm3(macKey, Buffer.concat([Buffer.from(VERSION), iv, body]));
+      const { iv, body, mac } = seal(Buffer.from(plain, 'utf8'));
       return [VERSION, iv.toString('base64url'), body.toString('base64url'), mac.toString('base64url')].join(
         '.',
       );
@@ -55,15 +72,20 @@ export function createFieldCipher(masterKeyHex: string): FieldCipher {
     decrypt(sealed) {
       const [version, ivB64, bodyB64, macB64] = sealed.split('.');
       if (version !== VERSION || !ivB64 || bodyB64 === undefined || !macB64) throw new TamperedCiphertext();
-      const iv = Buffer.from(ivB64, 'base64url');
-      const body = Buffer.from(bodyB64, 'base64url');
-      const mac = Buffer.from(macB64, 'base64url');
-      const expected = hmacSm3(macKey, Buffer.concat([Buffer.from(VERSION), iv, body]));
-      if (mac.length !== expected.length || !crypto.timingSafeEqual(mac, expected)) {
-        throw new TamperedCiphertext();
-      }
-      const decipher = crypto.createDecipheriv('sm4-ctr', encKey, iv);
-      return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
+      return open(
+        Buffer.from(ivB64, 'base64url'),
+        Buffer.from(bodyB64, 'base64url'),
+        Buffer.from(macB64, 'base64url'),
+      ).toString('utf8');
+    },
+    encryptBytes(plain) {
+      const { iv, body, mac } = seal(plain);
+      // layout: 16-byte IV | 32-byte MAC | ciphertext
+      return Buffer.concat([iv, mac, body]);
+    },
+    decryptBytes(sealed) {
+      if (sealed.length < 48) throw new TamperedCiphertext();
+      return open(sealed.subarray(0, 16), sealed.subarray(48), sealed.subarray(16, 48));
     },
     blindIndex(value, purpose) {
       return hmacSm3(indexKey, `${purpose}:${value}`).toString('hex');

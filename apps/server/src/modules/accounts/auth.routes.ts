@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorFromSession, actorOf, sessionPolicy } from '../../platform/auth/plugin.ts';
-import { CSRF_COOKIE, findSession, SESSION_COOKIE } from '../../platform/auth/sessions.ts';
+import { CSRF_COOKIE, findSession, SESSION_COOKIE, setSessionCookies } from '../../platform/auth/sessions.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { Unauthenticated } from '../../platform/errors.ts';
 import { changePasswordBody, loginBody, okResponse, sessionResponse } from './accounts.schema.ts';
@@ -11,14 +11,8 @@ import { createAuthService, meOf } from './auth.service.ts';
 export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   const auth = createAuthService(ctx);
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const secure = ctx.config.env === 'production';
-  const cookieBase = { path: '/', sameSite: 'strict' as const, secure };
-
-  function setCookies(reply: FastifyReply, token: string, csrfToken: string) {
-    const maxAge = ctx.config.sessionAbsoluteHours * 3600;
-    reply.setCookie(SESSION_COOKIE, token, { ...cookieBase, httpOnly: true, maxAge });
-    reply.setCookie(CSRF_COOKIE, csrfToken, { ...cookieBase, httpOnly: false, maxAge });
-  }
+  const setCookies = (reply: FastifyReply, token: string, csrfToken: string) =>
+    setSessionCookies(ctx, reply, token, csrfToken);
 
   r.post(
     '/api/auth/login',

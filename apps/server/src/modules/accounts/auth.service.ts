@@ -3,7 +3,8 @@
 import { sql } from 'kysely';
 import { generateSecret, generateURI, verifySync } from 'otplib';
 import QRCode from 'qrcode';
-import { passwordPolicyViolation, ROLE_LABELS, type Role } from '@civic/contracts';
+import { isMobile, passwordPolicyViolation, ROLE_LABELS, type Role } from '@civic/contracts';
+import { phoneIndex } from '../../platform/personal-data.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { auditActor, type Actor } from '../../platform/auth/actor.ts';
 import { decoyHash, hashPassword, verifyPassword } from '../../platform/auth/passwords.ts';
@@ -91,6 +92,19 @@ export function createAuthService(ctx: AppContext) {
     return rows.map((r) => new Date(r.failed_at).getTime());
   }
 
+  /** Volunteers log in on H5 with their phone number (their username is the volunteer number). */
+  async function volunteerByPhone(input: string) {
+    if (!isMobile(input)) return undefined;
+    const found = await db
+      .selectFrom('users')
+      .selectAll()
+      .where('phone_index', '=', phoneIndex(ctx.cipher, input))
+      .where('role', '=', 'volunteer')
+      .limit(2)
+      .execute();
+    return found.length === 1 ? found[0] : undefined;
+  }
+
   return {
     async login(input: {
       username: string;
@@ -105,11 +119,12 @@ export function createAuthService(ctx: AppContext) {
       const ipUntil = lockedUntil(await failureTimes('ip', input.ip), IP_THRESHOLD, WINDOW_MS, now);
       if (ipUntil) throw new TooManyRequests(`登录失败次数过多，请 ${minutesLeft(ipUntil, now)} 分钟后再试`);
 
-      const user = await db
-        .selectFrom('users')
-        .selectAll()
-        .where(sql`lower(username)`, '=', key)
-        .executeTakeFirst();
+      const user =
+        (await db
+          .selectFrom('users')
+          .selectAll()
+          .where(sql`lower(username)`, '=', key)
+          .executeTakeFirst()) ?? (await volunteerByPhone(input.username));
 
       const byKey = await failureTimes('username_key', key);
       const fromHere = await failureTimes('username_key', key, input.ip);

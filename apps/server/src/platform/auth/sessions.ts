@@ -2,6 +2,8 @@ import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { Role } from '@civic/contracts';
 import { randomToken } from '../crypto.ts';
+import type { FastifyReply } from 'fastify';
+import type { AppContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
 
 /**
@@ -131,4 +133,17 @@ export async function purgeExpiredSessions(db: Db, policy: SessionPolicy, now = 
     )
     .execute();
   await sql`DELETE FROM login_failures WHERE failed_at < ${new Date(now.getTime() - 86_400_000)}`.execute(db);
+}
+
+/** The httpOnly session cookie and the script-readable CSRF cookie (double submit). */
+export function setSessionCookies(
+  ctx: AppContext,
+  reply: FastifyReply,
+  token: string,
+  csrfToken: string,
+): void {
+  const base = { path: '/', sameSite: 'strict' as const, secure: ctx.config.env === 'production' };
+  const maxAge = ctx.config.sessionAbsoluteHours * 3600;
+  reply.setCookie(SESSION_COOKIE, token, { ...base, httpOnly: true, maxAge });
+  reply.setCookie(CSRF_COOKIE, csrfToken, { ...base, httpOnly: false, maxAge });
 }

@@ -1,0 +1,324 @@
+// A resident's own side of volunteering, on H5: registering (real name, with consent recorded),
+// their profile, and withdrawing consent. Registration happens before there is an account, so it
+// runs on the system connection like login does; everything afterwards runs in the volunteer's own
+// scope with app.volunteer set, so row-level security also keeps them to their own record.
+import { sql } from 'kysely';
+import { passwordPolicyViolation, PRIVACY_POLICY_VERSION } from '@civic/contracts';
+import { appendAudit } from '../../platform/audit/audit.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { auditActor } from '../../platform/auth/actor.ts';
+import { hashPassword } from '../../platform/auth/passwords.ts';
+import { createSession, deleteUserSessions } from '../../platform/auth/sessions.ts';
+import { sessionPolicy } from '../../platform/auth/plugin.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { inScope, type Tx } from '../../platform/db/database.ts';
+import { Conflict, Forbidden, Invalid } from '../../platform/errors.ts';
+import { phoneIndex } from '../../platform/personal-data.ts';
+import { DUPLICATE_ID_MESSAGE, requirePerson, sealPerson } from './volunteer-rules.ts';
+import { detailOf, membershipsOf, selectVolunteers, type VolunteerRow } from './volunteer-view.ts';
+import { findResidenceOrg } from './volunteers.service.ts';
+import type { RegisterInput, SelfUpdateInput } from './volunteers.schema.ts';
+import { idNumberIndex } from './identity.ts';
+
+export interface SelfVolunteer {
+  id: number;
+  orgPath: string;
+}
+
+export function createSelfService(ctx: AppContext) {
+  /**
+   * Runs `work` as the logged-in volunteer: in their org's scope with app.volunteer set, which
+   * row-level security uses for their own memberships in teams above their org.
+   */
+  async function asVolunteer<T>(actor: Actor, work: (tx: Tx, me: SelfVolunteer) => Promise<T>): Promise<T> {
+    return inScope(ctx.db.app, actor.orgPath, async (tx) => {
+      const me = await tx
+        .selectFrom('volunteers')
+        .select(['id', 'org_path', 'status'])
+        .where('user_id', '=', actor.userId)
+        .executeTakeFirst();
+      if (!me || me.status === 'withdrawn')
+        throw new Forbidden('您还不是志愿者，请先注册', 'NOT_A_VOLUNTEER');
+      await sql`SELECT set_config('app.volunteer', ${String(me.id)}, true)`.execute(tx);
+      return work(tx, { id: me.id, orgPath: me.org_path });
+    });
+  }
+
+  async function detail(tx: Tx, id: number) {
+    const row = (await selectVolunteers(tx).where('v.id', '=', id).executeTakeFirstOrThrow()) as VolunteerRow;
+    return detailOf(ctx.cipher, row, await membershipsOf(tx, id), ctx.now());
+  }
+
+  return {
+    asVolunteer,
+
+    /** Towns (institutes) with their villages/communities (stations): the residence picker. */
+    async residenceOrgs() {
+      const rows = await ctx.db.system
+        .selectFrom('orgs')
+        .select(['id', 'parent_id', 'short_name', 'kind'])
+        .where('status', '=', 'active')
+        .where('kind', 'in', ['institute', 'station'])
+        .orderBy(sql`string_to_array(path::text, '.')::bigint[]`)
+        .execute();
+      const towns = new Map<number, { id: number; name: string; children: { id: number; name: string }[] }>();
+      for (const r of rows)
+        if (r.kind === 'institute') towns.set(r.id, { id: r.id, name: r.short_name, children: [] });
+      for (const r of rows) {
+        if (r.kind === 'station' && r.parent_id !== null)
+          towns.get(r.parent_id)?.children.push({ id: r.id, name: r.short_name });
+      }
+      return [...towns.values()].filter((t) => t.children.length > 0);
+    },
+
+    async register(input: RegisterInput, meta: { ip: string; userAgent: string | undefined }) {
+      if (input.privacyVersion !== PRIVACY_POLICY_VERSION) {
+        throw new Invalid('隐私政策已更新，请刷新页面阅读后重新同意', 'PRIVACY_VERSION');
+      }
+      const now = ctx.now();
+      const person = requirePerson(input, now);
+      const weak = passwordPolicyViolation(input.password, person.phone);
+      if (weak) throw new Invalid(weak, 'WEAK_PASSWORD');
+      const passwordHash = await hashPassword(input.password);
+      const db = ctx.db.system;
+      const result = await db.transaction().execute(async (tx) => {
+        // one registration per ID number at a time, across servers
+        const index = idNumberIndex(ctx.cipher, person.id.normalized);
+        await sql`SELECT pg_advisory_xact_lock(hashtext(${index}))`.execute(tx);
+        const org = await findResidenceOrg(tx, input.orgId);
+        const phoneIdx = phoneIndex(ctx.cipher, person.phone);
+        const sealed = sealPerson(ctx.cipher, person, now);
+        const existing = await tx
+          .selectFrom('volunteers')
+          .selectAll()
+          .where('id_number_index', '=', index)
+          .executeTakeFirst();
+        // an imported volunteer activates their record by proving name and phone
+        const activating =
+          existing &&
+          existing.user_id === null &&
+          existing.status === 'active' &&
+          existing.name === person.name &&
+          existing.phone_index === phoneIdx;
+        if (existing && !activating) {
+          throw new Conflict(
+            existing.user_id
+              ? `${DUPLICATE_ID_MESSAGE}，请直接登录`
+              : `${DUPLICATE_ID_MESSAGE}，请联系所在村（社区）实践站核对信息`,
+            'DUPLICATE_ID_NUMBER',
+          );
+        }
+        const phoneTaken = await tx
+          .selectFrom('users')
+          .select('id')
+          .where('phone_index', '=', phoneIdx)
+          .where('role', '=', 'volunteer')
+          .executeTakeFirst();
+        if (phoneTaken) throw new Conflict('该手机号已绑定其他志愿者账号', 'DUPLICATE_PHONE');
+
+        const profile = {
+          political_status: input.politicalStatus,
+          categories: input.categories ?? [],
+          skills: input.skills ?? [],
+          skills_note: input.skillsNote ?? null,
+          service_categories: input.serviceCategories ?? [],
+          availability: input.availability ?? [],
+          consent_version: input.privacyVersion,
+          consent_at: now,
+          consent_channel: 'online',
+          updated_at: now,
+        };
+        const volunteer = activating
+          ? await tx
+              .updateTable('volunteers')
+              .set({ ...profile, ...sealed, org_id: org.id, org_path: org.path })
+              .where('id', '=', existing.id)
+              .returning(['id', 'volunteer_no', 'org_id', 'org_path'])
+              .executeTakeFirstOrThrow()
+          : await tx
+              .insertInto('volunteers')
+              .values({
+                ...sealed,
+                ...profile,
+                org_id: org.id,
+                org_path: org.path,
+                source: 'self',
+                created_at: now,
+              })
+              .returning(['id', 'volunteer_no', 'org_id', 'org_path'])
+              .executeTakeFirstOrThrow();
+        const user = await tx
+          .insertInto('users')
+          .values({
+            username: volunteer.volunteer_no,
+            display_name: person.name,
+            phone_enc: sealed.phone_enc,
+            phone_index: phoneIdx,
+            password_hash: passwordHash,
+            password_changed_at: now,
+            must_change_password: false,
+            role: 'volunteer',
+            org_id: org.id,
+            org_path: org.path,
+            created_at: now,
+            updated_at: now,
+          })
+          .returning(['id', 'username'])
+          .executeTakeFirstOrThrow();
+        await tx.updateTable('volunteers').set({ user_id: user.id }).where('id', '=', volunteer.id).execute();
+        await appendAudit(
+          tx,
+          {
+            actor: { userId: user.id, username: user.username, role: 'volunteer' },
+            action: activating ? 'volunteer.activate' : 'volunteer.register',
+            resourceType: 'volunteer',
+            resourceId: volunteer.id,
+            orgId: org.id,
+            orgPath: org.path,
+            ip: meta.ip,
+            summary: { consentVersion: input.privacyVersion, minor: person.isMinor },
+          },
+          now,
+        );
+        return { userId: user.id };
+      });
+      return createSession(db, sessionPolicy(ctx), result.userId, meta, now);
+    },
+
+    me: (actor: Actor) => asVolunteer(actor, (tx, me) => detail(tx, me.id)),
+
+    async updateMe(actor: Actor, input: SelfUpdateInput) {
+      const now = ctx.now();
+      return asVolunteer(actor, async (tx, me) => {
+        const changes: Record<string, unknown> = {
+          political_status: input.politicalStatus,
+          categories: input.categories,
+          skills: input.skills,
+          skills_note: input.skillsNote,
+          service_categories: input.serviceCategories,
+          availability: input.availability,
+          updated_at: now,
+        };
+        if (input.phone !== undefined) {
+          const current = await tx
+            .selectFrom('volunteers')
+            .selectAll()
+            .where('id', '=', me.id)
+            .executeTakeFirstOrThrow();
+          const person = requirePerson(
+            {
+              name: current.name,
+              idNumber: ctx.cipher.decrypt(current.id_number_enc),
+              phone: input.phone,
+              guardian: current.guardian_name
+                ? {
+                    name: current.guardian_name,
+                    phone: ctx.cipher.decrypt(current.guardian_phone_enc!),
+                    consent: true,
+                  }
+                : null,
+            },
+            now,
+          );
+          const idx = phoneIndex(ctx.cipher, person.phone);
+          const taken = await ctx.db.system
+            .selectFrom('users')
+            .select('id')
+            .where('phone_index', '=', idx)
+            .where('role', '=', 'volunteer')
+            .where('id', '<>', actor.userId)
+            .executeTakeFirst();
+          if (taken) throw new Conflict('该手机号已绑定其他志愿者账号', 'DUPLICATE_PHONE');
+          const phoneEnc = ctx.cipher.encrypt(person.phone);
+          Object.assign(changes, {
+            phone_enc: phoneEnc,
+            phone_index: idx,
+            phone_tail: person.phone.slice(-4),
+          });
+          await tx
+            .updateTable('users')
+            .set({ phone_enc: phoneEnc, phone_index: idx, updated_at: now })
+            .where('id', '=', actor.userId)
+            .execute();
+        }
+        await tx.updateTable('volunteers').set(changes).where('id', '=', me.id).execute();
+        await appendAudit(
+          tx,
+          {
+            actor: auditActor(actor),
+            action: 'volunteer.self_update',
+            resourceType: 'volunteer',
+            resourceId: me.id,
+            orgId: actor.orgId,
+            orgPath: me.orgPath,
+            ip: actor.ip,
+            summary: { fields: Object.keys(input) },
+          },
+          now,
+        );
+        return detail(tx, me.id);
+      });
+    },
+
+    /**
+     * Withdraws consent: the record stops being used (no listing as active, no matching, no login)
+     * and, when erasure is asked for, contact data and preferences are wiped. Name, volunteer
+     * number and ID number stay because service records must be kept (志愿服务条例 第二十条).
+     */
+    async withdraw(actor: Actor, erase: boolean) {
+      const now = ctx.now();
+      await asVolunteer(actor, async (tx, me) => {
+        await tx
+          .updateTable('volunteers')
+          .set({
+            status: 'withdrawn',
+            status_reason: erase ? '本人撤回授权并申请删除个人信息' : '本人撤回授权',
+            consent_withdrawn_at: now,
+            updated_at: now,
+            ...(erase
+              ? {
+                  erasure_requested_at: now,
+                  phone_enc: null,
+                  phone_index: null,
+                  phone_tail: null,
+                  guardian_phone_enc: null,
+                  skills: [],
+                  skills_note: null,
+                  service_categories: [],
+                  availability: [],
+                  categories: [],
+                }
+              : {}),
+          })
+          .where('id', '=', me.id)
+          .execute();
+        await tx
+          .updateTable('team_members')
+          .set({ status: 'left', left_at: now })
+          .where('volunteer_id', '=', me.id)
+          .where('status', 'in', ['pending', 'active'])
+          .execute();
+        await tx
+          .updateTable('users')
+          .set({ status: 'disabled', phone_enc: null, phone_index: null, updated_at: now })
+          .where('id', '=', actor.userId)
+          .execute();
+        await appendAudit(
+          tx,
+          {
+            actor: auditActor(actor),
+            action: 'volunteer.withdraw',
+            resourceType: 'volunteer',
+            resourceId: me.id,
+            orgId: actor.orgId,
+            orgPath: me.orgPath,
+            ip: actor.ip,
+            summary: { erase },
+          },
+          now,
+        );
+      });
+      await deleteUserSessions(ctx.db.system, actor.userId);
+    },
+  };
+}

@@ -1,0 +1,131 @@
+// Turns volunteer rows into what may leave the server: personal data only ever masked.
+import { sql, type Selectable } from 'kysely';
+import {
+  partyRequirement,
+  starLevel,
+  starProgress,
+  type PoliticalStatus,
+  type TeamMemberRole,
+  type TeamMemberStatus,
+  type TeamTier,
+} from '@civic/contracts';
+import type { FieldCipher } from '../../platform/crypto.ts';
+import type { Tx } from '../../platform/db/database.ts';
+import type { VolunteersTable } from '../../platform/db/schema.ts';
+import { iso, maskedPhone } from '../../platform/personal-data.ts';
+import { ageOn } from '@civic/contracts';
+import { maskedIdNumber } from './identity.ts';
+import type { VolunteerDetail, VolunteerListItem } from './volunteers.schema.ts';
+
+export type VolunteerRow = Selectable<VolunteersTable> & { org_name: string; team_count: number };
+
+/** volunteers v joined with its org name and its current team count. */
+export function selectVolunteers(tx: Tx) {
+  return tx
+    .selectFrom('volunteers as v')
+    .innerJoin('orgs as o', 'o.id', 'v.org_id')
+    .selectAll('v')
+    .select('o.name as org_name')
+    .select(
+      sql<number>`(SELECT count(*) FROM team_members m WHERE m.volunteer_id = v.id AND m.status = 'active')::int`.as(
+        'team_count',
+      ),
+    );
+}
+
+export function listItemOf(cipher: FieldCipher, row: VolunteerRow, now: Date): VolunteerListItem {
+  return {
+    id: row.id,
+    volunteerNo: row.volunteer_no,
+    name: row.name,
+    gender: row.gender as VolunteerListItem['gender'],
+    age: ageOn(row.birth_date, now),
+    birthDate: row.birth_date,
+    orgId: row.org_id,
+    orgName: row.org_name,
+    idNumber: maskedIdNumber(cipher, row.id_number_enc),
+    phone: maskedPhone(cipher, row.phone_enc),
+    politicalStatus: row.political_status as PoliticalStatus,
+    categories: row.categories,
+    skills: row.skills,
+    serviceCategories: row.service_categories,
+    availability: row.availability,
+    isMinor: row.is_minor,
+    status: row.status as VolunteerListItem['status'],
+    source: row.source as VolunteerListItem['source'],
+    lifetimeHours: row.lifetime_hours,
+    starLevel: starLevel(row.lifetime_hours),
+    teamCount: row.team_count,
+    createdAt: iso(row.created_at)!,
+  };
+}
+
+export interface MembershipRow {
+  id: number;
+  team_id: number;
+  team_name: string;
+  tier: string;
+  role: string;
+  status: string;
+}
+
+export async function membershipsOf(tx: Tx, volunteerId: number): Promise<MembershipRow[]> {
+  return tx
+    .selectFrom('team_members as m')
+    .innerJoin('teams as t', 't.id', 'm.team_id')
+    .select(['m.id', 'm.team_id', 't.name as team_name', 't.tier', 'm.role', 'm.status'])
+    .where('m.volunteer_id', '=', volunteerId)
+    .where('m.status', 'in', ['pending', 'active'])
+    .orderBy('m.id')
+    .execute();
+}
+
+/**
+ * Hours served this calendar year. Service records arrive with the activities issue; until then
+ * no volunteer has confirmed hours this year.
+ */
+export const YEAR_HOURS_BEFORE_SERVICE_RECORDS = 0;
+
+export function detailOf(
+  cipher: FieldCipher,
+  row: VolunteerRow,
+  memberships: MembershipRow[],
+  now: Date,
+): VolunteerDetail {
+  const yearHours = YEAR_HOURS_BEFORE_SERVICE_RECORDS;
+  return {
+    ...listItemOf(cipher, row, now),
+    orgPath: row.org_path,
+    skillsNote: row.skills_note,
+    statusReason: row.status_reason,
+    hasAccount: row.user_id !== null,
+    guardian: row.guardian_name
+      ? {
+          name: row.guardian_name,
+          phone: maskedPhone(cipher, row.guardian_phone_enc),
+          consentAt: iso(row.guardian_consent_at),
+        }
+      : null,
+    consent: {
+      version: row.consent_version,
+      at: iso(row.consent_at)!,
+      channel: row.consent_channel as 'online' | 'offline',
+      withdrawnAt: iso(row.consent_withdrawn_at),
+      erasureRequestedAt: iso(row.erasure_requested_at),
+    },
+    hours: {
+      lifetime: row.lifetime_hours,
+      year: yearHours,
+      star: starProgress(row.lifetime_hours),
+      party: partyRequirement(row.political_status as PoliticalStatus, yearHours),
+    },
+    teams: memberships.map((m) => ({
+      memberId: m.id,
+      teamId: m.team_id,
+      teamName: m.team_name,
+      tier: m.tier as TeamTier,
+      role: m.role as TeamMemberRole,
+      status: m.status as TeamMemberStatus,
+    })),
+  };
+}

@@ -1,0 +1,404 @@
+// Owns volunteers: real-name records of the people who serve, with their ID number and phone
+// SM4-encrypted (blind-indexed for duplicates and look-ups), shown masked everywhere; revealing one
+// is a permission and is audited. A volunteer belongs to their residence org (a village or
+// community station), whose subtree's admins manage them.
+import { sql } from 'kysely';
+import ExcelJS from 'exceljs';
+import {
+  AVAILABILITY_LABELS,
+  GENDER_LABELS,
+  POLITICAL_STATUS_LABELS,
+  SERVICE_CATEGORY_LABELS,
+  SKILL_LABELS,
+  STAR_THRESHOLDS,
+  VOLUNTEER_CATEGORY_LABELS,
+  VOLUNTEER_STATUS_LABELS,
+  maskIdNumber,
+  maskMobile,
+  PRIVACY_POLICY_VERSION,
+} from '@civic/contracts';
+import { appendAudit } from '../../platform/audit/audit.ts';
+import { auditActor, inActorScope, requirePermission, type Actor } from '../../platform/auth/actor.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { inScope, type Tx } from '../../platform/db/database.ts';
+import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
+import { DUPLICATE_ID_MESSAGE, requirePerson, sealPerson } from './volunteer-rules.ts';
+import {
+  detailOf,
+  listItemOf,
+  membershipsOf,
+  selectVolunteers,
+  type VolunteerRow,
+} from './volunteer-view.ts';
+import type {
+  RevealField,
+  UpdateVolunteerInput,
+  VolunteerDetail,
+  VolunteerFilters,
+  VolunteerInput,
+  VolunteerListQuery,
+} from './volunteers.schema.ts';
+
+const EXPORT_LIMIT = 100_000;
+
+export async function findResidenceOrg(tx: Tx, orgId: number) {
+  const org = await tx
+    .selectFrom('orgs')
+    .select(['id', 'path', 'name', 'kind', 'status'])
+    .where('id', '=', orgId)
+    .executeTakeFirst();
+  if (!org) throw new NotFound('所属村（社区）不存在或不在您的数据范围内');
+  if (org.kind !== 'station') throw new Invalid('所属单位应为村（社区）新时代文明实践站', 'NOT_A_STATION');
+  if (org.status !== 'active') throw new Invalid('所属村（社区）已归档', 'ORG_ARCHIVED');
+  return org;
+}
+
+/** True when the ID number is already registered anywhere in the county (beyond the caller's scope). */
+export async function takenIdIndexes(tx: Tx, indexes: string[]): Promise<Set<string>> {
+  if (indexes.length === 0) return new Set();
+  const { rows } = await sql<{ idx: string }>`
+    SELECT volunteer_id_numbers_taken AS idx FROM volunteer_id_numbers_taken(${indexes}::text[])`.execute(tx);
+  return new Set(rows.map((r) => r.idx));
+}
+
+function profileColumns(input: Partial<VolunteerInput>) {
+  return {
+    political_status: input.politicalStatus,
+    categories: input.categories,
+    skills: input.skills,
+    skills_note: input.skillsNote,
+    service_categories: input.serviceCategories,
+    availability: input.availability,
+  };
+}
+
+export function createVolunteersService(ctx: AppContext) {
+  const run = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor.orgPath, work);
+
+  async function audit(
+    tx: Tx,
+    actor: Actor,
+    action: string,
+    row: { id: number; org_id: number; org_path: string },
+    summary: Record<string, unknown> = {},
+  ) {
+    await appendAudit(
+      tx,
+      {
+        actor: auditActor(actor),
+        action,
+        resourceType: 'volunteer',
+        resourceId: row.id,
+        orgId: row.org_id,
+        orgPath: row.org_path,
+        ip: actor.ip,
+        summary,
+      },
+      ctx.now(),
+    );
+  }
+
+  function filtered(tx: Tx, actor: Actor, q: VolunteerFilters) {
+    // the list is "volunteers of my subtree"; RLS alone would also show members of my teams
+    let query = selectVolunteers(tx).where(sql<boolean>`v.org_path <@ ${actor.orgPath}::ltree`);
+    if (q.keyword) {
+      const like = `%${q.keyword.replace(/[\\%_]/g, '\\$&')}%`;
+      query = query.where((eb) =>
+        eb.or([eb('v.name', 'ilike', like), eb('v.volunteer_no', '=', q.keyword!.toUpperCase())]),
+      );
+    }
+    if (q.phoneTail) query = query.where('v.phone_tail', '=', q.phoneTail);
+    if (q.skill) query = query.where(sql<boolean>`v.skills @> ARRAY[${q.skill}]::text[]`);
+    if (q.category) query = query.where(sql<boolean>`v.categories @> ARRAY[${q.category}]::text[]`);
+    if (q.serviceCategory) {
+      query = query.where(sql<boolean>`v.service_categories @> ARRAY[${q.serviceCategory}]::text[]`);
+    }
+    if (q.politicalStatus) query = query.where('v.political_status', '=', q.politicalStatus);
+    if (q.status) query = query.where('v.status', '=', q.status);
+    if (q.isMinor !== undefined) query = query.where('v.is_minor', '=', q.isMinor);
+    if (q.starLevel !== undefined) {
+      const low = q.starLevel === 0 ? 0 : STAR_THRESHOLDS[q.starLevel - 1]!;
+      const high = STAR_THRESHOLDS[q.starLevel];
+      query = query.where('v.lifetime_hours', '>=', low);
+      if (high !== undefined) query = query.where('v.lifetime_hours', '<', high);
+    }
+    if (q.orgId) {
+      query = query.where(sql<boolean>`v.org_path <@ (SELECT p.path FROM orgs p WHERE p.id = ${q.orgId})`);
+    }
+    if (q.teamId) {
+      query = query.where(
+        sql<boolean>`EXISTS (SELECT 1 FROM team_members m WHERE m.volunteer_id = v.id
+          AND m.team_id = ${q.teamId} AND m.status = 'active')`,
+      );
+    }
+    return query;
+  }
+
+  async function findVisible(tx: Tx, id: number): Promise<VolunteerRow> {
+    const row = (await selectVolunteers(tx).where('v.id', '=', id).executeTakeFirst()) as
+      VolunteerRow | undefined;
+    if (!row) throw new NotFound('志愿者不存在或不在您的数据范围内');
+    return row;
+  }
+
+  /** A volunteer the caller may change: in their own subtree, not just a member of one of their teams. */
+  async function findManaged(tx: Tx, actor: Actor, id: number): Promise<VolunteerRow> {
+    const row = await findVisible(tx, id);
+    if (!inActorScope(actor, row.org_path)) throw new NotFound('志愿者不存在或不在您的数据范围内');
+    return row;
+  }
+
+  async function detail(tx: Tx, id: number): Promise<VolunteerDetail> {
+    const row = await findVisible(tx, id);
+    return detailOf(ctx.cipher, row, await membershipsOf(tx, id), ctx.now());
+  }
+
+  async function ensureUnique(tx: Tx, index: string, exceptId?: number) {
+    const taken = await takenIdIndexes(tx, [index]);
+    if (!taken.has(index)) return;
+    if (exceptId !== undefined) {
+      const own = await tx
+        .selectFrom('volunteers')
+        .select('id')
+        .where('id', '=', exceptId)
+        .where('id_number_index', '=', index)
+        .executeTakeFirst();
+      if (own) return;
+    }
+    throw new Conflict(DUPLICATE_ID_MESSAGE, 'DUPLICATE_ID_NUMBER');
+  }
+
+  return {
+    async list(actor: Actor, q: VolunteerListQuery) {
+      return run(actor, async (tx) => {
+        const base = filtered(tx, actor, q);
+        const [rows, count] = await Promise.all([
+          base
+            .orderBy('v.id', 'desc')
+            .limit(q.pageSize)
+            .offset((q.page - 1) * q.pageSize)
+            .execute(),
+          base
+            .clearSelect()
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow(),
+        ]);
+        const now = ctx.now();
+        return { items: rows.map((r) => listItemOf(ctx.cipher, r as VolunteerRow, now)), total: count.n };
+      });
+    },
+
+    get: (actor: Actor, id: number) => run(actor, (tx) => detail(tx, id)),
+
+    async create(actor: Actor, input: VolunteerInput) {
+      const now = ctx.now();
+      const person = requirePerson(input, now);
+      return run(actor, async (tx) => {
+        const org = await findResidenceOrg(tx, input.orgId);
+        const sealed = sealPerson(ctx.cipher, person, now);
+        await ensureUnique(tx, sealed.id_number_index);
+        const row = await tx
+          .insertInto('volunteers')
+          .values({
+            ...sealed,
+            ...profileColumns(input),
+            political_status: input.politicalStatus,
+            org_id: org.id,
+            org_path: org.path,
+            consent_version: PRIVACY_POLICY_VERSION,
+            consent_at: now,
+            consent_channel: 'offline',
+            source: 'admin',
+            created_by: actor.userId,
+            created_at: now,
+            updated_at: now,
+          })
+          .returning(['id', 'org_id', 'org_path', 'volunteer_no'])
+          .executeTakeFirstOrThrow();
+        await audit(tx, actor, 'volunteer.create', row, { volunteerNo: row.volunteer_no });
+        return detail(tx, row.id);
+      });
+    },
+
+    async update(actor: Actor, id: number, input: UpdateVolunteerInput) {
+      const now = ctx.now();
+      return run(actor, async (tx) => {
+        const current = await findManaged(tx, actor, id);
+        if (current.status === 'withdrawn')
+          throw new Conflict('该志愿者已注销，不能修改', 'VOLUNTEER_WITHDRAWN');
+        const changes: Record<string, unknown> = { ...profileColumns(input), updated_at: now };
+        const identityTouched =
+          input.name !== undefined ||
+          input.idNumber !== undefined ||
+          input.phone !== undefined ||
+          input.guardian !== undefined;
+        if (identityTouched) {
+          const person = requirePerson(
+            {
+              name: input.name ?? current.name,
+              idNumber: input.idNumber ?? ctx.cipher.decrypt(current.id_number_enc),
+              phone: input.phone ?? (current.phone_enc ? ctx.cipher.decrypt(current.phone_enc) : ''),
+              guardian:
+                input.guardian !== undefined
+                  ? input.guardian
+                  : current.guardian_name
+                    ? {
+                        name: current.guardian_name,
+                        phone: current.guardian_phone_enc
+                          ? ctx.cipher.decrypt(current.guardian_phone_enc)
+                          : '',
+                        consent: current.guardian_consent_at !== null,
+                      }
+                    : null,
+            },
+            now,
+          );
+          const sealed = sealPerson(ctx.cipher, person, now);
+          await ensureUnique(tx, sealed.id_number_index, id);
+          // keep the original consent time when the same guardian stays on record
+          if (current.guardian_consent_at && input.guardian === undefined) {
+            sealed.guardian_consent_at = current.guardian_consent_at;
+          }
+          Object.assign(changes, sealed);
+        }
+        if (input.orgId !== undefined && input.orgId !== current.org_id) {
+          const org = await findResidenceOrg(tx, input.orgId);
+          Object.assign(changes, { org_id: org.id, org_path: org.path });
+          if (current.user_id) {
+            await tx
+              .updateTable('users')
+              .set({ org_id: org.id, org_path: org.path, updated_at: now })
+              .where('id', '=', current.user_id)
+              .execute();
+          }
+        }
+        await tx.updateTable('volunteers').set(changes).where('id', '=', id).execute();
+        if (current.user_id && input.name !== undefined) {
+          await tx
+            .updateTable('users')
+            .set({ display_name: input.name.trim() })
+            .where('id', '=', current.user_id)
+            .execute();
+        }
+        const fields = Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined);
+        await audit(
+          tx,
+          actor,
+          'volunteer.update',
+          { id, org_id: current.org_id, org_path: current.org_path },
+          { fields },
+        );
+        return detail(tx, id);
+      });
+    },
+
+    async setSuspended(actor: Actor, id: number, suspended: boolean, reason?: string) {
+      const now = ctx.now();
+      return run(actor, async (tx) => {
+        const current = await findManaged(tx, actor, id);
+        if (current.status === 'withdrawn') throw new Conflict('该志愿者已注销', 'VOLUNTEER_WITHDRAWN');
+        if (suspended === (current.status === 'suspended')) {
+          throw new Conflict(suspended ? '该志愿者已处于暂停状态' : '该志愿者未被暂停', 'STATUS_UNCHANGED');
+        }
+        await tx
+          .updateTable('volunteers')
+          .set({
+            status: suspended ? 'suspended' : 'active',
+            status_reason: suspended ? reason! : null,
+            updated_at: now,
+          })
+          .where('id', '=', id)
+          .execute();
+        await audit(
+          tx,
+          actor,
+          suspended ? 'volunteer.suspend' : 'volunteer.reactivate',
+          current,
+          suspended ? { reason } : {},
+        );
+        return detail(tx, id);
+      });
+    },
+
+    async reveal(actor: Actor, id: number, field: RevealField) {
+      return run(actor, async (tx) => {
+        const row = await findManaged(tx, actor, id);
+        const sealed = {
+          idNumber: row.id_number_enc,
+          phone: row.phone_enc,
+          guardianPhone: row.guardian_phone_enc,
+        }[field];
+        if (!sealed) throw new NotFound('该项信息未登记');
+        const value = ctx.cipher.decrypt(sealed);
+        await audit(tx, actor, 'volunteer.reveal', row, { field });
+        return { value };
+      });
+    },
+
+    async exportXlsx(actor: Actor, q: VolunteerFilters & { unmasked?: boolean | undefined }) {
+      if (q.unmasked) requirePermission(actor, 'volunteer.unmask');
+      return run(actor, async (tx) => {
+        const rows = (await filtered(tx, actor, q)
+          .orderBy('v.id')
+          .limit(EXPORT_LIMIT)
+          .execute()) as VolunteerRow[];
+        const workbook = new ExcelJS.Workbook();
+        workbook.creator = '文明实践云平台';
+        const sheet = workbook.addWorksheet('志愿者');
+        sheet.columns = [
+          { header: '志愿者编号', key: 'no', width: 16 },
+          { header: '姓名', key: 'name', width: 10 },
+          { header: '性别', key: 'gender', width: 6 },
+          { header: '出生日期', key: 'birth', width: 12 },
+          { header: '身份证号', key: 'id', width: 22 },
+          { header: '手机号', key: 'phone', width: 14 },
+          { header: '所属单位', key: 'org', width: 28 },
+          { header: '政治面貌', key: 'political', width: 12 },
+          { header: '志愿者类别', key: 'categories', width: 20 },
+          { header: '专长', key: 'skills', width: 20 },
+          { header: '服务类别', key: 'services', width: 20 },
+          { header: '可服务时间', key: 'availability', width: 16 },
+          { header: '累计时长(小时)', key: 'hours', width: 14 },
+          { header: '状态', key: 'status', width: 8 },
+        ];
+        const labels = (codes: string[], dict: Record<string, string>) =>
+          codes.map((c) => dict[c] ?? c).join('、');
+        for (const r of rows) {
+          const id = ctx.cipher.decrypt(r.id_number_enc);
+          const phone = r.phone_enc ? ctx.cipher.decrypt(r.phone_enc) : '';
+          sheet.addRow({
+            no: r.volunteer_no,
+            name: r.name,
+            gender: GENDER_LABELS[r.gender as 'male'],
+            birth: r.birth_date,
+            id: q.unmasked ? id : maskIdNumber(id),
+            phone: q.unmasked ? phone : phone && maskMobile(phone),
+            org: r.org_name,
+            political: POLITICAL_STATUS_LABELS[r.political_status as 'masses'] ?? r.political_status,
+            categories: labels(r.categories, VOLUNTEER_CATEGORY_LABELS),
+            skills: labels(r.skills, SKILL_LABELS),
+            services: labels(r.service_categories, SERVICE_CATEGORY_LABELS),
+            availability: labels(r.availability, AVAILABILITY_LABELS),
+            hours: r.lifetime_hours,
+            status: VOLUNTEER_STATUS_LABELS[r.status as 'active'] ?? r.status,
+          });
+        }
+        sheet.getRow(1).font = { bold: true };
+        await appendAudit(
+          tx,
+          {
+            actor: auditActor(actor),
+            action: 'volunteer.export',
+            resourceType: 'volunteer',
+            orgId: actor.orgId,
+            orgPath: actor.orgPath,
+            ip: actor.ip,
+            summary: { rows: rows.length, unmasked: Boolean(q.unmasked) },
+          },
+          ctx.now(),
+        );
+        return Buffer.from(await workbook.xlsx.writeBuffer());
+      });
+    },
+  };
+}

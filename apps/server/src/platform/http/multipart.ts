@@ -1,0 +1,23 @@
+import type { FastifyRequest } from 'fastify';
+import { Invalid } from '../errors.ts';
+
+/**
+ * Reads the one uploaded file of a multipart request. The plugin's own errors (file too large →
+ * 413, limits, …) carry a 4xx status and reach the error handler as they are; anything else is a
+ * malformed request body, never a server fault.
+ */
+export async function readUploadedFile(request: FastifyRequest): Promise<{ fileName: string; data: Buffer }> {
+  if (!request.isMultipart()) throw new Invalid('请选择要上传的文件');
+  try {
+    const part = await request.file();
+    if (!part) throw new Invalid('请选择要上传的文件');
+    // throws FST_REQ_FILE_TOO_LARGE (413) when the file passes the size limit
+    const data = await part.toBuffer();
+    return { fileName: part.filename, data };
+  } catch (error) {
+    if (error instanceof Invalid) throw error;
+    const status = (error as { statusCode?: unknown } | null)?.statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) throw error;
+    throw new Invalid('上传内容格式不正确，请重新选择文件上传');
+  }
+}
