@@ -25,6 +25,8 @@ export const orgSchema = z.object({
   contactPhone: z.string().nullable(),
   foundedOn: z.string().nullable(),
   openingHours: z.string().nullable(),
+  creditCode: z.string().nullable(),
+  creditCodeOverride: z.boolean(),
   childCount: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -79,6 +81,10 @@ const editable = {
   contactPhone: z.string().trim().max(20).nullable().optional(),
   foundedOn: z.iso.date('日期格式应为 YYYY-MM-DD').nullable().optional(),
   openingHours: optionalText(200),
+  /** 统一社会信用代码 (GB 32100) of a unit station or base's host unit. */
+  creditCode: z.string().trim().max(30).nullable().optional(),
+  /** Save a code that fails the checksum (early pilot codes); audited. */
+  creditCodeOverride: z.boolean().optional(),
 };
 
 export const createOrgBody = z.object({

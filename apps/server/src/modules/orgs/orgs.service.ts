@@ -4,7 +4,13 @@
 // both keep a unit inside its own subtree.
 import { sql } from 'kysely';
 import ExcelJS from 'exceljs';
-import { ORG_CHILD_KINDS, ORG_KIND_LABELS, ORG_KIND_SHORT_LABELS, type OrgKind } from '@civic/contracts';
+import {
+  checkCreditCode,
+  ORG_CHILD_KINDS,
+  ORG_KIND_LABELS,
+  ORG_KIND_SHORT_LABELS,
+  type OrgKind,
+} from '@civic/contracts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { auditActor, type Actor } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -48,6 +54,8 @@ export function createOrgsService(ctx: AppContext) {
     contactPhone: maskedPhone(ctx.cipher, row.contact_phone_enc),
     foundedOn: row.founded_on,
     openingHours: row.opening_hours,
+    creditCode: row.credit_code,
+    creditCodeOverride: row.credit_code_override,
     childCount: row.child_count,
     createdAt: iso(row.created_at)!,
     updatedAt: iso(row.updated_at)!,
@@ -110,6 +118,19 @@ export function createOrgsService(ctx: AppContext) {
     );
   }
 
+  /** A code failing the GB 32100 checksum is saved only with the (audited) override. */
+  function creditCodeColumns(input: UpdateOrgInput) {
+    if (input.creditCode === undefined) return {};
+    if (input.creditCode === null || input.creditCode === '') {
+      return { credit_code: null, credit_code_override: false };
+    }
+    const check = checkCreditCode(input.creditCode);
+    if (check.ok) return { credit_code: check.normalized, credit_code_override: false };
+    if (check.problem === 'FORMAT' || !input.creditCodeOverride)
+      throw new Invalid(check.message, 'INVALID_CREDIT_CODE');
+    return { credit_code: input.creditCode.trim().toUpperCase(), credit_code_override: true };
+  }
+
   function checkNesting(parentKind: string, kind: OrgKind) {
     if (!ORG_CHILD_KINDS[parentKind as OrgKind].includes(kind)) {
       throw new Conflict(
@@ -134,6 +155,7 @@ export function createOrgsService(ctx: AppContext) {
       contact_phone_enc: sealPhone(ctx.cipher, input.contactPhone),
       founded_on: input.foundedOn,
       opening_hours: input.openingHours,
+      ...creditCodeColumns(input),
     };
   }
 
@@ -238,6 +260,9 @@ export function createOrgsService(ctx: AppContext) {
           { id, path },
           { name: input.name, kind: input.kind, parentId: parent.id },
         );
+        if (input.creditCodeOverride && input.creditCode) {
+          await audit(tx, actor, 'org.credit_code_override', { id, path }, { creditCode: input.creditCode });
+        }
         return view(await findVisible(tx, id));
       });
     },
@@ -252,6 +277,9 @@ export function createOrgsService(ctx: AppContext) {
           .set({ ...set, updated_at: ctx.now() })
           .where('id', '=', id)
           .execute();
+        if (set.credit_code_override === true) {
+          await audit(tx, actor, 'org.credit_code_override', before, { creditCode: set.credit_code });
+        }
         const changed = Object.keys(input).filter((k) => k !== 'contactPhone');
         await audit(tx, actor, 'org.update', before, {
           fields: input.contactPhone !== undefined ? [...changed, 'contactPhone'] : changed,
