@@ -1,0 +1,133 @@
+// The benchmark harness: a real PostgreSQL (a throwaway embedded cluster, or BENCH_DATABASE_URL),
+// a fresh database with the migrations and the demo county, and the app built as in production.
+// Every workload reports its figure beside a baseline measured in the same run.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/platform/config.ts';
+import type { AppContext } from '../src/platform/context.ts';
+import { createFieldCipher } from '../src/platform/crypto.ts';
+import {
+  bootstrapDatabase,
+  connectDatabases,
+  ensureDatabase,
+  withDatabase,
+} from '../src/platform/db/database.ts';
+import { startEmbeddedPostgres } from '../src/platform/db/embedded.ts';
+import { seedDemoIfEmpty } from '../src/seed/demo.ts';
+
+export const BENCH_PASSWORD = 'Bench#2026pass';
+
+export interface Bench {
+  ctx: AppContext;
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+export async function startBench(): Promise<Bench> {
+  let maintenanceUrl = process.env.BENCH_DATABASE_URL;
+  let stopEmbedded: (() => Promise<void>) | null = null;
+  if (!maintenanceUrl) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'civic-bench-'));
+    fs.chmodSync(dir, 0o755);
+    const quiet = { info: () => undefined, warn: () => undefined, debug: () => undefined };
+    const embedded = await startEmbeddedPostgres({ dataDir: dir, password: 'bench', logger: quiet });
+    maintenanceUrl = embedded.url;
+    stopEmbedded = async () => {
+      await embedded.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    };
+  }
+  const name = `civic_bench_${crypto.randomBytes(4).toString('hex')}`;
+  await ensureDatabase(maintenanceUrl, name);
+  const url = withDatabase(maintenanceUrl, name);
+  const key = crypto.randomBytes(32).toString('hex');
+  const cipher = createFieldCipher(key);
+  const appPassword = cipher.derive('database-app-role').toString('hex');
+  await bootstrapDatabase(url, appPassword);
+  const db = connectDatabases(url, appPassword);
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, FIELD_ENCRYPTION_KEY: key });
+  const ctx: AppContext = { config, db, cipher, now: () => new Date() };
+  await seedDemoIfEmpty(ctx, BENCH_PASSWORD);
+  const app = await buildApp(ctx, { webDist: '/nonexistent' });
+  await app.ready();
+  return {
+    ctx,
+    app,
+    async close() {
+      await app.close();
+      await db.close();
+      const admin = new pg.Client({ connectionString: maintenanceUrl });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS ${admin.escapeIdentifier(name)} WITH (FORCE)`);
+      await admin.end();
+      await stopEmbedded?.();
+    },
+  };
+}
+
+export interface Client {
+  get(url: string): ReturnType<FastifyInstance['inject']>;
+  post(url: string, payload: unknown): ReturnType<FastifyInstance['inject']>;
+  upload(url: string, fileName: string, data: Buffer): ReturnType<FastifyInstance['inject']>;
+}
+
+export async function logIn(app: FastifyInstance, username: string): Promise<Client> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password: BENCH_PASSWORD },
+  });
+  if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const headers = { cookie, 'x-csrf-token': res.json().csrfToken as string };
+  return {
+    get: (url) => app.inject({ method: 'GET', url, headers }),
+    post: (url, payload) => app.inject({ method: 'POST', url, headers, payload: payload as object }),
+    upload(url, fileName, data) {
+      const boundary = `----civic-bench-${crypto.randomBytes(8).toString('hex')}`;
+      const body = Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n` +
+            'Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n',
+        ),
+        data,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      return app.inject({
+        method: 'POST',
+        url,
+        headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload: body,
+      });
+    },
+  };
+}
+
+export async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = process.hrtime.bigint();
+  const value = await work();
+  return { ms: Number(process.hrtime.bigint() - start) / 1e6, value };
+}
+
+export interface Figure {
+  workload: string;
+  measured: string;
+  baseline: string;
+  ratio: string;
+  target: string;
+  met: boolean;
+}
+
+export function printFigures(figures: Figure[]): void {
+  console.log(
+    '\n文明实践云平台 benchmark —',
+    new Date().toISOString(),
+    `— ${os.cpus().length} cores, Node ${process.version}`,
+  );
+  console.table(figures);
+}

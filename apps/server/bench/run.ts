@@ -1,0 +1,23 @@
+// npm run bench — runs every workload against a real PostgreSQL and prints each figure beside a
+// baseline measured in the same run. BENCH_ONLY=import runs one workload.
+import { importWorkload } from './import.bench.ts';
+import { printFigures, startBench, type Bench, type Figure } from './harness.ts';
+
+const WORKLOADS: Record<string, (bench: Bench) => Promise<Figure>> = {
+  import: importWorkload,
+};
+
+const only = process.env.BENCH_ONLY?.split(',');
+const bench = await startBench();
+const figures: Figure[] = [];
+try {
+  for (const [name, workload] of Object.entries(WORKLOADS)) {
+    if (only && !only.includes(name)) continue;
+    console.log(`running ${name} …`);
+    figures.push(await workload(bench));
+  }
+} finally {
+  await bench.close();
+}
+printFigures(figures);
+process.exitCode = figures.every((f) => f.met) ? 0 : 1;
