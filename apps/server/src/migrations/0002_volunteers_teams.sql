@@ -69,6 +69,9 @@ CREATE INDEX volunteers_name_trgm ON volunteers USING gin (name gin_trgm_ops);
 CREATE INDEX volunteers_categories_gin ON volunteers USING gin (categories);
 CREATE INDEX volunteers_skills_gin ON volunteers USING gin (skills);
 
+-- volunteers log in with their phone number, so it identifies one volunteer account
+CREATE UNIQUE INDEX users_volunteer_phone_key ON users (phone_index) WHERE role = 'volunteer';
+
 -- ---------------------------------------------------------------- teams
 CREATE TABLE teams (
   id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
