@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/platform/config.ts';
@@ -71,9 +71,9 @@ export async function startBench(): Promise<Bench> {
 }
 
 export interface Client {
-  get(url: string): ReturnType<FastifyInstance['inject']>;
-  post(url: string, payload: unknown): ReturnType<FastifyInstance['inject']>;
-  upload(url: string, fileName: string, data: Buffer): ReturnType<FastifyInstance['inject']>;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, payload: unknown): Promise<LightMyRequestResponse>;
+  upload(url: string, fileName: string, data: Buffer): Promise<LightMyRequestResponse>;
 }
 
 export async function logIn(app: FastifyInstance, username: string): Promise<Client> {

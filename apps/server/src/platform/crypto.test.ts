@@ -45,3 +45,64 @@ describe('field cipher (SM4-CTR + HMAC-SM3)', () => {
     );
   });
 });
+
+describe('sealing whole files (encryptBytes / decryptBytes)', () => {
+  const cipher = createFieldCipher(KEY);
+  const plain = Buffer.from('身份证号,11010519491231002X\n手机号,13912345678\n', 'utf8');
+
+  it('round-trips bytes, including an empty file, with a fresh IV each time', () => {
+    expect(cipher.decryptBytes(cipher.encryptBytes(plain)).equals(plain)).toBe(true);
+    expect(cipher.decryptBytes(cipher.encryptBytes(Buffer.alloc(0))).length).toBe(0);
+    expect(cipher.encryptBytes(plain).equals(cipher.encryptBytes(plain))).toBe(false);
+  });
+
+  it('does not leave the plain bytes visible in the sealed file', () => {
+    const sealed = cipher.encryptBytes(plain);
+    expect(sealed.includes(Buffer.from('11010519491231002X'))).toBe(false);
+    expect(sealed.includes(Buffer.from('13912345678'))).toBe(false);
+    // IV (16) + MAC (32) + body of the same length as the plain text (CTR mode)
+    expect(sealed.length).toBe(16 + 32 + plain.length);
+  });
+
+  it('detects a flipped byte in the ciphertext, the MAC or the IV, and a truncated file', () => {
+    const sealed = cipher.encryptBytes(plain);
+    for (const offset of [0, 16, 47, 48, sealed.length - 1]) {
+      const tampered = Buffer.from(sealed);
+      tampered[offset] = tampered[offset]! ^ 0x01;
+      expect(() => cipher.decryptBytes(tampered), `byte ${offset}`).toThrow(TamperedCiphertext);
+    }
+    expect(() => cipher.decryptBytes(sealed.subarray(0, 47))).toThrow(TamperedCiphertext);
+    expect(() => cipher.decryptBytes(sealed.subarray(0, sealed.length - 1))).toThrow(TamperedCiphertext);
+    expect(() => createFieldCipher('b'.repeat(64)).decryptBytes(sealed)).toThrow(TamperedCiphertext);
+  });
+});
+
+describe('sealing an ID number', () => {
+  const cipher = createFieldCipher(KEY);
+  const id = '11010519491231002X';
+
+  it('stores none of the plain digits and round-trips', () => {
+    const sealed = cipher.encrypt(id);
+    expect(sealed.startsWith('v1.')).toBe(true);
+    for (const part of [id, '110105', '19491231', '002X']) expect(sealed).not.toContain(part);
+    expect(cipher.decrypt(sealed)).toBe(id);
+  });
+
+  it('detects a flipped MAC', () => {
+    const [v, iv, body, mac] = cipher.encrypt(id).split('.');
+    const flipped = Buffer.from(mac!, 'base64url');
+    flipped[5] = flipped[5]! ^ 0x80;
+    expect(() => cipher.decrypt([v, iv, body, flipped.toString('base64url')].join('.'))).toThrow(
+      TamperedCiphertext,
+    );
+  });
+
+  it('indexes it deterministically per purpose, differently across purposes, without the digits', () => {
+    const index = cipher.blindIndex(id, 'id-number');
+    expect(index).toMatch(/^[0-9a-f]{64}$/);
+    expect(cipher.blindIndex(id, 'id-number')).toBe(index);
+    expect(cipher.blindIndex(id, 'phone')).not.toBe(index);
+    expect(cipher.blindIndex('110105194912310037', 'id-number')).not.toBe(index);
+    expect(index).not.toContain('19491231');
+  });
+});

@@ -14,7 +14,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { inScope, type Tx } from '../../platform/db/database.ts';
 import { Conflict, Forbidden, Invalid } from '../../platform/errors.ts';
 import { phoneIndex } from '../../platform/personal-data.ts';
-import { DUPLICATE_ID_MESSAGE, requirePerson, sealPerson } from './volunteer-rules.ts';
+import { DUPLICATE_ID_MESSAGE, requirePerson, sealPerson, volunteerPhoneTaken } from './volunteer-rules.ts';
 import { detailOf, membershipsOf, selectVolunteers, type VolunteerRow } from './volunteer-view.ts';
 import { findResidenceOrg } from './volunteers.service.ts';
 import type { RegisterInput, SelfUpdateInput } from './volunteers.schema.ts';
@@ -93,14 +93,16 @@ export function createSelfService(ctx: AppContext) {
           .selectAll()
           .where('id_number_index', '=', index)
           .executeTakeFirst();
-        // an imported volunteer activates their record by proving name and phone
+        // an imported volunteer activates their record by proving name and phone; someone who
+        // withdrew comes back by registering again under the same name (a fresh consent)
         const activating =
           existing &&
           existing.user_id === null &&
           existing.status === 'active' &&
           existing.name === person.name &&
           existing.phone_index === phoneIdx;
-        if (existing && !activating) {
+        const returning = existing && existing.status === 'withdrawn' && existing.name === person.name;
+        if (existing && !activating && !returning) {
           throw new Conflict(
             existing.user_id
               ? `${DUPLICATE_ID_MESSAGE}，请直接登录`
@@ -108,12 +110,7 @@ export function createSelfService(ctx: AppContext) {
             'DUPLICATE_ID_NUMBER',
           );
         }
-        const phoneTaken = await tx
-          .selectFrom('users')
-          .select('id')
-          .where('phone_index', '=', phoneIdx)
-          .where('role', '=', 'volunteer')
-          .executeTakeFirst();
+        const phoneTaken = await volunteerPhoneTaken(tx, phoneIdx, existing?.user_id);
         if (phoneTaken) throw new Conflict('该手机号已绑定其他志愿者账号', 'DUPLICATE_PHONE');
 
         const profile = {
@@ -128,10 +125,19 @@ export function createSelfService(ctx: AppContext) {
           consent_channel: 'online',
           updated_at: now,
         };
-        const volunteer = activating
+        const volunteer = existing
           ? await tx
               .updateTable('volunteers')
-              .set({ ...profile, ...sealed, org_id: org.id, org_path: org.path })
+              .set({
+                ...profile,
+                ...sealed,
+                org_id: org.id,
+                org_path: org.path,
+                status: 'active',
+                status_reason: null,
+                consent_withdrawn_at: null,
+                erasure_requested_at: null,
+              })
               .where('id', '=', existing.id)
               .returning(['id', 'volunteer_no', 'org_id', 'org_path'])
               .executeTakeFirstOrThrow()
@@ -147,30 +153,36 @@ export function createSelfService(ctx: AppContext) {
               })
               .returning(['id', 'volunteer_no', 'org_id', 'org_path'])
               .executeTakeFirstOrThrow();
-        const user = await tx
-          .insertInto('users')
-          .values({
-            username: volunteer.volunteer_no,
-            display_name: person.name,
-            phone_enc: sealed.phone_enc,
-            phone_index: phoneIdx,
-            password_hash: passwordHash,
-            password_changed_at: now,
-            must_change_password: false,
-            role: 'volunteer',
-            org_id: org.id,
-            org_path: org.path,
-            created_at: now,
-            updated_at: now,
-          })
-          .returning(['id', 'username'])
-          .executeTakeFirstOrThrow();
+        const account = {
+          display_name: person.name,
+          phone_enc: sealed.phone_enc,
+          phone_index: phoneIdx,
+          password_hash: passwordHash,
+          password_changed_at: now,
+          must_change_password: false,
+          status: 'active',
+          org_id: org.id,
+          org_path: org.path,
+          updated_at: now,
+        };
+        const user = existing?.user_id
+          ? await tx
+              .updateTable('users')
+              .set(account)
+              .where('id', '=', existing.user_id)
+              .returning(['id', 'username'])
+              .executeTakeFirstOrThrow()
+          : await tx
+              .insertInto('users')
+              .values({ ...account, username: volunteer.volunteer_no, role: 'volunteer', created_at: now })
+              .returning(['id', 'username'])
+              .executeTakeFirstOrThrow();
         await tx.updateTable('volunteers').set({ user_id: user.id }).where('id', '=', volunteer.id).execute();
         await appendAudit(
           tx,
           {
             actor: { userId: user.id, username: user.username, role: 'volunteer' },
-            action: activating ? 'volunteer.activate' : 'volunteer.register',
+            action: returning ? 'volunteer.rejoin' : activating ? 'volunteer.activate' : 'volunteer.register',
             resourceType: 'volunteer',
             resourceId: volunteer.id,
             orgId: org.id,
@@ -221,13 +233,7 @@ export function createSelfService(ctx: AppContext) {
             now,
           );
           const idx = phoneIndex(ctx.cipher, person.phone);
-          const taken = await ctx.db.system
-            .selectFrom('users')
-            .select('id')
-            .where('phone_index', '=', idx)
-            .where('role', '=', 'volunteer')
-            .where('id', '<>', actor.userId)
-            .executeTakeFirst();
+          const taken = await volunteerPhoneTaken(ctx.db.system, idx, actor.userId);
           if (taken) throw new Conflict('该手机号已绑定其他志愿者账号', 'DUPLICATE_PHONE');
           const phoneEnc = ctx.cipher.encrypt(person.phone);
           Object.assign(changes, {

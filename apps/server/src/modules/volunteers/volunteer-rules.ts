@@ -2,6 +2,7 @@
 // the identity checks, the guardian rule for children, and sealing personal data for storage.
 import { isMobile, MOBILE_MESSAGE, normalizeMobile, type IdNumberInfo } from '@civic/contracts';
 import type { FieldCipher } from '../../platform/crypto.ts';
+import type { Db } from '../../platform/db/database.ts';
 import { Invalid } from '../../platform/errors.ts';
 import { phoneIndex } from '../../platform/personal-data.ts';
 import { ageBand, idNumberIndex, isKnownRegion } from './identity.ts';
@@ -109,3 +110,18 @@ export function sealPerson(cipher: FieldCipher, person: CheckedPerson, now: Date
 }
 
 export const DUPLICATE_ID_MESSAGE = '该身份证号已登记为志愿者';
+
+/**
+ * Whether another volunteer account already logs in with this phone. Accounts of other towns are
+ * outside the caller's scope, so this asks the system connection (it returns only yes or no).
+ */
+export async function volunteerPhoneTaken(system: Db, index: string, exceptUserId?: number | null) {
+  const row = await system
+    .selectFrom('users')
+    .select('id')
+    .where('phone_index', '=', index)
+    .where('role', '=', 'volunteer')
+    .where('id', '<>', exceptUserId ?? 0)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -13,7 +13,7 @@ import type { FieldCipher } from '../../platform/crypto.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import type { VolunteersTable } from '../../platform/db/schema.ts';
 import { iso, maskedPhone } from '../../platform/personal-data.ts';
-import { ageOn } from '@civic/contracts';
+import { ADULT_AGE, ageOn } from '@civic/contracts';
 import { maskedIdNumber } from './identity.ts';
 import type { VolunteerDetail, VolunteerListItem } from './volunteers.schema.ts';
 
@@ -50,7 +50,7 @@ export function listItemOf(cipher: FieldCipher, row: VolunteerRow, now: Date): V
     skills: row.skills,
     serviceCategories: row.service_categories,
     availability: row.availability,
-    isMinor: row.is_minor,
+    isMinor: ageOn(row.birth_date, now) < ADULT_AGE,
     status: row.status as VolunteerListItem['status'],
     source: row.source as VolunteerListItem['source'],
     lifetimeHours: row.lifetime_hours,

@@ -22,7 +22,7 @@ import { auditActor, inActorScope, requirePermission, type Actor } from '../../p
 import type { AppContext } from '../../platform/context.ts';
 import { inScope, type Tx } from '../../platform/db/database.ts';
 import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
-import { DUPLICATE_ID_MESSAGE, requirePerson, sealPerson } from './volunteer-rules.ts';
+import { DUPLICATE_ID_MESSAGE, requirePerson, sealPerson, volunteerPhoneTaken } from './volunteer-rules.ts';
 import {
   detailOf,
   listItemOf,
@@ -115,7 +115,11 @@ export function createVolunteersService(ctx: AppContext) {
     }
     if (q.politicalStatus) query = query.where('v.political_status', '=', q.politicalStatus);
     if (q.status) query = query.where('v.status', '=', q.status);
-    if (q.isMinor !== undefined) query = query.where('v.is_minor', '=', q.isMinor);
+    if (q.isMinor !== undefined) {
+      // minor status changes with time, so it is derived from the birth date, not stored
+      const adultBorn = sql<boolean>`v.birth_date > (${ctx.now()}::timestamptz AT TIME ZONE 'Asia/Shanghai')::date - interval '18 years'`;
+      query = query.where(q.isMinor ? adultBorn : sql<boolean>`NOT (${adultBorn})`);
+    }
     if (q.starLevel !== undefined) {
       const low = q.starLevel === 0 ? 0 : STAR_THRESHOLDS[q.starLevel - 1]!;
       const high = STAR_THRESHOLDS[q.starLevel];
@@ -166,6 +170,17 @@ export function createVolunteersService(ctx: AppContext) {
       if (own) return;
     }
     throw new Conflict(DUPLICATE_ID_MESSAGE, 'DUPLICATE_ID_NUMBER');
+  }
+
+  /** A volunteer logs in with their phone, so correcting it moves the login too. */
+  async function moveLoginPhone(tx: Tx, userId: number, phoneEnc: string, index: string, now: Date) {
+    if (await volunteerPhoneTaken(ctx.db.system, index, userId))
+      throw new Conflict('该手机号已绑定其他志愿者账号', 'DUPLICATE_PHONE');
+    await tx
+      .updateTable('users')
+      .set({ phone_enc: phoneEnc, phone_index: index, updated_at: now })
+      .where('id', '=', userId)
+      .execute();
   }
 
   return {
@@ -260,6 +275,9 @@ export function createVolunteersService(ctx: AppContext) {
             sealed.guardian_consent_at = current.guardian_consent_at;
           }
           Object.assign(changes, sealed);
+          if (current.user_id && sealed.phone_index !== current.phone_index) {
+            await moveLoginPhone(tx, current.user_id, sealed.phone_enc, sealed.phone_index, now);
+          }
         }
         if (input.orgId !== undefined && input.orgId !== current.org_id) {
           const org = await findResidenceOrg(tx, input.orgId);
