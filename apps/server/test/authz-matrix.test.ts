@@ -6,6 +6,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestContext, login, type TestContext } from './context.ts';
 import {
+  createUser,
   orgOfUser,
   readSheet,
   standardByCode,
@@ -16,6 +17,13 @@ import {
   upload,
   type OrgRef,
 } from './org-factories.ts';
+import {
+  createVolunteer,
+  goodRows,
+  importWorkbook,
+  registerVolunteer,
+  uploadAndValidate,
+} from './volunteer-factories.ts';
 
 let t: TestContext;
 const clients: Record<string, ReturnType<typeof as>> = {};
@@ -34,6 +42,14 @@ const ids = {
   wuyou: 0,
   bayou: 0,
   platform: 0,
+  foreignVolunteer: 0, // a volunteer of demo-station's station
+  foreignVolunteerNo: '',
+  foreignTeam: 0, // demo-station's squadron
+  foreignMember: 0, // the foreign volunteer's active membership in it
+  foreignApplication: 0, // a pending application to it
+  foreignImport: 0, // demo-station's validated import job
+  ownVolunteer: 0, // demo-station2's own volunteer
+  ownTeam: 0, // demo-station2's own team
 };
 let own: OrgRef;
 let wuyouResults: Array<{ itemId: number; passed: boolean }>;
@@ -47,6 +63,10 @@ const TABLES = [
   'site_standards',
   'site_standard_items',
   'platforms',
+  'volunteers',
+  'teams',
+  'team_members',
+  'volunteer_imports',
 ];
 const digests: Record<string, string> = {};
 
@@ -105,6 +125,56 @@ beforeAll(async () => {
   ids.bayou = (await standardByCode(t, 'bayou')).id;
   ids.platform = (await db.selectFrom('platforms').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
   wuyouResults = (await standardItems(t, ids.wuyou)).map((i) => ({ itemId: i.id, passed: true }));
+
+  // volunteers, teams, memberships and an import job of demo-station's station
+  await createUser(db, 'town2-institute', 'institute_admin', own.parentId!);
+  clients['town2-institute'] = as(t.app, await login(t.app, 'town2-institute'));
+  const station2Session = await login(t.app, 'demo-station2');
+  const volunteer = await createVolunteer(t, stationSession, target.id);
+  ids.foreignVolunteer = volunteer.id;
+  ids.foreignVolunteerNo = volunteer.volunteerNo;
+  const team = await clients['demo-station']!.post('/api/teams', {
+    orgId: target.id,
+    name: '被测中队',
+    tier: 'squadron',
+    kind: 'regular',
+  });
+  expect(team.statusCode, team.body).toBe(200);
+  ids.foreignTeam = team.json().id;
+  const added = await clients['demo-station']!.post(`/api/teams/${ids.foreignTeam}/members`, {
+    volunteerIds: [volunteer.id],
+  });
+  expect(added.json()).toEqual({ added: 1, skipped: 0 });
+  ids.foreignMember = (
+    await db
+      .selectFrom('team_members')
+      .select('id')
+      .where('team_id', '=', ids.foreignTeam)
+      .where('volunteer_id', '=', volunteer.id)
+      .executeTakeFirstOrThrow()
+  ).id;
+  const applicant = await registerVolunteer(t, target.id);
+  const applied = await as(t.app, applicant.session).post(`/api/me/teams/${ids.foreignTeam}/apply`, {});
+  expect(applied.statusCode, applied.body).toBe(200);
+  ids.foreignApplication = applied.json().memberId;
+  const village = await db
+    .selectFrom('orgs')
+    .select('short_name')
+    .where('id', '=', target.id)
+    .executeTakeFirstOrThrow();
+  const rows = await goodRows(t, 2, [['', village.short_name!]]);
+  rows[1]!['手机号*'] = '123';
+  ids.foreignImport = (await uploadAndValidate(t.app, stationSession, await importWorkbook(rows))).id;
+  ids.ownVolunteer = (await createVolunteer(t, station2Session, own.id)).id;
+  const ownTeam = await clients['demo-station2']!.post('/api/teams', {
+    orgId: own.id,
+    name: '本站小队',
+    tier: 'squad',
+    kind: 'regular',
+  });
+  expect(ownTeam.statusCode, ownTeam.body).toBe(200);
+  ids.ownTeam = ownTeam.json().id;
+
   for (const table of TABLES) digests[table] = await tableDigest(db, table);
 });
 afterAll(async () => {
@@ -213,6 +283,101 @@ const cases: Case[] = [
   empty('standards list', 'GET /api/site-standards', (res) =>
     expect(idsOf(res)).not.toContain(ids.foreignStandard),
   ),
+
+  // volunteers
+  notFound('read a foreign volunteer', 'GET /api/volunteers/{foreignVolunteer}'),
+  denied('edit a foreign volunteer', 'PATCH /api/volunteers/{foreignVolunteer}', () => ({
+    skillsNote: '篡改',
+  })),
+  denied('move a foreign volunteer in', 'PATCH /api/volunteers/{foreignVolunteer}', () => ({
+    orgId: ids.ownStation,
+  })),
+  denied('suspend a foreign volunteer', 'POST /api/volunteers/{foreignVolunteer}/suspend', () => ({
+    reason: '越权暂停',
+  })),
+  denied('reactivate a foreign volunteer', 'POST /api/volunteers/{foreignVolunteer}/reactivate'),
+  denied('reveal a foreign ID number', 'POST /api/volunteers/{foreignVolunteer}/reveal', () => ({
+    field: 'idNumber',
+  })),
+  denied(
+    'reveal a foreign phone as another town’s institute admin',
+    'POST /api/volunteers/{foreignVolunteer}/reveal',
+    () => ({ field: 'phone' }),
+    'town2-institute',
+  ),
+  empty('list a foreign station’s volunteers', 'GET /api/volunteers?orgId={foreignStation}'),
+  empty('list a foreign institute’s volunteers', 'GET /api/volunteers?orgId={foreignInstitute}'),
+  empty('search a foreign volunteer by number', 'GET /api/volunteers?keyword={foreignVolunteerNo}'),
+  empty('list a foreign team’s volunteers', 'GET /api/volunteers?teamId={foreignTeam}'),
+  empty('export foreign volunteers', 'GET /api/volunteers/export?orgId={foreignStation}', exportsNothing),
+  {
+    name: 'export foreign volunteers unmasked as another town’s institute admin',
+    route: 'GET /api/volunteers/export?orgId={foreignStation}&unmasked=true',
+    as: 'town2-institute',
+    status: [200],
+    check: exportsNothing,
+  },
+
+  // teams
+  notFound('read a foreign team', 'GET /api/teams/{foreignTeam}'),
+  denied('edit a foreign team', 'PATCH /api/teams/{foreignTeam}', () => ({ name: '篡改队伍' })),
+  denied('dissolve a foreign team', 'POST /api/teams/{foreignTeam}/dissolve'),
+  notFound('list a foreign team’s members', 'GET /api/teams/{foreignTeam}/members'),
+  denied('add own volunteer to a foreign team', 'POST /api/teams/{foreignTeam}/members', () => ({
+    volunteerIds: [ids.ownVolunteer],
+  })),
+  denied('make a foreign member leader', 'PATCH /api/teams/{foreignTeam}/members/{foreignMember}', () => ({
+    role: 'leader',
+  })),
+  denied(
+    'approve a foreign application',
+    'POST /api/teams/{foreignTeam}/members/{foreignApplication}/approve',
+  ),
+  denied('reject a foreign application', 'POST /api/teams/{foreignTeam}/members/{foreignApplication}/reject'),
+  denied('remove a foreign member', 'DELETE /api/teams/{foreignTeam}/members/{foreignMember}'),
+  denied(
+    'approve a foreign application through own team',
+    'POST /api/teams/{ownTeam}/members/{foreignApplication}/approve',
+  ),
+  denied('remove a foreign member through own team', 'DELETE /api/teams/{ownTeam}/members/{foreignMember}'),
+  {
+    name: 'add a foreign volunteer to own team',
+    route: 'POST /api/teams/{ownTeam}/members',
+    body: () => ({ volunteerIds: [ids.foreignVolunteer] }),
+    status: [400, 403, 404],
+  },
+  denied('create a team in a foreign station', 'POST /api/teams', () => ({
+    orgId: ids.foreignStation,
+    name: '越权队伍',
+    tier: 'squad',
+    kind: 'regular',
+  })),
+  denied('hang own team under a foreign team', 'PATCH /api/teams/{ownTeam}', () => ({
+    parentId: ids.foreignTeam,
+  })),
+  empty('list a foreign station’s teams', 'GET /api/teams?orgId={foreignStation}'),
+  empty('team tree of a foreign station', 'GET /api/teams/tree?orgId={foreignStation}', (res) =>
+    expect(res.json()).toEqual([]),
+  ),
+  empty('team tree', 'GET /api/teams/tree', (res) =>
+    expect(JSON.stringify(res.json())).not.toContain(`"id":${ids.foreignTeam},`),
+  ),
+
+  // import jobs
+  notFound('read a foreign import job', 'GET /api/volunteers/imports/{foreignImport}'),
+  denied('commit a foreign import job', 'POST /api/volunteers/imports/{foreignImport}/commit', () => ({
+    validOnly: true,
+  })),
+  notFound('download a foreign job’s error report', 'GET /api/volunteers/imports/{foreignImport}/errors'),
+  empty('list import jobs', 'GET /api/volunteers/imports', (res) =>
+    expect(res.json().items.map((i: { id: number }) => i.id)).not.toContain(ids.foreignImport),
+  ),
+  denied(
+    'commit another user’s import job, even from the centre',
+    'POST /api/volunteers/imports/{foreignImport}/commit',
+    () => ({ validOnly: true }),
+    'demo-center',
+  ),
 ];
 
 describe('authorization matrix: another town’s station admin', () => {
@@ -250,12 +415,26 @@ describe('authorization matrix: another town’s station admin', () => {
     expect(
       (await owner.get(`/api/site-standards/coverage?standardId=${ids.foreignStandard}`)).statusCode,
     ).toBe(200);
+    expect((await owner.get(`/api/volunteers/${ids.foreignVolunteer}`)).statusCode).toBe(200);
+    expect((await owner.get(`/api/volunteers?orgId=${ids.foreignStation}`)).json().total).toBeGreaterThan(0);
+    expect((await owner.get(`/api/teams/${ids.foreignTeam}`)).statusCode).toBe(200);
+    expect((await owner.get(`/api/teams/${ids.foreignTeam}/members`)).json().total).toBe(2);
+    expect((await owner.get(`/api/volunteers/imports/${ids.foreignImport}`)).json().status).toBe('validated');
+    expect((await owner.get(`/api/volunteers/imports/${ids.foreignImport}/errors`)).statusCode).toBe(200);
+    // and an institute admin of the same town may reveal (the town2 denial above is about scope)
+    const institute = as(t.app, await login(t.app, 'demo-institute'));
+    const reveal = await institute.post(`/api/volunteers/${ids.foreignVolunteer}/reveal`, { field: 'phone' });
+    expect(reveal.statusCode, reveal.body).toBe(200);
   });
 });
 
 describe('authentication on every route', () => {
   const PUBLIC = (path: string) =>
-    path === '/api/health' || path === '/api/auth/login' || path.startsWith('/api/docs');
+    path === '/api/health' ||
+    path === '/api/auth/login' ||
+    path === '/api/volunteers/register' ||
+    path.startsWith('/api/public/') ||
+    path.startsWith('/api/docs');
 
   function operations(): Array<{ method: string; url: string }> {
     const doc = t.app.swagger() as { paths?: Record<string, Record<string, unknown>> };
@@ -283,6 +462,10 @@ describe('authentication on every route', () => {
       'GET /api/uploads/1',
       'GET /api/audit-logs',
       'POST /api/users/1/unlock',
+      'GET /api/volunteers/1',
+      'POST /api/volunteers/imports/1/commit',
+      'DELETE /api/teams/1/members/1',
+      'POST /api/me/team-applications/1/approve',
     ]) {
       expect(urls).toContain(known);
     }

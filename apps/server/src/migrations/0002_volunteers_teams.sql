@@ -153,12 +153,22 @@ CREATE FUNCTION volunteer_id_numbers_taken(indexes text[]) RETURNS SETOF text
   AS $$ SELECT id_number_index FROM volunteers WHERE id_number_index = ANY (indexes) $$;
 REVOKE ALL ON FUNCTION volunteer_id_numbers_taken(text[]) FROM PUBLIC;
 
+-- Org names are public (the registration page lists every village), but the org rows above a
+-- caller's scope are not: a station shows its institute's 大队 and the town of a village by name.
+CREATE FUNCTION org_name(org_id bigint) RETURNS text
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
+  AS $$ SELECT name FROM orgs WHERE id = org_id $$;
+CREATE FUNCTION org_short_name(org_id bigint) RETURNS text
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
+  AS $$ SELECT short_name FROM orgs WHERE id = org_id $$;
+REVOKE ALL ON FUNCTION org_name(bigint), org_short_name(bigint) FROM PUBLIC;
+
 -- ---------------------------------------------------------------- privileges and row-level security
 GRANT SELECT, INSERT, UPDATE ON volunteers, teams, team_members, volunteer_imports TO civic_app;
 GRANT DELETE ON teams TO civic_app;
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO civic_app;
 GRANT EXECUTE ON FUNCTION app_volunteer() TO civic_app;
-GRANT EXECUTE ON FUNCTION volunteer_id_numbers_taken(text[]) TO civic_app;
+GRANT EXECUTE ON FUNCTION volunteer_id_numbers_taken(text[]), org_name(bigint), org_short_name(bigint) TO civic_app;
 
 ALTER TABLE team_members ENABLE ROW LEVEL SECURITY;
 ALTER TABLE team_members FORCE ROW LEVEL SECURITY;

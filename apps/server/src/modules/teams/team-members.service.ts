@@ -24,7 +24,7 @@ export function createTeamMembersService(ctx: AppContext) {
     tx
       .selectFrom('team_members as m')
       .innerJoin('volunteers as v', 'v.id', 'm.volunteer_id')
-      .innerJoin('orgs as o', 'o.id', 'v.org_id')
+      .select(sql<string>`org_name(v.org_id)`.as('org_name'))
       .select([
         'm.id',
         'm.team_id',
@@ -32,7 +32,6 @@ export function createTeamMembersService(ctx: AppContext) {
         'v.volunteer_no',
         'v.name',
         'v.phone_enc',
-        'o.name as org_name',
         'm.role',
         'm.status',
         'm.source',
@@ -296,7 +295,7 @@ export function createTeamMembersService(ctx: AppContext) {
         tx
           .selectFrom('team_members as m')
           .innerJoin('teams as t', 't.id', 'm.team_id')
-          .innerJoin('orgs as o', 'o.id', 't.org_id')
+          .select(sql<string>`org_name(t.org_id)`.as('org_name'))
           .select([
             'm.id',
             'm.team_id',
@@ -304,7 +303,6 @@ export function createTeamMembersService(ctx: AppContext) {
             't.tier',
             't.kind',
             't.org_path',
-            'o.name as org_name',
             'm.role',
             'm.status',
             'm.applied_at',

@@ -31,22 +31,24 @@ type TeamRow = Selectable<TeamsTable> & {
 const tierRank = (tier: string) => TEAM_TIERS.indexOf(tier as TeamTier);
 
 export function selectTeams(tx: Tx) {
-  return tx
-    .selectFrom('teams as t')
-    .innerJoin('orgs as o', 'o.id', 't.org_id')
-    .leftJoin('teams as p', 'p.id', 't.parent_id')
-    .selectAll('t')
-    .select(['o.name as org_name', 'p.name as parent_name'])
-    .select([
-      sql<string | null>`(SELECT v.name FROM team_members m JOIN volunteers v ON v.id = m.volunteer_id
+  return (
+    tx
+      .selectFrom('teams as t')
+      .leftJoin('teams as p', 'p.id', 't.parent_id')
+      .selectAll('t')
+      // the org may be above the caller's scope (an institute's 大队 seen from a station)
+      .select([sql<string>`org_name(t.org_id)`.as('org_name'), 'p.name as parent_name'])
+      .select([
+        sql<string | null>`(SELECT v.name FROM team_members m JOIN volunteers v ON v.id = m.volunteer_id
         WHERE m.team_id = t.id AND m.role = 'leader' AND m.status = 'active' LIMIT 1)`.as('leader_name'),
-      sql<number>`(SELECT count(*) FROM team_members m WHERE m.team_id = t.id AND m.status = 'active')::int`.as(
-        'member_count',
-      ),
-      sql<number>`(SELECT count(*) FROM team_members m WHERE m.team_id = t.id AND m.status = 'pending')::int`.as(
-        'pending_count',
-      ),
-    ]);
+        sql<number>`(SELECT count(*) FROM team_members m WHERE m.team_id = t.id AND m.status = 'active')::int`.as(
+          'member_count',
+        ),
+        sql<number>`(SELECT count(*) FROM team_members m WHERE m.team_id = t.id AND m.status = 'pending')::int`.as(
+          'pending_count',
+        ),
+      ])
+  );
 }
 
 export function teamListItemOf(row: TeamRow): TeamListItem {

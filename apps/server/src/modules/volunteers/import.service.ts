@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 // Bulk import of volunteers from the Excel template. Uploading checks the file and its headers at
 // once (a clear 400), then validates every row in the background while the page polls progress;
 // the admin then imports all rows (only when none is bad) or only the valid ones, in one
@@ -61,14 +62,11 @@ export function createImportService(ctx: AppContext) {
     const rows = await inActor(actor, (tx) =>
       tx
         .selectFrom('orgs as o')
-        .leftJoin('orgs as p', 'p.id', 'o.parent_id')
+        // the town is above a station admin's scope; its names come from the definer functions
+        .select(['o.id', 'o.path', 'o.name', 'o.short_name'])
         .select([
-          'o.id',
-          'o.path',
-          'o.name',
-          'o.short_name',
-          'p.name as town_name',
-          'p.short_name as town_short',
+          sql<string | null>`org_name(o.parent_id)`.as('town_name'),
+          sql<string | null>`org_short_name(o.parent_id)`.as('town_short'),
         ])
         .where('o.kind', '=', 'station')
         .where('o.status', '=', 'active')

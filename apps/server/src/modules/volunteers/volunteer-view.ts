@@ -21,16 +21,18 @@ export type VolunteerRow = Selectable<VolunteersTable> & { org_name: string; tea
 
 /** volunteers v joined with its org name and its current team count. */
 export function selectVolunteers(tx: Tx) {
-  return tx
-    .selectFrom('volunteers as v')
-    .innerJoin('orgs as o', 'o.id', 'v.org_id')
-    .selectAll('v')
-    .select('o.name as org_name')
-    .select(
-      sql<number>`(SELECT count(*) FROM team_members m WHERE m.volunteer_id = v.id AND m.status = 'active')::int`.as(
-        'team_count',
-      ),
-    );
+  return (
+    tx
+      .selectFrom('volunteers as v')
+      .selectAll('v')
+      // a member of one of the caller's teams may live outside the caller's scope
+      .select(sql<string>`org_name(v.org_id)`.as('org_name'))
+      .select(
+        sql<number>`(SELECT count(*) FROM team_members m WHERE m.volunteer_id = v.id AND m.status = 'active')::int`.as(
+          'team_count',
+        ),
+      )
+  );
 }
 
 export function listItemOf(cipher: FieldCipher, row: VolunteerRow, now: Date): VolunteerListItem {
