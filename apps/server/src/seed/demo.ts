@@ -1,7 +1,7 @@
 // The demo county: seeded once into an empty database outside production, so `npm start` shows a
 // living county on first run. Modelled on 西乡县 (seed 004): 17 institutes, 215 village/community
 // stations, points, posts, bases, the five platforms, the site-standard presets with a year of
-// inspections, and one demo account per role.
+// inspections, about 3,000 volunteers in the 总队/大队/中队 team tree, and one demo account per role.
 import { sql } from 'kysely';
 import { PLATFORM_LABELS, type Role } from '@civic/contracts';
 import { appendAudit } from '../platform/audit/audit.ts';
@@ -12,6 +12,7 @@ import { phoneIndex } from '../platform/personal-data.ts';
 import { insertPresetStandards } from '../modules/orgs/site-standard-presets.ts';
 import { generateInitialPassword } from '../modules/accounts/users.service.ts';
 import { buildCountyOrgs, mobilePhone, mulberry32, personName, PLATFORM_LEADS } from './county-data.ts';
+import { insertVolunteersAndTeams, linkVolunteerUser, squadronLeaderOf } from './volunteers-seed.ts';
 
 export interface DemoAccount {
   username: string;
@@ -25,7 +26,7 @@ export interface SeedResult {
   accounts?: DemoAccount[];
 }
 
-interface OrgRef {
+export interface OrgRef {
   id: number;
   path: string;
   name: string;
@@ -49,6 +50,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
     await insertPlatforms(ctx, tx, center);
     await insertPresetStandards(tx, { id: center.id, path: center.path });
     await insertInspections(tx, orgs);
+    const people = await insertVolunteersAndTeams(ctx, tx, orgs);
     const demo = await insertDemoAccounts(ctx, tx, orgs, passwordHash);
     await appendAudit(
       tx,
@@ -58,7 +60,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
         resourceType: 'system',
         orgId: center.id,
         orgPath: center.path,
-        summary: { orgs: orgs.length },
+        summary: { orgs: orgs.length, ...people },
       },
       ctx.now(),
     );
@@ -207,16 +209,19 @@ async function insertDemoAccounts(
     ['demo-security', 'security_admin', center],
     ['demo-audit', 'audit_admin', center],
   ];
+  // demo-volunteer signs in as the volunteer who leads the demo station's 中队
+  const volunteer = await squadronLeaderOf(ctx, tx, station.id);
   const rng = mulberry32(4242);
   // the first created user is the seed's system actor (created_by of seeded inspections)
-  await tx
+  const users = await tx
     .insertInto('users')
     .values(
       plan.map(([username, role, org]) => {
-        const phone = mobilePhone(rng);
+        const drawn = { phone: mobilePhone(rng), name: personName(rng) };
+        const { phone, name } = username === 'demo-volunteer' ? volunteer : drawn;
         return {
           username,
-          display_name: personName(rng),
+          display_name: name,
           phone_enc: ctx.cipher.encrypt(phone),
           phone_index: phoneIndex(ctx.cipher, phone),
           password_hash: passwordHash,
@@ -228,6 +233,9 @@ async function insertDemoAccounts(
         };
       }),
     )
+    .returning(['id', 'username'])
     .execute();
+  const volunteerUser = users.find((u) => u.username === 'demo-volunteer');
+  if (volunteerUser) await linkVolunteerUser(tx, volunteer.id, Number(volunteerUser.id));
   return plan.map(([username, role, org]) => ({ username, role, orgName: org.name }));
 }
