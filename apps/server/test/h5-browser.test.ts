@@ -1,0 +1,185 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { idCheckCharacter } from '@civic/contracts';
+import { WEB_DIST } from '../src/app.ts';
+import { createTestContext, type TestContext } from './context.ts';
+
+// The mobile face (群众/志愿者端) at 375 px in Debian's Chromium; `npm test` builds the web app first.
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const canRun = fs.existsSync(CHROMIUM) && fs.existsSync(path.join(WEB_DIST, 'h5.html'));
+
+const PASSWORD = 'Volunteer#2026';
+/** 西乡县 (GB/T 2260), the demo county. */
+const REGION = '610724';
+
+/** A valid 18-character ID number for someone born on `birth` (YYYYMMDD), with its check character. */
+function idNumberFor(birth: string): string {
+  const sequence = String(crypto.randomInt(100, 999));
+  const first17 = `${REGION}${birth}${sequence}`;
+  return `${first17}${idCheckCharacter(first17)}`;
+}
+
+function uniquePhone(): string {
+  return `139${String(crypto.randomInt(0, 1e8)).padStart(8, '0')}`;
+}
+
+describe.runIf(canRun)('mobile H5 in a real browser at 375 px', () => {
+  let tc: TestContext;
+  let browser: Browser;
+  let baseUrl: string;
+  let town: { name: string; village: string };
+
+  beforeAll(async () => {
+    tc = await createTestContext({ webDist: WEB_DIST });
+    await tc.app.listen({ port: 0, host: '127.0.0.1' });
+    baseUrl = `http://127.0.0.1:${(tc.app.server.address() as { port: number }).port}`;
+    const orgs = (await tc.app.inject({ method: 'GET', url: '/api/public/residence-orgs' })).json<
+      { name: string; children: { name: string }[] }[]
+    >();
+    const picked = orgs.find((o) => o.children.length > 3) ?? orgs[0]!;
+    town = { name: picked.name, village: picked.children[Math.min(3, picked.children.length - 1)]!.name };
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await tc?.close();
+  });
+
+  const newPage = () => browser.newPage({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' });
+
+  // Vant puts data-testid on the field's wrapper; the <input> is inside
+  async function fill(page: Page, testId: string, value: string) {
+    const el = page.getByTestId(testId);
+    const tag = await el.evaluate((node) => node.tagName);
+    await (tag === 'INPUT' || tag === 'TEXTAREA' ? el : el.locator('input, textarea').first()).fill(value);
+  }
+
+  async function expectNoHorizontalOverflow(page: Page) {
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(375);
+  }
+
+  async function pickResidence(page: Page) {
+    await page.getByTestId('h5-register-org').click();
+    await page.getByRole('menuitemradio', { name: town.name, exact: true }).click();
+    await page.getByRole('menuitemradio', { name: town.village, exact: true }).click();
+    await expect
+      .poll(() => page.getByTestId('h5-register-org').locator('input').inputValue())
+      .toBe(`${town.name} / ${town.village}`);
+  }
+
+  async function fillIdentity(page: Page, name: string, idNumber: string, phone: string) {
+    await page.goto(`${baseUrl}/h5/register`);
+    await fill(page, 'h5-register-name', name);
+    await fill(page, 'h5-register-id', idNumber);
+    await fill(page, 'h5-register-phone', phone);
+    await fill(page, 'h5-register-password', PASSWORD);
+    await fill(page, 'h5-register-password2', PASSWORD);
+    await pickResidence(page);
+    await page.getByTestId('h5-political-status-masses').click();
+  }
+
+  async function volunteerCount(): Promise<number> {
+    const row = await tc.ctx.db.system
+      .selectFrom('volunteers')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  it('a resident registers at 375 px, lands on 我的 with a ZY number, and is stored encrypted', async () => {
+    const page = await newPage();
+    const idNumber = idNumberFor('19850615');
+    const phone = uniquePhone();
+    await fillIdentity(page, '李秀兰', idNumber, phone);
+    expect(await page.getByTestId('h5-guardian-name').count()).toBe(0);
+    await page.getByTestId('h5-register-skill-medical').click();
+    await page.getByTestId('h5-register-skill-first_aid').click();
+    await page.getByTestId('h5-register-availability-weekends').click();
+    await page.getByTestId('h5-register-privacy').click();
+    await expectNoHorizontalOverflow(page);
+    await page.getByTestId('h5-register-submit').click();
+
+    await page.waitForURL(/\/h5\/me/);
+    const numberEl = page.getByTestId('h5-me-volunteer-no');
+    await expect.poll(() => numberEl.textContent()).toMatch(/^\s*ZY\d+\s*$/);
+    const volunteerNo = ((await numberEl.textContent()) ?? '').trim();
+    await expect.poll(() => page.getByTestId('h5-me-id-number').textContent()).toContain('*');
+    expect(await page.getByTestId('h5-me-id-number').textContent()).not.toContain(idNumber);
+    expect(await page.getByTestId('h5-me-skills').textContent()).toContain('医疗护理');
+    await expectNoHorizontalOverflow(page);
+
+    const row = await tc.ctx.db.system
+      .selectFrom('volunteers')
+      .selectAll()
+      .where('volunteer_no', '=', volunteerNo)
+      .executeTakeFirstOrThrow();
+    expect(row.name).toBe('李秀兰');
+    expect(row.id_number_enc).not.toContain(idNumber);
+    expect(row.id_number_enc).not.toContain(idNumber.slice(6, 14));
+    expect(row.phone_enc ?? '').not.toContain(phone);
+    expect(row.skills).toEqual(expect.arrayContaining(['medical', 'first_aid']));
+    expect(row.consent_channel).toBe('online');
+    expect(row.is_minor).toBe(false);
+
+    // 我的队伍: loads (empty or not) without overflowing
+    await page.goto(`${baseUrl}/h5/teams`);
+    await page.getByTestId('h5-teams-list').waitFor();
+    await page.getByTestId('h5-teams-available').waitFor();
+    await expectNoHorizontalOverflow(page);
+
+    // log out, then back in with the phone number
+    await page.goto(`${baseUrl}/h5/me`);
+    await page.getByTestId('h5-me-logout').click();
+    await page.waitForURL((url) => url.pathname === '/h5/');
+    await page.goto(`${baseUrl}/h5/me`);
+    await page.waitForURL(/\/h5\/login/);
+    await fill(page, 'h5-login-username', phone);
+    await fill(page, 'h5-login-password', PASSWORD);
+    await page.getByTestId('h5-login-submit').click();
+    await page.waitForURL(/\/h5\/me/);
+    await expect.poll(() => page.getByTestId('h5-me-volunteer-no').textContent()).toContain(volunteerNo);
+    await page.close();
+  });
+
+  it('a 10-year-old needs a guardian: without consent the form refuses and nothing is created', async () => {
+    const page = await newPage();
+    const year = new Date().getFullYear() - 10;
+    const idNumber = idNumberFor(`${year}0101`);
+    const before = await volunteerCount();
+    await fillIdentity(page, '王小明', idNumber, uniquePhone());
+    await page.getByTestId('h5-guardian-name').waitFor();
+    await fill(page, 'h5-guardian-name', '王建国');
+    await fill(page, 'h5-guardian-phone', uniquePhone());
+    await page.getByTestId('h5-register-privacy').click();
+    await expectNoHorizontalOverflow(page);
+    await page.getByTestId('h5-register-submit').click();
+
+    await expect
+      .poll(() => page.locator('.van-field__error-message').allTextContents())
+      .toContain('须由监护人勾选同意后才能注册');
+    expect(page.url()).toContain('/h5/register');
+    expect(await volunteerCount()).toBe(before);
+
+    // with the guardian's consent the child is registered as a minor
+    await page.getByTestId('h5-guardian-consent').click();
+    await page.getByTestId('h5-register-submit').click();
+    await page.waitForURL(/\/h5\/me/);
+    await expect.poll(() => page.getByTestId('h5-me-volunteer-no').textContent()).toMatch(/ZY\d+/);
+    expect(await volunteerCount()).toBe(before + 1);
+    await page.close();
+  });
+});

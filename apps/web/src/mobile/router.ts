@@ -1,0 +1,109 @@
+import {
+  createRouter,
+  createWebHistory,
+  type RouteLocationNormalized,
+  type RouteRecordRaw,
+} from 'vue-router';
+import { useH5Session } from './stores/session';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    title?: string;
+    /** Mobile pages that need a signed-in volunteer. */
+    requiresLogin?: boolean;
+  }
+}
+
+const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'home', component: () => import('./views/HomeView.vue'), meta: { title: '首页' } },
+  {
+    path: '/register',
+    name: 'register',
+    component: () => import('./views/RegisterView.vue'),
+    meta: { title: '志愿者注册' },
+  },
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('./views/LoginView.vue'),
+    meta: { title: '登录' },
+  },
+  {
+    path: '/privacy',
+    name: 'privacy',
+    component: () => import('./views/PrivacyView.vue'),
+    meta: { title: '个人信息保护告知书' },
+  },
+  {
+    path: '/me',
+    name: 'me',
+    component: () => import('./views/MeView.vue'),
+    meta: { title: '我的', requiresLogin: true },
+  },
+  {
+    path: '/me/edit',
+    name: 'me-edit',
+    component: () => import('./views/MeEditView.vue'),
+    meta: { title: '修改资料', requiresLogin: true },
+  },
+  {
+    path: '/password',
+    name: 'password',
+    component: () => import('./views/PasswordView.vue'),
+    meta: { title: '修改密码', requiresLogin: true },
+  },
+  {
+    path: '/teams',
+    name: 'teams',
+    component: () => import('./views/TeamsView.vue'),
+    meta: { title: '我的队伍', requiresLogin: true },
+  },
+  {
+    path: '/teams/:teamId/applications',
+    name: 'team-applications',
+    component: () => import('./views/TeamApplicationsView.vue'),
+    meta: { title: '入队申请审核', requiresLogin: true },
+  },
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('./views/NotFoundView.vue'),
+    meta: { title: '页面不存在' },
+  },
+];
+
+export const router = createRouter({
+  history: createWebHistory('/h5/'),
+  routes,
+  scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+});
+
+/** Only paths inside the mobile face are accepted as a post-login destination. */
+export function safeRedirect(value: unknown): string {
+  return typeof value === 'string' &&
+    value.startsWith('/') &&
+    !value.startsWith('//') &&
+    !value.startsWith('/login') &&
+    !value.startsWith('/register')
+    ? value
+    : '/me';
+}
+
+export function loginLocation(to: Pick<RouteLocationNormalized, 'fullPath'>) {
+  return to.fullPath && to.fullPath !== '/'
+    ? { name: 'login', query: { redirect: to.fullPath } }
+    : { name: 'login' };
+}
+
+router.beforeEach(async (to) => {
+  const session = useH5Session();
+  if (!session.loaded) await session.load();
+  if (to.meta.requiresLogin && !session.isAuthenticated) return loginLocation(to);
+  if (to.name === 'login' && session.isAuthenticated) return safeRedirect(to.query.redirect);
+  if (to.name === 'register' && session.isVolunteer) return { name: 'me' };
+  return true;
+});
+
+router.afterEach((to) => {
+  document.title = to.meta.title ? `${to.meta.title} · 文明实践云平台` : '文明实践云平台';
+});

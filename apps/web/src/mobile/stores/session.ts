@@ -1,0 +1,59 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import { authApi } from '../../api/auth';
+import { ApiError, setCsrfToken } from '../../api/http';
+import type { Me, SessionResponse } from '../../api/types';
+
+/** Who is signed in on the mobile face (a volunteer, or nobody). */
+export const useH5Session = defineStore('h5-session', () => {
+  const me = ref<Me | null>(null);
+  const loaded = ref(false);
+  /** Set when /api/auth/me failed for a reason other than "not signed in". */
+  const loadError = ref<string | null>(null);
+
+  const isAuthenticated = computed(() => me.value !== null);
+  /** Staff accounts can sign in too, but the volunteer's own pages need this permission. */
+  const isVolunteer = computed(() => !!me.value && me.value.permissions.includes('volunteer.self'));
+
+  function apply(session: SessionResponse): void {
+    me.value = session.user;
+    setCsrfToken(session.csrfToken);
+    loaded.value = true;
+    loadError.value = null;
+  }
+
+  function clear(): void {
+    me.value = null;
+    setCsrfToken(null);
+  }
+
+  async function load(): Promise<Me | null> {
+    try {
+      apply(await authApi.me());
+    } catch (error) {
+      clear();
+      loadError.value = error instanceof ApiError && error.status !== 401 ? error.message : null;
+    } finally {
+      loaded.value = true;
+    }
+    return me.value;
+  }
+
+  async function login(username: string, password: string): Promise<Me> {
+    const session = await authApi.login({ username, password });
+    apply(session);
+    return session.user;
+  }
+
+  async function logout(): Promise<void> {
+    try {
+      await authApi.logout();
+    } catch {
+      // The session may already be gone (expired, withdrawn): signing out locally is what matters.
+    } finally {
+      clear();
+    }
+  }
+
+  return { me, loaded, loadError, isAuthenticated, isVolunteer, apply, clear, load, login, logout };
+});
