@@ -4,10 +4,10 @@
 // org scope for that one decision.
 import { sql } from 'kysely';
 import type { TeamKind, TeamTier } from '@civic/contracts';
-import { appendAudit } from '../../platform/audit/audit.ts';
-import { auditActor, inActorScope, type Actor } from '../../platform/auth/actor.ts';
+import { auditAction, inActorScope, type Actor, type AuditTarget } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { inScope, type Tx } from '../../platform/db/database.ts';
+import { pageOf } from '../../platform/db/paging.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors.ts';
 import { iso, maskedPhone } from '../../platform/personal-data.ts';
 import { createSelfService } from '../volunteers/self-service.ts';
@@ -68,28 +68,8 @@ export function createTeamMembersService(ctx: AppContext) {
     return row;
   }
 
-  async function audit(
-    tx: Tx,
-    actor: Actor,
-    action: string,
-    team: { id: number; org_id: number; org_path: string },
-    summary: Record<string, unknown>,
-  ) {
-    await appendAudit(
-      tx,
-      {
-        actor: auditActor(actor),
-        action,
-        resourceType: 'team',
-        resourceId: team.id,
-        orgId: team.org_id,
-        orgPath: team.org_path,
-        ip: actor.ip,
-        summary,
-      },
-      ctx.now(),
-    );
-  }
+  const audit = (tx: Tx, actor: Actor, action: string, team: AuditTarget, summary: Record<string, unknown>) =>
+    auditAction(tx, actor, action, 'team', team, summary, ctx.now());
 
   async function decide(
     tx: Tx,
@@ -153,19 +133,11 @@ export function createTeamMembersService(ctx: AppContext) {
             eb.or([eb('v.name', 'ilike', like), eb('v.volunteer_no', '=', q.keyword!.toUpperCase())]),
           );
         }
-        const [rows, count] = await Promise.all([
-          base
-            .orderBy(sql`array_position(ARRAY['leader','deputy','member'], m.role)`)
-            .orderBy('m.id')
-            .limit(q.pageSize)
-            .offset((q.page - 1) * q.pageSize)
-            .execute(),
-          base
-            .clearSelect()
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .executeTakeFirstOrThrow(),
-        ]);
-        return { items: rows.map(view), total: count.n };
+        const ordered = base
+          .orderBy(sql`array_position(ARRAY['leader','deputy','member'], m.role)`)
+          .orderBy('m.id');
+        const { rows, total } = await pageOf(ordered, q);
+        return { items: rows.map(view), total };
       });
     },
 
@@ -417,18 +389,12 @@ export function createTeamMembersService(ctx: AppContext) {
           .returning(['id', 'org_path'])
           .executeTakeFirst();
         if (!row) throw new NotFound('您不在该队伍中');
-        await appendAudit(
+        await audit(
           tx,
-          {
-            actor: auditActor(actor),
-            action: 'team.leave',
-            resourceType: 'team',
-            resourceId: teamId,
-            orgPath: row.org_path,
-            ip: actor.ip,
-            summary: { memberId: row.id },
-          },
-          ctx.now(),
+          actor,
+          'team.leave',
+          { id: teamId, org_id: null, org_path: row.org_path },
+          { memberId: row.id },
         );
       });
     },

@@ -4,10 +4,10 @@
 // hangs its 中队 under its institute's 大队) but not editable.
 import { sql, type Selectable } from 'kysely';
 import { TEAM_TIERS, TEAM_TIER_LABELS, type TeamTier } from '@civic/contracts';
-import { appendAudit } from '../../platform/audit/audit.ts';
-import { auditActor, inActorScope, type Actor } from '../../platform/auth/actor.ts';
+import { auditAction, inActorScope, type Actor, type AuditTarget } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { inScope, type Tx } from '../../platform/db/database.ts';
+import { pageOf } from '../../platform/db/paging.ts';
 import type { TeamsTable } from '../../platform/db/schema.ts';
 import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
 import { iso } from '../../platform/personal-data.ts';
@@ -89,28 +89,8 @@ export async function findManagedTeam(tx: Tx, actor: Actor, id: number): Promise
 export function createTeamsService(ctx: AppContext) {
   const run = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor.orgPath, work);
 
-  async function audit(
-    tx: Tx,
-    actor: Actor,
-    action: string,
-    team: { id: number; org_id: number; org_path: string },
-    summary = {},
-  ) {
-    await appendAudit(
-      tx,
-      {
-        actor: auditActor(actor),
-        action,
-        resourceType: 'team',
-        resourceId: team.id,
-        orgId: team.org_id,
-        orgPath: team.org_path,
-        ip: actor.ip,
-        summary,
-      },
-      ctx.now(),
-    );
-  }
+  const audit = (tx: Tx, actor: Actor, action: string, team: AuditTarget, summary = {}) =>
+    auditAction(tx, actor, action, 'team', team, summary, ctx.now());
 
   async function detail(tx: Tx, id: number): Promise<TeamDetail> {
     const row = await findTeam(tx, id);
@@ -236,19 +216,11 @@ export function createTeamsService(ctx: AppContext) {
         if (q.tier) base = base.where('t.tier', '=', q.tier);
         if (q.kind) base = base.where('t.kind', '=', q.kind);
         if (q.status) base = base.where('t.status', '=', q.status);
-        const [rows, count] = await Promise.all([
-          base
-            .orderBy(sql`array_position(ARRAY['corps','brigade','squadron','squad','detachment'], t.tier)`)
-            .orderBy('t.id')
-            .limit(q.pageSize)
-            .offset((q.page - 1) * q.pageSize)
-            .execute(),
-          base
-            .clearSelect()
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .executeTakeFirstOrThrow(),
-        ]);
-        return { items: rows.map((r) => teamListItemOf(r as TeamRow)), total: count.n };
+        const ordered = base
+          .orderBy(sql`array_position(ARRAY['corps','brigade','squadron','squad','detachment'], t.tier)`)
+          .orderBy('t.id');
+        const { rows, total } = await pageOf(ordered, q);
+        return { items: rows.map((r) => teamListItemOf(r as TeamRow)), total };
       });
     },
 

@@ -6,10 +6,11 @@ import { sql } from 'kysely';
 // ends. Jobs live in the database, so any server can answer the progress poll.
 import ExcelJS from 'exceljs';
 import { PRIVACY_POLICY_VERSION } from '@civic/contracts';
-import { appendAudit } from '../../platform/audit/audit.ts';
-import { auditActor, type Actor } from '../../platform/auth/actor.ts';
+
+import { auditAction, type Actor } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { inScope, type Tx } from '../../platform/db/database.ts';
+import { pageOf } from '../../platform/db/paging.ts';
 import type { ImportRowError } from '../../platform/db/schema.ts';
 import { Conflict, NotFound } from '../../platform/errors.ts';
 import { iso } from '../../platform/personal-data.ts';
@@ -289,18 +290,13 @@ export function createImportService(ctx: AppContext) {
           })
           .where('id', '=', id)
           .execute();
-        await appendAudit(
+        await auditAction(
           tx,
-          {
-            actor: auditActor(actor),
-            action: 'volunteer.import',
-            resourceType: 'volunteer_import',
-            resourceId: id,
-            orgId: actor.orgId,
-            orgPath: actor.orgPath,
-            ip: actor.ip,
-            summary: { imported: result.prepared.length, skipped: result.errorRows, validOnly },
-          },
+          actor,
+          'volunteer.import',
+          'volunteer_import',
+          { id: id, org_id: actor.orgId, org_path: actor.orgPath },
+          { imported: result.prepared.length, skipped: result.errorRows, validOnly },
           now,
         );
       });
@@ -400,16 +396,11 @@ export function createImportService(ctx: AppContext) {
     async list(actor: Actor, page: number, pageSize: number) {
       return inActor(actor, async (tx) => {
         const base = tx.selectFrom('volunteer_imports').where('created_by', '=', actor.userId);
-        const [rows, count] = await Promise.all([
-          base
-            .select(jobColumns)
-            .orderBy('id', 'desc')
-            .limit(pageSize)
-            .offset((page - 1) * pageSize)
-            .execute(),
-          base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-        ]);
-        return { items: rows.map((r) => ({ ...view(r as JobRow), errors: [] })), total: count.n };
+        const { rows, total } = await pageOf(base.select(jobColumns).orderBy('id', 'desc'), {
+          page,
+          pageSize,
+        });
+        return { items: rows.map((r) => ({ ...view(r as JobRow), errors: [] })), total };
       });
     },
 

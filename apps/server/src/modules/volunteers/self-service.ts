@@ -5,8 +5,7 @@
 import { sql } from 'kysely';
 import { passwordPolicyViolation, PRIVACY_POLICY_VERSION } from '@civic/contracts';
 import { appendAudit } from '../../platform/audit/audit.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
-import { auditActor } from '../../platform/auth/actor.ts';
+import { auditAction, type Actor } from '../../platform/auth/actor.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { createSession, deleteUserSessions } from '../../platform/auth/sessions.ts';
 import { sessionPolicy } from '../../platform/auth/plugin.ts';
@@ -248,18 +247,13 @@ export function createSelfService(ctx: AppContext) {
             .execute();
         }
         await tx.updateTable('volunteers').set(changes).where('id', '=', me.id).execute();
-        await appendAudit(
+        await auditAction(
           tx,
-          {
-            actor: auditActor(actor),
-            action: 'volunteer.self_update',
-            resourceType: 'volunteer',
-            resourceId: me.id,
-            orgId: actor.orgId,
-            orgPath: me.orgPath,
-            ip: actor.ip,
-            summary: { fields: Object.keys(input) },
-          },
+          actor,
+          'volunteer.self_update',
+          'volunteer',
+          { id: me.id, org_id: actor.orgId, org_path: me.orgPath },
+          { fields: Object.keys(input) },
           now,
         );
         return detail(tx, me.id);
@@ -309,18 +303,13 @@ export function createSelfService(ctx: AppContext) {
           .set({ status: 'disabled', phone_enc: null, phone_index: null, updated_at: now })
           .where('id', '=', actor.userId)
           .execute();
-        await appendAudit(
+        await auditAction(
           tx,
-          {
-            actor: auditActor(actor),
-            action: 'volunteer.withdraw',
-            resourceType: 'volunteer',
-            resourceId: me.id,
-            orgId: actor.orgId,
-            orgPath: me.orgPath,
-            ip: actor.ip,
-            summary: { erase },
-          },
+          actor,
+          'volunteer.withdraw',
+          'volunteer',
+          { id: me.id, org_id: actor.orgId, org_path: me.orgPath },
+          { erase },
           now,
         );
       });

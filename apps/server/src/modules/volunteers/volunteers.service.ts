@@ -18,9 +18,17 @@ import {
   PRIVACY_POLICY_VERSION,
 } from '@civic/contracts';
 import { appendAudit } from '../../platform/audit/audit.ts';
-import { auditActor, inActorScope, requirePermission, type Actor } from '../../platform/auth/actor.ts';
+import {
+  auditAction,
+  auditActor,
+  inActorScope,
+  requirePermission,
+  type Actor,
+  type AuditTarget,
+} from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { inScope, type Tx } from '../../platform/db/database.ts';
+import { pageOf } from '../../platform/db/paging.ts';
 import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
 import { DUPLICATE_ID_MESSAGE, requirePerson, sealPerson, volunteerPhoneTaken } from './volunteer-rules.ts';
 import {
@@ -75,28 +83,13 @@ function profileColumns(input: Partial<VolunteerInput>) {
 export function createVolunteersService(ctx: AppContext) {
   const run = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor.orgPath, work);
 
-  async function audit(
+  const audit = (
     tx: Tx,
     actor: Actor,
     action: string,
-    row: { id: number; org_id: number; org_path: string },
+    row: AuditTarget,
     summary: Record<string, unknown> = {},
-  ) {
-    await appendAudit(
-      tx,
-      {
-        actor: auditActor(actor),
-        action,
-        resourceType: 'volunteer',
-        resourceId: row.id,
-        orgId: row.org_id,
-        orgPath: row.org_path,
-        ip: actor.ip,
-        summary,
-      },
-      ctx.now(),
-    );
-  }
+  ) => auditAction(tx, actor, action, 'volunteer', row, summary, ctx.now());
 
   function filtered(tx: Tx, actor: Actor, q: VolunteerFilters) {
     // the list is "volunteers of my subtree"; RLS alone would also show members of my teams
@@ -187,19 +180,9 @@ export function createVolunteersService(ctx: AppContext) {
     async list(actor: Actor, q: VolunteerListQuery) {
       return run(actor, async (tx) => {
         const base = filtered(tx, actor, q);
-        const [rows, count] = await Promise.all([
-          base
-            .orderBy('v.id', 'desc')
-            .limit(q.pageSize)
-            .offset((q.page - 1) * q.pageSize)
-            .execute(),
-          base
-            .clearSelect()
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .executeTakeFirstOrThrow(),
-        ]);
+        const { rows, total } = await pageOf(base.orderBy('v.id', 'desc'), q);
         const now = ctx.now();
-        return { items: rows.map((r) => listItemOf(ctx.cipher, r as VolunteerRow, now)), total: count.n };
+        return { items: rows.map((r) => listItemOf(ctx.cipher, r as VolunteerRow, now)), total };
       });
     },
 

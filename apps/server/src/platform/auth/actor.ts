@@ -1,6 +1,7 @@
 import { ROLE_PERMISSIONS, STAFF_ROLES, type Permission, type Role } from '@civic/contracts';
 import { Forbidden } from '../errors.ts';
-import type { AuditActor } from '../audit/audit.ts';
+import { appendAudit, type AuditActor } from '../audit/audit.ts';
+import type { Tx } from '../db/database.ts';
 
 /** The authenticated caller, built once per request by the auth plugin and passed down. */
 export interface Actor {
@@ -41,4 +42,37 @@ export function inActorScope(actor: Actor, path: string): boolean {
 
 export function auditActor(actor: Actor): AuditActor {
   return { userId: actor.userId, username: actor.username, role: actor.role };
+}
+
+/** The org-scoped object an action was taken on, for its audit entry. */
+export interface AuditTarget {
+  id: number | string;
+  org_id: number | null;
+  org_path: string | null;
+}
+
+/** Appends the audit entry of an action the actor took on one object, in the action's transaction. */
+export async function auditAction(
+  tx: Tx,
+  actor: Actor,
+  action: string,
+  resourceType: string,
+  target: AuditTarget,
+  summary: Record<string, unknown>,
+  now: Date,
+): Promise<void> {
+  await appendAudit(
+    tx,
+    {
+      actor: auditActor(actor),
+      action,
+      resourceType,
+      resourceId: target.id,
+      orgId: target.org_id,
+      orgPath: target.org_path,
+      ip: actor.ip,
+      summary,
+    },
+    now,
+  );
 }
