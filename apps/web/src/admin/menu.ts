@@ -4,6 +4,8 @@ export interface MenuItem {
   path: string;
   title: string;
   description: string;
+  /** Shown only with this permission too (on top of the group's). */
+  permission?: Permission;
 }
 
 export interface MenuGroup {
@@ -13,7 +15,10 @@ export interface MenuGroup {
   items: MenuItem[];
 }
 
-/** The console's menu; a group is shown only when the user holds its permission. */
+/**
+ * The console's menu; a group is shown only when the user holds its permission, an item only when
+ * the user also holds the item's own permission (if it has one).
+ */
 export const MENU_GROUPS: readonly MenuGroup[] = [
   {
     key: 'org',
@@ -36,6 +41,26 @@ export const MENU_GROUPS: readonly MenuGroup[] = [
     ],
   },
   {
+    key: 'volunteer',
+    title: '志愿者与队伍',
+    permission: 'volunteer.read',
+    items: [
+      { path: '/volunteers', title: '志愿者', description: '实名志愿者信息、星级与服务时长' },
+      {
+        path: '/volunteers/import',
+        title: '批量导入',
+        description: '按模板导入志愿者名单并查看校验报告',
+        permission: 'volunteer.import',
+      },
+      {
+        path: '/teams',
+        title: '志愿服务队',
+        description: '队伍体系、成员与入队审核',
+        permission: 'team.read',
+      },
+    ],
+  },
+  {
     key: 'account',
     title: '账号管理',
     permission: 'account.manage',
@@ -50,5 +75,10 @@ export const MENU_GROUPS: readonly MenuGroup[] = [
 ];
 
 export function visibleMenu(can: (permission: Permission) => boolean): MenuGroup[] {
-  return MENU_GROUPS.filter((group) => can(group.permission));
+  return MENU_GROUPS.filter((group) => can(group.permission))
+    .map((group) => ({
+      ...group,
+      items: group.items.filter((item) => !item.permission || can(item.permission)),
+    }))
+    .filter((group) => group.items.length > 0);
 }

@@ -65,6 +65,31 @@ const routes: RouteRecordRaw[] = [
         meta: { title: '阵地检查', permission: 'site.read' },
       },
       {
+        path: 'volunteers',
+        name: 'volunteers',
+        component: () => import('./views/volunteers/VolunteersView.vue'),
+        meta: { title: '志愿者', permission: 'volunteer.read' },
+      },
+      {
+        path: 'volunteers/import',
+        name: 'volunteer-import',
+        component: () => import('./views/volunteers/VolunteerImportView.vue'),
+        meta: { title: '批量导入', permission: 'volunteer.import' },
+      },
+      {
+        path: 'teams',
+        name: 'teams',
+        component: () => import('./views/teams/TeamsView.vue'),
+        meta: { title: '志愿服务队', permission: 'team.read' },
+      },
+      {
+        path: 'teams/:id(\\d+)',
+        name: 'team-detail',
+        component: () => import('./views/teams/TeamDetailView.vue'),
+        props: true,
+        meta: { title: '队伍详情', permission: 'team.read' },
+      },
+      {
         path: 'users',
         name: 'users',
         component: () => import('./views/users/UsersView.vue'),

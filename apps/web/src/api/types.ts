@@ -77,6 +77,10 @@ export interface Org {
   contactPhone: string | null;
   foundedOn: string | null;
   openingHours: string | null;
+  /** 统一社会信用代码 (GB 32100). */
+  creditCode: string | null;
+  /** Saved despite a failed checksum (an early pilot code); the override was audited. */
+  creditCodeOverride: boolean;
   childCount: number;
   createdAt: string;
   updatedAt: string;
@@ -98,6 +102,9 @@ export interface OrgEditableFields {
   contactPhone?: string | null;
   foundedOn?: string | null;
   openingHours?: string | null;
+  creditCode?: string | null;
+  /** Save a credit code that fails the checksum (audited); only with `creditCode`. */
+  creditCodeOverride?: boolean;
 }
 
 export interface OrgCreateBody extends OrgEditableFields {
