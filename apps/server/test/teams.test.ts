@@ -706,6 +706,15 @@ describe('applying on H5', () => {
     const ids = available.json().map((i: Team) => i.id);
     expect(ids).toEqual(expect.arrayContaining([h5Brigade.id, brigade.id]));
     expect(ids).not.toContain(southBrigade.id);
+    // size and leader are public team facts, also for teams above the volunteer's own org (the
+    // seeded 大队 and county professional teams have members); pending counts are not
+    const seen = available.json() as Team[];
+    const staffed = seen.filter((i) => i.memberCount > 0);
+    expect(staffed.length).toBeGreaterThan(0);
+    for (const team of staffed.slice(0, 5)) {
+      const truth = (await center.get(`/api/teams/${team.id}`)).json() as Team;
+      expect(team).toMatchObject({ memberCount: truth.memberCount, leaderName: truth.leaderName, pendingCount: 0 });
+    }
   });
 
   it('the leader can reject, and the applicant can withdraw a pending application', async () => {

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCheckCharacter, maskIdNumber, maskMobile, PRIVACY_POLICY_VERSION } from '@civic/contracts';
-import { inScope } from '../src/platform/db/database.ts';
+import { inScope, inVolunteerScope } from '../src/platform/db/database.ts';
 import { as, createTestContext, login, nextIp, type Session, type TestContext } from './context.ts';
 import { expectError, tryLogin } from './factories.ts';
 import { createUser, orgOfUser, readSheet, tableDigest, uniqueCode, type OrgRef } from './org-factories.ts';
@@ -1133,6 +1133,45 @@ describe('data scope: another town sees and changes nothing', () => {
 });
 
 // ---------------------------------------------------------------- time passing
+
+describe('a volunteer acting for themself', () => {
+  it('shows row-level security only their own record, not their neighbours at the same station', async () => {
+    const me = await registered();
+    const neighbour = await registered();
+    const mine = await volunteerRow(me.volunteer.id);
+    const seen = await inVolunteerScope(t.ctx.db.app, mine.org_path, mine.id, async (tx) => ({
+      volunteers: (await tx.selectFrom('volunteers').select('id').execute()).map((r) => r.id),
+      users: (await tx.selectFrom('users').select('id').execute()).map((r) => r.id),
+      changed: Number(
+        (
+          await tx
+            .updateTable('volunteers')
+            .set({ skills_note: '改' })
+            .where('id', '=', neighbour.volunteer.id)
+            .executeTakeFirst()
+        ).numUpdatedRows,
+      ),
+      teamsAbove: (
+        await sql<{
+          n: number;
+        }>`SELECT count(*)::int AS n FROM teams WHERE ${mine.org_path}::ltree <@ org_path`.execute(tx)
+      ).rows[0]!.n,
+    }));
+    expect(seen.volunteers).toEqual([me.volunteer.id]);
+    expect(seen.users).toEqual([me.user.id]);
+    expect(seen.changed).toBe(0);
+    expect(seen.teamsAbove).toBeGreaterThan(0);
+    // the same station seen by its admin holds both
+    const both = await inScope(t.ctx.db.app, mine.org_path, (tx) =>
+      tx
+        .selectFrom('volunteers')
+        .select('id')
+        .where('id', 'in', [me.volunteer.id, neighbour.volunteer.id])
+        .execute(),
+    );
+    expect(both).toHaveLength(2);
+  });
+});
 
 describe('as time passes', () => {
   it('stops listing a volunteer as a minor once they turn 18', async () => {

@@ -39,11 +39,9 @@ export function selectTeams(tx: Tx) {
       // the org may be above the caller's scope (an institute's 大队 seen from a station)
       .select([sql<string>`org_name(t.org_id)`.as('org_name'), 'p.name as parent_name'])
       .select([
-        sql<string | null>`(SELECT v.name FROM team_members m JOIN volunteers v ON v.id = m.volunteer_id
-        WHERE m.team_id = t.id AND m.role = 'leader' AND m.status = 'active' LIMIT 1)`.as('leader_name'),
-        sql<number>`(SELECT count(*) FROM team_members m WHERE m.team_id = t.id AND m.status = 'active')::int`.as(
-          'member_count',
-        ),
+        // public team facts, also for teams above the caller's scope
+        sql<string | null>`team_leader_name(t.id)`.as('leader_name'),
+        sql<number>`team_member_count(t.id)`.as('member_count'),
         sql<number>`(SELECT count(*) FROM team_members m WHERE m.team_id = t.id AND m.status = 'pending')::int`.as(
           'pending_count',
         ),

@@ -1,7 +1,7 @@
 // A resident's own side of volunteering, on H5: registering (real name, with consent recorded),
 // their profile, and withdrawing consent. Registration happens before there is an account, so it
 // runs on the system connection like login does; everything afterwards runs in the volunteer's own
-// scope with app.volunteer set, so row-level security also keeps them to their own record.
+// scope (see inVolunteerScope), so row-level security also keeps them to their own record.
 import { sql } from 'kysely';
 import { passwordPolicyViolation, PRIVACY_POLICY_VERSION } from '@civic/contracts';
 import { appendAudit } from '../../platform/audit/audit.ts';
@@ -10,7 +10,7 @@ import { hashPassword } from '../../platform/auth/passwords.ts';
 import { createSession, deleteUserSessions } from '../../platform/auth/sessions.ts';
 import { sessionPolicy } from '../../platform/auth/plugin.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { inScope, type Tx } from '../../platform/db/database.ts';
+import { inVolunteerScope, type Tx } from '../../platform/db/database.ts';
 import { Conflict, Forbidden, Invalid } from '../../platform/errors.ts';
 import { phoneIndex } from '../../platform/personal-data.ts';
 import { DUPLICATE_ID_MESSAGE, requirePerson, sealPerson, volunteerPhoneTaken } from './volunteer-rules.ts';
@@ -26,21 +26,20 @@ export interface SelfVolunteer {
 
 export function createSelfService(ctx: AppContext) {
   /**
-   * Runs `work` as the logged-in volunteer: in their org's scope with app.volunteer set, which
-   * row-level security uses for their own memberships in teams above their org.
+   * Runs `work` as the logged-in volunteer, in a scope of their own: row-level security shows them
+   * their own record, account and memberships and the teams of their org and above, nothing else.
    */
   async function asVolunteer<T>(actor: Actor, work: (tx: Tx, me: SelfVolunteer) => Promise<T>): Promise<T> {
-    return inScope(ctx.db.app, actor.orgPath, async (tx) => {
-      const me = await tx
-        .selectFrom('volunteers')
-        .select(['id', 'org_path', 'status'])
-        .where('user_id', '=', actor.userId)
-        .executeTakeFirst();
-      if (!me || me.status === 'withdrawn')
-        throw new Forbidden('您还不是志愿者，请先注册', 'NOT_A_VOLUNTEER');
-      await sql`SELECT set_config('app.volunteer', ${String(me.id)}, true)`.execute(tx);
-      return work(tx, { id: me.id, orgPath: me.org_path });
-    });
+    // finding one's own record by the account id comes before there is a scope to find it in
+    const me = await ctx.db.system
+      .selectFrom('volunteers')
+      .select(['id', 'org_path', 'status'])
+      .where('user_id', '=', actor.userId)
+      .executeTakeFirst();
+    if (!me || me.status === 'withdrawn') throw new Forbidden('您还不是志愿者，请先注册', 'NOT_A_VOLUNTEER');
+    return inVolunteerScope(ctx.db.app, me.org_path, me.id, (tx) =>
+      work(tx, { id: me.id, orgPath: me.org_path }),
+    );
   }
 
   async function detail(tx: Tx, id: number) {

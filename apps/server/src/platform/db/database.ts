@@ -105,6 +105,27 @@ export async function inScope<T>(db: Db, scopePath: string, work: (tx: Tx) => Pr
   });
 }
 
+/** The scope label a volunteer's own requests run under: below their org, matching no org. */
+export const SELF_SCOPE_LABEL = 'self';
+
+/**
+ * Runs `work` for a volunteer acting for themself: a scope of their own below their org (so none
+ * of the org's other data is visible) with app.volunteer set, which the policies use for their own
+ * record, account and memberships.
+ */
+export async function inVolunteerScope<T>(
+  db: Db,
+  orgPath: string,
+  volunteerId: number,
+  work: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute(async (tx) => {
+    await sql`SELECT set_config('app.scope', ${`${orgPath}.${SELF_SCOPE_LABEL}`}, true),
+      set_config('app.volunteer', ${String(volunteerId)}, true)`.execute(tx);
+    return work(tx);
+  });
+}
+
 export async function ping(db: Db): Promise<boolean> {
   try {
     await sql`SELECT 1`.execute(db);
