@@ -848,6 +848,18 @@ describe('revealing personal data', () => {
     expectError(res, 403, 'FORBIDDEN');
     expect(res.body).not.toMatch(/\d{17}[\dX]/);
     expect(await auditRows('volunteer.reveal', volunteer.id)).toHaveLength(0);
+    // the refused attempt itself is on record
+    const denied = await db()
+      .selectFrom('audit_log')
+      .select(['actor_username', 'outcome', 'resource_id'])
+      .where('action', '=', 'access.denied')
+      .where('resource_id', '=', 'POST /api/volunteers/:id/reveal')
+      .execute();
+    expect(denied).toContainEqual({
+      actor_username: 'demo-station',
+      outcome: 'denied',
+      resource_id: 'POST /api/volunteers/:id/reveal',
+    });
   });
 });
 

@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Permission } from '@civic/contracts';
 import type { AppContext } from '../context.ts';
 import { Forbidden, Unauthenticated } from '../errors.ts';
-import { isStaff, permissionsOf, requirePermission, type Actor } from './actor.ts';
+import { appendAudit } from '../audit/audit.ts';
+import { auditActor, isStaff, permissionsOf, requirePermission, type Actor } from './actor.ts';
 import { CSRF_COOKIE, findSession, SESSION_COOKIE, type SessionRow } from './sessions.ts';
 
 declare module 'fastify' {
@@ -87,7 +88,27 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
     }
     if (config.permission) {
       const needed = typeof config.permission === 'string' ? [config.permission] : config.permission;
-      if (!needed.some((p) => actor.permissions.has(p))) requirePermission(actor, needed[0]!);
+      if (!needed.some((p) => actor.permissions.has(p))) {
+        // a refused attempt is itself worth recording (e.g. revealing ID numbers without the right)
+        await ctx.db.system.transaction().execute((tx) =>
+          appendAudit(
+            tx,
+            {
+              actor: auditActor(actor),
+              action: 'access.denied',
+              resourceType: 'route',
+              resourceId: `${request.method} ${route}`,
+              orgId: actor.orgId,
+              orgPath: actor.orgPath,
+              ip: actor.ip,
+              outcome: 'denied',
+              summary: { permission: needed.join('|') },
+            },
+            now,
+          ),
+        );
+        requirePermission(actor, needed[0]!);
+      }
     }
   });
 }
