@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -10,6 +11,19 @@ import { createTestContext, type TestContext } from './context.ts';
 // The mobile face (群众/志愿者端) at 375 px in Debian's Chromium; `npm test` builds the web app first.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const canRun = fs.existsSync(CHROMIUM) && fs.existsSync(path.join(WEB_DIST, 'h5.html'));
+
+/** axe-core's browser bundle, injected into each page checked for accessibility. */
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** DESIGN: resident pages meet WCAG 2.1 AA. */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** The part of an axe result the report prints. */
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
 
 const PASSWORD = 'Volunteer#2026';
 /** 西乡县 (GB/T 2260), the demo county. */
@@ -72,12 +86,29 @@ describe.runIf(canRun)('mobile H5 in a real browser at 375 px', () => {
     expect(width).toBeLessThanOrEqual(375);
   }
 
+  /** Runs axe on the page as it is now: each violation with the elements it hits. */
+  async function axeViolations(page: Page): Promise<string[]> {
+    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
+    // let transitions (a popup sliding in, an overlay fading in) finish: half-faded text fails contrast
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+    return page.evaluate(async (tags) => {
+      const { axe } = window as unknown as {
+        axe: { run(context: Document, options: unknown): Promise<{ violations: AxeViolation[] }> };
+      };
+      const { violations } = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+      return violations.map(
+        (v) =>
+          `${v.id} (${v.impact ?? '?'}: ${v.help}) at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
+      );
+    }, AXE_TAGS);
+  }
+
   async function pickResidence(page: Page) {
     await page.getByTestId('h5-register-org').click();
     await page.getByRole('menuitemradio', { name: town.name, exact: true }).click();
     await page.getByRole('menuitemradio', { name: town.village, exact: true }).click();
     await expect
-      .poll(() => page.getByTestId('h5-register-org').locator('input').inputValue())
+      .poll(async () => (await page.getByTestId('h5-register-org').locator('button').textContent())?.trim())
       .toBe(`${town.name} / ${town.village}`);
   }
 
@@ -180,6 +211,69 @@ describe.runIf(canRun)('mobile H5 in a real browser at 375 px', () => {
     await page.waitForURL(/\/h5\/me/);
     await expect.poll(() => page.getByTestId('h5-me-volunteer-no').textContent()).toMatch(/ZY\d+/);
     expect(await volunteerCount()).toBe(before + 1);
+    await page.close();
+  });
+
+  it('home, register, login and privacy pass axe (WCAG 2.1 A/AA) at 375 px', async () => {
+    // axe is injected as an inline script, which the server's CSP (rightly) refuses
+    const context = await browser.newContext({
+      viewport: { width: 375, height: 812 },
+      locale: 'zh-CN',
+      bypassCSP: true,
+    });
+    const page = await context.newPage();
+    const found: Record<string, string[]> = {};
+    async function check(state: string) {
+      const violations = await axeViolations(page);
+      if (violations.length) found[state] = violations;
+    }
+    for (const [path, ready] of [
+      ['/h5/', 'h5-home-links'],
+      ['/h5/register', 'h5-register-form'],
+      ['/h5/login', 'h5-login-form'],
+      ['/h5/privacy', 'h5-privacy-notice'],
+    ] as const) {
+      await page.goto(`${baseUrl}${path}`);
+      await page.getByTestId(ready).waitFor();
+      await page.waitForLoadState('networkidle');
+      await check(path);
+    }
+
+    // the registration form's popups, open: the notice, and the residence picker (from the keyboard)
+    await page.goto(`${baseUrl}/h5/register`);
+    await page.getByTestId('h5-privacy-link').click();
+    await page.getByTestId('h5-privacy-agree').waitFor();
+    await check('/h5/register, notice open');
+    await page.getByRole('button', { name: '关闭' }).last().click();
+    await page.getByTestId('h5-privacy-agree').waitFor({ state: 'hidden' });
+    await page.getByTestId('h5-register-org').locator('button').focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('menuitemradio', { name: town.name, exact: true }).waitFor();
+    await check('/h5/register, residence picker open');
+
+    expect(found, `axe violations:\n${JSON.stringify(found, null, 2)}`).toEqual({});
+    await context.close();
+  });
+
+  it('/h5/register loads without console errors (the icon font is not blocked by the CSP)', async () => {
+    const page = await newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${baseUrl}/h5/register`);
+    await page.getByTestId('h5-register-form').waitFor();
+    await page.waitForLoadState('networkidle');
+    // the nav bar's back arrow is drawn with Vant's icon font: it must have loaded from the data: URL
+    const iconFont = await page.evaluate(async () => {
+      await document.fonts.ready;
+      return [...document.fonts]
+        .filter((face) => face.family.replace(/"/g, '') === 'vant-icon')
+        .map((face) => face.status);
+    });
+    expect(iconFont).toEqual(['loaded']);
+    expect(errors, errors.join('\n')).toEqual([]);
     await page.close();
   });
 });

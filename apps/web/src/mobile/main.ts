@@ -1,6 +1,6 @@
 import { createApp } from 'vue';
 import { createPinia } from 'pinia';
-import 'vant/lib/index.css';
+import { installVantStyles } from './vant-styles';
 import './styles.css';
 import App from './App.vue';
 import { loginLocation, router } from './router';
@@ -8,6 +8,7 @@ import { onSessionError } from '../api/http';
 import { useH5Session } from './stores/session';
 import { initLargeText } from './composables/large-text';
 
+installVantStyles();
 initLargeText();
 
 const app = createApp(App);

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { authApi } from '../../api/auth';
-import { ApiError, setCsrfToken } from '../../api/http';
+import { ApiError, getCsrfToken, setCsrfToken } from '../../api/http';
 import type { Me, SessionResponse } from '../../api/types';
 
 /** Who is signed in on the mobile face (a volunteer, or nobody). */
@@ -28,6 +28,14 @@ export const useH5Session = defineStore('h5-session', () => {
   }
 
   async function load(): Promise<Me | null> {
+    // The server sets the script-readable CSRF cookie with the session cookie and clears them
+    // together: without it nobody is signed in, and asking would only log a 401 in the console.
+    if (!getCsrfToken()) {
+      clear();
+      loadError.value = null;
+      loaded.value = true;
+      return null;
+    }
     try {
       apply(await authApi.me());
     } catch (error) {

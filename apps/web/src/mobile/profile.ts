@@ -1,0 +1,38 @@
+// The volunteer's choices that registration asks for and 我的 → 修改资料 lets them change
+// (ProfileFields.vue): what they would like to do, what they are good at, when they are free.
+import type { Availability, ServiceCategory, Skill, VolunteerCategory } from '@civic/contracts';
+import type { VolunteerDetail } from '../api/mobile';
+
+export interface ProfileChoices {
+  categories: VolunteerCategory[];
+  skills: Skill[];
+  skillsNote: string;
+  serviceCategories: ServiceCategory[];
+  availability: Availability[];
+}
+
+export function emptyChoices(): ProfileChoices {
+  return { categories: [], skills: [], skillsNote: '', serviceCategories: [], availability: [] };
+}
+
+/** A copy of a volunteer's stored choices, to edit. */
+export function choicesOf(volunteer: VolunteerDetail): ProfileChoices {
+  return {
+    categories: [...volunteer.categories],
+    skills: [...volunteer.skills],
+    skillsNote: volunteer.skillsNote ?? '',
+    serviceCategories: [...volunteer.serviceCategories],
+    availability: [...volunteer.availability],
+  };
+}
+
+/** The choices as the API takes them (registration and the self-service patch alike). */
+export function choicesBody(form: ProfileChoices): ProfileChoices {
+  return {
+    categories: form.categories,
+    skills: form.skills,
+    skillsNote: form.skillsNote.trim(),
+    serviceCategories: form.serviceCategories,
+    availability: form.availability,
+  };
+}
