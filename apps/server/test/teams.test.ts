@@ -713,7 +713,11 @@ describe('applying on H5', () => {
     expect(staffed.length).toBeGreaterThan(0);
     for (const team of staffed.slice(0, 5)) {
       const truth = (await center.get(`/api/teams/${team.id}`)).json() as Team;
-      expect(team).toMatchObject({ memberCount: truth.memberCount, leaderName: truth.leaderName, pendingCount: 0 });
+      expect(team).toMatchObject({
+        memberCount: truth.memberCount,
+        leaderName: truth.leaderName,
+        pendingCount: 0,
+      });
     }
   });
 
