@@ -1,33 +1,16 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { WEB_DIST } from '../src/app.ts';
-import { createTestContext, DEMO_PASSWORD, type TestContext } from './context.ts';
+import { type Browser, type Page } from 'playwright-core';
+import { DEMO_PASSWORD, type TestContext } from './context.ts';
+import { canRunBrowser, launchChromium, serveWebApp } from './browser-harness.ts';
 
-// Runs when Debian's Chromium is installed (CI installs it); `npm test` builds the web app first.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const canRun = fs.existsSync(CHROMIUM) && fs.existsSync(path.join(WEB_DIST, 'index.html'));
-
-describe.runIf(canRun)('admin console in a real browser', () => {
+describe.runIf(canRunBrowser)('admin console in a real browser', () => {
   let tc: TestContext;
   let browser: Browser;
   let baseUrl: string;
 
   beforeAll(async () => {
-    tc = await createTestContext({ webDist: WEB_DIST });
-    await tc.app.listen({ port: 0, host: '127.0.0.1' });
-    baseUrl = `http://127.0.0.1:${(tc.app.server.address() as { port: number }).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-      ],
-    });
+    ({ tc, baseUrl } = await serveWebApp());
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -1,12 +1,9 @@
 // The volunteer and team pages of the admin console in a real browser: a bulk import with a bad
 // row, searching a volunteer and revealing the ID number (audited), and a station's team tree.
-import fs from 'node:fs';
-import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { WEB_DIST } from '../src/app.ts';
-import { createTestContext, DEMO_PASSWORD, type TestContext } from './context.ts';
+import { type Browser, type Page } from 'playwright-core';
+import { DEMO_PASSWORD, type TestContext } from './context.ts';
 import { countOf, orgOfUser } from './org-factories.ts';
 import {
   goodRows,
@@ -16,14 +13,11 @@ import {
   XLSX_TYPE,
   type ImportRow,
 } from './volunteer-factories.ts';
-
-// Runs when Debian's Chromium is installed (CI installs it); `npm test` builds the web app first.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const canRun = fs.existsSync(CHROMIUM) && fs.existsSync(path.join(WEB_DIST, 'index.html'));
+import { canRunBrowser, launchChromium, serveWebApp } from './browser-harness.ts';
 
 const MASKED_ID = /^\d{3}\*{11}[\dX]{4}$/;
 
-describe.runIf(canRun)('volunteer and team pages of the admin console in a real browser', () => {
+describe.runIf(canRunBrowser)('volunteer and team pages of the admin console in a real browser', () => {
   let tc: TestContext;
   let browser: Browser;
   let baseUrl: string;
@@ -35,19 +29,8 @@ describe.runIf(canRun)('volunteer and team pages of the admin console in a real 
     countOf(db(), sql`SELECT count(*) AS n FROM volunteers WHERE source = 'import'`);
 
   beforeAll(async () => {
-    tc = await createTestContext({ webDist: WEB_DIST });
-    await tc.app.listen({ port: 0, host: '127.0.0.1' });
-    baseUrl = `http://127.0.0.1:${(tc.app.server.address() as { port: number }).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-      ],
-    });
+    ({ tc, baseUrl } = await serveWebApp());
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -1,16 +1,13 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { idCheckCharacter } from '@civic/contracts';
-import { WEB_DIST } from '../src/app.ts';
-import { createTestContext, type TestContext } from './context.ts';
+import type { TestContext } from './context.ts';
+import { canRunBrowser, launchChromium, serveWebApp } from './browser-harness.ts';
 
 // The mobile face (群众/志愿者端) at 375 px in Debian's Chromium; `npm test` builds the web app first.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const canRun = fs.existsSync(CHROMIUM) && fs.existsSync(path.join(WEB_DIST, 'h5.html'));
 
 /** axe-core's browser bundle, injected into each page checked for accessibility. */
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -40,31 +37,20 @@ function uniquePhone(): string {
   return `139${String(crypto.randomInt(0, 1e8)).padStart(8, '0')}`;
 }
 
-describe.runIf(canRun)('mobile H5 in a real browser at 375 px', () => {
+describe.runIf(canRunBrowser)('mobile H5 in a real browser at 375 px', () => {
   let tc: TestContext;
   let browser: Browser;
   let baseUrl: string;
   let town: { name: string; village: string };
 
   beforeAll(async () => {
-    tc = await createTestContext({ webDist: WEB_DIST });
-    await tc.app.listen({ port: 0, host: '127.0.0.1' });
-    baseUrl = `http://127.0.0.1:${(tc.app.server.address() as { port: number }).port}`;
+    ({ tc, baseUrl } = await serveWebApp());
     const orgs = (await tc.app.inject({ method: 'GET', url: '/api/public/residence-orgs' })).json<
       { name: string; children: { name: string }[] }[]
     >();
     const picked = orgs.find((o) => o.children.length > 3) ?? orgs[0]!;
     town = { name: picked.name, village: picked.children[Math.min(3, picked.children.length - 1)]!.name };
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

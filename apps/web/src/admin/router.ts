@@ -6,6 +6,7 @@ import {
 } from 'vue-router';
 import type { Permission } from '@civic/contracts';
 import { useSessionStore } from './stores/session';
+import { loginLocationOf, safeRedirectOf } from '../utils/redirect';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -135,21 +136,11 @@ export const router = createRouter({
   scrollBehavior: () => ({ top: 0 }),
 });
 
-/** Only same-site absolute paths are accepted as a post-login destination. */
-export function safeRedirect(value: unknown): string {
-  return typeof value === 'string' &&
-    value.startsWith('/') &&
-    !value.startsWith('//') &&
-    !value.startsWith('/login')
-    ? value
-    : '/';
-}
+export const safeRedirect = (value: unknown) =>
+  safeRedirectOf(value, { fallback: '/', excluded: ['/login'] });
 
-export function loginLocation(to: Pick<RouteLocationNormalized, 'fullPath'>) {
-  return to.fullPath && to.fullPath !== '/'
-    ? { path: '/login', query: { redirect: to.fullPath } }
-    : { path: '/login' };
-}
+export const loginLocation = (to: Pick<RouteLocationNormalized, 'fullPath'>) =>
+  loginLocationOf(to.fullPath, { path: '/login' });
 
 router.beforeEach(async (to) => {
   const session = useSessionStore();

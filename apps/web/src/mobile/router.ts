@@ -5,6 +5,7 @@ import {
   type RouteRecordRaw,
 } from 'vue-router';
 import { useH5Session } from './stores/session';
+import { loginLocationOf, safeRedirectOf } from '../utils/redirect';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -79,21 +80,11 @@ export const router = createRouter({
 });
 
 /** Only paths inside the mobile face are accepted as a post-login destination. */
-export function safeRedirect(value: unknown): string {
-  return typeof value === 'string' &&
-    value.startsWith('/') &&
-    !value.startsWith('//') &&
-    !value.startsWith('/login') &&
-    !value.startsWith('/register')
-    ? value
-    : '/me';
-}
+export const safeRedirect = (value: unknown) =>
+  safeRedirectOf(value, { fallback: '/me', excluded: ['/login', '/register'] });
 
-export function loginLocation(to: Pick<RouteLocationNormalized, 'fullPath'>) {
-  return to.fullPath && to.fullPath !== '/'
-    ? { name: 'login', query: { redirect: to.fullPath } }
-    : { name: 'login' };
-}
+export const loginLocation = (to: Pick<RouteLocationNormalized, 'fullPath'>) =>
+  loginLocationOf(to.fullPath, { name: 'login' });
 
 router.beforeEach(async (to) => {
   const session = useH5Session();
