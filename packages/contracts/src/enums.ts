@@ -96,6 +96,18 @@ export const PERMISSIONS = [
   'team.write',
   /** The volunteer's own profile, teams and applications on H5. */
   'volunteer.self',
+  'project.read',
+  /** Projects and the service menu items of the caller's org. */
+  'project.write',
+  'order.read',
+  /** 代点单: place an order on a resident's behalf. */
+  'order.place',
+  /** 制单: vet submitted needs (accept, reject, merge). */
+  'order.vet',
+  /** 派单: dispatch to a station, a team or volunteers. */
+  'order.dispatch',
+  /** 评单: the staff evaluation that closes an order. */
+  'order.evaluate',
   'account.manage',
   'audit.read',
 ] as const;
@@ -113,6 +125,12 @@ const BUSINESS_ADMIN: readonly Permission[] = [
   'volunteer.import',
   'team.read',
   'team.write',
+  'project.read',
+  'project.write',
+  'order.read',
+  'order.place',
+  'order.dispatch',
+  'order.evaluate',
 ];
 /**
  * 三权分立: the security admin manages accounts only, the audit admin reads the audit log only,
@@ -120,8 +138,9 @@ const BUSINESS_ADMIN: readonly Permission[] = [
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // revealing full ID numbers and phones is kept to the centre and institutes
-  center_admin: [...BUSINESS_ADMIN, 'volunteer.unmask'],
-  institute_admin: [...BUSINESS_ADMIN, 'volunteer.unmask'],
+  // 中心制单: vetting residents' needs is the centre's and the institutes' job (seed 004 §8)
+  center_admin: [...BUSINESS_ADMIN, 'volunteer.unmask', 'order.vet'],
+  institute_admin: [...BUSINESS_ADMIN, 'volunteer.unmask', 'order.vet'],
   station_admin: BUSINESS_ADMIN,
   team_leader: ['org.read', 'volunteer.read', 'team.read'],
   volunteer: ['volunteer.self'],

@@ -281,7 +281,145 @@ export interface ImportRowError {
   message: string;
 }
 
+export interface ProjectsTable {
+  id: Id;
+  owner_org_id: number;
+  org_path: string;
+  name: string;
+  year: number;
+  platform: string | null;
+  service_category: string | null;
+  responsible_team_id: number | null;
+  responsible_unit: string | null;
+  description: string | null;
+  target_groups: string | null;
+  yearly_target: number | null;
+  status: Generated<string>;
+  copied_from_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ProjectStatusHistoryTable {
+  id: Id;
+  project_id: number;
+  org_path: string;
+  from_status: string | null;
+  to_status: string;
+  note: string | null;
+  changed_by: number | null;
+  changed_at: Timestamp;
+}
+
+export interface MenuItemsTable {
+  id: Id;
+  owner_org_id: number;
+  org_path: string;
+  project_id: number | null;
+  title: string;
+  service_category: string;
+  skills: TextArray;
+  description: string | null;
+  area_org_id: number;
+  area_path: string;
+  typical_minutes: number;
+  volunteers_needed: Generated<number>;
+  status: Generated<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OrdersTable {
+  id: Id;
+  order_no: Generated<string>;
+  org_id: number;
+  org_path: string;
+  menu_item_id: number | null;
+  project_id: number | null;
+  service_category: string;
+  skills: TextArray;
+  description: string;
+  address: string;
+  contact_name: string;
+  contact_phone_enc: string;
+  contact_phone_index: string;
+  tracking_hash: string;
+  resident_user_id: number | null;
+  channel: string;
+  preferred_at: NullableTimestamp;
+  agreed_at: NullableTimestamp;
+  priority: Generated<string>;
+  status: Generated<string>;
+  volunteers_needed: Generated<number>;
+  dispatched_org_id: number | null;
+  dispatched_team_id: number | null;
+  merged_into_id: number | null;
+  reject_reason: string | null;
+  rating: number | null;
+  rating_comment: string | null;
+  rated_at: NullableTimestamp;
+  evaluation: string | null;
+  stage_due_at: NullableTimestamp;
+  escalation_level: Generated<number>;
+  escalated_at: NullableTimestamp;
+  service_started_at: NullableTimestamp;
+  service_ended_at: NullableTimestamp;
+  service_note: string | null;
+  service_photo_ids: ColumnType<string[], string[] | undefined, string[]>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  closed_at: NullableTimestamp;
+  version: Generated<number>;
+}
+
+export interface OrderEventsTable {
+  id: Id;
+  order_id: number;
+  org_path: string;
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  actor_kind: string;
+  actor_user_id: number | null;
+  actor_name: string | null;
+  reason: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+  created_at: Timestamp;
+}
+
+export interface OrderAssigneesTable {
+  id: Id;
+  order_id: number;
+  volunteer_id: number;
+  org_path: string;
+  status: string;
+  decline_reason: string | null;
+  offered_at: Timestamp;
+  claimed_at: NullableTimestamp;
+}
+
+export interface ServiceRecordsTable {
+  id: Id;
+  volunteer_id: number;
+  org_path: string;
+  source: string;
+  source_id: number | null;
+  started_at: Timestamp;
+  ended_at: Timestamp;
+  minutes: number;
+  status: Generated<string>;
+  created_at: Timestamp;
+}
+
 export interface Database {
+  projects: ProjectsTable;
+  project_status_history: ProjectStatusHistoryTable;
+  menu_items: MenuItemsTable;
+  orders: OrdersTable;
+  order_events: OrderEventsTable;
+  order_assignees: OrderAssigneesTable;
+  service_records: ServiceRecordsTable;
   volunteers: VolunteersTable;
   teams: TeamsTable;
   team_members: TeamMembersTable;
