@@ -21,6 +21,10 @@ import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
 import { siteStandardsRoutes } from './modules/orgs/site-standards.routes.ts';
 import { uploadsRoutes } from './modules/uploads/uploads.routes.ts';
 import { teamsRoutes } from './modules/teams/teams.routes.ts';
+import { ordersRoutes } from './modules/orders/orders.routes.ts';
+import { open311Routes } from './modules/orders/open311.routes.ts';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
+import { projectsRoutes } from './modules/projects/projects.routes.ts';
 import { volunteersRoutes } from './modules/volunteers/volunteers.routes.ts';
 
 z.config(z.locales.zhCN());
@@ -81,6 +85,10 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     uploadsRoutes,
     volunteersRoutes,
     teamsRoutes,
+    projectsRoutes,
+    ordersRoutes,
+    open311Routes,
+    notificationsRoutes,
     auditRoutes,
   ]) {
     routes(app, ctx);

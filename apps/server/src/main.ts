@@ -4,6 +4,9 @@ import { buildApp } from './app.ts';
 import { seedDemoIfEmpty } from './seed/demo.ts';
 import { purgeExpiredSessions } from './platform/auth/sessions.ts';
 import { ROLE_LABELS } from '@civic/contracts';
+import { startScheduler } from './platform/jobs/scheduler.ts';
+import { orderDeadlinesJob } from './modules/orders/deadlines.job.ts';
+import { webhookJob } from './modules/orders/webhook.job.ts';
 
 // process entry: config → database (embedded or external) → app → listen
 async function main() {
@@ -64,6 +67,9 @@ async function main() {
       }).catch(() => undefined);
     }, 10 * 60_000);
     timer.unref();
+    startScheduler(runtime.ctx, [orderDeadlinesJob, webhookJob], (job, error) =>
+      app?.log.error({ err: error, job }, 'job failed'),
+    );
     const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     logger.info(
       `文明实践云平台已启动：http://${shown}:${(app.server.address() as { port: number }).port}/  （接口文档 /api/docs）`,

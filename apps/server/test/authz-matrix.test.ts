@@ -50,6 +50,10 @@ const ids = {
   foreignImport: 0, // demo-station's validated import job
   ownVolunteer: 0, // demo-station2's own volunteer
   ownTeam: 0, // demo-station2's own team
+  foreignProject: 0, // a project of demo-station's station
+  centerProject: 0, // one of the centre's "文明实践365" projects (visible from below, read-only)
+  foreignMenuItem: 0, // a menu item of demo-station's station
+  foreignInstituteItem: 0, // a menu item of demo-station's institute
 };
 let own: OrgRef;
 let wuyouResults: Array<{ itemId: number; passed: boolean }>;
@@ -67,6 +71,9 @@ const TABLES = [
   'teams',
   'team_members',
   'volunteer_imports',
+  'projects',
+  'project_status_history',
+  'menu_items',
 ];
 const digests: Record<string, string> = {};
 
@@ -174,6 +181,36 @@ beforeAll(async () => {
   });
   expect(ownTeam.statusCode, ownTeam.body).toBe(200);
   ids.ownTeam = ownTeam.json().id;
+
+  // projects and menu items of demo-station's station and institute
+  const project = await clients['demo-station']!.post('/api/projects', { name: '被测项目', year: 2026 });
+  expect(project.statusCode, project.body).toBe(200);
+  ids.foreignProject = project.json().id;
+  ids.centerProject = (
+    await db
+      .selectFrom('projects')
+      .select('id')
+      .where('owner_org_id', '=', (await orgOfUser(db, 'demo-center')).id)
+      .orderBy('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  const menuItem = { serviceCategory: 'elderly', typicalMinutes: 60 };
+  const item = await clients['demo-station']!.post('/api/menu-items', {
+    ...menuItem,
+    title: '被测服务',
+    areaOrgId: target.id,
+    projectId: ids.foreignProject,
+  });
+  expect(item.statusCode, item.body).toBe(200);
+  ids.foreignMenuItem = item.json().id;
+  const instituteItem = await clients['demo-center']!.post('/api/menu-items', {
+    ...menuItem,
+    title: '被测所级服务',
+    ownerOrgId: target.parentId,
+    areaOrgId: target.parentId,
+  });
+  expect(instituteItem.statusCode, instituteItem.body).toBe(200);
+  ids.foreignInstituteItem = instituteItem.json().id;
 
   for (const table of TABLES) digests[table] = await tableDigest(db, table);
 });
@@ -363,6 +400,58 @@ const cases: Case[] = [
     expect(JSON.stringify(res.json())).not.toContain(`"id":${ids.foreignTeam},`),
   ),
 
+  // projects and the menu
+  notFound('read a foreign project', 'GET /api/projects/{foreignProject}'),
+  denied('edit a foreign project', 'PATCH /api/projects/{foreignProject}', () => ({ name: '篡改项目' })),
+  denied('advance a foreign project', 'POST /api/projects/{foreignProject}/status', () => ({
+    status: 'recruiting',
+  })),
+  denied('copy a foreign project', 'POST /api/projects/{foreignProject}/copy', () => ({ year: 2099 })),
+  denied('edit a centre project', 'PATCH /api/projects/{centerProject}', () => ({ yearlyTarget: 1 })),
+  denied('advance a centre project', 'POST /api/projects/{centerProject}/status', () => ({
+    status: 'evaluating',
+  })),
+  denied('create a project for a foreign station', 'POST /api/projects', () => ({
+    ownerOrgId: ids.foreignStation,
+    name: '越权项目',
+    year: 2026,
+  })),
+  empty('list a foreign station’s projects', 'GET /api/projects?orgId={foreignStation}'),
+  notFound('read a foreign menu item', 'GET /api/menu-items/{foreignMenuItem}'),
+  notFound('read a foreign institute’s menu item', 'GET /api/menu-items/{foreignInstituteItem}'),
+  denied('edit a foreign menu item', 'PATCH /api/menu-items/{foreignMenuItem}', () => ({
+    title: '篡改服务',
+  })),
+  denied('withdraw a foreign menu item', 'POST /api/menu-items/{foreignMenuItem}/withdraw'),
+  denied('publish a foreign menu item', 'POST /api/menu-items/{foreignMenuItem}/publish'),
+  denied('edit a foreign institute’s menu item', 'PATCH /api/menu-items/{foreignInstituteItem}', () => ({
+    typicalMinutes: 30,
+  })),
+  denied('withdraw a foreign institute’s menu item', 'POST /api/menu-items/{foreignInstituteItem}/withdraw'),
+  denied(
+    'withdraw own institute’s menu item',
+    'POST /api/menu-items/{foreignInstituteItem}/withdraw',
+    undefined,
+    'demo-station',
+  ),
+  denied('publish an item for a foreign station', 'POST /api/menu-items', () => ({
+    title: '越权服务',
+    serviceCategory: 'law',
+    typicalMinutes: 60,
+    areaOrgId: ids.foreignStation,
+  })),
+  denied('tie own item to a foreign project', 'POST /api/menu-items', () => ({
+    title: '越权服务',
+    serviceCategory: 'law',
+    typicalMinutes: 60,
+    areaOrgId: ids.ownStation,
+    projectId: ids.foreignProject,
+  })),
+  empty('list a foreign station’s menu', 'GET /api/menu-items?orgId={foreignStation}'),
+  empty('menu list', 'GET /api/menu-items?pageSize=200', (res) =>
+    expect(res.json().items.map((i: { id: number }) => i.id)).not.toContain(ids.foreignMenuItem),
+  ),
+
   // import jobs
   notFound('read a foreign import job', 'GET /api/volunteers/imports/{foreignImport}'),
   denied('commit a foreign import job', 'POST /api/volunteers/imports/{foreignImport}/commit', () => ({
@@ -420,6 +509,9 @@ describe('authorization matrix: another town’s station admin', () => {
     expect((await owner.get(`/api/teams/${ids.foreignTeam}`)).statusCode).toBe(200);
     expect((await owner.get(`/api/teams/${ids.foreignTeam}/members`)).json().total).toBe(2);
     expect((await owner.get(`/api/volunteers/imports/${ids.foreignImport}`)).json().status).toBe('validated');
+    expect((await owner.get(`/api/projects/${ids.foreignProject}`)).json().editable).toBe(true);
+    expect((await owner.get(`/api/menu-items/${ids.foreignMenuItem}`)).json().editable).toBe(true);
+    expect((await owner.get(`/api/menu-items/${ids.foreignInstituteItem}`)).json().editable).toBe(false);
     expect((await owner.get(`/api/volunteers/imports/${ids.foreignImport}/errors`)).statusCode).toBe(200);
     // and an institute admin of the same town may reveal (the town2 denial above is about scope)
     const institute = as(t.app, await login(t.app, 'demo-institute'));
@@ -466,6 +558,8 @@ describe('authentication on every route', () => {
       'POST /api/volunteers/imports/1/commit',
       'DELETE /api/teams/1/members/1',
       'POST /api/me/team-applications/1/approve',
+      'POST /api/projects/1/status',
+      'POST /api/menu-items/1/withdraw',
     ]) {
       expect(urls).toContain(known);
     }

@@ -281,6 +281,14 @@ describe('moving orgs', () => {
     expect(records).toHaveLength(inspections);
     expect(records.every((i) => i.org_path === newPath)).toBe(true);
     expect(await countWhere('inspection_results', sql`org_path <@ ${oldPath}::ltree`)).toBe(0);
+    // other stored paths move too: a menu item's service area inside the station
+    const areas = await db()
+      .selectFrom('menu_items')
+      .select('area_path')
+      .where('area_org_id', '=', stationOrg.id)
+      .execute();
+    expect(areas.length).toBeGreaterThan(0);
+    expect(areas.every((m) => m.area_path === newPath)).toBe(true);
 
     expect((await institute.get(`/api/orgs/${stationOrg.id}`)).statusCode).toBe(404);
     expect((await institute.get(`/api/orgs?parentId=${stationOrg.id}`)).json().total).toBe(0);

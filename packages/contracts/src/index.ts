@@ -6,3 +6,4 @@ export * from './id-number.ts';
 export * from './credit-code.ts';
 export * from './orders.ts';
 export * from './matching.ts';
+export * from './projects.ts';

@@ -194,22 +194,94 @@ CREATE POLICY menu_items_update ON menu_items FOR UPDATE TO civic_app
   USING (org_path <@ app_scope()) WITH CHECK (org_path <@ app_scope());
 CREATE POLICY menu_items_delete ON menu_items FOR DELETE TO civic_app USING (org_path <@ app_scope());
 
+-- a volunteer (in their own scope, see 0003) reaches the orders offered to them, and nothing else
+CREATE FUNCTION offered_to_me(order_id bigint) RETURNS boolean
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
+  AS $$ SELECT EXISTS (SELECT 1 FROM order_assignees a
+                       WHERE a.order_id = $1 AND a.volunteer_id = app_volunteer()
+                         AND a.status IN ('offered', 'claimed', 'served')) $$;
+REVOKE ALL ON FUNCTION offered_to_me(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION offered_to_me(bigint) TO civic_app;
+
 ALTER TABLE orders ENABLE ROW LEVEL SECURITY;
 ALTER TABLE orders FORCE ROW LEVEL SECURITY;
 CREATE POLICY orders_scope ON orders TO civic_app
   USING (org_path <@ app_scope()) WITH CHECK (org_path <@ app_scope());
+CREATE POLICY orders_offered_read ON orders FOR SELECT TO civic_app USING (offered_to_me(id));
+CREATE POLICY orders_offered_update ON orders FOR UPDATE TO civic_app
+  USING (offered_to_me(id)) WITH CHECK (offered_to_me(id));
 
 ALTER TABLE order_events ENABLE ROW LEVEL SECURITY;
 ALTER TABLE order_events FORCE ROW LEVEL SECURITY;
 CREATE POLICY order_events_scope ON order_events TO civic_app
   USING (org_path <@ app_scope()) WITH CHECK (org_path <@ app_scope());
+CREATE POLICY order_events_offered ON order_events TO civic_app
+  USING (offered_to_me(order_id)) WITH CHECK (offered_to_me(order_id));
 
 ALTER TABLE order_assignees ENABLE ROW LEVEL SECURITY;
 ALTER TABLE order_assignees FORCE ROW LEVEL SECURITY;
 CREATE POLICY order_assignees_scope ON order_assignees TO civic_app
   USING (org_path <@ app_scope()) WITH CHECK (org_path <@ app_scope());
+-- a volunteer sees who else serves on their orders; the one who finishes marks them all served
+CREATE POLICY order_assignees_offered_read ON order_assignees FOR SELECT TO civic_app
+  USING (offered_to_me(order_id));
+CREATE POLICY order_assignees_offered_update ON order_assignees FOR UPDATE TO civic_app
+  USING (offered_to_me(order_id)) WITH CHECK (offered_to_me(order_id));
 
 ALTER TABLE service_records ENABLE ROW LEVEL SECURITY;
 ALTER TABLE service_records FORCE ROW LEVEL SECURITY;
 CREATE POLICY service_records_scope ON service_records TO civic_app
   USING (org_path <@ app_scope()) WITH CHECK (org_path <@ app_scope());
+-- finishing an order records the time of everyone who served on it
+CREATE POLICY service_records_from_order ON service_records FOR INSERT TO civic_app
+  WITH CHECK (source = 'order' AND offered_to_me(source_id));
+CREATE POLICY service_records_own_read ON service_records FOR SELECT TO civic_app
+  USING (volunteer_id = app_volunteer());
+
+-- ---------------------------------------------------------------- in-app notifications for staff
+CREATE TABLE notifications (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  -- the org whose staff are told (e.g. the parent org of a unit that missed a deadline)
+  org_id bigint NOT NULL REFERENCES orgs(id),
+  org_path ltree NOT NULL,
+  kind text NOT NULL,
+  title text NOT NULL,
+  body text,
+  link text,
+  read_at timestamptz,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX notifications_org_idx ON notifications (org_id, id DESC);
+CREATE INDEX notifications_org_path_gist ON notifications USING gist (org_path);
+GRANT SELECT, INSERT, UPDATE ON notifications TO civic_app;
+ALTER TABLE notifications ENABLE ROW LEVEL SECURITY;
+ALTER TABLE notifications FORCE ROW LEVEL SECURITY;
+CREATE POLICY notifications_scope ON notifications TO civic_app
+  USING (org_path <@ app_scope()) WITH CHECK (org_path <@ app_scope());
+
+-- ---------------------------------------------------------------- outbound webhook (SMS/WeChat gateway)
+-- written in the same transaction as the order change (an outbox), delivered by a job with retries
+-- and backoff; the payload holds the resident's phone only as the order's ciphertext
+CREATE TABLE webhook_outbox (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  org_path ltree NOT NULL,
+  event text NOT NULL,
+  order_id bigint REFERENCES orders(id),
+  payload jsonb NOT NULL,
+  status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'delivered', 'failed', 'skipped')),
+  attempts integer NOT NULL DEFAULT 0,
+  next_attempt_at timestamptz NOT NULL DEFAULT now(),
+  last_error text,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  delivered_at timestamptz
+);
+CREATE INDEX webhook_outbox_due_idx ON webhook_outbox (next_attempt_at) WHERE status = 'pending';
+CREATE INDEX webhook_outbox_org_path_gist ON webhook_outbox USING gist (org_path);
+-- UPDATE: moving an org rebases the paths of everything below it
+GRANT SELECT, INSERT, UPDATE ON webhook_outbox TO civic_app;
+ALTER TABLE webhook_outbox ENABLE ROW LEVEL SECURITY;
+ALTER TABLE webhook_outbox FORCE ROW LEVEL SECURITY;
+CREATE POLICY webhook_outbox_scope ON webhook_outbox TO civic_app
+  USING (org_path <@ app_scope()) WITH CHECK (org_path <@ app_scope());
+-- a volunteer's step on an order they serve is told to the resident too
+CREATE POLICY webhook_outbox_offered ON webhook_outbox FOR INSERT TO civic_app WITH CHECK (offered_to_me(order_id));

@@ -26,6 +26,8 @@ const schema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: booleanFlag.default(false),
+  WEBHOOK_URL: z.string().url('WEBHOOK_URL 必须是 http(s) 地址').optional(),
+  WEBHOOK_SECRET: z.string().min(16, 'WEBHOOK_SECRET 至少 16 个字符').optional(),
 });
 
 export interface Config {
@@ -43,6 +45,10 @@ export interface Config {
   sessionAbsoluteHours: number;
   logLevel: string;
   trustProxy: boolean;
+  /** Outbound webhook (an SMS/WeChat gateway) told of every order status change; unset = off. */
+  webhookUrl: string | undefined;
+  /** Signs webhook bodies (HMAC-SHA256); derived from the field key when unset. */
+  webhookSecret: string | undefined;
   /** Demo mode: not production; the demo county is seeded into an empty database. */
   demo: boolean;
 }
@@ -79,6 +85,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     sessionAbsoluteHours: e.SESSION_ABSOLUTE_HOURS,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
+    webhookUrl: e.WEBHOOK_URL,
+    webhookSecret: e.WEBHOOK_SECRET,
     demo: !production,
   });
 }

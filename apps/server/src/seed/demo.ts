@@ -1,7 +1,8 @@
 // The demo county: seeded once into an empty database outside production, so `npm start` shows a
 // living county on first run. Modelled on 西乡县 (seed 004): 17 institutes, 215 village/community
 // stations, points, posts, bases, the five platforms, the site-standard presets with a year of
-// inspections, about 3,000 volunteers in the 总队/大队/中队 team tree, and one demo account per role.
+// inspections, about 3,000 volunteers in the 总队/大队/中队 team tree, the "文明实践365" projects
+// with the service menu, and one demo account per role.
 import { sql } from 'kysely';
 import { PLATFORM_LABELS, type Role } from '@civic/contracts';
 import { appendAudit } from '../platform/audit/audit.ts';
@@ -13,6 +14,7 @@ import { insertPresetStandards } from '../modules/orgs/site-standard-presets.ts'
 import { generateInitialPassword } from '../modules/accounts/users.service.ts';
 import { buildCountyOrgs, mobilePhone, mulberry32, personName, PLATFORM_LEADS } from './county-data.ts';
 import { insertVolunteersAndTeams, linkVolunteerUser, squadronLeaderOf } from './volunteers-seed.ts';
+import { insertProjectsAndMenu } from './projects-seed.ts';
 
 export interface DemoAccount {
   username: string;
@@ -51,6 +53,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
     await insertPresetStandards(tx, { id: center.id, path: center.path });
     await insertInspections(tx, orgs);
     const people = await insertVolunteersAndTeams(ctx, tx, orgs);
+    const projects = await insertProjectsAndMenu(ctx, tx, orgs);
     const demo = await insertDemoAccounts(ctx, tx, orgs, passwordHash);
     await appendAudit(
       tx,
@@ -60,7 +63,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
         resourceType: 'system',
         orgId: center.id,
         orgPath: center.path,
-        summary: { orgs: orgs.length, ...people },
+        summary: { orgs: orgs.length, ...people, ...projects },
       },
       ctx.now(),
     );

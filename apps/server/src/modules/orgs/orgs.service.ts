@@ -301,22 +301,25 @@ export function createOrgsService(ctx: AppContext) {
         if (parent.status === 'archived') throw new Conflict('目标上级已归档');
         checkNesting(parent.kind, org.kind as OrgKind);
         const oldPath = org.path;
-        // every org-scoped table carries org_path; move them all with the subtree
-        const tables = await sql<{ table_name: string }>`
-          SELECT c.table_name FROM information_schema.columns c
+        // every org path stored elsewhere (org_path in each org-scoped table, and other ltree
+        // columns such as a menu item's service area) moves with the subtree
+        const columns = await sql<{ table_name: string; column_name: string }>`
+          SELECT c.table_name, c.column_name FROM information_schema.columns c
           JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
-          WHERE c.table_schema = 'public' AND c.column_name = 'org_path' AND t.table_type = 'BASE TABLE'
+          WHERE c.table_schema = 'public' AND c.udt_name = 'ltree' AND t.table_type = 'BASE TABLE'
+            AND c.table_name <> 'orgs'
             -- the audit log is append-only history: it keeps the path the org had when it happened
             AND c.table_name <> 'audit_log'
-          ORDER BY c.table_name`.execute(tx);
+          ORDER BY c.table_name, c.column_name`.execute(tx);
         const rebase = (column: string) =>
           sql`${sql.lit(parent.path)}::ltree || subpath(${sql.ref(column)}, nlevel(${sql.lit(oldPath)}::ltree) - 1)`;
         await sql`UPDATE orgs SET path = ${rebase('path')}, updated_at = ${ctx.now()} WHERE path <@ ${oldPath}::ltree`.execute(
           tx,
         );
         await tx.updateTable('orgs').set({ parent_id: parent.id }).where('id', '=', id).execute();
-        for (const { table_name } of tables.rows) {
-          await sql`UPDATE ${sql.table(table_name)} SET org_path = ${rebase('org_path')} WHERE org_path <@ ${oldPath}::ltree`.execute(
+        for (const { table_name, column_name } of columns.rows) {
+          const column = sql.ref(column_name);
+          await sql`UPDATE ${sql.table(table_name)} SET ${column} = ${rebase(column_name)} WHERE ${column} <@ ${oldPath}::ltree`.execute(
             tx,
           );
         }

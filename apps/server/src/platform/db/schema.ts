@@ -412,7 +412,35 @@ export interface ServiceRecordsTable {
   created_at: Timestamp;
 }
 
+export interface NotificationsTable {
+  id: Id;
+  org_id: number;
+  org_path: string;
+  kind: string;
+  title: string;
+  body: string | null;
+  link: string | null;
+  read_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface WebhookOutboxTable {
+  id: Id;
+  org_path: string;
+  event: string;
+  order_id: number | null;
+  payload: ColumnType<Record<string, unknown>, string, string>;
+  status: Generated<string>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  created_at: Timestamp;
+  delivered_at: NullableTimestamp;
+}
+
 export interface Database {
+  webhook_outbox: WebhookOutboxTable;
+  notifications: NotificationsTable;
   projects: ProjectsTable;
   project_status_history: ProjectStatusHistoryTable;
   menu_items: MenuItemsTable;

@@ -1,0 +1,404 @@
+// The order loop end to end: 群众点单 → 制单 → 派单 → 接单 → 实施 → 评单, with the refusals
+// (illegal transitions, someone else's order, another town) and the race for a one-person order.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { as, createTestContext, login, nextIp, type Session, type TestContext } from './context.ts';
+import { orgOfUser, type OrgRef } from './org-factories.ts';
+import { runJobOnce } from '../src/platform/jobs/scheduler.ts';
+import { orderDeadlinesJob } from '../src/modules/orders/deadlines.job.ts';
+import { registerVolunteer, type RegisteredVolunteer } from './volunteer-factories.ts';
+
+let t: TestContext;
+let station: OrgRef; // 东风社区 (demo-station), under 城北街道 (demo-institute)
+let institute: ReturnType<typeof as>;
+let stationAdmin: ReturnType<typeof as>;
+let otherTown: ReturnType<typeof as>;
+let center: ReturnType<typeof as>;
+
+const CHINESE = /[\u4e00-\u9fa5]/;
+
+beforeAll(async () => {
+  t = await createTestContext();
+  station = await orgOfUser(t.ctx.db.system, 'demo-station');
+  institute = as(t.app, await login(t.app, 'demo-institute'));
+  stationAdmin = as(t.app, await login(t.app, 'demo-station'));
+  otherTown = as(t.app, await login(t.app, 'demo-station2'));
+  center = as(t.app, await login(t.app, 'demo-center'));
+});
+afterAll(async () => t?.close());
+
+const pub = (method: 'GET' | 'POST', url: string, payload?: object) =>
+  t.app.inject({ method, url, payload, remoteAddress: nextIp() });
+const asVolunteer = (v: RegisteredVolunteer) => as(t.app, v.session as Session);
+
+async function place(extra: Record<string, unknown> = {}) {
+  const res = await pub('POST', '/api/public/orders', {
+    stationId: station.id,
+    serviceCategory: 'elderly',
+    description: '独居老人需要上门帮忙打扫和陪聊',
+    address: '东风社区3号楼2单元',
+    contactName: '王阿姨',
+    contactPhone: '13900139000',
+    ...extra,
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  const body = res.json() as { orderNo: string; trackingToken: string };
+  const row = await t.ctx.db.system
+    .selectFrom('orders')
+    .select(['id'])
+    .where('order_no', '=', body.orderNo)
+    .executeTakeFirstOrThrow();
+  return { ...body, id: row.id };
+}
+
+async function expect4xx(res: { statusCode: number; body: string }, status: number, code?: string) {
+  expect(res.statusCode, res.body).toBe(status);
+  const body = JSON.parse(res.body) as { code: string; message: string };
+  expect(body.message).toMatch(CHINESE);
+  if (code) expect(body.code).toBe(code);
+}
+
+describe('the whole loop', () => {
+  it('walks 点单 → 制单 → 派单 → 接单 → 实施 → 评单 and the resident follows every step', async () => {
+    const order = await place();
+    const tracking = await pub('GET', `/api/public/orders/${order.trackingToken}`);
+    expect(tracking.json()).toMatchObject({ status: 'submitted', canCancel: true, canRate: false });
+    // the phone is stored encrypted and shown masked to staff
+    const row = await t.ctx.db.system
+      .selectFrom('orders')
+      .select(['contact_phone_enc'])
+      .where('id', '=', order.id)
+      .executeTakeFirstOrThrow();
+    expect(row.contact_phone_enc).not.toContain('13900139000');
+
+    // a station may not vet (中心制单); the institute does
+    await expect4xx(await stationAdmin.post(`/api/orders/${order.id}/accept`, {}), 403);
+    const accepted = await institute.post(`/api/orders/${order.id}/accept`, {
+      priority: 'urgent',
+      skills: ['elderly_care'],
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(accepted.json()).toMatchObject({
+      status: 'accepted',
+      priority: 'urgent',
+      contactPhone: '139****9000',
+    });
+
+    const v = await registerVolunteer(t, station.id);
+    await t.ctx.db.system
+      .updateTable('volunteers')
+      .set({ service_categories: ['elderly'], skills: ['elderly_care'] })
+      .where('id', '=', v.id)
+      .execute();
+    const candidates = await stationAdmin.get(`/api/orders/${order.id}/candidates`);
+    expect(candidates.statusCode, candidates.body).toBe(200);
+    const ranked = candidates.json() as Array<{ id: number; score: number; reasons: string[] }>;
+    expect(ranked.map((c) => c.id)).toContain(v.id);
+    expect(ranked.find((c) => c.id === v.id)!.reasons).toContain('服务类别对口');
+    for (let i = 1; i < ranked.length; i += 1)
+      expect(ranked[i - 1]!.score).toBeGreaterThanOrEqual(ranked[i]!.score);
+
+    const dispatched = await stationAdmin.post(`/api/orders/${order.id}/dispatch`, { volunteerIds: [v.id] });
+    expect(dispatched.statusCode, dispatched.body).toBe(200);
+    expect(dispatched.json().status).toBe('dispatched');
+
+    const mine = await asVolunteer(v).get('/api/me/orders');
+    expect(mine.json().map((o: { id: number }) => o.id)).toContain(order.id);
+    // finishing before starting is illegal
+    await expect4xx(await asVolunteer(v).post(`/api/me/orders/${order.id}/finish`, { note: '完成' }), 403);
+    expect((await asVolunteer(v).post(`/api/me/orders/${order.id}/claim`)).json().status).toBe('claimed');
+    expect(
+      (
+        await asVolunteer(v).post(`/api/me/orders/${order.id}/start`, { latitude: 32.98, longitude: 107.77 })
+      ).json().status,
+    ).toBe('in_service');
+    await expect4xx(
+      await asVolunteer(v).post(`/api/me/orders/${order.id}/start`, {}),
+      409,
+      'ILLEGAL_TRANSITION',
+    );
+    const finished = await asVolunteer(v).post(`/api/me/orders/${order.id}/finish`, {
+      note: '打扫了卫生，陪老人聊天一小时',
+    });
+    expect(finished.statusCode, finished.body).toBe(200);
+    expect(finished.json().status).toBe('served');
+    const records = await t.ctx.db.system
+      .selectFrom('service_records')
+      .selectAll()
+      .where('source', '=', 'order')
+      .where('source_id', '=', order.id)
+      .execute();
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ volunteer_id: v.id, status: 'pending' });
+
+    const rated = await pub('POST', `/api/public/orders/${order.trackingToken}/rate`, {
+      rating: 5,
+      comment: '很贴心',
+    });
+    expect(rated.json()).toMatchObject({ status: 'served', rating: 5, canRate: false });
+    const closed = await stationAdmin.post(`/api/orders/${order.id}/evaluate`, {
+      evaluation: '服务及时，群众满意',
+    });
+    expect(closed.json()).toMatchObject({ status: 'closed', rating: 5 });
+    const timeline = (await pub('GET', `/api/public/orders/${order.trackingToken}`)).json()
+      .timeline as Array<{ action: string }>;
+    expect(timeline.map((e) => e.action)).toEqual([
+      'submit',
+      'accept',
+      'dispatch',
+      'claim',
+      'start',
+      'finish',
+      'rate',
+      'evaluate',
+    ]);
+    // the public timeline names nobody
+    expect(JSON.stringify(timeline)).not.toContain(v.name);
+    const detail = (await center.get(`/api/orders/${order.id}`)).json();
+    expect(detail.events).toHaveLength(8);
+    expect(detail.events[1]).toMatchObject({
+      action: 'accept',
+      fromStatus: 'submitted',
+      toStatus: 'accepted',
+      actorKind: 'vetter',
+    });
+  });
+
+  it('a rejection carries its reason to the resident', async () => {
+    const order = await place();
+    await expect4xx(await institute.post(`/api/orders/${order.id}/reject`, {}), 400);
+    const res = await institute.post(`/api/orders/${order.id}/reject`, {
+      reason: '不属于志愿服务范围，请联系物业',
+    });
+    expect(res.json().status).toBe('rejected');
+    expect((await pub('GET', `/api/public/orders/${order.trackingToken}`)).json()).toMatchObject({
+      status: 'rejected',
+      rejectReason: '不属于志愿服务范围，请联系物业',
+    });
+    await expect4xx(await institute.post(`/api/orders/${order.id}/accept`, {}), 409, 'ILLEGAL_TRANSITION');
+  });
+
+  it('a decline returns the order for re-dispatch', async () => {
+    const order = await place();
+    await institute.post(`/api/orders/${order.id}/accept`, {});
+    const v = await registerVolunteer(t, station.id);
+    await stationAdmin.post(`/api/orders/${order.id}/dispatch`, { volunteerIds: [v.id] });
+    await expect4xx(await asVolunteer(v).post(`/api/me/orders/${order.id}/decline`, {}), 400);
+    const declined = await asVolunteer(v).post(`/api/me/orders/${order.id}/decline`, {
+      reason: '本周在外地',
+    });
+    expect(declined.json()).toEqual({ ok: true });
+    const back = (await stationAdmin.get(`/api/orders/${order.id}`)).json();
+    expect(back.status).toBe('accepted');
+    expect(back.events.at(-1)).toMatchObject({
+      action: 'decline',
+      reason: '本周在外地',
+      toStatus: 'accepted',
+    });
+    // a declined order is no longer in the volunteer's list
+    const mine = (await asVolunteer(v).get('/api/me/orders')).json() as Array<{ id: number }>;
+    expect(mine.map((o) => o.id)).not.toContain(order.id);
+    const w = await registerVolunteer(t, station.id);
+    expect(
+      (await stationAdmin.post(`/api/orders/${order.id}/dispatch`, { volunteerIds: [w.id] })).json().status,
+    ).toBe('dispatched');
+    // the volunteer who declined can no longer reach it
+    await expect4xx(await asVolunteer(v).post(`/api/me/orders/${order.id}/claim`), 404);
+    expect((await asVolunteer(w).post(`/api/me/orders/${order.id}/claim`)).json().status).toBe('claimed');
+  });
+
+  it('the resident can reopen within 7 days, not after', async () => {
+    const order = await place();
+    await institute.post(`/api/orders/${order.id}/accept`, {});
+    const v = await registerVolunteer(t, station.id);
+    await stationAdmin.post(`/api/orders/${order.id}/dispatch`, { volunteerIds: [v.id] });
+    await asVolunteer(v).post(`/api/me/orders/${order.id}/claim`);
+    await asVolunteer(v).post(`/api/me/orders/${order.id}/start`, {});
+    await asVolunteer(v).post(`/api/me/orders/${order.id}/finish`, { note: '已处理' });
+    await stationAdmin.post(`/api/orders/${order.id}/evaluate`, { evaluation: '已办结' });
+    const reopened = await pub('POST', `/api/public/orders/${order.trackingToken}/reopen`, {
+      reason: '水管又漏了',
+    });
+    expect(reopened.json()).toMatchObject({ status: 'accepted' });
+
+    const second = await place();
+    await institute.post(`/api/orders/${second.id}/reject`, { reason: '重复' });
+    await expect4xx(
+      await pub('POST', `/api/public/orders/${second.trackingToken}/reopen`, { reason: '再试' }),
+      409,
+    );
+  });
+});
+
+describe('claiming a one-person order', () => {
+  it('two volunteers claiming at once: exactly one wins', async () => {
+    const order = await place();
+    await institute.post(`/api/orders/${order.id}/accept`, {});
+    const a = await registerVolunteer(t, station.id);
+    const b = await registerVolunteer(t, station.id);
+    await stationAdmin.post(`/api/orders/${order.id}/dispatch`, { volunteerIds: [a.id, b.id] });
+    const results = await Promise.all([
+      asVolunteer(a).post(`/api/me/orders/${order.id}/claim`),
+      asVolunteer(b).post(`/api/me/orders/${order.id}/claim`),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const claimed = await t.ctx.db.system
+      .selectFrom('order_assignees')
+      .select('volunteer_id')
+      .where('order_id', '=', order.id)
+      .where('status', '=', 'claimed')
+      .execute();
+    expect(claimed).toHaveLength(1);
+  });
+});
+
+describe('data scope', () => {
+  it('another town neither sees nor acts on the order, and a volunteer not offered it cannot claim it', async () => {
+    const order = await place();
+    expect(
+      (await otherTown.get('/api/orders?pageSize=200')).json().items.map((o: { id: number }) => o.id),
+    ).not.toContain(order.id);
+    await expect4xx(await otherTown.get(`/api/orders/${order.id}`), 404);
+    await expect4xx(await otherTown.post(`/api/orders/${order.id}/dispatch`, { stationId: station.id }), 404);
+    await expect4xx(await otherTown.post(`/api/orders/${order.id}/evaluate`, { evaluation: '篡改' }), 404);
+    const stranger = await registerVolunteer(t, station.id);
+    await expect4xx(await asVolunteer(stranger).post(`/api/me/orders/${order.id}/claim`), 404);
+    const status = await t.ctx.db.system
+      .selectFrom('orders')
+      .select('status')
+      .where('id', '=', order.id)
+      .executeTakeFirstOrThrow();
+    expect(status.status).toBe('submitted');
+  });
+
+  it('bad input is a clear 4xx and writes nothing', async () => {
+    const before = await t.ctx.db.system
+      .selectFrom('orders')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    await expect4xx(
+      await pub('POST', '/api/public/orders', {
+        stationId: station.id,
+        description: '帮忙',
+        address: '某处',
+        contactName: '李',
+        contactPhone: '123',
+      }),
+      400,
+    );
+    await expect4xx(
+      await pub('POST', '/api/public/orders', {
+        stationId: 2,
+        serviceCategory: 'law',
+        description: '帮忙',
+        address: '某处',
+        contactName: '李',
+        contactPhone: '13900139000',
+      }),
+      400,
+    );
+    await expect4xx(await pub('GET', '/api/public/orders/not-a-real-token-000000000000'), 404);
+    await expect4xx(await stationAdmin.post('/api/orders/999999/accept', {}), 403);
+    const after = await t.ctx.db.system
+      .selectFrom('orders')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+  });
+});
+
+describe('代点单', () => {
+  it('station staff place an order for a resident who phoned', async () => {
+    const res = await stationAdmin.post('/api/orders', {
+      stationId: station.id,
+      channel: 'phone',
+      serviceCategory: 'health',
+      description: '老人行动不便，需要上门量血压',
+      address: '东风社区7号楼',
+      contactName: '张大爷',
+      contactPhone: '13800138111',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().order).toMatchObject({
+      channel: 'phone',
+      status: 'submitted',
+      contactPhone: '138****8111',
+    });
+    expect(res.json().trackingToken).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+    await expect4xx(
+      await otherTown.post('/api/orders', {
+        stationId: station.id,
+        channel: 'visit',
+        serviceCategory: 'health',
+        description: '上门',
+        address: '某处',
+        contactName: '张',
+        contactPhone: '13800138111',
+      }),
+      404,
+    );
+  });
+});
+
+describe('deadlines (超时督办), by the injected clock', () => {
+  it('escalates a missed stage to the parent org once, notifies its staff, and auto-closes unreviewed orders', async () => {
+    const order = await place();
+    const start = new Date();
+    // 制单 is due in one working day; eight days later it is overdue whatever the weekday
+    t.setNow(new Date(start.getTime() + 8 * 86_400_000));
+    const first = await runJobOnce(t.ctx, orderDeadlinesJob);
+    expect(first).not.toBeNull();
+    // sessions do not outlive a week: log in again in the future
+    const later = as(t.app, await login(t.app, 'demo-institute'));
+    expect(first!.escalated).toBeGreaterThanOrEqual(1);
+    const detail = (await later.get(`/api/orders/${order.id}`)).json();
+    expect(detail).toMatchObject({ escalationLevel: 1, overdue: true, status: 'submitted' });
+    expect(detail.events.at(-1)).toMatchObject({ action: 'escalate', actorKind: 'system' });
+    expect(
+      (await later.get('/api/orders?overdue=true&pageSize=200'))
+        .json()
+        .items.map((o: { id: number }) => o.id),
+    ).toContain(order.id);
+    // the station's parent (the institute) is told
+    const toldRes = await later.get('/api/notifications');
+    expect(toldRes.statusCode, toldRes.body).toBe(200);
+    const told = toldRes.json();
+    expect(told.items.some((n: { title: string }) => n.title.includes(order.orderNo))).toBe(true);
+    // a second run does not escalate the same stage again
+    await runJobOnce(t.ctx, orderDeadlinesJob);
+    const events = (await later.get(`/api/orders/${order.id}`)).json().events as Array<{
+      action: string;
+    }>;
+    expect(events.filter((e) => e.action === 'escalate')).toHaveLength(1);
+
+    // a served order nobody evaluates closes after 7 days
+    t.setNow(null);
+    const served = await place();
+    await institute.post(`/api/orders/${served.id}/accept`, {});
+    const v = await registerVolunteer(t, station.id);
+    await stationAdmin.post(`/api/orders/${served.id}/dispatch`, { volunteerIds: [v.id] });
+    await asVolunteer(v).post(`/api/me/orders/${served.id}/claim`);
+    await asVolunteer(v).post(`/api/me/orders/${served.id}/start`, {});
+    await asVolunteer(v).post(`/api/me/orders/${served.id}/finish`, { note: '完成' });
+    t.setNow(new Date(Date.now() + 8 * 86_400_000));
+    await runJobOnce(t.ctx, orderDeadlinesJob);
+    const closed = (
+      await as(t.app, await login(t.app, 'demo-institute')).get(`/api/orders/${served.id}`)
+    ).json();
+    expect(closed.status).toBe('closed');
+    expect(closed.events.at(-1)).toMatchObject({ action: 'auto_close', actorKind: 'system' });
+    t.setNow(null);
+  });
+
+  it('runs on one server at a time (the advisory lock)', async () => {
+    const results = await Promise.all([runJobOnce(t.ctx, slowJob), runJobOnce(t.ctx, slowJob)]);
+    expect(results.filter((r) => r === null)).toHaveLength(1);
+  });
+});
+
+const slowJob = {
+  name: 'test.slow',
+  run: async () => {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return 'ran';
+  },
+};
