@@ -57,6 +57,61 @@ async function expect4xx(res: { statusCode: number; body: string }, status: numb
   if (code) expect(body.code).toBe(code);
 }
 
+// first: the deadline tests below move the clock and run the job over the seeded orders too
+describe('the demo county', () => {
+  it('has orders in every state of the loop, some overdue and escalated, with consistent records', async () => {
+    const byStatus = await t.ctx.db.system
+      .selectFrom('orders')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('created_by', 'is', null)
+      .groupBy('status')
+      .execute();
+    const statuses = new Set(byStatus.map((r) => r.status));
+    for (const s of [
+      'submitted',
+      'accepted',
+      'dispatched',
+      'claimed',
+      'in_service',
+      'served',
+      'closed',
+      'rejected',
+      'cancelled',
+    ]) {
+      expect(statuses.has(s), s).toBe(true);
+    }
+    const escalated = await t.ctx.db.system
+      .selectFrom('orders')
+      .select('id')
+      .where('escalation_level', '>', 0)
+      .execute();
+    expect(escalated.length).toBeGreaterThan(0);
+    // every served or closed order has a service record for who served it
+    const missing = await t.ctx.db.system
+      .selectFrom('orders as o')
+      .select('o.id')
+      .where('o.status', 'in', ['served', 'closed'])
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('service_records as r')
+              .select('r.id')
+              .whereRef('r.source_id', '=', 'o.id')
+              .where('r.source', '=', 'order'),
+          ),
+        ),
+      )
+      .execute();
+    expect(missing).toEqual([]);
+    // the institute of the demo town sees a busy inbox
+    const counts = (await institute.get('/api/orders/counts')).json() as Array<{
+      status: string;
+      count: number;
+    }>;
+    expect(counts.reduce((sum, c) => sum + c.count, 0)).toBeGreaterThan(10);
+  });
+});
+
 describe('the whole loop', () => {
   it('walks 点单 → 制单 → 派单 → 接单 → 实施 → 评单 and the resident follows every step', async () => {
     const order = await place();

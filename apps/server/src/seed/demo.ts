@@ -15,6 +15,7 @@ import { generateInitialPassword } from '../modules/accounts/users.service.ts';
 import { buildCountyOrgs, mobilePhone, mulberry32, personName, PLATFORM_LEADS } from './county-data.ts';
 import { insertVolunteersAndTeams, linkVolunteerUser, squadronLeaderOf } from './volunteers-seed.ts';
 import { insertProjectsAndMenu } from './projects-seed.ts';
+import { insertDemoOrders } from './orders-seed.ts';
 
 export interface DemoAccount {
   username: string;
@@ -54,6 +55,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
     await insertInspections(tx, orgs);
     const people = await insertVolunteersAndTeams(ctx, tx, orgs);
     const projects = await insertProjectsAndMenu(ctx, tx, orgs);
+    const orders = await insertDemoOrders(ctx, tx);
     const demo = await insertDemoAccounts(ctx, tx, orgs, passwordHash);
     await appendAudit(
       tx,
@@ -63,7 +65,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
         resourceType: 'system',
         orgId: center.id,
         orgPath: center.path,
-        summary: { orgs: orgs.length, ...people, ...projects },
+        summary: { orgs: orgs.length, ...people, ...projects, ...orders },
       },
       ctx.now(),
     );
