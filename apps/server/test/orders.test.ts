@@ -450,6 +450,63 @@ describe('deadlines (超时督办), by the injected clock', () => {
   });
 });
 
+describe('deadlines set per org', () => {
+  it('an institute sets its own 制单 deadline; the new orders of its villages follow it, other towns keep the default', async () => {
+    const defaults = (await institute.get('/api/orders/deadlines')).json();
+    expect(defaults).toEqual({
+      own: false,
+      vetWorkingDays: 1,
+      dispatchHours: 24,
+      claimHours: 24,
+      reviewDays: 7,
+    });
+    await expect4xx(
+      await institute.put('/api/orders/deadlines', {
+        vetWorkingDays: 0,
+        dispatchHours: 24,
+        claimHours: 24,
+        reviewDays: 7,
+      }),
+      400,
+    );
+    const set = await institute.put('/api/orders/deadlines', {
+      vetWorkingDays: 3,
+      dispatchHours: 12,
+      claimHours: 6,
+      reviewDays: 5,
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json()).toMatchObject({ own: true, vetWorkingDays: 3, dispatchHours: 12 });
+    // the station below inherits it
+    expect((await stationAdmin.get('/api/orders/deadlines')).json()).toMatchObject({
+      own: false,
+      vetWorkingDays: 3,
+    });
+    expect((await otherTown.get('/api/orders/deadlines')).json()).toMatchObject({
+      own: false,
+      vetWorkingDays: 1,
+    });
+
+    const order = await place();
+    const row = await t.ctx.db.system
+      .selectFrom('orders')
+      .select(['created_at', 'stage_due_at'])
+      .where('id', '=', order.id)
+      .executeTakeFirstOrThrow();
+    const days = (new Date(row.stage_due_at!).getTime() - new Date(row.created_at).getTime()) / 86_400_000;
+    expect(days).toBeGreaterThanOrEqual(3);
+    await institute.post(`/api/orders/${order.id}/accept`, {});
+    const accepted = await t.ctx.db.system
+      .selectFrom('orders')
+      .select(['updated_at', 'stage_due_at'])
+      .where('id', '=', order.id)
+      .executeTakeFirstOrThrow();
+    expect(new Date(accepted.stage_due_at!).getTime() - new Date(accepted.updated_at).getTime()).toBe(
+      12 * 3_600_000,
+    );
+  });
+});
+
 const slowJob = {
   name: 'test.slow',
   run: async () => {

@@ -285,3 +285,26 @@ CREATE POLICY webhook_outbox_scope ON webhook_outbox TO civic_app
   USING (org_path <@ app_scope()) WITH CHECK (org_path <@ app_scope());
 -- a volunteer's step on an order they serve is told to the resident too
 CREATE POLICY webhook_outbox_offered ON webhook_outbox FOR INSERT TO civic_app WITH CHECK (offered_to_me(order_id));
+
+-- ---------------------------------------------------------------- stage deadlines per org
+-- an org may set its own deadlines; an order follows the nearest setting at or above its village
+CREATE TABLE order_deadline_settings (
+  org_id bigint PRIMARY KEY REFERENCES orgs(id),
+  org_path ltree NOT NULL,
+  vet_working_days integer NOT NULL CHECK (vet_working_days BETWEEN 1 AND 30),
+  dispatch_hours integer NOT NULL CHECK (dispatch_hours BETWEEN 1 AND 720),
+  claim_hours integer NOT NULL CHECK (claim_hours BETWEEN 1 AND 720),
+  review_days integer NOT NULL CHECK (review_days BETWEEN 1 AND 90),
+  updated_by bigint,
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX order_deadline_settings_org_path_gist ON order_deadline_settings USING gist (org_path);
+GRANT SELECT, INSERT, UPDATE ON order_deadline_settings TO civic_app;
+ALTER TABLE order_deadline_settings ENABLE ROW LEVEL SECURITY;
+ALTER TABLE order_deadline_settings FORCE ROW LEVEL SECURITY;
+CREATE POLICY order_deadline_settings_read ON order_deadline_settings FOR SELECT TO civic_app
+  USING (org_path <@ app_scope() OR app_scope() <@ org_path);
+CREATE POLICY order_deadline_settings_write ON order_deadline_settings FOR INSERT TO civic_app
+  WITH CHECK (org_path <@ app_scope());
+CREATE POLICY order_deadline_settings_update ON order_deadline_settings FOR UPDATE TO civic_app
+  USING (org_path <@ app_scope()) WITH CHECK (org_path <@ app_scope());

@@ -19,13 +19,39 @@ export type OrderRow = Selectable<OrdersTable>;
 
 const HOUR = 3_600_000;
 
+export type Deadlines = {
+  vetWorkingDays: number;
+  dispatchHours: number;
+  claimHours: number;
+  reviewDays: number;
+};
+
+/** The deadlines an order of `orgPath` follows: the nearest org at or above it that set its own. */
+export async function deadlinesFor(tx: Tx, orgPath: string): Promise<Deadlines> {
+  const row = await tx
+    .selectFrom('order_deadline_settings')
+    .selectAll()
+    .where(sql<boolean>`org_path @> ${orgPath}::ltree`)
+    .orderBy(sql`nlevel(org_path)`, 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row
+    ? {
+        vetWorkingDays: row.vet_working_days,
+        dispatchHours: row.dispatch_hours,
+        claimHours: row.claim_hours,
+        reviewDays: row.review_days,
+      }
+    : DEFAULT_ORDER_DEADLINES;
+}
+
 /** When the stage an order enters must be done (超时督办 counts from here). */
 export function stageDueAt(
   status: OrderStatus,
   now: Date,
   order: Pick<OrderRow, 'agreed_at' | 'preferred_at'>,
+  d: Deadlines = DEFAULT_ORDER_DEADLINES,
 ): Date | null {
-  const d = DEFAULT_ORDER_DEADLINES;
   switch (status) {
     case 'submitted':
       return addWorkingDays(now, d.vetWorkingDays);
@@ -80,13 +106,18 @@ export async function transition(
   }
   const changed = check.to !== order.status;
   const merged = { ...order, ...(options.set ?? {}) } as OrderRow;
+  const deadlines = changed ? await deadlinesFor(tx, order.org_path) : DEFAULT_ORDER_DEADLINES;
   await tx
     .updateTable('orders')
     .set({
       ...(options.set ?? {}),
       status: check.to,
       ...(changed
-        ? { stage_due_at: stageDueAt(check.to, now, merged), escalation_level: 0, escalated_at: null }
+        ? {
+            stage_due_at: stageDueAt(check.to, now, merged, deadlines),
+            escalation_level: 0,
+            escalated_at: null,
+          }
         : {}),
       ...(check.to === 'closed' && changed ? { closed_at: now } : {}),
       updated_at: now,

@@ -8,7 +8,7 @@ import { randomToken } from '../../platform/crypto.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { Invalid, NotFound } from '../../platform/errors.ts';
 import { phoneIndex } from '../../platform/personal-data.ts';
-import { stageDueAt } from './order-flow.ts';
+import { deadlinesFor, stageDueAt } from './order-flow.ts';
 import type { PlaceOrderInput } from './orders.schema.ts';
 
 export const trackingHashOf = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
@@ -91,7 +91,12 @@ export async function insertOrder(
       channel: meta.channel,
       preferred_at: preferredAt,
       volunteers_needed: volunteersNeeded,
-      stage_due_at: stageDueAt('submitted', now, { agreed_at: null, preferred_at: preferredAt }),
+      stage_due_at: stageDueAt(
+        'submitted',
+        now,
+        { agreed_at: null, preferred_at: preferredAt },
+        await deadlinesFor(tx, station.path),
+      ),
       created_by: meta.createdBy,
       created_at: now,
       updated_at: now,

@@ -130,6 +130,37 @@ export function ordersRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     (req) => orders.counts(actorOf(req)),
   );
+  const deadlinesSchema = z.object({
+    vetWorkingDays: z.number().int().min(1, '制单时限 1–30 个工作日').max(30, '制单时限 1–30 个工作日'),
+    dispatchHours: z.number().int().min(1, '派单时限 1–720 小时').max(720, '派单时限 1–720 小时'),
+    claimHours: z.number().int().min(1, '接单时限 1–720 小时').max(720, '接单时限 1–720 小时'),
+    reviewDays: z.number().int().min(1, '评单时限 1–90 天').max(90, '评单时限 1–90 天'),
+  });
+  r.get(
+    '/api/orders/deadlines',
+    {
+      schema: {
+        tags,
+        summary: '本单位各环节时限（自设或沿用上级）',
+        response: { 200: deadlinesSchema.extend({ own: z.boolean() }) },
+      },
+      config: read,
+    },
+    (req) => orders.deadlines(actorOf(req)),
+  );
+  r.put(
+    '/api/orders/deadlines',
+    {
+      schema: {
+        tags,
+        summary: '设置本单位各环节时限',
+        body: deadlinesSchema,
+        response: { 200: deadlinesSchema.extend({ own: z.boolean() }) },
+      },
+      config: { permission: 'org.write' },
+    },
+    (req) => orders.setDeadlines(actorOf(req), req.body),
+  );
   r.get(
     '/api/orders/:id',
     {

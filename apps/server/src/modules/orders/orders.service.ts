@@ -9,7 +9,14 @@ import type { AppContext } from '../../platform/context.ts';
 import { inScope, type Tx } from '../../platform/db/database.ts';
 import { pageOf } from '../../platform/db/paging.ts';
 import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
-import { lockOrder, transition, type OrderRow, type TransitionBy } from './order-flow.ts';
+import {
+  deadlinesFor,
+  lockOrder,
+  transition,
+  type Deadlines,
+  type OrderRow,
+  type TransitionBy,
+} from './order-flow.ts';
 import { insertOrder } from './order-intake.ts';
 import { orderDetailOf, orderViewOf, selectOrders } from './order-view.ts';
 import type { DispatchInput, OrderListQuery, StaffOrderInput } from './orders.schema.ts';
@@ -310,6 +317,47 @@ export function createOrdersService(ctx: AppContext) {
           })),
         );
         return ranked.slice(0, CANDIDATE_LIMIT);
+      });
+    },
+
+    /** The stage deadlines the caller's org works to: its own, or inherited from above. */
+    async deadlines(actor: Actor) {
+      return run(actor, async (tx) => {
+        const own = await tx
+          .selectFrom('order_deadline_settings')
+          .select('org_id')
+          .where('org_id', '=', actor.orgId)
+          .executeTakeFirst();
+        return { own: own !== undefined, ...(await deadlinesFor(tx, actor.orgPath)) };
+      });
+    },
+
+    async setDeadlines(actor: Actor, input: Deadlines) {
+      return run(actor, async (tx) => {
+        const row = {
+          org_path: actor.orgPath,
+          vet_working_days: input.vetWorkingDays,
+          dispatch_hours: input.dispatchHours,
+          claim_hours: input.claimHours,
+          review_days: input.reviewDays,
+          updated_by: actor.userId,
+          updated_at: ctx.now(),
+        };
+        await tx
+          .insertInto('order_deadline_settings')
+          .values({ org_id: actor.orgId, ...row })
+          .onConflict((oc) => oc.column('org_id').doUpdateSet(row))
+          .execute();
+        await auditAction(
+          tx,
+          actor,
+          'order.deadlines',
+          'org',
+          { id: actor.orgId, org_id: actor.orgId, org_path: actor.orgPath },
+          { ...input },
+          ctx.now(),
+        );
+        return { own: true, ...(await deadlinesFor(tx, actor.orgPath)) };
       });
     },
 

@@ -438,7 +438,19 @@ export interface WebhookOutboxTable {
   delivered_at: NullableTimestamp;
 }
 
+export interface OrderDeadlineSettingsTable {
+  org_id: number;
+  org_path: string;
+  vet_working_days: number;
+  dispatch_hours: number;
+  claim_hours: number;
+  review_days: number;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
 export interface Database {
+  order_deadline_settings: OrderDeadlineSettingsTable;
   webhook_outbox: WebhookOutboxTable;
   notifications: NotificationsTable;
   projects: ProjectsTable;
