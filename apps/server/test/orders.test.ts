@@ -303,6 +303,10 @@ describe('claiming a one-person order', () => {
       .where('status', '=', 'claimed')
       .execute();
     expect(claimed).toHaveLength(1);
+    // the loser's offer is withdrawn: the order leaves their list
+    const loser = results[0]!.statusCode === 200 ? b : a;
+    const theirs = (await asVolunteer(loser).get('/api/me/orders')).json() as Array<{ id: number }>;
+    expect(theirs.map((o) => o.id)).not.toContain(order.id);
   });
 });
 

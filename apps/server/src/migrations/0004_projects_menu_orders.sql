@@ -225,6 +225,9 @@ CREATE POLICY order_assignees_scope ON order_assignees TO civic_app
 -- a volunteer sees who else serves on their orders; the one who finishes marks them all served
 CREATE POLICY order_assignees_offered_read ON order_assignees FOR SELECT TO civic_app
   USING (offered_to_me(order_id));
+-- and always their own offers, also withdrawn ones (to be told "someone else took it")
+CREATE POLICY order_assignees_own_read ON order_assignees FOR SELECT TO civic_app
+  USING (volunteer_id = app_volunteer());
 CREATE POLICY order_assignees_offered_update ON order_assignees FOR UPDATE TO civic_app
   USING (offered_to_me(order_id)) WITH CHECK (offered_to_me(order_id));
 

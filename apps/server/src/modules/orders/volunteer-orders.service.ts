@@ -38,7 +38,16 @@ export function createVolunteerOrdersService(ctx: AppContext) {
   /** Locks an order offered to the volunteer and their own offer on it. */
   async function offer(tx: Tx, volunteerId: number, orderId: number) {
     // lock first, then read the offer: a re-dispatch in between is seen, not raced
-    const order = await lockOrder(tx, orderId);
+    const order = await lockOrder(tx, orderId).catch(async (error: unknown) => {
+      const withdrawn = await tx
+        .selectFrom('order_assignees')
+        .select('id')
+        .where('order_id', '=', orderId)
+        .where('volunteer_id', '=', volunteerId)
+        .where('status', '=', 'withdrawn')
+        .executeTakeFirst();
+      throw withdrawn ? new Conflict('该需求已被其他志愿者接单或已改派', 'ALREADY_TAKEN') : error;
+    });
     const mine = await tx
       .selectFrom('order_assignees')
       .selectAll()
@@ -102,6 +111,13 @@ export function createVolunteerOrdersService(ctx: AppContext) {
           .execute();
         if (claimed.length >= order.volunteers_needed) {
           await transition(tx, order, 'claim', who(actor), now, { details: { volunteerId: me } });
+          // enough hands: the offers nobody took up are withdrawn (they leave the others' lists)
+          await tx
+            .updateTable('order_assignees')
+            .set({ status: 'withdrawn' })
+            .where('order_id', '=', orderId)
+            .where('status', '=', 'offered')
+            .execute();
         } else {
           // more volunteers are needed: record this claim and keep the order open to the others
           await tx
