@@ -66,6 +66,36 @@ const routes: RouteRecordRaw[] = [
     meta: { title: '入队申请审核', requiresLogin: true },
   },
   {
+    path: '/services',
+    name: 'services',
+    component: () => import('./views/ServicesView.vue'),
+    meta: { title: '服务点单' },
+  },
+  {
+    path: '/order/new',
+    name: 'order-new',
+    component: () => import('./views/OrderNewView.vue'),
+    meta: { title: '我要点单' },
+  },
+  {
+    path: '/track/:token',
+    name: 'track',
+    component: () => import('./views/TrackView.vue'),
+    meta: { title: '点单进度' },
+  },
+  {
+    path: '/my-orders',
+    name: 'my-orders',
+    component: () => import('./views/MyOrdersView.vue'),
+    meta: { title: '我的点单' },
+  },
+  {
+    path: '/tasks',
+    name: 'tasks',
+    component: () => import('./views/TasksView.vue'),
+    meta: { title: '派给我的', requiresLogin: true },
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('./views/NotFoundView.vue'),

@@ -1,0 +1,484 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { canRunBrowser, launchChromium, serveWebApp } from './browser-harness.ts';
+import { as, login, nextIp, type TestContext } from './context.ts';
+import { orgOfUser } from './org-factories.ts';
+import { registerVolunteer, VOLUNTEER_PASSWORD } from './volunteer-factories.ts';
+
+// The order loop on the mobile face at 375 px: a resident orders from the village's menu (or with a
+// free-text need), follows it on the tracking page; staff vet and dispatch it through the API; the
+// volunteer claims, starts and finishes it on H5; the resident rates it.
+
+/** axe-core's browser bundle, injected into each page checked for accessibility. */
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** DESIGN: resident pages meet WCAG 2.1 AA. */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const VIEWPORT = { width: 375, height: 812 };
+/** A village item of 城北街道's first station needing one volunteer (demo seed). */
+const MENU_TITLE = '爱心陪诊';
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+describe.runIf(canRunBrowser)('H5 order loop in a real browser at 375 px', () => {
+  let tc: TestContext;
+  let browser: Browser;
+  let baseUrl: string;
+  let station: { id: number; town: string; village: string };
+  /** The public menu answers with the item the test orders; otherwise the free-text need is used. */
+  let menuItemId: number | null = null;
+  let institute: ReturnType<typeof as>;
+  let stationAdmin: ReturnType<typeof as>;
+
+  beforeAll(async () => {
+    ({ tc, baseUrl } = await serveWebApp());
+    const org = await orgOfUser(tc.ctx.db.system, 'demo-station'); // a village of 城北街道
+    const towns = (await tc.app.inject({ method: 'GET', url: '/api/public/residence-orgs' })).json<
+      { name: string; children: { id: number; name: string }[] }[]
+    >();
+    const town = towns.find((t) => t.children.some((c) => c.id === org.id))!;
+    expect(town.name).toContain('城北街道');
+    station = { id: org.id, town: town.name, village: town.children.find((c) => c.id === org.id)!.name };
+    const menu = await tc.app.inject({ method: 'GET', url: `/api/public/menu?orgId=${org.id}` });
+    if (menu.statusCode === 200) {
+      const items = menu.json<{ items: { id: number; title: string }[] }>().items;
+      menuItemId = items.find((i) => i.title === MENU_TITLE)?.id ?? null;
+    }
+    institute = as(tc.app, await login(tc.app, 'demo-institute'));
+    stationAdmin = as(tc.app, await login(tc.app, 'demo-station'));
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await tc?.close();
+  });
+
+  /** A context whose page errors are collected; geolocation granted when given. */
+  async function newContext(options: { axe?: boolean; geolocation?: boolean } = {}) {
+    const context = await browser.newContext({
+      viewport: VIEWPORT,
+      locale: 'zh-CN',
+      // axe is injected as an inline script, which the server's CSP (rightly) refuses
+      bypassCSP: options.axe ?? false,
+      ...(options.geolocation
+        ? { permissions: ['geolocation'], geolocation: { latitude: 32.98, longitude: 107.77 } }
+        : {}),
+    });
+    const errors: string[] = [];
+    context.on('weberror', (error) => errors.push(error.error().message));
+    return { context, errors };
+  }
+
+  // Vant puts data-testid on the field's wrapper; the <input> is inside
+  async function fill(page: Page, testId: string, value: string) {
+    const el = page.getByTestId(testId);
+    const tag = await el.evaluate((node) => node.tagName);
+    await (tag === 'INPUT' || tag === 'TEXTAREA' ? el : el.locator('input, textarea').first()).fill(value);
+  }
+
+  async function expectNoHorizontalOverflow(page: Page) {
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(VIEWPORT.width);
+  }
+
+  async function axeViolations(page: Page): Promise<string[]> {
+    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
+    // let transitions finish: half-faded text fails contrast
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+    return page.evaluate(async (tags) => {
+      const { axe } = window as unknown as {
+        axe: { run(context: Document, options: unknown): Promise<{ violations: AxeViolation[] }> };
+      };
+      const { violations } = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+      return violations.map(
+        (v) =>
+          `${v.id} (${v.impact ?? '?'}: ${v.help}) at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
+      );
+    }, AXE_TAGS);
+  }
+
+  async function pickVillage(page: Page) {
+    await page.getByTestId('h5-services-village').click();
+    await page.getByRole('menuitemradio', { name: station.town, exact: true }).click();
+    await page.getByRole('menuitemradio', { name: station.village, exact: true }).click();
+    await expect
+      .poll(async () =>
+        (await page.getByTestId('h5-services-village').locator('button').textContent())?.trim(),
+      )
+      .toBe(`${station.town} / ${station.village}`);
+  }
+
+  /** From /h5/services with the village picked: to the order form, by the menu or as 其他需求. */
+  async function openOrderForm(page: Page) {
+    if (menuItemId !== null) {
+      await page.getByTestId('h5-menu-group-elderly').locator('.van-collapse-item__title').click();
+      const item = page.getByTestId('h5-menu-item').filter({ hasText: MENU_TITLE });
+      await item.waitFor();
+      expect(await item.textContent()).toContain('需 1 名志愿者');
+      await item.getByTestId('h5-menu-order').click();
+      await page.waitForURL(new RegExp(`/h5/order/new\\?item=${menuItemId}$`));
+      await expect.poll(() => page.getByTestId('h5-order-item').textContent()).toContain(MENU_TITLE);
+    } else {
+      await page.getByTestId('h5-services-other').click();
+      await page.waitForURL(/\/h5\/order\/new$/);
+      await page.getByTestId('h5-order-category-elderly').click();
+    }
+  }
+
+  async function fillOrder(page: Page) {
+    await fill(page, 'h5-order-description', '老人腿脚不便，下周需要陪同去县医院复查');
+    await fill(page, 'h5-order-address', '滨河花园3号楼2单元');
+    await fill(page, 'h5-order-name', '王秀英');
+    await fill(page, 'h5-order-phone', '13900139001');
+  }
+
+  const orderIdOf = async (orderNo: string) =>
+    (
+      await tc.ctx.db.system
+        .selectFrom('orders')
+        .select(['id'])
+        .where('order_no', '=', orderNo)
+        .executeTakeFirstOrThrow()
+    ).id;
+
+  /** 点单 through the API, as the H5 form would; the tracking token and the order's id. */
+  async function placeByApi(description: string) {
+    const res = await tc.app.inject({
+      method: 'POST',
+      url: '/api/public/orders',
+      remoteAddress: nextIp(),
+      payload: {
+        stationId: station.id,
+        serviceCategory: 'elderly',
+        description,
+        address: '滨河花园5号楼',
+        contactName: '刘大爷',
+        contactPhone: '13900139002',
+      },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json<{ orderNo: string; trackingToken: string }>();
+    return { ...body, id: await orderIdOf(body.orderNo) };
+  }
+
+  /** 制单, 派单 to a new volunteer, 接单, 开始 and 完成 — all through the API. */
+  async function serveByApi(id: number) {
+    expect((await institute.post(`/api/orders/${id}/accept`, {})).statusCode).toBe(200);
+    const v = await registerVolunteer(tc, station.id);
+    expect((await stationAdmin.post(`/api/orders/${id}/dispatch`, { volunteerIds: [v.id] })).statusCode).toBe(
+      200,
+    );
+    for (const [step, body] of [
+      ['claim', {}],
+      ['start', {}],
+      ['finish', { note: '已完成' }],
+    ] as const) {
+      const res = await as(tc.app, v.session).post(`/api/me/orders/${id}/${step}`, body);
+      expect(res.statusCode, res.body).toBe(200);
+    }
+  }
+
+  it('a resident orders, staff dispatch, the volunteer serves on H5, the resident rates 5 stars', async () => {
+    const resident = await newContext();
+    const page = await resident.context.newPage();
+    await page.goto(`${baseUrl}/h5/`);
+    await page.getByTestId('h5-home-services').click();
+    await page.waitForURL(/\/h5\/services$/);
+    await pickVillage(page);
+    await expectNoHorizontalOverflow(page);
+    await openOrderForm(page);
+    await fillOrder(page);
+    await expectNoHorizontalOverflow(page);
+    await page.getByTestId('h5-order-submit').click();
+
+    const orderNoEl = page.getByTestId('h5-order-no');
+    await expect.poll(() => orderNoEl.textContent()).toMatch(/\S/);
+    const orderNo = ((await orderNoEl.textContent()) ?? '').trim();
+    await expectNoHorizontalOverflow(page);
+    await page.getByTestId('h5-order-track').click();
+    await page.waitForURL(/\/h5\/track\/[A-Za-z0-9_-]{20,}$/);
+    const trackUrl = page.url();
+    await expect.poll(() => page.getByTestId('h5-track-status').textContent()).toContain('待制单');
+    expect(await page.getByTestId('h5-track-timeline').textContent()).toContain('点单');
+    expect(await page.getByTestId('h5-track-no').textContent()).toContain(orderNo);
+    await expectNoHorizontalOverflow(page);
+
+    // the phone remembers the order (我的点单) and the village
+    await page.goto(`${baseUrl}/h5/my-orders`);
+    await expect.poll(() => page.getByTestId('h5-my-order').first().textContent()).toContain(orderNo);
+    await expect.poll(() => page.getByTestId('h5-my-order-status').first().textContent()).toContain('待制单');
+    await page.goto(`${baseUrl}/h5/services`);
+    await expect
+      .poll(async () =>
+        (await page.getByTestId('h5-services-village').locator('button').textContent())?.trim(),
+      )
+      .toBe(`${station.town} / ${station.village}`);
+
+    // 制单 by the institute, 派单 by the station to a volunteer of the village
+    const id = await orderIdOf(orderNo);
+    const row = await tc.ctx.db.system
+      .selectFrom('orders')
+      .select(['contact_phone_enc', 'menu_item_id', 'org_id'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row.contact_phone_enc).not.toContain('13900139001');
+    expect(row.org_id).toBe(station.id);
+    expect(row.menu_item_id).toBe(menuItemId);
+    const accepted = await institute.post(`/api/orders/${id}/accept`, { volunteersNeeded: 1 });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const volunteer = await registerVolunteer(tc, station.id);
+    const dispatched = await stationAdmin.post(`/api/orders/${id}/dispatch`, {
+      volunteerIds: [volunteer.id],
+    });
+    expect(dispatched.statusCode, dispatched.body).toBe(200);
+
+    // the volunteer signs in on H5 and opens 派给我的 from the home page
+    const helper = await newContext({ geolocation: true });
+    const vPage = await helper.context.newPage();
+    await vPage.goto(`${baseUrl}/h5/login`);
+    await fill(vPage, 'h5-login-username', volunteer.phone);
+    await fill(vPage, 'h5-login-password', VOLUNTEER_PASSWORD);
+    await vPage.getByTestId('h5-login-submit').click();
+    await vPage.waitForURL(/\/h5\/me/);
+    await vPage.goto(`${baseUrl}/h5/`);
+    await vPage.getByTestId('h5-home-tasks').click();
+    await vPage.waitForURL(/\/h5\/tasks$/);
+    const card = () =>
+      vPage.getByTestId('h5-tasks-list').getByTestId('h5-task-card').filter({ hasText: orderNo });
+    await card().waitFor();
+    expect(await card().getByTestId('h5-task-address').textContent()).toContain('滨河花园3号楼2单元');
+    expect(await card().getByTestId('h5-task-status').textContent()).toContain('待接单');
+    await expectNoHorizontalOverflow(vPage);
+
+    await card().getByTestId('h5-task-claim').click();
+    await expect.poll(() => card().getByTestId('h5-task-status').textContent()).toContain('待实施');
+    await expectNoHorizontalOverflow(vPage);
+    await card().getByTestId('h5-task-start').click();
+    await vPage.locator('.van-dialog').getByRole('button', { name: '开始服务' }).click();
+    await expect.poll(() => card().getByTestId('h5-task-status').textContent()).toContain('实施中');
+    await card().getByTestId('h5-task-finish').click();
+    await fill(vPage, 'h5-task-note', '陪同老人到县医院复查，已安全送回家');
+    await vPage.getByTestId('h5-finish-dialog').getByRole('button', { name: '提交' }).click();
+    await expect.poll(() => card().getByTestId('h5-task-status').textContent()).toContain('待评单');
+    await expectNoHorizontalOverflow(vPage);
+
+    // the start was signed in where the phone was
+    const started = await tc.ctx.db.system
+      .selectFrom('order_events')
+      .select(['details'])
+      .where('order_id', '=', id)
+      .where('action', '=', 'start')
+      .executeTakeFirstOrThrow();
+    expect(JSON.stringify(started.details)).toContain('32.98');
+
+    // the resident's tracking page: 待评单, then 5 stars
+    await page.goto(trackUrl);
+    await expect.poll(() => page.getByTestId('h5-track-status').textContent()).toContain('待评单');
+    const timeline = (await page.getByTestId('h5-track-timeline').textContent()) ?? '';
+    for (const step of ['受理制单', '派单', '接单', '开始服务', '完成服务']) expect(timeline).toContain(step);
+    await page.getByTestId('h5-rate').locator('[role="radio"]').nth(4).click();
+    await page.getByTestId('h5-rate-comment').locator('textarea').fill('志愿者很耐心，谢谢！');
+    await page.getByTestId('h5-rate-submit').click();
+    await expect.poll(() => page.getByTestId('h5-track-rated').textContent()).toContain('5 星');
+    await expectNoHorizontalOverflow(page);
+    const rated = await tc.ctx.db.system
+      .selectFrom('orders')
+      .select(['rating', 'status'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(rated).toEqual({ rating: 5, status: 'served' });
+
+    expect([...resident.errors, ...helper.errors]).toEqual([]);
+    await resident.context.close();
+    await helper.context.close();
+  });
+
+  it('a volunteer who was too late sees the server say so', async () => {
+    const { orderNo, id } = await placeByApi('帮忙换一下灯泡');
+    expect((await institute.post(`/api/orders/${id}/accept`, {})).statusCode).toBe(200);
+    const [first, second] = [
+      await registerVolunteer(tc, station.id),
+      await registerVolunteer(tc, station.id),
+    ];
+    const dispatched = await stationAdmin.post(`/api/orders/${id}/dispatch`, {
+      volunteerIds: [first.id, second.id],
+    });
+    expect(dispatched.statusCode, dispatched.body).toBe(200);
+
+    const { context, errors } = await newContext();
+    await context.addCookies(
+      second.session.cookie.split('; ').map((pair) => {
+        const [name, ...value] = pair.split('=');
+        return { name: name!, value: value.join('='), url: baseUrl };
+      }),
+    );
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/h5/tasks`);
+    const card = page.getByTestId('h5-tasks-list').getByTestId('h5-task-card').filter({ hasText: orderNo });
+    await card.waitFor();
+    // the other volunteer takes it first
+    expect((await as(tc.app, first.session).post(`/api/me/orders/${id}/claim`)).statusCode).toBe(200);
+    await card.getByTestId('h5-task-claim').click();
+    await expect
+      .poll(() => page.locator('.van-toast--fail').last().textContent())
+      .toContain('已被其他志愿者接单');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the tracking page: 撤销 with a reason, the reason for a rejection, 需求未解决 after closing', async () => {
+    const { context, errors } = await newContext();
+    const page = await context.newPage();
+
+    const cancelled = await placeByApi('想请人帮忙修水管');
+    await page.goto(`${baseUrl}/h5/track/${cancelled.trackingToken}`);
+    await expect.poll(() => page.getByTestId('h5-track-status').textContent()).toContain('待制单');
+    await page.getByTestId('h5-track-cancel').click();
+    // the reason is required: confirming without one keeps the dialog open
+    await page.getByTestId('h5-cancel-dialog').getByRole('button', { name: '确定撤销' }).click();
+    await expect
+      .poll(() => page.locator('.van-toast--fail').last().textContent())
+      .toContain('请填写撤销原因');
+    await fill(page, 'h5-cancel-dialog-note', '邻居已经帮忙修好了');
+    await page.getByTestId('h5-cancel-dialog').getByRole('button', { name: '确定撤销' }).click();
+    await expect.poll(() => page.getByTestId('h5-track-status').textContent()).toContain('已撤销');
+    expect(await page.getByTestId('h5-track-timeline').textContent()).toContain('邻居已经帮忙修好了');
+    expect(await page.getByTestId('h5-track-cancel').count()).toBe(0);
+
+    const rejected = await placeByApi('请帮我代缴话费');
+    const reject = await institute.post(`/api/orders/${rejected.id}/reject`, {
+      reason: '不属于志愿服务范围',
+    });
+    expect(reject.statusCode, reject.body).toBe(200);
+    await page.goto(`${baseUrl}/h5/track/${rejected.trackingToken}`);
+    await expect.poll(() => page.getByTestId('h5-track-status').textContent()).toContain('已驳回');
+    expect(await page.getByTestId('h5-track-reject').textContent()).toContain('不属于志愿服务范围');
+    expect(await page.getByTestId('h5-track-steps').count()).toBe(0);
+
+    const closed = await placeByApi('陪老人聊聊天');
+    await serveByApi(closed.id);
+    const evaluated = await stationAdmin.post(`/api/orders/${closed.id}/evaluate`, { evaluation: '已办结' });
+    expect(evaluated.statusCode, evaluated.body).toBe(200);
+    await page.goto(`${baseUrl}/h5/track/${closed.trackingToken}`);
+    await expect.poll(() => page.getByTestId('h5-track-status').textContent()).toContain('已办结');
+    await page.getByTestId('h5-track-reopen').click();
+    await fill(page, 'h5-reopen-dialog-note', '老人说志愿者没来');
+    await page.getByTestId('h5-reopen-dialog').getByRole('button', { name: '提交' }).click();
+    await expect.poll(() => page.getByTestId('h5-track-status').textContent()).toContain('待派单');
+    await expectNoHorizontalOverflow(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('其他需求: a free-text need with a service category, checked before it is sent', async () => {
+    const { context, errors } = await newContext({ axe: true });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/h5/services`);
+    await pickVillage(page);
+    await page.getByTestId('h5-services-other').click();
+    await page.waitForURL(/\/h5\/order\/new$/);
+    await page.getByTestId('h5-order-category').waitFor();
+    await page.waitForLoadState('networkidle');
+    const violations = await axeViolations(page);
+    expect(violations, violations.join('\n')).toEqual([]);
+
+    await page.getByTestId('h5-order-submit').click();
+    const messages = () => page.locator('.van-field__error-message').allTextContents();
+    await expect.poll(messages).toContain('请选择服务类别');
+    expect(await messages()).toContain('请填写需求描述');
+    await fillOrder(page);
+    await fill(page, 'h5-order-phone', '1390013');
+    await page.getByTestId('h5-order-category-health').click();
+    await page.getByTestId('h5-order-submit').click();
+    await expect.poll(messages).toEqual([expect.stringContaining('手机号')]);
+    await fill(page, 'h5-order-phone', '13900139003');
+    await page.getByTestId('h5-order-submit').click();
+    await page.getByTestId('h5-order-track').click();
+    await expect.poll(() => page.getByTestId('h5-track-status').textContent()).toContain('待制单');
+    expect(await page.locator('#h5-track-title').textContent()).toContain('医疗健康');
+    await expectNoHorizontalOverflow(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('/h5/services, the order form, the tracking page and 派给我的 pass axe (WCAG 2.1 A/AA)', async () => {
+    const { context, errors } = await newContext({ axe: true });
+    const page = await context.newPage();
+    const found: Record<string, string[]> = {};
+    async function check(state: string) {
+      await page.waitForLoadState('networkidle');
+      const violations = await axeViolations(page);
+      if (violations.length) found[state] = violations;
+    }
+
+    await page.goto(`${baseUrl}/h5/services`);
+    await page.getByTestId('h5-services-pick').waitFor();
+    await check('/h5/services, no village');
+    await pickVillage(page);
+    await page
+      .getByTestId('h5-menu-item')
+      .first()
+      .or(page.getByTestId('h5-services-other'))
+      .first()
+      .waitFor();
+    await check('/h5/services, menu');
+
+    await openOrderForm(page);
+    await check('/h5/order/new');
+    await fillOrder(page);
+    await page.getByTestId('h5-order-time').locator('button').first().click();
+    await page.getByRole('tab', { name: '选择日期' }).waitFor();
+    await check('/h5/order/new, date picker open');
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByRole('tab', { name: '选择时间', selected: true }).waitFor();
+    await check('/h5/order/new, time picker open');
+    await page.getByRole('button', { name: '确定' }).click();
+    await page.getByRole('tab', { name: '选择日期' }).waitFor({ state: 'hidden' });
+    await expect
+      .poll(() => page.getByTestId('h5-order-time').locator('button').first().textContent())
+      .toMatch(/\d{4}-\d{2}-\d{2} 09:00/);
+    await page.getByTestId('h5-order-submit').click();
+    await page.getByTestId('h5-order-no').waitFor();
+    const orderNo = ((await page.getByTestId('h5-order-no').textContent()) ?? '').trim();
+    const preferred = await tc.ctx.db.system
+      .selectFrom('orders')
+      .select(['preferred_at'])
+      .where('order_no', '=', orderNo)
+      .executeTakeFirstOrThrow();
+    expect(new Date(preferred.preferred_at!).getUTCHours()).toBe(1); // 09:00 in Beijing
+    await check('/h5/order/new, placed');
+    await page.getByTestId('h5-order-track').click();
+    await expect.poll(() => page.getByTestId('h5-track-status').textContent()).toContain('待制单');
+    await check('/h5/track, submitted');
+    await page.getByTestId('h5-track-cancel').click();
+    await page.getByTestId('h5-cancel-dialog-note').waitFor();
+    await check('/h5/track, cancel dialog open');
+    await page.getByTestId('h5-cancel-dialog').getByRole('button', { name: '取消' }).click();
+    await page.getByTestId('h5-cancel-dialog-note').waitFor({ state: 'hidden' });
+    await serveByApi(await orderIdOf(orderNo));
+    await page.reload();
+    await page.getByTestId('h5-rate').waitFor();
+    await check('/h5/track, served (rating)');
+
+    const volunteer = await registerVolunteer(tc, station.id);
+    await page.goto(`${baseUrl}/h5/login`);
+    await fill(page, 'h5-login-username', volunteer.phone);
+    await fill(page, 'h5-login-password', VOLUNTEER_PASSWORD);
+    await page.getByTestId('h5-login-submit').click();
+    await page.waitForURL(/\/h5\/me/);
+    await page.goto(`${baseUrl}/h5/tasks`);
+    await page.getByTestId('h5-tasks-list').waitFor();
+    await check('/h5/tasks');
+
+    expect(found, `axe violations:\n${JSON.stringify(found, null, 2)}`).toEqual({});
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
