@@ -61,6 +61,20 @@ export const MENU_GROUPS: readonly MenuGroup[] = [
     ],
   },
   {
+    key: 'order',
+    title: '群众点单',
+    permission: 'order.read',
+    items: [
+      { path: '/orders', title: '需求工作台', description: '群众需求的制单、派单、评单与超时督办' },
+      {
+        path: '/orders/new',
+        title: '代点单',
+        description: '群众来电或上门走访时代为提交需求',
+        permission: 'order.place',
+      },
+    ],
+  },
+  {
     key: 'account',
     title: '账号管理',
     permission: 'account.manage',

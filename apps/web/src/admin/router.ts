@@ -91,6 +91,25 @@ const routes: RouteRecordRaw[] = [
         meta: { title: '队伍详情', permission: 'team.read' },
       },
       {
+        path: 'orders',
+        name: 'orders',
+        component: () => import('./views/orders/OrdersView.vue'),
+        meta: { title: '需求工作台', permission: 'order.read' },
+      },
+      {
+        path: 'orders/new',
+        name: 'order-create',
+        component: () => import('./views/orders/OrderCreateView.vue'),
+        meta: { title: '代点单', permission: 'order.place' },
+      },
+      {
+        path: 'orders/:id(\\d+)',
+        name: 'order-detail',
+        component: () => import('./views/orders/OrderDetailView.vue'),
+        props: true,
+        meta: { title: '需求详情', permission: 'order.read' },
+      },
+      {
         path: 'users',
         name: 'users',
         component: () => import('./views/users/UsersView.vue'),

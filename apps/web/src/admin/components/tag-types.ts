@@ -1,5 +1,12 @@
-// Tag colours for the volunteer and team statuses (the labels come from @civic/contracts).
-import type { TeamMemberRole, TeamMemberStatus, TeamStatus, VolunteerStatus } from '@civic/contracts';
+// Tag colours for the volunteer, team and order statuses (the labels come from @civic/contracts).
+import type {
+  OrderPriority,
+  OrderStatus,
+  TeamMemberRole,
+  TeamMemberStatus,
+  TeamStatus,
+  VolunteerStatus,
+} from '@civic/contracts';
 
 export type TagType = 'success' | 'info' | 'warning' | 'danger' | 'primary';
 
@@ -23,3 +30,18 @@ export const MEMBER_ROLE_TAG: Record<TeamMemberRole, TagType> = {
   deputy: 'warning',
   member: 'info',
 };
+
+export const ORDER_STATUS_TAG: Record<OrderStatus, TagType> = {
+  submitted: 'warning',
+  accepted: 'warning',
+  dispatched: 'primary',
+  claimed: 'primary',
+  in_service: 'primary',
+  served: 'success',
+  closed: 'success',
+  rejected: 'danger',
+  merged: 'info',
+  cancelled: 'info',
+};
+
+export const ORDER_PRIORITY_TAG: Record<OrderPriority, TagType> = { normal: 'info', urgent: 'danger' };
