@@ -275,6 +275,26 @@ describe('the whole loop', () => {
     });
     expect(reopened.json()).toMatchObject({ status: 'accepted' });
 
+    // …and not once 7 days have passed since it closed
+    const row = await t.ctx.db.system
+      .selectFrom('orders')
+      .select('closed_at')
+      .where('id', '=', order.id)
+      .executeTakeFirstOrThrow();
+    expect(row.closed_at).toBeNull();
+    await t.ctx.db.system
+      .updateTable('orders')
+      .set({ status: 'closed', closed_at: new Date(Date.now() - 8 * 86_400_000) })
+      .where('id', '=', order.id)
+      .execute();
+    const late = await pub('GET', `/api/public/orders/${order.trackingToken}`);
+    expect(late.json()).toMatchObject({ status: 'closed', canReopen: false });
+    await expect4xx(
+      await pub('POST', `/api/public/orders/${order.trackingToken}/reopen`, { reason: '还是没修好' }),
+      409,
+      'REOPEN_EXPIRED',
+    );
+
     const second = await place();
     await institute.post(`/api/orders/${second.id}/reject`, { reason: '重复' });
     await expect4xx(
