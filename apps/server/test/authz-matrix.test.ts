@@ -54,6 +54,8 @@ const ids = {
   centerProject: 0, // one of the centre's "文明实践365" projects (visible from below, read-only)
   foreignMenuItem: 0, // a menu item of demo-station's station
   foreignInstituteItem: 0, // a menu item of demo-station's institute
+  foreignOrder: 0, // a resident's order from demo-station's village, waiting to be vetted
+  foreignAcceptedOrder: 0, // one of its orders waiting to be dispatched
 };
 let own: OrgRef;
 let wuyouResults: Array<{ itemId: number; passed: boolean }>;
@@ -74,6 +76,11 @@ const TABLES = [
   'projects',
   'project_status_history',
   'menu_items',
+  'orders',
+  'order_events',
+  'order_assignees',
+  'order_deadline_settings',
+  'notifications',
 ];
 const digests: Record<string, string> = {};
 
@@ -211,6 +218,33 @@ beforeAll(async () => {
   });
   expect(instituteItem.statusCode, instituteItem.body).toBe(200);
   ids.foreignInstituteItem = instituteItem.json().id;
+
+  const placeOrder = async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/orders',
+      payload: {
+        stationId: target.id,
+        serviceCategory: 'elderly',
+        description: '被测需求',
+        address: '被测地址',
+        contactName: '被测',
+        contactPhone: '13900139111',
+      },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    return (
+      await db
+        .selectFrom('orders')
+        .select('id')
+        .where('order_no', '=', res.json().orderNo)
+        .executeTakeFirstOrThrow()
+    ).id;
+  };
+  ids.foreignOrder = await placeOrder();
+  ids.foreignAcceptedOrder = await placeOrder();
+  const accepted = await clients['demo-center']!.post(`/api/orders/${ids.foreignAcceptedOrder}/accept`, {});
+  expect(accepted.statusCode, accepted.body).toBe(200);
 
   for (const table of TABLES) digests[table] = await tableDigest(db, table);
 });
@@ -399,6 +433,46 @@ const cases: Case[] = [
   empty('team tree', 'GET /api/teams/tree', (res) =>
     expect(JSON.stringify(res.json())).not.toContain(`"id":${ids.foreignTeam},`),
   ),
+
+  // residents' orders
+  notFound('read a foreign order', 'GET /api/orders/{foreignOrder}'),
+  empty('list foreign orders', 'GET /api/orders?keyword=被测需求'),
+  denied('vet a foreign order', 'POST /api/orders/{foreignOrder}/accept', () => ({}), 'town2-institute'),
+  denied(
+    'reject a foreign order',
+    'POST /api/orders/{foreignOrder}/reject',
+    () => ({ reason: '越权驳回' }),
+    'town2-institute',
+  ),
+  denied(
+    'merge a foreign order',
+    'POST /api/orders/{foreignOrder}/merge',
+    () => ({ intoId: ids.foreignAcceptedOrder }),
+    'town2-institute',
+  ),
+  denied(
+    'cancel a foreign order',
+    'POST /api/orders/{foreignOrder}/cancel',
+    () => ({ reason: '越权撤销' }),
+    'town2-institute',
+  ),
+  notFound('rank candidates for a foreign order', 'GET /api/orders/{foreignAcceptedOrder}/candidates'),
+  denied('dispatch a foreign order', 'POST /api/orders/{foreignAcceptedOrder}/dispatch', () => ({
+    stationId: ids.ownStation,
+  })),
+  denied('evaluate a foreign order', 'POST /api/orders/{foreignAcceptedOrder}/evaluate', () => ({
+    evaluation: '越权',
+  })),
+  denied('place an order for a foreign village', 'POST /api/orders', () => ({
+    stationId: ids.foreignStation,
+    channel: 'phone',
+    serviceCategory: 'law',
+    description: '越权代点单',
+    address: '某处',
+    contactName: '某人',
+    contactPhone: '13900139222',
+  })),
+  denied('vet as a station (中心制单)', 'POST /api/orders/{foreignOrder}/accept', () => ({}), 'demo-station'),
 
   // projects and the menu
   notFound('read a foreign project', 'GET /api/projects/{foreignProject}'),
