@@ -11,6 +11,7 @@ import {
   type OrderActor,
   type OrderStatus,
 } from '@civic/contracts';
+import { auditAction, type Actor } from '../../platform/auth/actor.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import type { OrdersTable } from '../../platform/db/schema.ts';
 import { Conflict, Forbidden, NotFound } from '../../platform/errors.ts';
@@ -85,6 +86,32 @@ export interface TransitionBy {
   userId: number | null;
   name: string | null;
 }
+
+/** A logged-in user acting on an order in one of the machine's actor roles. */
+export const actingAs = (actor: Actor, kind: OrderActor): TransitionBy => ({
+  kind,
+  userId: actor.userId,
+  name: actor.displayName,
+});
+
+/** The audit entry of a user's action on an order, in the action's transaction. */
+export const auditOrder = (
+  tx: Tx,
+  actor: Actor,
+  action: string,
+  order: OrderRow,
+  summary: Record<string, unknown>,
+  now: Date,
+) =>
+  auditAction(
+    tx,
+    actor,
+    action,
+    'order',
+    { id: order.id, org_id: order.org_id, org_path: order.org_path },
+    summary,
+    now,
+  );
 
 /** Applies `action` to a locked order; throws 409 (illegal from this status) or 403 (not yours to do). */
 export async function transition(

@@ -10,12 +10,13 @@ import { inScope, type Tx } from '../../platform/db/database.ts';
 import { pageOf } from '../../platform/db/paging.ts';
 import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
 import {
+  actingAs,
+  auditOrder,
   deadlinesFor,
   lockOrder,
   transition,
   type Deadlines,
   type OrderRow,
-  type TransitionBy,
 } from './order-flow.ts';
 import { insertOrder } from './order-intake.ts';
 import { orderDetailOf, orderViewOf, selectOrders } from './order-view.ts';
@@ -27,27 +28,14 @@ const CANDIDATE_LIMIT = 20;
 
 export function createOrdersService(ctx: AppContext) {
   const run = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor.orgPath, work);
-  const by = (actor: Actor, kind: TransitionBy['kind']): TransitionBy => ({
-    kind,
-    userId: actor.userId,
-    name: actor.displayName,
-  });
+  const by = actingAs;
   const audit = (
     tx: Tx,
     actor: Actor,
     action: string,
     order: OrderRow,
     summary: Record<string, unknown> = {},
-  ) =>
-    auditAction(
-      tx,
-      actor,
-      action,
-      'order',
-      { id: order.id, org_id: order.org_id, org_path: order.org_path },
-      summary,
-      ctx.now(),
-    );
+  ) => auditOrder(tx, actor, action, order, summary, ctx.now());
   const detail = (tx: Tx, id: number) => orderDetailOf(tx, ctx.cipher, id, ctx.now());
 
   /** Locks an order of the caller's subtree, then applies one step. */

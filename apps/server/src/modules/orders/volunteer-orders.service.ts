@@ -2,38 +2,25 @@
 // served under a row lock, so two volunteers cannot both take a one-person order), 拒单 with a
 // reason (the order goes back to be dispatched again), and 实施 from start to finish, which leaves
 // a pending service record for everyone who served.
-import { auditAction, type Actor } from '../../platform/auth/actor.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { Conflict, Forbidden } from '../../platform/errors.ts';
 import { iso } from '../../platform/personal-data.ts';
 import { createSelfService } from '../volunteers/self-service.ts';
-import { lockOrder, transition, type OrderRow, type TransitionBy } from './order-flow.ts';
+import { actingAs, auditOrder, lockOrder, transition, type OrderRow } from './order-flow.ts';
 import { orderDetailOf, orderViewOf, selectOrders } from './order-view.ts';
 
 export function createVolunteerOrdersService(ctx: AppContext) {
   const self = createSelfService(ctx);
-  const who = (actor: Actor): TransitionBy => ({
-    kind: 'volunteer',
-    userId: actor.userId,
-    name: actor.displayName,
-  });
+  const who = (actor: Actor) => actingAs(actor, 'volunteer');
   const audit = (
     tx: Tx,
     actor: Actor,
     action: string,
     order: OrderRow,
     summary: Record<string, unknown> = {},
-  ) =>
-    auditAction(
-      tx,
-      actor,
-      action,
-      'order',
-      { id: order.id, org_id: order.org_id, org_path: order.org_path },
-      summary,
-      ctx.now(),
-    );
+  ) => auditOrder(tx, actor, action, order, summary, ctx.now());
 
   /** Locks an order offered to the volunteer and their own offer on it. */
   async function offer(tx: Tx, volunteerId: number, orderId: number) {

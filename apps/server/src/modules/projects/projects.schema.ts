@@ -6,19 +6,9 @@ import {
   SERVICE_CATEGORIES,
   SKILLS,
 } from '@civic/contracts';
-import { bodyId } from '../../platform/http/schemas.ts';
+import { bodyId, optionalText, pagingQuery, queryId } from '../../platform/http/schemas.ts';
 
-const optionalText = (max: number) => z.string().trim().max(max, `不超过 ${max} 个字`).nullable().optional();
-const queryId = z.coerce
-  .number()
-  .int()
-  .positive()
-  .max(2 ** 31)
-  .optional();
-const paging = {
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-};
+const paging = pagingQuery;
 const year = z
   .number({ error: '请输入年度' })
   .int('年度须为整数')

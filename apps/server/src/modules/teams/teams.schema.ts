@@ -8,15 +8,7 @@ import {
   TEAM_STATUSES,
   TEAM_TIERS,
 } from '@civic/contracts';
-import { bodyId } from '../../platform/http/schemas.ts';
-
-const optionalText = (max: number) => z.string().trim().max(max, `不超过 ${max} 个字`).nullable().optional();
-const queryId = z.coerce
-  .number()
-  .int()
-  .positive()
-  .max(2 ** 31)
-  .optional();
+import { bodyId, optionalText, pagingQuery, queryId } from '../../platform/http/schemas.ts';
 
 const editable = {
   parentId: bodyId.nullable().optional(),
@@ -52,8 +44,7 @@ export const teamListQuery = z.object({
   tier: z.enum(TEAM_TIERS).optional(),
   kind: z.enum(TEAM_KINDS).optional(),
   status: z.enum(TEAM_STATUSES).optional(),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pagingQuery,
 });
 export type TeamListQuery = z.infer<typeof teamListQuery>;
 
@@ -134,8 +125,7 @@ export const memberListQuery = z.object({
   status: z.enum(TEAM_MEMBER_STATUSES).optional(),
   role: z.enum(TEAM_MEMBER_ROLES).optional(),
   keyword: z.string().trim().max(50).optional(),
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...pagingQuery,
 });
 export type MemberListQuery = z.infer<typeof memberListQuery>;
 
