@@ -61,6 +61,15 @@ export const MENU_GROUPS: readonly MenuGroup[] = [
     ],
   },
   {
+    key: 'project',
+    title: '项目与服务清单',
+    permission: 'project.read',
+    items: [
+      { path: '/projects', title: '项目库', description: '年度志愿服务项目的确立、招募、实施、评估与优化' },
+      { path: '/menu-items', title: '服务清单', description: '群众可点的服务项目：发布、编辑、上架与下架' },
+    ],
+  },
+  {
     key: 'order',
     title: '群众点单',
     permission: 'order.read',

@@ -91,6 +91,25 @@ const routes: RouteRecordRaw[] = [
         meta: { title: '队伍详情', permission: 'team.read' },
       },
       {
+        path: 'projects',
+        name: 'projects',
+        component: () => import('./views/projects/ProjectsView.vue'),
+        meta: { title: '项目库', permission: 'project.read' },
+      },
+      {
+        path: 'projects/:id(\\d+)',
+        name: 'project-detail',
+        component: () => import('./views/projects/ProjectDetailView.vue'),
+        props: true,
+        meta: { title: '项目详情', permission: 'project.read' },
+      },
+      {
+        path: 'menu-items',
+        name: 'menu-items',
+        component: () => import('./views/projects/MenuItemsView.vue'),
+        meta: { title: '服务清单', permission: 'project.read' },
+      },
+      {
         path: 'orders',
         name: 'orders',
         component: () => import('./views/orders/OrdersView.vue'),
