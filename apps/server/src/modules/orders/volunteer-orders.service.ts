@@ -41,7 +41,9 @@ export function createVolunteerOrdersService(ctx: AppContext) {
       .where('order_id', '=', orderId)
       .where('volunteer_id', '=', volunteerId)
       .executeTakeFirst();
-    if (!mine || mine.status === 'withdrawn') throw new Forbidden('该需求没有派给您', 'NOT_OFFERED');
+    if (!mine) throw new Forbidden('该需求没有派给您', 'NOT_OFFERED');
+    // withdrawn while we waited for the lock: someone else took it, or it was reassigned
+    if (mine.status === 'withdrawn') throw new Conflict('该需求已被其他志愿者接单或已改派', 'ALREADY_TAKEN');
     return { order, mine };
   }
 
