@@ -23,13 +23,26 @@ export function signWebhook(secret: string, timestamp: string, body: string): st
   return `sha256=${crypto.createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
-export async function deliverWebhooks(
-  ctx: AppContext,
-  tx: Tx,
-): Promise<{ delivered: number; failed: number; skipped: number }> {
+/** How long a claimed message is kept from other ticks while it is being sent. */
+const LEASE_MS = 2 * 60_000;
+
+type Claimed = Array<{
+  id: number;
+  event: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+  contact_name: string | null;
+  contact_phone_enc: string | null;
+}>;
+type Outcome = { delivered: number; failed: number; skipped: number };
+
+/**
+ * Under the job's lock: skip everything when no gateway is configured, else lease the due
+ * messages (their next attempt moves past the lease) so no other tick sends them meanwhile.
+ */
+export async function claimWebhooks(ctx: AppContext, tx: Tx): Promise<Claimed | Outcome> {
   const now = ctx.now();
-  const url = ctx.config.webhookUrl;
-  if (!url) {
+  if (!ctx.config.webhookUrl) {
     const skipped = await tx
       .updateTable('webhook_outbox')
       .set({ status: 'skipped' })
@@ -48,9 +61,29 @@ export async function deliverWebhooks(
     .forUpdate('w')
     .skipLocked()
     .execute();
+  if (due.length > 0) {
+    await tx
+      .updateTable('webhook_outbox')
+      .set({ next_attempt_at: new Date(now.getTime() + LEASE_MS) })
+      .where(
+        'id',
+        'in',
+        due.map((d) => d.id),
+      )
+      .execute();
+  }
+  return due;
+}
+
+/** After the lease committed: POST each message (no transaction is open meanwhile), record the outcome. */
+export async function sendWebhooks(ctx: AppContext, claimed: Claimed | Outcome): Promise<Outcome> {
+  if (!Array.isArray(claimed)) return claimed;
+  const url = ctx.config.webhookUrl!;
+  const now = ctx.now();
+  const db = ctx.db.system;
   let delivered = 0;
   let failed = 0;
-  for (const item of due) {
+  for (const item of claimed) {
     const body = JSON.stringify({
       id: item.id,
       event: item.event,
@@ -80,14 +113,14 @@ export async function deliverWebhooks(
     const attempts = item.attempts + 1;
     if (!error) {
       delivered += 1;
-      await tx
+      await db
         .updateTable('webhook_outbox')
         .set({ status: 'delivered', attempts, delivered_at: now, last_error: null })
         .where('id', '=', item.id)
         .execute();
     } else {
       failed += 1;
-      await tx
+      await db
         .updateTable('webhook_outbox')
         .set({
           attempts,
@@ -102,8 +135,9 @@ export async function deliverWebhooks(
   return { delivered, failed, skipped: 0 };
 }
 
-export const webhookJob: Job<{ delivered: number; failed: number; skipped: number }> = {
+export const webhookJob: Job<Outcome, Claimed | Outcome> = {
   name: 'orders.webhook',
   everyMs: 30_000,
-  run: deliverWebhooks,
+  run: claimWebhooks,
+  afterCommit: sendWebhooks,
 };
