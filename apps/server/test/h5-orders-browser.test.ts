@@ -247,7 +247,17 @@ describe.runIf(canRunBrowser)('H5 order loop in a real browser at 375 px', () =>
     await fill(vPage, 'h5-login-password', VOLUNTEER_PASSWORD);
     await vPage.getByTestId('h5-login-submit').click();
     await vPage.waitForURL(/\/h5\/me/);
+    // the home page shows one unread message: the dispatch; opening it marks it read and leads to 派给我的
     await vPage.goto(`${baseUrl}/h5/`);
+    expect(await vPage.getByTestId('h5-home-unread').textContent()).toContain('1');
+    await vPage.getByTestId('h5-home-messages').click();
+    await vPage.waitForURL(/\/h5\/messages$/);
+    const message = vPage.getByTestId('h5-messages').locator('.van-cell').filter({ hasText: orderNo });
+    await message.click();
+    await vPage.waitForURL(/\/h5\/tasks$/);
+    await vPage.goto(`${baseUrl}/h5/`);
+    await vPage.getByTestId('h5-home-messages').waitFor();
+    expect(await vPage.getByTestId('h5-home-unread').count()).toBe(0);
     await vPage.getByTestId('h5-home-tasks').click();
     await vPage.waitForURL(/\/h5\/tasks$/);
     const card = () =>
@@ -408,7 +418,7 @@ describe.runIf(canRunBrowser)('H5 order loop in a real browser at 375 px', () =>
     await context.close();
   });
 
-  it('/h5/services, the order form, the tracking page and 派给我的 pass axe (WCAG 2.1 A/AA)', async () => {
+  it('/h5/services, the order form, the tracking page, 派给我的 and 我的消息 pass axe (WCAG 2.1 A/AA)', async () => {
     const { context, errors } = await newContext({ axe: true });
     const page = await context.newPage();
     const found: Record<string, string[]> = {};
@@ -476,6 +486,16 @@ describe.runIf(canRunBrowser)('H5 order loop in a real browser at 375 px', () =>
     await page.goto(`${baseUrl}/h5/tasks`);
     await page.getByTestId('h5-tasks-list').waitFor();
     await check('/h5/tasks');
+    await page.goto(`${baseUrl}/h5/messages`);
+    await page.getByTestId('h5-messages-empty').waitFor();
+    await check('/h5/messages, empty');
+    const offered = await placeByApi('想请志愿者帮忙读报');
+    expect((await institute.post(`/api/orders/${offered.id}/accept`, {})).statusCode).toBe(200);
+    const sent = await stationAdmin.post(`/api/orders/${offered.id}/dispatch`, { volunteerIds: [volunteer.id] });
+    expect(sent.statusCode, sent.body).toBe(200);
+    await page.reload();
+    await page.getByTestId('h5-messages').waitFor();
+    await check('/h5/messages, one unread');
 
     expect(found, `axe violations:\n${JSON.stringify(found, null, 2)}`).toEqual({});
     expect(errors).toEqual([]);

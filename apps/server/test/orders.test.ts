@@ -304,6 +304,68 @@ describe('the whole loop', () => {
   });
 });
 
+describe('who is told of a dispatch', () => {
+  it('each volunteer offered the order gets an H5 message; the station is told; the timeline says where it went', async () => {
+    const order = await place();
+    await institute.post(`/api/orders/${order.id}/accept`, {});
+    // the institute sends it to the station: the station's staff see it in the console bell
+    const before = (await stationAdmin.get('/api/notifications?unread=true')).json() as { unread: number };
+    expect(
+      (await institute.post(`/api/orders/${order.id}/dispatch`, { stationId: station.id })).statusCode,
+    ).toBe(200);
+    const bell = (await stationAdmin.get('/api/notifications?unread=true')).json() as {
+      unread: number;
+      items: Array<{ kind: string; title: string; link: string }>;
+    };
+    expect(bell.unread).toBe(before.unread + 1);
+    expect(bell.items[0]).toMatchObject({ kind: 'order.dispatched', link: `/orders/${order.id}` });
+    expect(bell.items[0]!.title).toContain(order.orderNo);
+
+    // the station offers it to two volunteers
+    const a = await registerVolunteer(t, station.id);
+    const b = await registerVolunteer(t, station.id);
+    const c = await registerVolunteer(t, station.id);
+    const sent = await stationAdmin.post(`/api/orders/${order.id}/dispatch`, { volunteerIds: [a.id, b.id] });
+    expect(sent.statusCode, sent.body).toBe(200);
+    const events = sent.json().events as Array<{ action: string; target: string | null }>;
+    expect(events.at(-2)).toMatchObject({ action: 'dispatch', target: expect.stringContaining('实践站：') });
+    expect(events.at(-1)!.action).toBe('redispatch');
+    expect(events.at(-1)!.target).toBe(`志愿者：${a.name}、${b.name}`);
+
+    for (const v of [a, b]) {
+      const inbox = (await asVolunteer(v).get('/api/me/notifications')).json() as {
+        unread: number;
+        items: Array<{ id: number; kind: string; title: string; link: string; read: boolean }>;
+      };
+      expect(inbox.unread).toBe(1);
+      expect(inbox.items).toHaveLength(1);
+      expect(inbox.items[0]).toMatchObject({ kind: 'order.offered', link: '/tasks', read: false });
+      expect(inbox.items[0]!.title).toContain(order.orderNo);
+    }
+    // a volunteer not offered it has nothing, and cannot mark another's message read
+    const theirs = (await asVolunteer(a).get('/api/me/notifications')).json().items[0].id as number;
+    expect((await asVolunteer(c).get('/api/me/notifications')).json()).toMatchObject({ total: 0, unread: 0 });
+    await expect4xx(await asVolunteer(c).post(`/api/me/notifications/${theirs}/read`), 404);
+    // the station's staff list holds no volunteer's messages, and cannot mark them read either
+    const staffIds = (
+      (await stationAdmin.get('/api/notifications?pageSize=100')).json().items as Array<{ id: number }>
+    ).map((n) => n.id);
+    expect(staffIds).not.toContain(theirs);
+    await expect4xx(await stationAdmin.post(`/api/notifications/${theirs}/read`), 404);
+
+    // reading: one, then all
+    expect((await asVolunteer(a).post(`/api/me/notifications/${theirs}/read`)).json()).toEqual({ ok: true });
+    expect((await asVolunteer(a).get('/api/me/notifications?unread=true')).json()).toMatchObject({
+      total: 0,
+      unread: 0,
+    });
+    expect((await asVolunteer(b).post('/api/me/notifications/read-all')).json()).toEqual({ updated: 1 });
+    expect((await asVolunteer(b).post('/api/me/notifications/read-all')).json()).toEqual({ updated: 0 });
+    // staff cannot use the volunteer's routes
+    expect((await stationAdmin.get('/api/me/notifications')).statusCode).toBe(403);
+  });
+});
+
 describe('claiming a one-person order', () => {
   it('two volunteers claiming at once: exactly one wins', async () => {
     const order = await place();

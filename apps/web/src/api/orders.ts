@@ -61,6 +61,8 @@ export interface OrderEvent {
   actorKind: OrderEventActorKind | (string & {});
   actorName: string | null;
   reason: string | null;
+  /** where a dispatch sent the order */
+  target: string | null;
   createdAt: string;
 }
 

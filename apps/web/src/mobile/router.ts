@@ -96,6 +96,12 @@ const routes: RouteRecordRaw[] = [
     meta: { title: '派给我的', requiresLogin: true },
   },
   {
+    path: '/messages',
+    name: 'messages',
+    component: () => import('./views/MessagesView.vue'),
+    meta: { title: '我的消息', requiresLogin: true },
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('./views/NotFoundView.vue'),

@@ -1,11 +1,15 @@
-// In-app notifications for staff: what their org was told (e.g. an order of a unit below missed
-// its deadline). A notification is addressed to one org; its staff see and mark it read.
+// In-app notifications. Staff see what their org was told (e.g. an order of a unit below missed
+// its deadline, a station was sent an order) in the console bell; a volunteer sees what was sent
+// to them (an order offered to them, a reminder) on H5. Both can mark them read.
 import type { FastifyInstance } from 'fastify';
+import type { SelectQueryBuilder } from 'kysely';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth/plugin.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { inScope } from '../../platform/db/database.ts';
+import { inScope, type Tx } from '../../platform/db/database.ts';
+import type { Database } from '../../platform/db/schema.ts';
+import { createSelfService } from '../volunteers/self-service.ts';
 import { pageOf } from '../../platform/db/paging.ts';
 import { NotFound } from '../../platform/errors.ts';
 import { iso } from '../../platform/personal-data.ts';
@@ -21,78 +25,133 @@ const notification = z.object({
   createdAt: z.string(),
 });
 
+type Mine = (
+  q: SelectQueryBuilder<Database, 'notifications', object>,
+) => SelectQueryBuilder<Database, 'notifications', object>;
+
+const listQuery = z.object({
+  unread: z.enum(['true', 'false']).optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+const listReply = z.object({ items: z.array(notification), total: z.number(), unread: z.number() });
+
+async function listOf(tx: Tx, mine: Mine, query: z.infer<typeof listQuery>) {
+  const unread = await mine(tx.selectFrom('notifications'))
+    .where('read_at', 'is', null)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  let base = mine(tx.selectFrom('notifications')).selectAll();
+  if (query.unread === 'true') base = base.where('read_at', 'is', null);
+  const { rows, total } = await pageOf(base.orderBy('id', 'desc'), query);
+  return {
+    items: rows.map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      title: n.title,
+      body: n.body,
+      link: n.link,
+      read: n.read_at !== null,
+      createdAt: iso(n.created_at)!,
+    })),
+    total,
+    unread: Number(unread.n),
+  };
+}
+
+/** Marks one notification (or, with no id, all of them) read; answers how many changed. */
+async function markRead(tx: Tx, mine: Mine, now: Date, id?: number) {
+  let update = tx.updateTable('notifications').set({ read_at: now }).where('read_at', 'is', null);
+  update = update.where('id', 'in', (eb) => {
+    let ids = mine(eb.selectFrom('notifications')).select('id');
+    if (id !== undefined) ids = ids.where('id', '=', id);
+    return ids;
+  });
+  const done = await update.executeTakeFirst();
+  return Number(done.numUpdatedRows);
+}
+
 export function notificationsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['notifications'];
-  const config = { permission: 'order.read' as const };
+  const staff = { permission: 'order.read' as const };
+  const self = createSelfService(ctx);
+  const orgOf =
+    (orgId: number): Mine =>
+    (q) =>
+      q.where('org_id', '=', orgId).where('volunteer_id', 'is', null);
+  const volunteerOf =
+    (volunteerId: number): Mine =>
+    (q) =>
+      q.where('volunteer_id', '=', volunteerId);
+  const ok = { 200: z.object({ ok: z.literal(true) }) };
 
   r.get(
     '/api/notifications',
     {
-      schema: {
-        tags,
-        summary: '本单位的消息提醒',
-        querystring: z.object({
-          unread: z.enum(['true', 'false']).optional(),
-          page: z.coerce.number().int().min(1).max(100000).default(1),
-          pageSize: z.coerce.number().int().min(1).max(100).default(20),
-        }),
-        response: { 200: z.object({ items: z.array(notification), total: z.number(), unread: z.number() }) },
-      },
-      config,
+      schema: { tags, summary: '本单位的消息提醒', querystring: listQuery, response: { 200: listReply } },
+      config: staff,
     },
     (req) => {
       const actor = actorOf(req);
-      return inScope(ctx.db.app, actor.orgPath, async (tx) => {
-        let base = tx.selectFrom('notifications').selectAll().where('org_id', '=', actor.orgId);
-        const unread = await tx
-          .selectFrom('notifications')
-          .where('org_id', '=', actor.orgId)
-          .where('read_at', 'is', null)
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow();
-        if (req.query.unread === 'true') base = base.where('read_at', 'is', null);
-        const { rows, total } = await pageOf(base.orderBy('id', 'desc'), req.query);
-        return {
-          items: rows.map((n) => ({
-            id: n.id,
-            kind: n.kind,
-            title: n.title,
-            body: n.body,
-            link: n.link,
-            read: n.read_at !== null,
-            createdAt: iso(n.created_at)!,
-          })),
-          total,
-          unread: Number(unread.n),
-        };
-      });
+      return inScope(ctx.db.app, actor.orgPath, (tx) => listOf(tx, orgOf(actor.orgId), req.query));
     },
   );
 
   r.post(
     '/api/notifications/:id/read',
-    {
-      schema: {
-        tags,
-        summary: '标记已读',
-        params: idParams,
-        response: { 200: z.object({ ok: z.literal(true) }) },
-      },
-      config,
-    },
+    { schema: { tags, summary: '标记已读', params: idParams, response: ok }, config: staff },
     async (req) => {
       const actor = actorOf(req);
-      const done = await inScope(ctx.db.app, actor.orgPath, (tx) =>
-        tx
-          .updateTable('notifications')
-          .set({ read_at: ctx.now() })
+      const found = await inScope(ctx.db.app, actor.orgPath, async (tx) => {
+        await markRead(tx, orgOf(actor.orgId), ctx.now(), req.params.id);
+        return orgOf(actor.orgId)(tx.selectFrom('notifications'))
+          .select('id')
           .where('id', '=', req.params.id)
-          .where('org_id', '=', actor.orgId)
-          .executeTakeFirst(),
-      );
-      if (!done.numUpdatedRows) throw new NotFound('消息不存在');
+          .executeTakeFirst();
+      });
+      if (!found) throw new NotFound('消息不存在');
       return { ok: true as const };
     },
+  );
+
+  // ---------------------------------------------------------------- a volunteer's own, on H5
+  r.get(
+    '/api/me/notifications',
+    {
+      schema: { tags, summary: '我的消息', querystring: listQuery, response: { 200: listReply } },
+      config: { permission: 'volunteer.self' },
+    },
+    (req) => self.asVolunteer(actorOf(req), (tx, me) => listOf(tx, volunteerOf(me.id), req.query)),
+  );
+
+  r.post(
+    '/api/me/notifications/:id/read',
+    {
+      schema: { tags, summary: '标记已读', params: idParams, response: ok },
+      config: { permission: 'volunteer.self' },
+    },
+    async (req) => {
+      const found = await self.asVolunteer(actorOf(req), async (tx, me) => {
+        await markRead(tx, volunteerOf(me.id), ctx.now(), req.params.id);
+        return volunteerOf(me.id)(tx.selectFrom('notifications'))
+          .select('id')
+          .where('id', '=', req.params.id)
+          .executeTakeFirst();
+      });
+      if (!found) throw new NotFound('消息不存在');
+      return { ok: true as const };
+    },
+  );
+
+  r.post(
+    '/api/me/notifications/read-all',
+    {
+      schema: { tags, summary: '全部标记已读', response: { 200: z.object({ updated: z.number() }) } },
+      config: { permission: 'volunteer.self' },
+    },
+    async (req) => ({
+      updated: await self.asVolunteer(actorOf(req), (tx, me) => markRead(tx, volunteerOf(me.id), ctx.now())),
+    }),
   );
 }

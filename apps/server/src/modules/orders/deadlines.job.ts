@@ -4,6 +4,7 @@
 // closed automatically. Rows are taken with SKIP LOCKED, so a busy order is simply left for the
 // next tick.
 import { ORDER_STAGE_LABELS, ORDER_STAGE_OF, type OrderStatus } from '@civic/contracts';
+import { notifyOrg } from '../notifications/notify.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import type { Job } from '../../platform/jobs/scheduler.ts';
@@ -66,18 +67,17 @@ export async function runOrderDeadlines(
         created_at: now,
       })
       .execute();
-    await tx
-      .insertInto('notifications')
-      .values({
-        org_id: parent.id,
-        org_path: parent.path,
+    await notifyOrg(
+      tx,
+      parent,
+      {
         kind: 'order.escalated',
         title: `需求 ${order.order_no} ${ORDER_STAGE_LABELS[stage]}超时`,
         body: `${order.description.slice(0, 60)}（${order.address}）`,
         link: `/orders/${order.id}`,
-        created_at: now,
-      })
-      .execute();
+      },
+      now,
+    );
     escalated += 1;
   }
   return { escalated, autoClosed };

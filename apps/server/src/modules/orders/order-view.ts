@@ -47,6 +47,13 @@ export function orderViewOf(cipher: FieldCipher, row: OrderRow & { org_name: str
   };
 }
 
+function targetOf(details: unknown): string | null {
+  const parsed: unknown = typeof details === 'string' ? JSON.parse(details) : details;
+  if (parsed && typeof parsed === 'object' && 'to' in parsed && typeof parsed.to === 'string')
+    return parsed.to || null;
+  return null;
+}
+
 export async function eventsOf(tx: Tx, orderId: number) {
   const rows = await tx
     .selectFrom('order_events')
@@ -61,6 +68,8 @@ export async function eventsOf(tx: Tx, orderId: number) {
     actorKind: e.actor_kind,
     actorName: e.actor_name,
     reason: e.reason,
+    // where a dispatch sent the order (names a station, team or volunteers: staff and volunteers only)
+    target: targetOf(e.details),
     createdAt: iso(e.created_at)!,
   }));
 }

@@ -100,6 +100,7 @@ const event = z.object({
   actorKind: z.string(),
   actorName: z.string().nullable(),
   reason: z.string().nullable(),
+  target: z.string().nullable(),
   createdAt: z.string(),
 });
 

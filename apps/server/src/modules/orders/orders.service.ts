@@ -18,6 +18,8 @@ import {
   type Deadlines,
   type OrderRow,
 } from './order-flow.ts';
+import { candidateRows } from './candidates.ts';
+import { dispatchTarget, notifyDispatch } from './dispatch-notices.ts';
 import { insertOrder } from './order-intake.ts';
 import { orderDetailOf, orderViewOf, selectOrders } from './order-view.ts';
 import type { DispatchInput, OrderListQuery, StaffOrderInput } from './orders.schema.ts';
@@ -243,7 +245,9 @@ export function createOrdersService(ctx: AppContext) {
             )
             .execute();
         }
-        await transition(tx, order, action, by(actor, 'dispatcher'), now, { set, details: { ...input } });
+        const to = await dispatchTarget(tx, set, input.teamId ? [] : volunteerIds);
+        await transition(tx, order, action, by(actor, 'dispatcher'), now, { set, details: { ...input, to } });
+        await notifyDispatch(tx, order, set, volunteerIds, now);
         await audit(tx, actor, `order.${action}`, order, { ...input });
       }),
 
@@ -260,29 +264,11 @@ export function createOrdersService(ctx: AppContext) {
         // volunteers of the institute around the village (or the caller's subtree when narrower)
         const area = order.org_path.split('.').slice(0, 2).join('.');
         const scopePath = inActorScope(actor, area) ? area : actor.orgPath;
-        const { rows } = await sql<{
-          id: number;
-          name: string;
-          skills: string[];
-          service_categories: string[];
-          availability: string[];
-          latitude: number | null;
-          longitude: number | null;
-          open_load: number;
-          avg_rating: number | null;
-          ratings: number;
-        }>`
-          SELECT v.id, v.name, v.skills, v.service_categories, v.availability, g.latitude, g.longitude,
-            (SELECT count(*) FROM order_assignees a JOIN orders x ON x.id = a.order_id
-              WHERE a.volunteer_id = v.id AND a.status = 'claimed' AND x.status IN ('claimed', 'in_service'))::int AS open_load,
-            (SELECT avg(x.rating)::float FROM order_assignees a JOIN orders x ON x.id = a.order_id
-              WHERE a.volunteer_id = v.id AND a.status = 'served' AND x.rating IS NOT NULL) AS avg_rating,
-            (SELECT count(x.rating) FROM order_assignees a JOIN orders x ON x.id = a.order_id
-              WHERE a.volunteer_id = v.id AND a.status = 'served')::int AS ratings
-          FROM volunteers v JOIN orgs g ON g.id = v.org_id
-          WHERE v.status = 'active' AND v.org_path <@ ${scopePath}::ltree
-            AND (v.service_categories @> ARRAY[${order.service_category}]::text[] OR v.skills && ${order.skills}::text[])
-          LIMIT 2000`.execute(tx);
+        const rows = await candidateRows(tx, {
+          scopePath,
+          serviceCategory: order.service_category,
+          skills: order.skills,
+        });
         const ranked = rankCandidates(
           {
             serviceCategory: order.service_category,

@@ -420,6 +420,8 @@ export interface NotificationsTable {
   title: string;
   body: string | null;
   link: string | null;
+  /** set when the notification is for one volunteer (H5), not for the org's staff */
+  volunteer_id: number | null;
   read_at: NullableTimestamp;
   created_at: Timestamp;
 }
