@@ -108,6 +108,13 @@ export const PERMISSIONS = [
   'order.dispatch',
   /** 评单: the staff evaluation that closes an order. */
   'order.evaluate',
+  'activity.read',
+  /** Plans, activities, sign-ups on a volunteer's behalf, check-in codes and manual check-in. */
+  'activity.write',
+  /** Confirm, correct or reject service records. */
+  'hours.review',
+  /** Enter backfilled (补录) and manual service records, with evidence. */
+  'hours.write',
   'account.manage',
   'audit.read',
 ] as const;
@@ -131,6 +138,10 @@ const BUSINESS_ADMIN: readonly Permission[] = [
   'order.place',
   'order.dispatch',
   'order.evaluate',
+  'activity.read',
+  'activity.write',
+  'hours.review',
+  'hours.write',
 ];
 /**
  * 三权分立: the security admin manages accounts only, the audit admin reads the audit log only,
@@ -142,7 +153,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   center_admin: [...BUSINESS_ADMIN, 'volunteer.unmask', 'order.vet'],
   institute_admin: [...BUSINESS_ADMIN, 'volunteer.unmask', 'order.vet'],
   station_admin: BUSINESS_ADMIN,
-  team_leader: ['org.read', 'volunteer.read', 'team.read'],
+  team_leader: ['org.read', 'volunteer.read', 'team.read', 'activity.read', 'activity.write', 'hours.review'],
   volunteer: ['volunteer.self'],
   resident: [],
   security_admin: ['account.manage'],

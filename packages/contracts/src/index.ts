@@ -7,3 +7,4 @@ export * from './credit-code.ts';
 export * from './orders.ts';
 export * from './matching.ts';
 export * from './projects.ts';
+export * from './activities.ts';

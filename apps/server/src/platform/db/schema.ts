@@ -410,6 +410,15 @@ export interface ServiceRecordsTable {
   minutes: number;
   status: Generated<string>;
   created_at: Timestamp;
+  kind: Generated<string>;
+  hours: ColumnType<number, number | undefined, number>;
+  note: string | null;
+  evidence_upload_ids: ColumnType<string[], string[] | undefined, string[]>;
+  created_by: number | null;
+  reviewed_by: number | null;
+  reviewed_at: NullableTimestamp;
+  reject_reason: string | null;
+  updated_at: Timestamp;
 }
 
 export interface NotificationsTable {
@@ -451,7 +460,161 @@ export interface OrderDeadlineSettingsTable {
   updated_at: Timestamp;
 }
 
+type Coordinate = ColumnType<number | null, number | null | undefined, number | null>;
+type DateOnly = ColumnType<string | null, string | null | undefined, string | null>;
+
+export interface ActivityPlansTable {
+  id: Id;
+  org_id: number;
+  org_path: string;
+  year: number;
+  title: string;
+  summary: string | null;
+  quarter_themes: ColumnType<string[], string[] | undefined, string[]>;
+  status: Generated<string>;
+  published_at: NullableTimestamp;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PlanItemsTable {
+  id: Id;
+  plan_id: number;
+  org_path: string;
+  month: number;
+  week: number | null;
+  title: string;
+  description: string | null;
+  form: string | null;
+  festival: string | null;
+  planned_on: DateOnly;
+  activity_id: number | null;
+  created_at: Timestamp;
+}
+
+export interface ActivitySeriesTable {
+  id: Id;
+  org_id: number;
+  org_path: string;
+  title: string;
+  frequency: string;
+  occurrences: number;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface ActivitiesTable {
+  id: Id;
+  activity_no: string;
+  org_id: number;
+  org_path: string;
+  series_id: number | null;
+  plan_item_id: number | null;
+  title: string;
+  platform_id: number | null;
+  project_id: number | null;
+  team_id: number | null;
+  form: string;
+  festival: string | null;
+  description: string | null;
+  place: string;
+  latitude: Coordinate;
+  longitude: Coordinate;
+  geofence_m: ColumnType<number, number | undefined, number>;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  capacity: number;
+  signup_opens_at: NullableTimestamp;
+  signup_closes_at: NullableTimestamp;
+  audience: Generated<string>;
+  status: Generated<string>;
+  cancel_reason: string | null;
+  confirmed_count: Generated<number>;
+  waitlist_count: Generated<number>;
+  summary: string | null;
+  video_links: ColumnType<string[], string[] | undefined, string[]>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  published_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
+  archived_at: NullableTimestamp;
+}
+
+export interface ActivityPhotosTable {
+  id: Id;
+  activity_id: number;
+  upload_id: string;
+  org_path: string;
+  caption: string | null;
+  created_at: Timestamp;
+}
+
+export interface ActivitySignupsTable {
+  id: Id;
+  activity_id: number;
+  volunteer_id: number;
+  org_path: string;
+  status: string;
+  source: Generated<string>;
+  reminded_at: NullableTimestamp;
+  attendance_confirmed_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  cancelled_at: NullableTimestamp;
+}
+
+export interface ActivityCheckinsTable {
+  id: Id;
+  activity_id: number;
+  volunteer_id: number;
+  org_path: string;
+  checked_in_at: Timestamp;
+  in_method: string;
+  in_latitude: Coordinate;
+  in_longitude: Coordinate;
+  in_distance_m: number | null;
+  checked_out_at: NullableTimestamp;
+  out_method: string | null;
+  out_latitude: Coordinate;
+  out_longitude: Coordinate;
+  recorded_by: number | null;
+  note: string | null;
+}
+
+export interface HourRulesTable {
+  org_id: number;
+  org_path: string;
+  step_minutes: number;
+  rounding: string;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
+export interface ServiceRecordEventsTable {
+  id: Id;
+  record_id: number;
+  org_path: string;
+  action: string;
+  from_hours: number | null;
+  to_hours: number | null;
+  reason: string | null;
+  actor_user_id: number | null;
+  actor_name: string | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
+  activity_plans: ActivityPlansTable;
+  plan_items: PlanItemsTable;
+  activity_series: ActivitySeriesTable;
+  activities: ActivitiesTable;
+  activity_photos: ActivityPhotosTable;
+  activity_signups: ActivitySignupsTable;
+  activity_checkins: ActivityCheckinsTable;
+  hour_rules: HourRulesTable;
+  service_record_events: ServiceRecordEventsTable;
   order_deadline_settings: OrderDeadlineSettingsTable;
   webhook_outbox: WebhookOutboxTable;
   notifications: NotificationsTable;
