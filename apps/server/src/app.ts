@@ -22,6 +22,10 @@ import { siteStandardsRoutes } from './modules/orgs/site-standards.routes.ts';
 import { uploadsRoutes } from './modules/uploads/uploads.routes.ts';
 import { teamsRoutes } from './modules/teams/teams.routes.ts';
 import { ordersRoutes } from './modules/orders/orders.routes.ts';
+import { activitiesRoutes } from './modules/activities/activities.routes.ts';
+import { checkinRoutes } from './modules/activities/checkin.routes.ts';
+import { hoursRoutes } from './modules/activities/hours.routes.ts';
+import { plansRoutes } from './modules/activities/plans.routes.ts';
 import { open311Routes } from './modules/orders/open311.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { projectsRoutes } from './modules/projects/projects.routes.ts';
@@ -89,6 +93,10 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     ordersRoutes,
     open311Routes,
     notificationsRoutes,
+    activitiesRoutes,
+    plansRoutes,
+    checkinRoutes,
+    hoursRoutes,
     auditRoutes,
   ]) {
     routes(app, ctx);

@@ -656,3 +656,528 @@ describe('authentication on every route', () => {
     expect(failures).toEqual([]);
   });
 });
+
+// ---------------------------------------------------------------- activity plans (issue 6)
+// Another town's station and institute attack the plans of demo-station's institute and station;
+// demo-station itself reads its institute's plan but may not change it. Every change is refused
+// with 403/404 and the plan tables stay as they were.
+describe('authorization matrix: activity plans', () => {
+  const plan = { institute: 0, station: 0, instituteItem: 0, stationItem: 0 };
+  const PLAN_TABLES = ['activity_plans', 'plan_items', 'activities'];
+  const planDigests: Record<string, string> = {};
+  const themes = ['学习', '奉献', '传承', '感恩'];
+  const slot = {
+    startsAt: '2036-03-05T09:00:00+08:00',
+    endsAt: '2036-03-05T11:00:00+08:00',
+    place: '越权地点',
+    capacity: 10,
+    form: 'jiang',
+  };
+
+  beforeAll(async () => {
+    const instituteClient = as(t.app, await login(t.app, 'demo-institute'));
+    const made = async (client: ReturnType<typeof as>, url: string, body: unknown) => {
+      const res = await client.post(url, body);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().id as number;
+    };
+    plan.institute = await made(instituteClient, '/api/plans', {
+      year: 2036,
+      title: '被测所级计划',
+      quarterThemes: themes,
+    });
+    plan.instituteItem = await made(instituteClient, `/api/plans/${plan.institute}/items`, {
+      month: 3,
+      week: 1,
+      title: '被测所级安排',
+      form: 'jiang',
+    });
+    plan.station = await made(clients['demo-station']!, '/api/plans', {
+      year: 2036,
+      title: '被测站级计划',
+      quarterThemes: themes,
+    });
+    plan.stationItem = await made(clients['demo-station']!, `/api/plans/${plan.station}/items`, {
+      month: 3,
+      title: '被测站级重点',
+      form: 'xing',
+    });
+    for (const table of PLAN_TABLES) planDigests[table] = await tableDigest(t.ctx.db.system, table);
+  });
+
+  type PlanKey = keyof typeof plan;
+  const attacks: Array<{
+    name: string;
+    route: string;
+    body?: () => unknown;
+    as?: string;
+    status?: number[];
+  }> = [];
+  for (const [who, target] of [
+    ['demo-station2', 'institute'],
+    ['demo-station2', 'station'],
+    ['town2-institute', 'institute'],
+    ['town2-institute', 'station'],
+  ] as const) {
+    const item: PlanKey = target === 'institute' ? 'instituteItem' : 'stationItem';
+    attacks.push(
+      {
+        name: `${who} reads the ${target} plan`,
+        route: `GET /api/plans/{${target}}`,
+        as: who,
+        status: [404],
+      },
+      {
+        name: `${who} edits the ${target} plan`,
+        route: `PUT /api/plans/{${target}}`,
+        body: () => ({ title: '篡改计划' }),
+        as: who,
+      },
+      { name: `${who} publishes the ${target} plan`, route: `POST /api/plans/{${target}}/publish`, as: who },
+      {
+        name: `${who} adds to the ${target} plan`,
+        route: `POST /api/plans/{${target}}/items`,
+        body: () => ({ month: 4, title: '越权安排' }),
+        as: who,
+      },
+      {
+        name: `${who} edits a ${target} item`,
+        route: `PUT /api/plan-items/{${item}}`,
+        body: () => ({ title: '篡改' }),
+        as: who,
+      },
+      { name: `${who} deletes a ${target} item`, route: `DELETE /api/plan-items/{${item}}`, as: who },
+      {
+        name: `${who} turns a ${target} item into an activity`,
+        route: `POST /api/plan-items/{${item}}/to-activity`,
+        body: () => slot,
+        as: who,
+      },
+    );
+  }
+  attacks.push(
+    {
+      name: 'the station edits its institute’s plan',
+      route: 'PUT /api/plans/{institute}',
+      body: () => ({ title: '篡改' }),
+      as: 'demo-station',
+    },
+    {
+      name: 'the station publishes its institute’s plan',
+      route: 'POST /api/plans/{institute}/publish',
+      as: 'demo-station',
+    },
+    {
+      name: 'the station adds to its institute’s plan',
+      route: 'POST /api/plans/{institute}/items',
+      body: () => ({ month: 4, title: '越权安排' }),
+      as: 'demo-station',
+    },
+    {
+      name: 'the station edits its institute’s item',
+      route: 'PUT /api/plan-items/{instituteItem}',
+      body: () => ({ title: '篡改' }),
+      as: 'demo-station',
+    },
+    {
+      name: 'the station deletes its institute’s item',
+      route: 'DELETE /api/plan-items/{instituteItem}',
+      as: 'demo-station',
+    },
+    {
+      name: 'the station turns its institute’s item into an activity',
+      route: 'POST /api/plan-items/{instituteItem}/to-activity',
+      body: () => slot,
+      as: 'demo-station',
+    },
+  );
+
+  it.each(attacks)('$name ($route)', async (c) => {
+    const client = clients[c.as ?? 'demo-station2']!;
+    const [method, path] = c.route.split(' ') as ['GET' | 'PUT' | 'POST' | 'DELETE', string];
+    const url = path.replace(/\{(\w+)\}/g, (_, key: string) => String(plan[key as PlanKey]));
+    expect(url).not.toMatch(/\{|\/0(\/|$)/);
+    const res =
+      method === 'GET'
+        ? await client.get(url)
+        : method === 'DELETE'
+          ? await client.delete(url)
+          : method === 'PUT'
+            ? await client.put(url, c.body?.() ?? {})
+            : await client.post(url, c.body?.());
+    expect(c.status ?? DENIED, `${method} ${url}: ${res.statusCode} ${res.body.slice(0, 200)}`).toContain(
+      res.statusCode,
+    );
+    expect(res.json().message).toMatch(/[\u4e00-\u9fa5]/);
+  });
+
+  it('lists nothing of another town, and creates nothing for it', async () => {
+    const attacker = clients['demo-station2']!;
+    for (const orgId of [ids.foreignInstitute, ids.foreignStation]) {
+      const res = await attacker.get(`/api/plans?orgId=${orgId}&includeBelow=true`);
+      expect(res.json()).toEqual({ items: [], total: 0 });
+    }
+    const own = (await attacker.get('/api/plans?year=2036&includeBelow=true')).json();
+    expect(own.items.map((p: { id: number }) => p.id)).not.toContain(plan.institute);
+    const create = await attacker.post('/api/plans', {
+      orgId: ids.foreignStation,
+      year: 2037,
+      title: '越权计划',
+      quarterThemes: themes,
+    });
+    expect(DENIED).toContain(create.statusCode);
+  });
+
+  it('changed none of the plans, and the owners still manage them', async () => {
+    for (const table of PLAN_TABLES)
+      expect(await tableDigest(t.ctx.db.system, table), table).toBe(planDigests[table]);
+    const station = clients['demo-station']!;
+    expect((await station.get(`/api/plans/${plan.institute}`)).json()).toMatchObject({ editable: false });
+    expect((await station.get(`/api/plans/${plan.station}`)).json()).toMatchObject({ editable: true });
+  });
+});
+
+// ---------------------------------------------------------------- check-in / check-out (issue 6)
+describe('authorization matrix: check-in and check-out of another town’s activity', () => {
+  const checkinIds = { activity: 0, volunteer: 0, ownVolunteer: 0 };
+  let token = '';
+  let foreignVolunteerSession: ReturnType<typeof as>;
+  let ownVolunteerSession: ReturnType<typeof as>;
+  const CHECKIN_TABLES = [
+    'activity_checkins',
+    'activity_signups',
+    'service_records',
+    'service_record_events',
+  ];
+  const before: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const owner = clients['demo-station']!;
+    const startsAt = new Date(Date.now() + 30 * 60_000);
+    const created = await owner.post('/api/activities', {
+      title: '被测签到活动',
+      form: 'bang',
+      place: '被测地点',
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 2 * 3_600_000).toISOString(),
+      capacity: 10,
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    checkinIds.activity = created.json().id;
+    expect((await owner.post(`/api/activities/${checkinIds.activity}/publish`)).statusCode).toBe(200);
+    const foreign = await registerVolunteer(t, ids.foreignStation);
+    foreignVolunteerSession = as(t.app, foreign.session);
+    checkinIds.volunteer = foreign.id;
+    const signup = await foreignVolunteerSession.post(`/api/me/activities/${checkinIds.activity}/signup`);
+    expect(signup.statusCode, signup.body).toBe(200);
+    const own = await registerVolunteer(t, ids.ownStation);
+    ownVolunteerSession = as(t.app, own.session);
+    checkinIds.ownVolunteer = own.id;
+    const code = await owner.get(`/api/activities/${checkinIds.activity}/checkin-code`);
+    expect(code.statusCode, code.body).toBe(200);
+    token = code.json().token;
+    for (const table of CHECKIN_TABLES) before[table] = await tableDigest(t.ctx.db.system, table);
+  });
+
+  const attacks: Array<{
+    name: string;
+    as: string;
+    run: (c: ReturnType<typeof as>) => Promise<LightMyRequestResponse>;
+  }> = [];
+  for (const attacker of ['demo-station2', 'town2-institute']) {
+    attacks.push(
+      {
+        name: 'show the QR code',
+        as: attacker,
+        run: (c) => c.get(`/api/activities/${checkinIds.activity}/checkin-code`),
+      },
+      {
+        name: 'read the sign-in sheet',
+        as: attacker,
+        run: (c) => c.get(`/api/activities/${checkinIds.activity}/checkins`),
+      },
+      {
+        name: 'export the sign-in sheet',
+        as: attacker,
+        run: (c) => c.get(`/api/activities/${checkinIds.activity}/checkins.xlsx`),
+      },
+      {
+        name: 'check a foreign volunteer in',
+        as: attacker,
+        run: (c) =>
+          c.post(`/api/activities/${checkinIds.activity}/checkins`, {
+            volunteerId: checkinIds.volunteer,
+            direction: 'in',
+          }),
+      },
+      {
+        name: 'override-check a foreign volunteer in',
+        as: attacker,
+        run: (c) =>
+          c.post(`/api/activities/${checkinIds.activity}/checkins`, {
+            volunteerId: checkinIds.volunteer,
+            direction: 'in',
+            override: true,
+            reason: '越权核准',
+          }),
+      },
+      {
+        name: 'check own volunteer into a foreign activity',
+        as: attacker,
+        run: (c) =>
+          c.post(`/api/activities/${checkinIds.activity}/checkins`, {
+            volunteerId: checkinIds.ownVolunteer,
+            direction: 'in',
+            override: true,
+            reason: '越权核准',
+          }),
+      },
+    );
+  }
+
+  it.each(attacks)('$as: $name → 404', async (attack) => {
+    const res = await attack.run(clients[attack.as]!);
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(404);
+    expect(res.json().message).toMatch(/[\u4e00-\u9fa5]/);
+  });
+
+  it('a volunteer of another town cannot check in with the code, nor confirm attendance (404)', async () => {
+    const scan = await ownVolunteerSession.post('/api/me/checkin', { token });
+    expect(scan.statusCode, scan.body).toBe(404);
+    const attend = await ownVolunteerSession.post(`/api/me/activities/${checkinIds.activity}/attendance`);
+    expect(attend.statusCode, attend.body).toBe(404);
+    // staff cannot use the volunteer's check-in
+    const staff = await clients['demo-station2']!.post('/api/me/checkin', { token });
+    expect(staff.statusCode, staff.body).toBe(403);
+  });
+
+  it('changed nothing, and the owner’s requests succeed', async () => {
+    for (const table of CHECKIN_TABLES)
+      expect(await tableDigest(t.ctx.db.system, table), table).toBe(before[table]);
+    const owner = clients['demo-station']!;
+    expect((await owner.get(`/api/activities/${checkinIds.activity}/checkins`)).json().items).toHaveLength(1);
+    const manual = await owner.post(`/api/activities/${checkinIds.activity}/checkins`, {
+      volunteerId: checkinIds.volunteer,
+      direction: 'in',
+    });
+    expect(manual.statusCode, manual.body).toBe(200);
+  });
+});
+
+// ---------------------------------------------------------------- service hours (issue 6)
+// Another town's station and institute attack the service records and hour rules of demo-station:
+// reads answer 404 or nothing, changes 403/404 (a bulk confirm confirms nothing), and the hours
+// tables and lifetime hours stay as they were.
+describe('authorization matrix: service hours', () => {
+  const hours = { activity: 0, record: 0, ownEvidence: '' };
+  const HOURS_TABLES = ['service_records', 'service_record_events', 'hour_rules', 'volunteers'];
+  const hoursDigests: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const db = t.ctx.db.system;
+    const target = await orgOfUser(db, 'demo-station');
+    const ends = new Date(Date.now() - 86_400_000);
+    const activity = await db
+      .insertInto('activities')
+      .values({
+        activity_no: `AZH${Date.now()}`,
+        org_id: target.id,
+        org_path: target.path,
+        title: '被测时长活动',
+        form: 'bang',
+        place: '被测地点',
+        starts_at: new Date(ends.getTime() - 2 * 3_600_000),
+        ends_at: ends,
+        capacity: 10,
+        status: 'finished',
+      })
+      .returning(['id', 'org_path', 'starts_at', 'ends_at'])
+      .executeTakeFirstOrThrow();
+    hours.activity = activity.id;
+    hours.record = (
+      await db
+        .insertInto('service_records')
+        .values({
+          volunteer_id: ids.foreignVolunteer,
+          org_path: activity.org_path,
+          source: 'activity',
+          source_id: activity.id,
+          kind: 'credit',
+          started_at: activity.starts_at,
+          ended_at: activity.ends_at,
+          minutes: 120,
+          hours: 2,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const session = await login(t.app, 'demo-station2');
+    const photo = await upload(t.app, session, 'e.png', TINY_PNG);
+    expect(photo.statusCode, photo.body).toBe(200);
+    hours.ownEvidence = photo.json().id;
+    for (const table of HOURS_TABLES) hoursDigests[table] = await tableDigest(db, table);
+  });
+
+  const ago = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
+  const attacks: Array<{
+    name: string;
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+    url: () => string;
+    body?: () => unknown;
+    status: number[];
+    check?: (res: LightMyRequestResponse) => void;
+  }> = [];
+  for (const who of ['demo-station2', 'town2-institute']) {
+    attacks.push(
+      {
+        name: `${who}: read a record`,
+        method: 'GET',
+        url: () => `/api/service-records/${hours.record}`,
+        status: [404],
+      },
+      {
+        name: `${who}: correct a record`,
+        method: 'POST',
+        url: () => `/api/service-records/${hours.record}/correct`,
+        body: () => ({ hours: 1, reason: '越权更正' }),
+        status: [404],
+      },
+      {
+        name: `${who}: reject a record`,
+        method: 'POST',
+        url: () => `/api/service-records/${hours.record}/reject`,
+        body: () => ({ reason: '越权驳回' }),
+        status: [404],
+      },
+      {
+        name: `${who}: confirm a record`,
+        method: 'POST',
+        url: () => '/api/service-records/confirm',
+        body: () => ({ ids: [hours.record] }),
+        status: [200],
+        check: (res) => expect(res.json()).toEqual({ confirmed: 0 }),
+      },
+      {
+        name: `${who}: list the station's records`,
+        method: 'GET',
+        url: () => `/api/service-records?orgId=${ids.foreignStation}`,
+        status: [200],
+        check: emptyList,
+      },
+      {
+        name: `${who}: list the activity's records`,
+        method: 'GET',
+        url: () => `/api/service-records?activityId=${hours.activity}`,
+        status: [200],
+        check: emptyList,
+      },
+      {
+        name: `${who}: find the volunteer's records`,
+        method: 'GET',
+        url: () => `/api/service-records?keyword=${ids.foreignVolunteerNo}`,
+        status: [200],
+        check: emptyList,
+      },
+      {
+        name: `${who}: backfill hours of a foreign activity`,
+        method: 'POST',
+        url: () => '/api/service-records/backfill',
+        body: () => ({
+          activityId: hours.activity,
+          volunteerId: ids.ownVolunteer,
+          hours: 1,
+          reason: '越权补录',
+          evidenceUploadIds: [hours.ownEvidence],
+        }),
+        status: [404],
+      },
+      {
+        name: `${who}: manual hours for a foreign volunteer`,
+        method: 'POST',
+        url: () => '/api/service-records/manual',
+        body: () => ({
+          volunteerId: ids.foreignVolunteer,
+          startedAt: ago(3),
+          endedAt: ago(1),
+          description: '越权录入',
+          evidenceUploadIds: [hours.ownEvidence],
+        }),
+        status: [404],
+      },
+      {
+        name: `${who}: read the station's hour rule`,
+        method: 'GET',
+        url: () => `/api/hour-rules/effective?orgId=${ids.foreignStation}`,
+        status: [404],
+      },
+      {
+        name: `${who}: set the station's hour rule`,
+        method: 'PUT',
+        url: () => `/api/hour-rules/${ids.foreignStation}`,
+        body: () => ({ stepMinutes: 60, rounding: 'up' }),
+        status: [404],
+      },
+      {
+        name: `${who}: set the institute's hour rule`,
+        method: 'PUT',
+        url: () => `/api/hour-rules/${ids.foreignInstitute}`,
+        body: () => ({ stepMinutes: 60, rounding: 'up' }),
+        status: [404],
+      },
+      {
+        name: `${who}: remove the institute's hour rule`,
+        method: 'DELETE',
+        url: () => `/api/hour-rules/${ids.foreignInstitute}`,
+        status: [404],
+      },
+      {
+        name: `${who}: confirm as a team leader`,
+        method: 'POST',
+        url: () => '/api/me/team-service-records/confirm',
+        body: () => ({ ids: [hours.record] }),
+        status: [403],
+      },
+    );
+  }
+  // the station itself may not set its institute's rule
+  attacks.push({
+    name: "demo-station: set its institute's hour rule",
+    method: 'PUT',
+    url: () => `/api/hour-rules/${ids.foreignInstitute}`,
+    body: () => ({ stepMinutes: 60, rounding: 'up' }),
+    status: [404],
+  });
+
+  it.each(attacks)('$name → $status', async (c) => {
+    const who = c.name.split(':')[0]!;
+    const client = clients[who]!;
+    const url = c.url();
+    const res =
+      c.method === 'GET'
+        ? await client.get(url)
+        : c.method === 'DELETE'
+          ? await client.delete(url)
+          : c.method === 'PUT'
+            ? await client.put(url, c.body?.())
+            : await client.post(url, c.body?.());
+    expect(c.status, `${c.method} ${url}: ${res.statusCode} ${res.body.slice(0, 200)}`).toContain(
+      res.statusCode,
+    );
+    if (res.statusCode >= 400) expect(res.json().message).toMatch(/[\u4e00-\u9fa5]/);
+    c.check?.(res);
+  });
+
+  it('changed no record, rule or lifetime hours', async () => {
+    for (const table of HOURS_TABLES)
+      expect(await tableDigest(t.ctx.db.system, table), table).toBe(hoursDigests[table]);
+  });
+
+  it('the owner may read and confirm the same record', async () => {
+    const owner = clients['demo-station']!;
+    expect((await owner.get(`/api/service-records/${hours.record}`)).statusCode).toBe(200);
+    expect((await owner.get(`/api/hour-rules/effective?orgId=${ids.foreignStation}`)).statusCode).toBe(200);
+    expect((await owner.post('/api/service-records/confirm', { ids: [hours.record] })).json()).toEqual({
+      confirmed: 1,
+    });
+  });
+});

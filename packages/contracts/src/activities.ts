@@ -69,7 +69,14 @@ export const ACTIVITY_AUDIENCE_LABELS: Record<ActivityAudience, string> = {
   public: '面向群众开放',
 };
 
-export const ACTIVITY_STATUSES = ['draft', 'published', 'in_progress', 'finished', 'archived', 'cancelled'] as const;
+export const ACTIVITY_STATUSES = [
+  'draft',
+  'published',
+  'in_progress',
+  'finished',
+  'archived',
+  'cancelled',
+] as const;
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 export const ACTIVITY_STATUS_LABELS: Record<ActivityStatus, string> = {
   draft: '草稿',
@@ -165,24 +172,29 @@ export const MAX_RECORD_HOURS = 24;
 
 /**
  * The hours credited for `minutes` of service: capped at `capMinutes` (the activity's length),
- * rounded to the rule's step, and given to one decimal (0.1 h = 6 min). Never negative.
+ * rounded to the rule's step, and given in tenths of an hour (6 min) in the rule's direction, so
+ * rounding down never credits a minute more than served and nothing exceeds the cap.
  */
-export function roundServiceHours(minutes: number, rule: HourRule = DEFAULT_HOUR_RULE, capMinutes?: number): number {
+export function roundServiceHours(
+  minutes: number,
+  rule: HourRule = DEFAULT_HOUR_RULE,
+  capMinutes?: number,
+): number {
   if (!Number.isFinite(minutes) || minutes <= 0) return 0;
-  let m = minutes;
-  if (capMinutes !== undefined && Number.isFinite(capMinutes)) m = Math.min(m, Math.max(0, capMinutes));
-  m = Math.min(m, MAX_RECORD_HOURS * 60);
-  const steps = m / rule.stepMinutes;
+  const cap = Math.min(
+    MAX_RECORD_HOURS * 60,
+    capMinutes !== undefined && Number.isFinite(capMinutes) ? Math.max(0, capMinutes) : Infinity,
+  );
   // a tiny tolerance so 89.9999 minutes of float arithmetic is not a step short
-  const whole =
+  const round = (x: number) =>
     rule.rounding === 'up'
-      ? Math.ceil(steps - 1e-9)
+      ? Math.ceil(x - 1e-9)
       : rule.rounding === 'nearest'
-        ? Math.round(steps)
-        : Math.floor(steps + 1e-9);
-  const rounded = (whole * rule.stepMinutes) / 60;
-  const capped = capMinutes !== undefined ? Math.min(rounded, Math.floor((capMinutes / 60) * 10 + 1e-9) / 10) : rounded;
-  return Math.round(Math.min(capped, MAX_RECORD_HOURS) * 10) / 10;
+        ? Math.round(x)
+        : Math.floor(x + 1e-9);
+  const stepped = Math.min(round(Math.min(minutes, cap) / rule.stepMinutes) * rule.stepMinutes, cap);
+  const tenths = Math.min(round(stepped / 6), Math.floor(cap / 6 + 1e-9));
+  return tenths / 10;
 }
 
 /** Minutes between two instants (rounded down), 0 when the end is not after the start. */

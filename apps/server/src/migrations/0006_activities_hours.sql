@@ -65,7 +65,8 @@ CREATE TABLE activities (
   series_id bigint REFERENCES activity_series(id),
   plan_item_id bigint REFERENCES plan_items(id),
   title text NOT NULL,
-  platform_id bigint REFERENCES platforms(id),
+  -- one of the five service platforms (PLATFORMS in contracts), as projects carry it
+  platform text,
   project_id bigint REFERENCES projects(id),
   team_id bigint REFERENCES teams(id),
   -- 讲/评/帮/乐/庆/树/行
@@ -239,6 +240,16 @@ CREATE TRIGGER service_records_lifetime_hours
   AFTER INSERT OR UPDATE OF status, hours ON service_records
   FOR EACH ROW EXECUTE FUNCTION service_records_lifetime_hours();
 
+-- A volunteer's confirmed hours per calendar year in China time ({"2026": 12.5, …}), whichever
+-- org's records they are, like lifetime_hours. Callers pass a volunteer they can already see.
+CREATE FUNCTION volunteer_hours_by_year(volunteer bigint) RETURNS jsonb
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
+  AS $$ SELECT coalesce(jsonb_object_agg(y, h), '{}'::jsonb)
+        FROM (SELECT extract(year FROM ended_at AT TIME ZONE 'Asia/Shanghai')::int AS y, sum(hours) AS h
+              FROM service_records WHERE volunteer_id = volunteer AND status = 'confirmed' GROUP BY 1) s $$;
+REVOKE ALL ON FUNCTION volunteer_hours_by_year(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION volunteer_hours_by_year(bigint) TO civic_app;
+
 -- Activity facts a volunteer may read beyond their own scope: published activities of their org
 -- and the orgs above (the ones they can sign up for), and the public list for residents.
 CREATE FUNCTION volunteer_can_see_activity(activity_org_path ltree, activity_status text) RETURNS boolean
@@ -251,7 +262,7 @@ GRANT EXECUTE ON FUNCTION volunteer_can_see_activity(ltree, text) TO civic_app;
 -- ---------------------------------------------------------------- privileges and row-level security
 GRANT SELECT, INSERT, UPDATE ON activity_plans, plan_items, activity_series, activities, activity_photos,
   activity_signups, activity_checkins, hour_rules, service_record_events TO civic_app;
-GRANT DELETE ON plan_items, activity_photos TO civic_app;
+GRANT DELETE ON plan_items, activity_photos, hour_rules TO civic_app;
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO civic_app;
 
 ALTER TABLE activity_plans ENABLE ROW LEVEL SECURITY;
@@ -296,17 +307,34 @@ ALTER TABLE activity_signups ENABLE ROW LEVEL SECURITY;
 ALTER TABLE activity_signups FORCE ROW LEVEL SECURITY;
 CREATE POLICY activity_signups_scope ON activity_signups TO civic_app
   USING (org_path <@ app_scope()) WITH CHECK (org_path <@ app_scope());
--- a volunteer reads and writes their own sign-ups, and may promote the next on the waitlist
--- when they cancel (the waitlist rows of an activity they can see)
+-- a volunteer reads and writes their own sign-ups (promoting the next one on the waitlist when they
+-- cancel goes through promote_from_waitlist below, so no volunteer touches another's row)
 CREATE POLICY activity_signups_own ON activity_signups TO civic_app
   USING (volunteer_id = app_volunteer()) WITH CHECK (volunteer_id = app_volunteer());
-CREATE POLICY activity_signups_waitlist_read ON activity_signups FOR SELECT TO civic_app
-  USING (app_volunteer() IS NOT NULL AND status = 'waitlisted'
-         AND EXISTS (SELECT 1 FROM activities a WHERE a.id = activity_id));
-CREATE POLICY activity_signups_waitlist_promote ON activity_signups FOR UPDATE TO civic_app
-  USING (app_volunteer() IS NOT NULL AND status = 'waitlisted'
-         AND EXISTS (SELECT 1 FROM activities a WHERE a.id = activity_id))
-  WITH CHECK (status = 'confirmed');
+
+-- Fills a free place of an activity from its waitlist (the longest-waiting first) and returns who
+-- was promoted. Called under the activity's row lock after a cancellation, by staff or by the
+-- volunteer who cancelled; it only ever moves the waitlist into free capacity, which is what
+-- anyone with the activity's lock would do, so it is safe to expose.
+CREATE FUNCTION promote_from_waitlist(p_activity bigint) RETURNS bigint
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public
+  AS $$
+DECLARE
+  a record;
+  nxt record;
+BEGIN
+  SELECT id, capacity, confirmed_count INTO a FROM activities WHERE id = p_activity FOR UPDATE;
+  IF NOT FOUND OR a.confirmed_count >= a.capacity THEN RETURN NULL; END IF;
+  SELECT id, volunteer_id INTO nxt FROM activity_signups
+    WHERE activity_id = p_activity AND status = 'waitlisted' ORDER BY id LIMIT 1 FOR UPDATE;
+  IF NOT FOUND THEN RETURN NULL; END IF;
+  UPDATE activity_signups SET status = 'confirmed', updated_at = now() WHERE id = nxt.id;
+  UPDATE activities SET confirmed_count = confirmed_count + 1, waitlist_count = waitlist_count - 1
+    WHERE id = p_activity;
+  RETURN nxt.volunteer_id;
+END $$;
+REVOKE ALL ON FUNCTION promote_from_waitlist(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION promote_from_waitlist(bigint) TO civic_app;
 
 ALTER TABLE activity_checkins ENABLE ROW LEVEL SECURITY;
 ALTER TABLE activity_checkins FORCE ROW LEVEL SECURITY;
@@ -317,11 +345,15 @@ CREATE POLICY activity_checkins_own ON activity_checkins TO civic_app
 
 ALTER TABLE hour_rules ENABLE ROW LEVEL SECURITY;
 ALTER TABLE hour_rules FORCE ROW LEVEL SECURITY;
+-- a volunteer finishing an order of another village (dispatched from the institute) rounds by
+-- that village's rule, so volunteers read every rule (a rounding step is no one's secret)
 CREATE POLICY hour_rules_read ON hour_rules FOR SELECT TO civic_app
-  USING (org_path <@ app_scope() OR app_scope() <@ org_path);
+  USING (org_path <@ app_scope() OR app_scope() <@ org_path OR app_volunteer() IS NOT NULL);
 CREATE POLICY hour_rules_write ON hour_rules FOR INSERT TO civic_app WITH CHECK (org_path <@ app_scope());
 CREATE POLICY hour_rules_update ON hour_rules FOR UPDATE TO civic_app
   USING (org_path <@ app_scope()) WITH CHECK (org_path <@ app_scope());
+-- removing an org's own rule falls back to the rule above it
+CREATE POLICY hour_rules_delete ON hour_rules FOR DELETE TO civic_app USING (org_path <@ app_scope());
 
 ALTER TABLE service_record_events ENABLE ROW LEVEL SECURITY;
 ALTER TABLE service_record_events FORCE ROW LEVEL SECURITY;
@@ -333,3 +365,26 @@ CREATE POLICY service_record_events_own ON service_record_events FOR SELECT TO c
 -- a volunteer's check-out writes their own pending credit record
 CREATE POLICY service_records_from_activity ON service_records FOR INSERT TO civic_app
   WITH CHECK (source = 'activity' AND kind = 'credit' AND status = 'pending' AND volunteer_id = app_volunteer());
+-- ... and the 'create' event of that record (the record's history starts with the volunteer's check-out)
+CREATE POLICY service_record_events_own_create ON service_record_events FOR INSERT TO civic_app
+  WITH CHECK (action = 'create' AND app_volunteer() IS NOT NULL
+              AND EXISTS (SELECT 1 FROM service_records r
+                          WHERE r.id = record_id AND r.volunteer_id = app_volunteer()
+                            AND r.source = 'activity' AND r.status = 'pending'
+                            AND r.org_path = service_record_events.org_path));
+-- finishing an order records the time of everyone who served on it (0004): the finishing volunteer
+-- reads those records back and writes each one's 'create' event
+CREATE POLICY service_records_order_read ON service_records FOR SELECT TO civic_app
+  USING (source = 'order' AND app_volunteer() IS NOT NULL AND offered_to_me(source_id));
+CREATE POLICY service_record_events_order_create ON service_record_events FOR INSERT TO civic_app
+  WITH CHECK (action = 'create' AND app_volunteer() IS NOT NULL
+              AND EXISTS (SELECT 1 FROM service_records r
+                          WHERE r.id = record_id AND r.source = 'order' AND r.status = 'pending'
+                            AND offered_to_me(r.source_id)
+                            AND r.org_path = service_record_events.org_path));
+
+-- a volunteer's own action may tell another volunteer (cancelling promotes the next on the
+-- waitlist): only about something of their org or the orgs above, which they can see
+CREATE POLICY notifications_from_volunteer ON notifications FOR INSERT TO civic_app
+  WITH CHECK (app_volunteer() IS NOT NULL AND volunteer_id IS NOT NULL
+              AND subpath(app_scope(), 0, nlevel(app_scope()) - 1) <@ org_path);

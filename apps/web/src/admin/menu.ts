@@ -84,6 +84,22 @@ export const MENU_GROUPS: readonly MenuGroup[] = [
     ],
   },
   {
+    key: 'activity',
+    title: '文明实践活动',
+    permission: 'activity.read',
+    items: [
+      { path: '/plans', title: '活动计划', description: '年有计划、季有主题、月有重点、周有安排' },
+      { path: '/activities', title: '活动管理', description: '发布活动、报名、扫码签到与签退' },
+      { path: '/activity-archive', title: '活动档案', description: '按月查看每场活动的计划、签到表、照片和总结' },
+      {
+        path: '/service-records',
+        title: '服务时长',
+        description: '确认、更正签到时长，补录与手工录入',
+        permission: 'hours.review',
+      },
+    ],
+  },
+  {
     key: 'account',
     title: '账号管理',
     permission: 'account.manage',

@@ -2,11 +2,13 @@
 // served under a row lock, so two volunteers cannot both take a one-person order), 拒单 with a
 // reason (the order goes back to be dispatched again), and 实施 from start to finish, which leaves
 // a pending service record for everyone who served.
+import { roundServiceHours } from '@civic/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { Conflict, Forbidden } from '../../platform/errors.ts';
 import { iso } from '../../platform/personal-data.ts';
+import { hourRuleFor } from '../activities/activity-store.ts';
 import { createSelfService } from '../volunteers/self-service.ts';
 import { actingAs, auditOrder, lockOrder, transition, type OrderRow } from './order-flow.ts';
 import { orderDetailOf, orderViewOf, selectOrders } from './order-view.ts';
@@ -219,23 +221,49 @@ export function createVolunteerOrdersService(ctx: AppContext) {
           .returning('volunteer_id')
           .execute();
         const minutes = Math.max(0, Math.round((now.getTime() - started.getTime()) / 60_000));
-        for (const { volunteer_id } of served) {
-          await tx
+        const hours = roundServiceHours(minutes, await hourRuleFor(tx, order.org_path));
+        if (served.length > 0) {
+          const records = await tx
             .insertInto('service_records')
-            .values({
-              volunteer_id,
-              org_path: order.org_path,
-              source: 'order',
-              source_id: orderId,
-              started_at: started,
-              ended_at: now,
-              minutes,
-              created_at: now,
-            })
+            .values(
+              served.map(({ volunteer_id }) => ({
+                volunteer_id,
+                org_path: order.org_path,
+                source: 'order',
+                source_id: orderId,
+                kind: 'credit',
+                started_at: started,
+                ended_at: now,
+                minutes,
+                hours,
+                created_by: actor.userId,
+                created_at: now,
+                updated_at: now,
+              })),
+            )
             .onConflict((oc) => oc.columns(['source', 'source_id', 'volunteer_id']).doNothing())
+            .returning(['id', 'hours'])
             .execute();
+          if (records.length > 0) {
+            await tx
+              .insertInto('service_record_events')
+              .values(
+                records.map((r) => ({
+                  record_id: r.id,
+                  org_path: order.org_path,
+                  action: 'create',
+                  from_hours: null,
+                  to_hours: r.hours,
+                  reason: `完成服务：${order.order_no}`,
+                  actor_user_id: actor.userId,
+                  actor_name: actor.displayName,
+                  created_at: now,
+                })),
+              )
+              .execute();
+          }
         }
-        await audit(tx, actor, 'order.finish', order, { minutes, volunteers: served.length });
+        await audit(tx, actor, 'order.finish', order, { minutes, hours, volunteers: served.length });
       }),
   };
 }

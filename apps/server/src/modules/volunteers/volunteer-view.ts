@@ -17,7 +17,12 @@ import { ADULT_AGE, ageOn } from '@civic/contracts';
 import { maskedIdNumber } from './identity.ts';
 import type { VolunteerDetail, VolunteerListItem } from './volunteers.schema.ts';
 
-export type VolunteerRow = Selectable<VolunteersTable> & { org_name: string; team_count: number };
+export type VolunteerRow = Selectable<VolunteersTable> & {
+  org_name: string;
+  team_count: number;
+  /** confirmed hours per calendar year in China time, keyed by the year */
+  hours_by_year: Record<string, number>;
+};
 
 /** volunteers v joined with its org name and its current team count. */
 export function selectVolunteers(tx: Tx) {
@@ -32,6 +37,8 @@ export function selectVolunteers(tx: Tx) {
           'team_count',
         ),
       )
+      // like lifetime_hours, counted over all the volunteer's records, whichever org holds them
+      .select(sql<Record<string, number>>`volunteer_hours_by_year(v.id)`.as('hours_by_year'))
   );
 }
 
@@ -82,11 +89,11 @@ export async function membershipsOf(tx: Tx, volunteerId: number): Promise<Member
     .execute();
 }
 
-/**
- * Hours served this calendar year. Service records arrive with the activities issue; until then
- * no volunteer has confirmed hours this year.
- */
-export const YEAR_HOURS_BEFORE_SERVICE_RECORDS = 0;
+/** Confirmed hours whose service ended in the calendar year of `now` (Asia/Shanghai, UTC+8). */
+export function yearHours(row: Pick<VolunteerRow, 'hours_by_year'>, now: Date): number {
+  const year = new Date(now.getTime() + 8 * 3600_000).getUTCFullYear();
+  return Math.round(Number(row.hours_by_year?.[String(year)] ?? 0) * 10) / 10;
+}
 
 export function detailOf(
   cipher: FieldCipher,
@@ -94,7 +101,7 @@ export function detailOf(
   memberships: MembershipRow[],
   now: Date,
 ): VolunteerDetail {
-  const yearHours = YEAR_HOURS_BEFORE_SERVICE_RECORDS;
+  const year = yearHours(row, now);
   return {
     ...listItemOf(cipher, row, now),
     orgPath: row.org_path,
@@ -117,9 +124,9 @@ export function detailOf(
     },
     hours: {
       lifetime: row.lifetime_hours,
-      year: yearHours,
+      year,
       star: starProgress(row.lifetime_hours),
-      party: partyRequirement(row.political_status as PoliticalStatus, yearHours),
+      party: partyRequirement(row.political_status as PoliticalStatus, year),
     },
     teams: memberships.map((m) => ({
       memberId: m.id,

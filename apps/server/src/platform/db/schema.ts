@@ -512,7 +512,7 @@ export interface ActivitiesTable {
   series_id: number | null;
   plan_item_id: number | null;
   title: string;
-  platform_id: number | null;
+  platform: string | null;
   project_id: number | null;
   team_id: number | null;
   form: string;

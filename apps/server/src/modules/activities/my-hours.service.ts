@@ -1,0 +1,133 @@
+// The volunteer's own side of service hours on H5: their records with lifetime, this year's and
+// pending hours; and, for a team leader (or deputy), the credit hours of their team's activities,
+// which they confirm in the team's org scope — never their own.
+import { sql } from 'kysely';
+import { starLevel } from '@civic/contracts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { inScope } from '../../platform/db/database.ts';
+import { pageOf } from '../../platform/db/paging.ts';
+import { Forbidden } from '../../platform/errors.ts';
+import { iso } from '../../platform/personal-data.ts';
+import { createSelfService } from '../volunteers/self-service.ts';
+import { yearHours } from '../volunteers/volunteer-view.ts';
+import { confirmIn } from './hours-review.ts';
+import { recordViewOf, selectRecords, sourceTitleOf, type RecordRow } from './hours-view.ts';
+
+export function createMyHoursService(ctx: AppContext) {
+  const self = createSelfService(ctx);
+
+  /** The teams the volunteer leads (leader or deputy, active), for the delegated scope. */
+  async function ledTeams(actor: Actor) {
+    const led = await self.asVolunteer(actor, async (tx, me) => ({
+      me: me.id,
+      teams: await tx
+        .selectFrom('team_members as m')
+        .innerJoin('teams as t', 't.id', 'm.team_id')
+        .select(['t.id', 't.org_id', 't.org_path'])
+        .where('m.volunteer_id', '=', me.id)
+        .where('m.status', '=', 'active')
+        .where('m.role', 'in', ['leader', 'deputy'])
+        .orderBy('t.id')
+        .execute(),
+    }));
+    if (led.teams.length === 0)
+      throw new Forbidden('只有队长或副队长可以确认本队活动的服务时长', 'NOT_TEAM_LEADER');
+    return led;
+  }
+
+  return {
+    mine: (actor: Actor, q: { status?: string | undefined; page: number; pageSize: number }) =>
+      self.asVolunteer(actor, async (tx, me) => {
+        const volunteer = await tx
+          .selectFrom('volunteers')
+          .select([
+            'lifetime_hours',
+            sql<Record<string, number>>`volunteer_hours_by_year(id)`.as('hours_by_year'),
+          ])
+          .where('id', '=', me.id)
+          .executeTakeFirstOrThrow();
+        const pending = await tx
+          .selectFrom('service_records')
+          .select(sql<number>`coalesce(sum(hours), 0)`.as('hours'))
+          .where('volunteer_id', '=', me.id)
+          .where('status', '=', 'pending')
+          .executeTakeFirstOrThrow();
+        let query = selectRecords(tx).where('r.volunteer_id', '=', me.id);
+        if (q.status) query = query.where('r.status', '=', q.status);
+        const { rows, total } = await pageOf(query.orderBy('r.ended_at', 'desc').orderBy('r.id', 'desc'), q);
+        const lifetimeHours = Number(volunteer.lifetime_hours);
+        return {
+          totals: {
+            lifetimeHours,
+            yearHours: yearHours(volunteer, ctx.now()),
+            pendingHours: Math.round(Number(pending.hours) * 10) / 10,
+            starLevel: starLevel(lifetimeHours),
+          },
+          items: rows.map((r) => ({
+            id: r.id,
+            source: r.source as 'activity' | 'order' | 'manual',
+            sourceTitle: sourceTitleOf(r),
+            kind: r.kind as 'credit' | 'backfill' | 'manual',
+            status: r.status as 'pending' | 'confirmed' | 'rejected',
+            hours: Number(r.hours),
+            minutes: r.minutes,
+            startedAt: iso(r.started_at)!,
+            endedAt: iso(r.ended_at)!,
+            rejectReason: r.reject_reason,
+            createdAt: iso(r.created_at)!,
+            reviewedAt: iso(r.reviewed_at),
+          })),
+          total,
+        };
+      }),
+
+    /** The credit records of the activities of the teams the volunteer leads (not their own). */
+    async teamRecords(actor: Actor, status: 'pending' | 'confirmed' | 'rejected') {
+      const { me, teams } = await ledTeams(actor);
+      const rows: RecordRow[] = [];
+      for (const team of teams) {
+        rows.push(
+          ...(await inScope(ctx.db.app, team.org_path, (tx) =>
+            selectRecords(tx)
+              .where(sql<boolean>`r.org_path <@ ${team.org_path}::ltree`)
+              .where('r.source', '=', 'activity')
+              .where('r.kind', '=', 'credit')
+              .where('a.team_id', '=', team.id)
+              .where('r.volunteer_id', '<>', me)
+              .where('r.status', '=', status)
+              .orderBy('r.created_at', 'desc')
+              .orderBy('r.id', 'desc')
+              .limit(200)
+              .execute(),
+          )),
+        );
+      }
+      rows.sort((a, b) => new Date(b.created_at).getTime() - new Date(a.created_at).getTime() || b.id - a.id);
+      return { items: rows.slice(0, 200).map((r) => recordViewOf(r, actor.userId)), total: rows.length };
+    },
+
+    /** A leader confirms pending credit records of their teams' activities, each in its team's scope. */
+    async teamConfirm(actor: Actor, ids: number[]) {
+      const { me, teams } = await ledTeams(actor);
+      let confirmed = 0;
+      for (const team of teams) {
+        confirmed += await inScope(ctx.db.app, team.org_path, (tx) =>
+          confirmIn(
+            tx,
+            actor,
+            team.org_path,
+            ids,
+            {
+              teamId: team.id,
+              exceptVolunteerId: me,
+              audit: { type: 'team', target: { id: team.id, org_id: team.org_id, org_path: team.org_path } },
+            },
+            ctx.now(),
+          ),
+        );
+      }
+      return { confirmed };
+    },
+  };
+}
