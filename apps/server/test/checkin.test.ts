@@ -881,7 +881,7 @@ describe('jobs by the injected clock', () => {
     const got = await reminders(v!);
     expect(got).toHaveLength(1);
     expect(got[0]!.title).toMatch(/^(今天|明天)的活动：茶乡微讲堂，请确认参加或取消报名$/);
-    expect(got[0]!.link).toBe(`/activities/${a.id}`);
+    expect(got[0]!.link).toBe(`/activities/${a.id}?confirm=1`);
     expect(await reminders(w!)).toHaveLength(0);
     expect((await signupOf(a.id, v!.id)).reminded_at).not.toBeNull();
     const outbox = await t.ctx.db.system

@@ -491,7 +491,9 @@ describe.runIf(canRunBrowser)('H5 order loop in a real browser at 375 px', () =>
     await check('/h5/messages, empty');
     const offered = await placeByApi('想请志愿者帮忙读报');
     expect((await institute.post(`/api/orders/${offered.id}/accept`, {})).statusCode).toBe(200);
-    const sent = await stationAdmin.post(`/api/orders/${offered.id}/dispatch`, { volunteerIds: [volunteer.id] });
+    const sent = await stationAdmin.post(`/api/orders/${offered.id}/dispatch`, {
+      volunteerIds: [volunteer.id],
+    });
     expect(sent.statusCode, sent.body).toBe(200);
     await page.reload();
     await page.getByTestId('h5-messages').waitFor();

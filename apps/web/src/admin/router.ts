@@ -25,6 +25,14 @@ const routes: RouteRecordRaw[] = [
     meta: { title: '登录', public: true },
   },
   {
+    // the organiser's check-in screen fills a projector: no menu, no header
+    path: '/activities/:id(\\d+)/qr',
+    name: 'activity-qr',
+    component: () => import('./views/activities/ActivityQrView.vue'),
+    props: true,
+    meta: { title: '签到二维码', permission: 'activity.write' },
+  },
+  {
     path: '/',
     component: () => import('./layout/AdminLayout.vue'),
     children: [
@@ -127,6 +135,37 @@ const routes: RouteRecordRaw[] = [
         component: () => import('./views/orders/OrderDetailView.vue'),
         props: true,
         meta: { title: '需求详情', permission: 'order.read' },
+      },
+      {
+        path: 'plans',
+        name: 'plans',
+        component: () => import('./views/plans/PlansView.vue'),
+        meta: { title: '活动计划', permission: 'activity.read' },
+      },
+      {
+        path: 'activities',
+        name: 'activities',
+        component: () => import('./views/activities/ActivitiesView.vue'),
+        meta: { title: '活动管理', permission: 'activity.read' },
+      },
+      {
+        path: 'activities/:id(\\d+)',
+        name: 'activity-detail',
+        component: () => import('./views/activities/ActivityDetailView.vue'),
+        props: true,
+        meta: { title: '活动详情', permission: 'activity.read' },
+      },
+      {
+        path: 'activity-archive',
+        name: 'activity-archive',
+        component: () => import('./views/activities/ActivityArchiveView.vue'),
+        meta: { title: '活动档案', permission: 'activity.read' },
+      },
+      {
+        path: 'service-records',
+        name: 'service-records',
+        component: () => import('./views/hours/ServiceRecordsView.vue'),
+        meta: { title: '服务时长', permission: 'hours.review' },
       },
       {
         path: 'users',

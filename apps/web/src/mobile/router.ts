@@ -102,6 +102,48 @@ const routes: RouteRecordRaw[] = [
     meta: { title: '我的消息', requiresLogin: true },
   },
   {
+    path: '/activities',
+    name: 'activities',
+    component: () => import('./views/ActivitiesView.vue'),
+    meta: { title: '身边的活动' },
+  },
+  {
+    path: '/activities/:id',
+    name: 'activity',
+    component: () => import('./views/ActivityDetailView.vue'),
+    meta: { title: '活动详情' },
+  },
+  {
+    path: '/my-activities',
+    name: 'my-activities',
+    component: () => import('./views/MyActivitiesView.vue'),
+    meta: { title: '我的活动', requiresLogin: true },
+  },
+  {
+    path: '/my-hours',
+    name: 'my-hours',
+    component: () => import('./views/MyHoursView.vue'),
+    meta: { title: '我的服务时长', requiresLogin: true },
+  },
+  {
+    path: '/team-hours',
+    name: 'team-hours',
+    component: () => import('./views/TeamHoursView.vue'),
+    meta: { title: '确认服务时长', requiresLogin: true },
+  },
+  {
+    path: '/checkin',
+    name: 'checkin',
+    component: () => import('./views/CheckinView.vue'),
+    meta: { title: '扫码签到', requiresLogin: true },
+  },
+  {
+    path: '/plan',
+    name: 'plan',
+    component: () => import('./views/PlanView.vue'),
+    meta: { title: '活动计划' },
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('./views/NotFoundView.vue'),

@@ -183,7 +183,7 @@ export async function runActivityReminders(
         kind: 'activity.reminder',
         title: `${dayWord(startsAt, now)}的活动：${a.title}，请确认参加或取消报名`,
         body: `${when} 在 ${a.place}。能参加请点“确认参加”；不能参加请取消报名，把名额让给候补的志愿者。`,
-        link: `/activities/${activityId}`,
+        link: `/activities/${activityId}?confirm=1`,
       },
       now,
     );

@@ -19,7 +19,7 @@ import {
   updateActivityInput,
 } from './activities.schema.ts';
 import { createActivitiesService } from './activities.service.ts';
-import { calendarOf, upcomingNear } from './public-activities.ts';
+import { calendarOf, publicActivity as publicActivityOf, upcomingNear } from './public-activities.ts';
 import { createSignupsService } from './signups.service.ts';
 
 const ok = z.object({ ok: z.literal(true) });
@@ -295,6 +295,14 @@ export function activitiesRoutes(app: FastifyInstance, ctx: AppContext): void {
       config: { public: true, rateLimit: { max: 300, timeWindow: '1 minute' } },
     },
     async (req) => (await upcomingNear(ctx, req.query.orgId)) as Array<z.infer<typeof publicActivity>>,
+  );
+  r.get(
+    '/api/public/activities/:id',
+    {
+      schema: { tags, summary: '活动公开信息', params: idParams, response: { 200: publicActivity } },
+      config: { public: true, rateLimit: { max: 300, timeWindow: '1 minute' } },
+    },
+    async (req) => (await publicActivityOf(ctx, req.params.id)) as z.infer<typeof publicActivity>,
   );
   r.get(
     '/api/public/orgs/:orgId/activities.ics',

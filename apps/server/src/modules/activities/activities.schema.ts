@@ -120,6 +120,7 @@ export const activityView = z.object({
   confirmedCount: z.number(),
   waitlistCount: z.number(),
   checkedInCount: z.number(),
+  photoCount: z.number(),
   summary: z.string().nullable(),
   videoLinks: z.array(z.string()),
   createdAt: z.string(),
@@ -141,6 +142,8 @@ export const signupView = z.object({
   source: z.string(),
   /** 1-based place on the waitlist, for waitlisted sign-ups */
   waitlistPosition: z.number().nullable(),
+  /** when the reminder the day before went out */
+  remindedAt: z.string().nullable(),
   attendanceConfirmedAt: z.string().nullable(),
   checkedInAt: z.string().nullable(),
   checkedOutAt: z.string().nullable(),

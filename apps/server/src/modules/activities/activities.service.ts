@@ -42,6 +42,7 @@ type ViewRow = ActivityRow & {
   project_name: string | null;
   team_name: string | null;
   checked_in_count: number;
+  photo_count: number;
 };
 
 /** Activities with the names a list shows; the project, team or org may be above the caller. */
@@ -58,6 +59,7 @@ export function selectActivityViews(tx: Tx) {
       sql<number>`(SELECT count(*) FROM activity_checkins c WHERE c.activity_id = a.id)::int`.as(
         'checked_in_count',
       ),
+      sql<number>`(SELECT count(*) FROM activity_photos f WHERE f.activity_id = a.id)::int`.as('photo_count'),
     ]);
 }
 
@@ -93,6 +95,7 @@ export function activityViewOf(row: ViewRow, editable: boolean): ActivityView {
     confirmedCount: row.confirmed_count,
     waitlistCount: row.waitlist_count,
     checkedInCount: row.checked_in_count,
+    photoCount: row.photo_count,
     summary: row.summary,
     videoLinks: row.video_links,
     createdAt: iso(row.created_at)!,
@@ -258,6 +261,14 @@ export function createActivitiesService(ctx: AppContext) {
     }
   }
 
+  /** Creates a draft in the caller's transaction (a plan item turned into an activity links it there). */
+  async function createIn(tx: Tx, actor: Actor, raw: ActivityInput, extra: { planItemId?: number } = {}) {
+    const { org, input } = await ownerOf(tx, actor, raw);
+    const row = await insertActivity(tx, actor, org, input, { plan_item_id: extra.planItemId });
+    await audit(tx, actor, 'activity.create', row, { title: row.title, planItemId: extra.planItemId });
+    return activityView(tx, row.id, actor);
+  }
+
   return {
     async list(actor: Actor, query: ActivityListQuery) {
       return run(actor, async (tx) => {
@@ -302,14 +313,9 @@ export function createActivitiesService(ctx: AppContext) {
 
     detail: (actor: Actor, id: number) => run(actor, (tx) => activityView(tx, id, actor)),
 
-    async create(actor: Actor, raw: ActivityInput) {
-      return run(actor, async (tx) => {
-        const { org, input } = await ownerOf(tx, actor, raw);
-        const row = await insertActivity(tx, actor, org, input);
-        await audit(tx, actor, 'activity.create', row, { title: row.title });
-        return activityView(tx, row.id, actor);
-      });
-    },
+    create: (actor: Actor, raw: ActivityInput) => run(actor, (tx) => createIn(tx, actor, raw)),
+
+    createIn,
 
     /** A weekly or monthly series: every occurrence is its own activity (edited or cancelled alone). */
     async createSeries(actor: Actor, raw: SeriesInput) {

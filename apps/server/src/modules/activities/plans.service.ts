@@ -290,46 +290,40 @@ export function createPlansService(ctx: AppContext) {
      * transaction), then linked both ways here; if another request linked the item in between, the
      * extra draft is cancelled and the caller told so.
      */
+    /** Turns a plan item into a draft activity, linked both ways, in one transaction. */
     async toActivity(actor: Actor, id: number, input: ToActivityInput) {
-      const { plan, item } = await run(actor, async (tx) => {
-        const found = await managedItem(tx, actor, id);
-        if (found.item.activity_id !== null) throw new Conflict('该安排已转为活动', 'PLAN_ITEM_CONVERTED');
-        return found;
-      });
-      const form = input.form ?? item.form;
-      if (!form)
-        throw new Invalid(
-          '该安排未设活动形式，请选择活动形式（讲、评、帮、乐、庆、树、行）',
-          'FORM_REQUIRED',
+      return run(actor, async (tx) => {
+        const { plan, item } = await managedItem(tx, actor, id);
+        if (item.activity_id !== null) throw new Conflict('该安排已转为活动', 'PLAN_ITEM_CONVERTED');
+        const form = input.form ?? item.form;
+        if (!form)
+          throw new Invalid(
+            '该安排未设活动形式，请选择活动形式（讲、评、帮、乐、庆、树、行）',
+            'FORM_REQUIRED',
+          );
+        const created = await activities.createIn(
+          tx,
+          actor,
+          {
+            ...input,
+            orgId: plan.org_id,
+            title: input.title ?? item.title,
+            form: form as NonNullable<ToActivityInput['form']>,
+            festival:
+              input.festival !== undefined ? input.festival : (item.festival as ToActivityInput['festival']),
+            description: input.description !== undefined ? input.description : item.description,
+          },
+          { planItemId: id },
         );
-      const created = await activities.create(actor, {
-        ...input,
-        orgId: plan.org_id,
-        title: input.title ?? item.title,
-        form: form as NonNullable<ToActivityInput['form']>,
-        festival:
-          input.festival !== undefined ? input.festival : (item.festival as ToActivityInput['festival']),
-        description: input.description !== undefined ? input.description : item.description,
-      });
-      const linked = await run(actor, async (tx) => {
-        const locked = await managedItem(tx, actor, id);
-        if (locked.item.activity_id !== null) return null;
         await tx.updateTable('plan_items').set({ activity_id: created.id }).where('id', '=', id).execute();
-        await tx.updateTable('activities').set({ plan_item_id: id }).where('id', '=', created.id).execute();
-        await touch(tx, locked.plan);
-        await audit(tx, actor, 'plan.item.to_activity', locked.plan, {
+        await touch(tx, plan);
+        await audit(tx, actor, 'plan.item.to_activity', plan, {
           itemId: id,
           activityId: created.id,
           activityNo: created.activityNo,
         });
         return { item: await itemView(tx, id), activity: await activityView(tx, created.id, actor) };
-      }).catch(async (error: unknown) => {
-        await activities.cancel(actor, created.id, '由计划安排转入时失败，已自动取消').catch(() => undefined);
-        throw error;
       });
-      if (linked) return linked;
-      await activities.cancel(actor, created.id, '该计划安排已转为其他活动，本草稿自动取消');
-      throw new Conflict('该安排已转为活动', 'PLAN_ITEM_CONVERTED');
     },
 
     /** What residents see: the published plan of the org, or of the nearest org above it that has one. */

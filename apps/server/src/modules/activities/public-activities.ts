@@ -79,6 +79,47 @@ export async function upcomingNear(ctx: AppContext, orgId: number, limit = 50): 
   }));
 }
 
+/** One published activity, for a resident who followed a link (calendar feed, a shared page). */
+export async function publicActivity(ctx: AppContext, id: number): Promise<PublicActivity> {
+  const r = await ctx.db.system
+    .selectFrom('activities as a')
+    .select([
+      'a.id',
+      'a.title',
+      sql<string>`org_name(a.org_id)`.as('org_name'),
+      'a.form',
+      'a.festival',
+      'a.description',
+      'a.place',
+      'a.starts_at',
+      'a.ends_at',
+      'a.audience',
+      'a.capacity',
+      'a.confirmed_count',
+      'a.status',
+    ])
+    .where('a.id', '=', id)
+    .where('a.status', 'in', ['published', 'in_progress', 'finished', 'archived', 'cancelled'])
+    .where('a.published_at', 'is not', null)
+    .executeTakeFirst();
+  if (!r) throw new NotFound('活动不存在或尚未发布');
+  return {
+    id: r.id,
+    title: r.title,
+    orgName: r.org_name,
+    form: r.form,
+    festival: r.festival,
+    description: r.description,
+    place: r.place,
+    startsAt: iso(r.starts_at)!,
+    endsAt: iso(r.ends_at)!,
+    audience: r.audience,
+    capacity: r.capacity,
+    confirmedCount: r.confirmed_count,
+    status: r.status,
+  };
+}
+
 /** An org's activities (its subtree's) from 3 months ago on, as an iCalendar feed. */
 export async function calendarOf(ctx: AppContext, orgId: number, publicUrl: string): Promise<string> {
   const org = await activeOrg(ctx, orgId);
