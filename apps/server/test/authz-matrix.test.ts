@@ -1181,3 +1181,101 @@ describe('authorization matrix: service hours', () => {
     });
   });
 });
+
+// ---------------------------------------------------------------- activities and sign-ups (issue 6)
+// Another town's station and institute attack demo-station's activity: reads answer 404 or leave
+// it out of lists, every change answers 404, and the activity tables stay as they were.
+describe('authorization matrix: another town’s activity and its sign-ups', () => {
+  const act = { id: 0, series: 0, volunteer: 0 };
+  const ACTIVITY_TABLES = [
+    'activities',
+    'activity_signups',
+    'activity_photos',
+    'activity_series',
+    'notifications',
+  ];
+  const before: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const owner = clients['demo-station']!;
+    const startsAt = new Date(Date.now() + 3 * 86_400_000);
+    const created = await owner.post('/api/activities', {
+      title: '被测活动（越权）',
+      form: 'jiang',
+      place: '被测地点',
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 2 * 3_600_000).toISOString(),
+      capacity: 5,
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    act.id = created.json().id;
+    expect((await owner.post(`/api/activities/${act.id}/publish`)).statusCode).toBe(200);
+    const v = await registerVolunteer(t, ids.foreignStation);
+    act.volunteer = v.id;
+    expect((await owner.post(`/api/activities/${act.id}/signups`, { volunteerIds: [v.id] })).statusCode).toBe(
+      200,
+    );
+    const series = await owner.post('/api/activity-series', {
+      title: '被测系列',
+      form: 'le',
+      place: '被测地点',
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(),
+      capacity: 5,
+      frequency: 'weekly',
+      occurrences: 2,
+    });
+    act.series = series.json().seriesId;
+    for (const table of ACTIVITY_TABLES) before[table] = await tableDigest(t.ctx.db.system, table);
+  });
+
+  const attacks: Array<{ name: string; run: (c: ReturnType<typeof as>) => Promise<LightMyRequestResponse> }> =
+    [
+      { name: 'read the activity', run: (c) => c.get(`/api/activities/${act.id}`) },
+      { name: 'edit it', run: (c) => c.put(`/api/activities/${act.id}`, { title: '篡改' }) },
+      { name: 'publish/start/finish/archive it', run: (c) => c.post(`/api/activities/${act.id}/finish`) },
+      { name: 'cancel it', run: (c) => c.post(`/api/activities/${act.id}/cancel`, { reason: '越权取消' }) },
+      {
+        name: 'write its archive',
+        run: (c) => c.put(`/api/activities/${act.id}/archive`, { summary: '篡改' }),
+      },
+      { name: 'list its photos', run: (c) => c.get(`/api/activities/${act.id}/photos`) },
+      { name: 'read its sign-ups', run: (c) => c.get(`/api/activities/${act.id}/signups`) },
+      {
+        name: 'add volunteers to it',
+        run: (c) => c.post(`/api/activities/${act.id}/signups`, { volunteerIds: [act.volunteer] }),
+      },
+      {
+        name: 'remove a volunteer from it',
+        run: (c) => c.delete(`/api/activities/${act.id}/signups/${act.volunteer}`),
+      },
+    ];
+  const cases = ['demo-station2', 'town2-institute'].flatMap((who) => attacks.map((a) => ({ ...a, who })));
+
+  it.each(cases)('$who: $name → 404', async ({ who, run }) => {
+    const res = await run(clients[who]!);
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(404);
+    expect(res.json().message).toMatch(/[\u4e00-\u9fa5]/);
+  });
+
+  it('lists leave it out, for both attackers', async () => {
+    for (const who of ['demo-station2', 'town2-institute']) {
+      const list = (await clients[who]!.get('/api/activities?pageSize=200')).json() as {
+        items: Array<{ id: number }>;
+      };
+      expect(list.items.map((a) => a.id)).not.toContain(act.id);
+      expect((await clients[who]!.get(`/api/activities?seriesId=${act.series}`)).json()).toEqual({
+        items: [],
+        total: 0,
+      });
+    }
+  });
+
+  it('changed nothing; the owner can do the same', async () => {
+    for (const table of ACTIVITY_TABLES)
+      expect(await tableDigest(t.ctx.db.system, table), table).toBe(before[table]);
+    const owner = clients['demo-station']!;
+    expect((await owner.get(`/api/activities/${act.id}/signups`)).json()).toHaveLength(1);
+    expect((await owner.put(`/api/activities/${act.id}`, { title: '本站修改' })).statusCode).toBe(200);
+  });
+});
