@@ -2,7 +2,8 @@
 // living county on first run. Modelled on 西乡县 (seed 004): 17 institutes, 215 village/community
 // stations, points, posts, bases, the five platforms, the site-standard presets with a year of
 // inspections, about 3,000 volunteers in the 总队/大队/中队 team tree, the "文明实践365" projects
-// with the service menu, and one demo account per role.
+// with the service menu, a year of activities (plans, check-ins, service hours), and one demo
+// account per role.
 import { sql } from 'kysely';
 import { PLATFORM_LABELS, type Role } from '@civic/contracts';
 import { appendAudit } from '../platform/audit/audit.ts';
@@ -16,6 +17,7 @@ import { buildCountyOrgs, mobilePhone, mulberry32, personName, PLATFORM_LEADS } 
 import { insertVolunteersAndTeams, linkVolunteerUser, squadronLeaderOf } from './volunteers-seed.ts';
 import { insertProjectsAndMenu } from './projects-seed.ts';
 import { insertDemoOrders } from './orders-seed.ts';
+import { insertDemoActivities } from './activities-seed.ts';
 
 export interface DemoAccount {
   username: string;
@@ -57,6 +59,8 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
     const projects = await insertProjectsAndMenu(ctx, tx, orgs);
     const orders = await insertDemoOrders(ctx, tx);
     const demo = await insertDemoAccounts(ctx, tx, orgs, passwordHash);
+    // after the accounts: the demo station, the demo volunteer and the reviewers are known
+    const activities = await insertDemoActivities(ctx, tx);
     await appendAudit(
       tx,
       {
@@ -65,7 +69,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
         resourceType: 'system',
         orgId: center.id,
         orgPath: center.path,
-        summary: { orgs: orgs.length, ...people, ...projects, ...orders },
+        summary: { orgs: orgs.length, ...people, ...projects, ...orders, ...activities },
       },
       ctx.now(),
     );
