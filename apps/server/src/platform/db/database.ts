@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { migrate } from './migrate.ts';
@@ -75,10 +76,40 @@ export async function bootstrapDatabase(ownerUrl: string, appRolePassword: strin
   return applied;
 }
 
+/** Statements with more parameters than this (bulk inserts) are not prepared: see preparing(). */
+const PREPARE_MAX_PARAMS = 64;
+const PREPARE_MAX_TEXT = 8_000;
+
+/**
+ * Makes a pooled connection prepare each parameterised statement once (named by a hash of its
+ * text) and reuse it. Without this every call is parsed and planned afresh, and under row-level
+ * security planning costs several times the execution (a check-in: 0.25 ms planning against
+ * 0.06 ms executing). Bulk statements, whose text changes with the row count, stay unnamed so they
+ * don't pile up prepared statements on the server.
+ */
+function preparing(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (config: unknown, values?: unknown) => Promise<unknown>;
+  const named = (text: unknown, values?: unknown) => {
+    if (
+      typeof text === 'string' &&
+      Array.isArray(values) &&
+      values.length > 0 &&
+      values.length <= PREPARE_MAX_PARAMS &&
+      text.length <= PREPARE_MAX_TEXT
+    ) {
+      const name = `q${crypto.createHash('sha1').update(text).digest('base64url').slice(0, 27)}`;
+      return query({ name, text, values });
+    }
+    return query(text, values);
+  };
+  (client as unknown as { query: typeof named }).query = named;
+}
+
 function kysely(connectionString: string, max: number): Db {
   const pool = new pg.Pool({ connectionString, max, idleTimeoutMillis: 30_000 });
   // a dropped connection must not crash the process; the next query reconnects
   pool.on('error', () => undefined);
+  pool.on('connect', preparing);
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
