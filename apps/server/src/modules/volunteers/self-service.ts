@@ -30,15 +30,19 @@ export function createSelfService(ctx: AppContext) {
    * their own record, account and memberships and the teams of their org and above, nothing else.
    */
   async function asVolunteer<T>(actor: Actor, work: (tx: Tx, me: SelfVolunteer) => Promise<T>): Promise<T> {
-    // finding one's own record by the account id comes before there is a scope to find it in
-    const me = await ctx.db.system
-      .selectFrom('volunteers')
-      .select(['id', 'org_path', 'status'])
-      .where('user_id', '=', actor.userId)
-      .executeTakeFirst();
+    // one's own record came with the session; finding it by the account id comes before there is
+    // a scope to find it in
+    const me =
+      actor.volunteer !== undefined
+        ? actor.volunteer
+        : await ctx.db.system
+            .selectFrom('volunteers')
+            .select(['id', 'org_path as orgPath', 'status'])
+            .where('user_id', '=', actor.userId)
+            .executeTakeFirst();
     if (!me || me.status === 'withdrawn') throw new Forbidden('您还不是志愿者，请先注册', 'NOT_A_VOLUNTEER');
-    return inVolunteerScope(ctx.db.app, me.org_path, me.id, (tx) =>
-      work(tx, { id: me.id, orgPath: me.org_path }),
+    return inVolunteerScope(ctx.db.app, me.orgPath, me.id, (tx) =>
+      work(tx, { id: me.id, orgPath: me.orgPath }),
     );
   }
 

@@ -21,6 +21,8 @@ export interface Actor {
   totpEnabled: boolean;
   totpRequired: boolean;
   ip: string;
+  /** The account's own volunteer record (id, residence org path, status), read with the session. */
+  volunteer?: { id: number; orgPath: string; status: string } | null;
 }
 
 export function permissionsOf(role: Role): ReadonlySet<Permission> {

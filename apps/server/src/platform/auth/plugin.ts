@@ -50,6 +50,10 @@ export function actorFromSession(ctx: AppContext, session: SessionRow, ip: strin
     totpEnabled: session.totpEnabled,
     totpRequired: ctx.config.require2fa && isStaff(session.role),
     ip,
+    volunteer:
+      session.volunteerId !== null && session.volunteerOrgPath !== null && session.volunteerStatus !== null
+        ? { id: session.volunteerId, orgPath: session.volunteerOrgPath, status: session.volunteerStatus }
+        : null,
   };
 }
 

@@ -33,6 +33,10 @@ export interface SessionRow {
   mustChangePassword: boolean;
   passwordChangedAt: Date;
   totpEnabled: boolean;
+  /** The account's volunteer record, if it has one (read here so H5 requests need no second lookup). */
+  volunteerId: number | null;
+  volunteerOrgPath: string | null;
+  volunteerStatus: string | null;
 }
 
 export function sessionIdOf(token: string): string {
@@ -76,7 +80,11 @@ export async function findSession(
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .innerJoin('orgs as o', 'o.id', 'u.org_id')
+    .leftJoin('volunteers as v', 'v.user_id', 'u.id')
     .select([
+      'v.id as volunteerId',
+      'v.org_path as volunteerOrgPath',
+      'v.status as volunteerStatus',
       's.id as sessionId',
       's.csrf_token as csrfToken',
       's.last_seen_at as lastSeenAt',
