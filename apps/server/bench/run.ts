@@ -1,10 +1,14 @@
 // npm run bench — runs every workload against a real PostgreSQL and prints each figure beside a
 // baseline measured in the same run. BENCH_ONLY=import runs one workload.
+import { checkinWorkload } from './checkin.bench.ts';
+import { dispatchWorkload } from './dispatch.bench.ts';
 import { importWorkload } from './import.bench.ts';
 import { printFigures, startBench, type Bench, type Figure } from './harness.ts';
 
 const WORKLOADS: Record<string, (bench: Bench) => Promise<Figure>> = {
   import: importWorkload,
+  dispatch: dispatchWorkload,
+  checkin: checkinWorkload,
 };
 
 const only = process.env.BENCH_ONLY?.split(',');

@@ -268,6 +268,9 @@ export function createOrdersService(ctx: AppContext) {
           scopePath,
           serviceCategory: order.service_category,
           skills: order.skills,
+          latitude: village?.latitude ?? null,
+          longitude: village?.longitude ?? null,
+          preferredAt: order.agreed_at ?? order.preferred_at,
         });
         const ranked = rankCandidates(
           {
