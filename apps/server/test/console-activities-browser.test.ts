@@ -318,6 +318,25 @@ describe.runIf(canRunBrowser)('activity pages of the admin console in a real bro
     expect(problems).toEqual([]);
   });
 
+  it('prints the sign-in sheet for A4 and saves it as a PDF', async () => {
+    await page.goto(`${baseUrl}/activities/${activityId}?tab=checkins`);
+    const href = await page.getByTestId('checkin-print').getAttribute('href');
+    expect(href).toBe(`/activities/${activityId}/sheet`);
+    await page.goto(`${baseUrl}${href}`);
+    const row = page.getByTestId('sheet-print-row').filter({ hasText: volunteer.volunteerNo });
+    await poll(() => row.count()).toBe(1);
+    expect(await row.textContent()).toContain('组织者核准');
+    expect((await page.getByTestId('sheet-print-totals').textContent())?.replace(/\s/g, '')).toContain(
+      '签到1人',
+    );
+    // what 另存为 PDF gives: Chromium's own PDF of the page, without the toolbar
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(5_000);
+    expect(await page.getByTestId('sheet-print-button').isVisible()).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
   it('creates a monthly series of drafts in one go', async () => {
     await page.goto(`${baseUrl}/activities`);
     await page.getByTestId('activity-create-series').click();

@@ -33,6 +33,14 @@ const routes: RouteRecordRaw[] = [
     meta: { title: '签到二维码', permission: 'activity.write' },
   },
   {
+    // the sign-in sheet laid out for A4: printed or saved as a PDF from the browser
+    path: '/activities/:id(\\d+)/sheet',
+    name: 'activity-sheet-print',
+    component: () => import('./views/activities/ActivitySheetPrintView.vue'),
+    props: true,
+    meta: { title: '签到表', permission: 'activity.read' },
+  },
+  {
     path: '/',
     component: () => import('./layout/AdminLayout.vue'),
     children: [
