@@ -45,7 +45,9 @@ describe('roundServiceHours', () => {
     expect(roundServiceHours(105, rule(15, 'down'))).toBe(1.7);
     for (let minutes = 1; minutes <= 600; minutes += 1) {
       for (const step of [1, 6, 15, 30, 60] as const) {
-        expect(Math.round(roundServiceHours(minutes, rule(step, 'down')) * 10) * 6).toBeLessThanOrEqual(minutes);
+        expect(Math.round(roundServiceHours(minutes, rule(step, 'down')) * 10) * 6).toBeLessThanOrEqual(
+          minutes,
+        );
       }
     }
   });

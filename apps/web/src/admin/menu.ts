@@ -90,7 +90,11 @@ export const MENU_GROUPS: readonly MenuGroup[] = [
     items: [
       { path: '/plans', title: '活动计划', description: '年有计划、季有主题、月有重点、周有安排' },
       { path: '/activities', title: '活动管理', description: '发布活动、报名、扫码签到与签退' },
-      { path: '/activity-archive', title: '活动档案', description: '按月查看每场活动的计划、签到表、照片和总结' },
+      {
+        path: '/activity-archive',
+        title: '活动档案',
+        description: '按月查看每场活动的计划、签到表、照片和总结',
+      },
       {
         path: '/service-records',
         title: '服务时长',
