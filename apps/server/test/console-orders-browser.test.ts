@@ -251,7 +251,9 @@ describe.runIf(canRunBrowser)('order and project pages of the admin console in a
     await dialog.locator('label.el-radio', { hasText: '紧急' }).click();
     const headCount = dialog.locator('.el-input-number input');
     await headCount.fill('2');
-    await headCount.press('Tab');
+    // commit the number without moving focus on: Tab would open the next field's date picker,
+    // whose panel can cover the submit button
+    await headCount.blur();
     await page.getByTestId('order-accept-submit').click();
 
     await poll(() => textOf(page, 'order-status')).toBe('待派单');
