@@ -24,9 +24,9 @@ import { findTeam } from '../teams/teams.service.ts';
 import {
   activityTarget,
   findActivity,
-  lockActivity,
   promoteFromWaitlist,
   type ActivityRow,
+  managedActivity,
 } from './activity-store.ts';
 import { closeAttendance } from './checkin.service.ts';
 import type {
@@ -182,12 +182,7 @@ export function createActivitiesService(ctx: AppContext) {
     summary: Record<string, unknown> = {},
   ) => auditAction(tx, actor, action, 'activity', activityTarget(row), summary, ctx.now());
 
-  /** An activity the caller manages (their subtree), locked. */
-  async function managed(tx: Tx, actor: Actor, id: number): Promise<ActivityRow> {
-    const row = await lockActivity(tx, id);
-    if (!inActorScope(actor, row.org_path)) throw new NotFound('活动不存在或不在您的数据范围内');
-    return row;
-  }
+  const managed = (tx: Tx, actor: Actor, id: number) => managedActivity(tx, actor, id, { lock: true });
 
   async function insertActivity(
     tx: Tx,

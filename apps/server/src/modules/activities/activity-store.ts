@@ -3,7 +3,7 @@
 // visible; these helpers turn "not visible" into one clear 404.
 import { sql, type Selectable } from 'kysely';
 import { DEFAULT_HOUR_RULE, type HourRule, type HourStep, type HourRounding } from '@civic/contracts';
-import type { AuditTarget } from '../../platform/auth/actor.ts';
+import { inActorScope, type Actor, type AuditTarget } from '../../platform/auth/actor.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import type { ActivitiesTable } from '../../platform/db/schema.ts';
 import { NotFound } from '../../platform/errors.ts';
@@ -33,6 +33,21 @@ export async function lockActivity(tx: Tx, id: number): Promise<ActivityRow> {
     .forUpdate()
     .executeTakeFirst();
   if (!row) throw new NotFound(ACTIVITY_NOT_FOUND);
+  return row;
+}
+
+/**
+ * An activity the caller manages (their subtree; activities of the orgs above are only visible),
+ * optionally under its row lock; 404 otherwise.
+ */
+export async function managedActivity(
+  tx: Tx,
+  actor: Actor,
+  id: number,
+  options: { lock?: boolean } = {},
+): Promise<ActivityRow> {
+  const row = options.lock ? await lockActivity(tx, id) : await findActivity(tx, id);
+  if (!inActorScope(actor, row.org_path)) throw new NotFound(ACTIVITY_NOT_FOUND);
   return row;
 }
 

@@ -10,13 +10,13 @@
 // the audit chain's head is one row every entry would queue on); the unique key on (activity,
 // volunteer) makes a retried check-in return the first one instead of writing a second.
 import { QR_PERIOD_SECONDS, type CheckinMethod } from '@civic/contracts';
-import { auditAction, inActorScope, type Actor } from '../../platform/auth/actor.ts';
+import { auditAction, type Actor } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { inScope, type Tx } from '../../platform/db/database.ts';
 import { AppError, Conflict, Invalid, NotFound } from '../../platform/errors.ts';
 import { iso } from '../../platform/personal-data.ts';
 import { createSelfService } from '../volunteers/self-service.ts';
-import { ACTIVITY_NOT_FOUND, activityTarget, findActivity, type ActivityRow } from './activity-store.ts';
+import { activityTarget, findActivity, managedActivity } from './activity-store.ts';
 import {
   at,
   ATTENDANCE_COLUMNS,
@@ -45,12 +45,7 @@ export function createCheckinService(ctx: AppContext) {
   const self = createSelfService(ctx);
   const staff = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor.orgPath, work);
 
-  /** An activity the organiser manages (their subtree); 404 otherwise. */
-  async function managed(tx: Tx, actor: Actor, id: number): Promise<ActivityRow> {
-    const row = await findActivity(tx, id);
-    if (!inActorScope(actor, row.org_path)) throw new NotFound(ACTIVITY_NOT_FOUND);
-    return row;
-  }
+  const managed = (tx: Tx, actor: Actor, id: number) => managedActivity(tx, actor, id);
 
   return {
     /** The code the organiser's screen shows now (it asks again at refreshAt). */

@@ -10,7 +10,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { inScope, type Tx } from '../../platform/db/database.ts';
 import { pageOf } from '../../platform/db/paging.ts';
 import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
-import { activityMinutes, findActivity, hourRuleFor } from './activity-store.ts';
+import { activityMinutes, hourRuleFor, managedActivity } from './activity-store.ts';
 import { addEvents, auditRecord, confirmIn, recordDetail, SAME_PERSON_MESSAGE } from './hours-review.ts';
 import {
   maxHoursOf,
@@ -198,8 +198,7 @@ export function createHoursService(ctx: AppContext) {
     /** 补录: hours of a finished activity the volunteer served without a check-in. */
     backfill: (actor: Actor, input: BackfillInput) =>
       run(actor, async (tx) => {
-        const activity = await findActivity(tx, input.activityId);
-        if (!inActorScope(actor, activity.org_path)) throw new NotFound('活动不存在或不在您的数据范围内');
+        const activity = await managedActivity(tx, actor, input.activityId);
         if (activity.status !== 'finished' && activity.status !== 'archived')
           throw new Conflict('只能为已结束或已归档的活动补录时长', 'ACTIVITY_NOT_FINISHED');
         const max = Math.min(MAX_RECORD_HOURS, Math.floor(activityMinutes(activity) / 6 + 1e-9) / 10);

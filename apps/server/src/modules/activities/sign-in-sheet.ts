@@ -12,17 +12,15 @@ import {
   type ServiceRecordStatus,
   type SignupStatus,
 } from '@civic/contracts';
-import { inActorScope, type Actor } from '../../platform/auth/actor.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
 import type { Tx } from '../../platform/db/database.ts';
-import { NotFound } from '../../platform/errors.ts';
 import { iso } from '../../platform/personal-data.ts';
-import { ACTIVITY_NOT_FOUND, findActivity } from './activity-store.ts';
+import { managedActivity } from './activity-store.ts';
 import { beijingFull } from './attendance.ts';
 import type { SheetRow, SignInSheet } from './checkin.schema.ts';
 
 export async function sheetOf(tx: Tx, actor: Actor, activityId: number): Promise<SignInSheet> {
-  const activity = await findActivity(tx, activityId);
-  if (!inActorScope(actor, activity.org_path)) throw new NotFound(ACTIVITY_NOT_FOUND);
+  const activity = await managedActivity(tx, actor, activityId);
   const { rows } = await sql<{
     volunteer_id: number;
     name: string | null;

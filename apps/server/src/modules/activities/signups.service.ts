@@ -4,13 +4,19 @@
 // cancels, the longest-waiting one is promoted (and told).
 import { sql } from 'kysely';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { auditAction, inActorScope } from '../../platform/auth/actor.ts';
+import { auditAction } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { inScope, type Tx } from '../../platform/db/database.ts';
 import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
 import { iso } from '../../platform/personal-data.ts';
 import { createSelfService } from '../volunteers/self-service.ts';
-import { activityTarget, lockActivity, promoteFromWaitlist, type ActivityRow } from './activity-store.ts';
+import {
+  activityTarget,
+  lockActivity,
+  promoteFromWaitlist,
+  type ActivityRow,
+  managedActivity,
+} from './activity-store.ts';
 import { activityView, activityViewOf, selectActivityViews } from './activities.service.ts';
 import type { SignupView } from './activities.schema.ts';
 
@@ -178,8 +184,7 @@ export function createSignupsService(ctx: AppContext) {
     /** A leader or admin adds volunteers directly (also outside the sign-up window; capacity holds). */
     async add(actor: Actor, activityId: number, volunteerIds: number[]) {
       return inScope(ctx.db.app, actor.orgPath, async (tx) => {
-        const row = await lockActivity(tx, activityId);
-        if (!inActorScope(actor, row.org_path)) throw new NotFound('活动不存在或不在您的数据范围内');
+        const row = await managedActivity(tx, actor, activityId, { lock: true });
         if (!['published', 'in_progress'].includes(row.status))
           throw new Conflict('活动未发布、已结束或已取消，不能添加报名', 'SIGNUP_CLOSED');
         const ids = [...new Set(volunteerIds)];
@@ -216,8 +221,7 @@ export function createSignupsService(ctx: AppContext) {
 
     async remove(actor: Actor, activityId: number, volunteerId: number) {
       return inScope(ctx.db.app, actor.orgPath, async (tx) => {
-        const row = await lockActivity(tx, activityId);
-        if (!inActorScope(actor, row.org_path)) throw new NotFound('活动不存在或不在您的数据范围内');
+        const row = await managedActivity(tx, actor, activityId, { lock: true });
         if (!['published', 'in_progress'].includes(row.status))
           throw new Conflict('活动已结束或已取消，不能再调整报名', 'SIGNUP_CLOSED');
         const promoted = await withdraw(tx, row, volunteerId, ctx.now());
