@@ -47,8 +47,8 @@ export interface ActivityView {
   checkedInCount: number;
   summary: string | null;
   videoLinks: string[];
-  /** Present when the server counts the archive's photos in the list (the archive page shows it). */
-  photoCount?: number;
+  /** Photos in the archive. */
+  photoCount: number;
   createdAt: string;
   /** The caller manages it (its own subtree); activities of the orgs above are read-only. */
   editable: boolean;

@@ -7,10 +7,10 @@ import { formatDate } from '../../../utils/format';
 /** Seed 003: 全年开展文明实践活动不少于15场，其中结合"我们的节日"活动开展不少于5场. */
 export const YEARLY_TARGETS = { held: 15, festival: 5 } as const;
 
-/** What an inspector looks for; null when the list does not say (photos before the server counts them). */
+/** What an inspector looks for. */
 export interface Trace {
   summary: boolean;
-  photos: boolean | null;
+  photos: boolean;
   sheet: boolean;
   video: boolean;
 }
@@ -18,16 +18,16 @@ export interface Trace {
 export function traceOf(activity: ActivityView): Trace {
   return {
     summary: !!activity.summary?.trim(),
-    photos: activity.photoCount === undefined ? null : activity.photoCount > 0,
+    photos: activity.photoCount > 0,
     sheet: activity.checkedInCount > 0,
     video: activity.videoLinks.length > 0,
   };
 }
 
-/** Summary, sign-in sheet and (when known) photos are all there. */
+/** Summary, sign-in sheet and photos are all there. */
 export function isComplete(activity: ActivityView): boolean {
   const trace = traceOf(activity);
-  return trace.summary && trace.sheet && trace.photos !== false;
+  return trace.summary && trace.sheet && trace.photos;
 }
 
 export interface ArchiveMonth {
