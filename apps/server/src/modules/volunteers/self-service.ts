@@ -14,7 +14,7 @@ import { inVolunteerScope, type Tx } from '../../platform/db/database.ts';
 import { Conflict, Forbidden, Invalid } from '../../platform/errors.ts';
 import { phoneIndex } from '../../platform/personal-data.ts';
 import { DUPLICATE_ID_MESSAGE, requirePerson, sealPerson, volunteerPhoneTaken } from './volunteer-rules.ts';
-import { detailOf, membershipsOf, selectVolunteers, type VolunteerRow } from './volunteer-view.ts';
+import { detailOf, membershipsOf, volunteerDetailRow } from './volunteer-view.ts';
 import { findResidenceOrg } from './volunteers.service.ts';
 import type { RegisterInput, SelfUpdateInput } from './volunteers.schema.ts';
 import { idNumberIndex } from './identity.ts';
@@ -47,7 +47,8 @@ export function createSelfService(ctx: AppContext) {
   }
 
   async function detail(tx: Tx, id: number) {
-    const row = (await selectVolunteers(tx).where('v.id', '=', id).executeTakeFirstOrThrow()) as VolunteerRow;
+    const row = await volunteerDetailRow(tx, id);
+    if (!row) throw new Forbidden('您还不是志愿者，请先注册', 'NOT_A_VOLUNTEER');
     return detailOf(ctx.cipher, row, await membershipsOf(tx, id), ctx.now());
   }
 

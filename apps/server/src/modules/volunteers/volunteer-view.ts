@@ -20,6 +20,10 @@ import type { VolunteerDetail, VolunteerListItem } from './volunteers.schema.ts'
 export type VolunteerRow = Selectable<VolunteersTable> & {
   org_name: string;
   team_count: number;
+};
+
+/** A volunteer's row with what only the detail shows. */
+export type VolunteerDetailRow = VolunteerRow & {
   /** confirmed hours per calendar year in China time, keyed by the year */
   hours_by_year: Record<string, number>;
 };
@@ -37,8 +41,17 @@ export function selectVolunteers(tx: Tx) {
           'team_count',
         ),
       )
+  );
+}
+
+/** One volunteer for the detail: the list's row plus the year's hours (lists and exports skip it). */
+export async function volunteerDetailRow(tx: Tx, id: number): Promise<VolunteerDetailRow | undefined> {
+  return (
+    (await selectVolunteers(tx)
       // like lifetime_hours, counted over all the volunteer's records, whichever org holds them
       .select(sql<Record<string, number>>`volunteer_hours_by_year(v.id)`.as('hours_by_year'))
+      .where('v.id', '=', id)
+      .executeTakeFirst()) as VolunteerDetailRow | undefined
   );
 }
 
@@ -90,14 +103,14 @@ export async function membershipsOf(tx: Tx, volunteerId: number): Promise<Member
 }
 
 /** Confirmed hours whose service ended in the calendar year of `now` (Asia/Shanghai, UTC+8). */
-export function yearHours(row: Pick<VolunteerRow, 'hours_by_year'>, now: Date): number {
+export function yearHours(row: Pick<VolunteerDetailRow, 'hours_by_year'>, now: Date): number {
   const year = new Date(now.getTime() + 8 * 3600_000).getUTCFullYear();
   return Math.round(Number(row.hours_by_year?.[String(year)] ?? 0) * 10) / 10;
 }
 
 export function detailOf(
   cipher: FieldCipher,
-  row: VolunteerRow,
+  row: VolunteerDetailRow,
   memberships: MembershipRow[],
   now: Date,
 ): VolunteerDetail {

@@ -36,6 +36,7 @@ import {
   listItemOf,
   membershipsOf,
   selectVolunteers,
+  volunteerDetailRow,
   type VolunteerRow,
 } from './volunteer-view.ts';
 import type {
@@ -146,7 +147,8 @@ export function createVolunteersService(ctx: AppContext) {
   }
 
   async function detail(tx: Tx, id: number): Promise<VolunteerDetail> {
-    const row = await findVisible(tx, id);
+    const row = await volunteerDetailRow(tx, id);
+    if (!row) throw new NotFound('志愿者不存在或不在您的数据范围内');
     return detailOf(ctx.cipher, row, await membershipsOf(tx, id), ctx.now());
   }
 
