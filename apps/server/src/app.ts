@@ -24,7 +24,7 @@ import { teamsRoutes } from './modules/teams/teams.routes.ts';
 import { ordersRoutes } from './modules/orders/orders.routes.ts';
 import { activitiesRoutes } from './modules/activities/activities.routes.ts';
 import { checkinRoutes } from './modules/activities/checkin.routes.ts';
-import { hoursRoutes } from './modules/activities/hours.routes.ts';
+import { hoursRoutes } from './modules/hours/hours.routes.ts';
 import { plansRoutes } from './modules/activities/plans.routes.ts';
 import { open311Routes } from './modules/orders/open311.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';

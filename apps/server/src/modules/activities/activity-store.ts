@@ -1,8 +1,7 @@
 // What every part of the activities module shares: the activity row, finding and locking it in the
-// caller's scope, and the hour rule that applies to an org. Row-level security decides what is
-// visible; these helpers turn "not visible" into one clear 404.
+// caller's scope. Row-level security decides what is visible; these helpers turn "not visible"
+// into one clear 404.
 import { sql, type Selectable } from 'kysely';
-import { DEFAULT_HOUR_RULE, type HourRule, type HourStep, type HourRounding } from '@civic/contracts';
 import { inActorScope, type Actor, type AuditTarget } from '../../platform/auth/actor.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import type { ActivitiesTable } from '../../platform/db/schema.ts';
@@ -49,20 +48,6 @@ export async function managedActivity(
   const row = options.lock ? await lockActivity(tx, id) : await findActivity(tx, id);
   if (!inActorScope(actor, row.org_path)) throw new NotFound(ACTIVITY_NOT_FOUND);
   return row;
-}
-
-/** The hour rule of the nearest org at or above `orgPath` that set one; else round down to 0.5 h. */
-export async function hourRuleFor(tx: Tx, orgPath: string): Promise<HourRule> {
-  const row = await tx
-    .selectFrom('hour_rules')
-    .select(['step_minutes', 'rounding'])
-    .where(sql<boolean>`org_path @> ${orgPath}::ltree`)
-    .orderBy(sql`nlevel(org_path)`, 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row
-    ? { stepMinutes: row.step_minutes as HourStep, rounding: row.rounding as HourRounding }
-    : DEFAULT_HOUR_RULE;
 }
 
 /** Minutes from start to end of an activity: the cap of any one record of it. */

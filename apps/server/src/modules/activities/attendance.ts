@@ -14,7 +14,8 @@ import {
 } from '@civic/contracts';
 import type { Tx } from '../../platform/db/database.ts';
 import { AppError, Conflict, Forbidden, Invalid } from '../../platform/errors.ts';
-import { activityMinutes, hourRuleFor, type ActivityRow } from './activity-store.ts';
+import { hourRuleFor } from '../hours/index.ts';
+import { activityMinutes, type ActivityRow } from './activity-store.ts';
 import type { CheckinDirection } from './checkin-token.ts';
 
 const MINUTE = 60_000;

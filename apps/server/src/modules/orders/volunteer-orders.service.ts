@@ -8,7 +8,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { Conflict, Forbidden } from '../../platform/errors.ts';
 import { iso } from '../../platform/personal-data.ts';
-import { hourRuleFor } from '../activities/activity-store.ts';
+import { hourRuleFor } from '../hours/index.ts';
 import { createSelfService } from '../volunteers/self-service.ts';
 import { actingAs, auditOrder, lockOrder, transition, type OrderRow } from './order-flow.ts';
 import { orderDetailOf, orderViewOf, selectOrders } from './order-view.ts';

@@ -9,8 +9,7 @@ import { inScope } from '../../platform/db/database.ts';
 import { pageOf } from '../../platform/db/paging.ts';
 import { Forbidden } from '../../platform/errors.ts';
 import { iso } from '../../platform/personal-data.ts';
-import { createSelfService } from '../volunteers/self-service.ts';
-import { yearHours } from '../volunteers/volunteer-view.ts';
+import { createSelfService, yearHours } from '../volunteers/index.ts';
 import { confirmIn } from './hours-review.ts';
 import { recordViewOf, selectRecords, sourceTitleOf, type RecordRow } from './hours-view.ts';
 

@@ -11,8 +11,8 @@ import {
 } from '@civic/contracts';
 import type { Tx } from '../../platform/db/database.ts';
 import { iso } from '../../platform/personal-data.ts';
-import { activityMinutes } from './activity-store.ts';
 import type { ServiceRecordView } from './hours.schema.ts';
+import { maxCreditHours, spanMinutes } from './service-sources.ts';
 
 export const RECORD_NOT_FOUND = '服务记录不存在或不在您的数据范围内';
 
@@ -71,8 +71,7 @@ export function maxHoursOf(
   row: Pick<RecordRow, 'source' | 'activity_starts_at' | 'activity_ends_at'>,
 ): number {
   if (row.source === 'activity' && row.activity_starts_at && row.activity_ends_at) {
-    const minutes = activityMinutes({ starts_at: row.activity_starts_at, ends_at: row.activity_ends_at });
-    return Math.min(MAX_RECORD_HOURS, Math.floor(minutes / 6 + 1e-9) / 10);
+    return maxCreditHours(spanMinutes(row.activity_starts_at, row.activity_ends_at));
   }
   return MAX_RECORD_HOURS;
 }

@@ -10,7 +10,6 @@ import type { AppContext } from '../../platform/context.ts';
 import { inScope, type Tx } from '../../platform/db/database.ts';
 import { pageOf } from '../../platform/db/paging.ts';
 import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
-import { activityMinutes, hourRuleFor, managedActivity } from './activity-store.ts';
 import { addEvents, auditRecord, confirmIn, recordDetail, SAME_PERSON_MESSAGE } from './hours-review.ts';
 import {
   maxHoursOf,
@@ -20,6 +19,8 @@ import {
   selectRecords,
   type RecordRow,
 } from './hours-view.ts';
+import { hourRuleFor } from './service-records.ts';
+import { managedActivityForHours, maxCreditHours, spanMinutes } from './service-sources.ts';
 import type { BackfillInput, ManualInput, RecordListQuery } from './hours.schema.ts';
 
 const VOLUNTEER_NOT_FOUND = '志愿者不存在或不在您的数据范围内';
@@ -198,10 +199,10 @@ export function createHoursService(ctx: AppContext) {
     /** 补录: hours of a finished activity the volunteer served without a check-in. */
     backfill: (actor: Actor, input: BackfillInput) =>
       run(actor, async (tx) => {
-        const activity = await managedActivity(tx, actor, input.activityId);
+        const activity = await managedActivityForHours(tx, actor, input.activityId);
         if (activity.status !== 'finished' && activity.status !== 'archived')
           throw new Conflict('只能为已结束或已归档的活动补录时长', 'ACTIVITY_NOT_FINISHED');
-        const max = Math.min(MAX_RECORD_HOURS, Math.floor(activityMinutes(activity) / 6 + 1e-9) / 10);
+        const max = maxCreditHours(spanMinutes(activity.starts_at, activity.ends_at));
         if (input.hours > max) throw new Invalid(`补录时长不能超过活动时长（${max} 小时）`, 'HOURS_OVER_CAP');
         const volunteer = await findVolunteer(tx, input.volunteerId);
         const evidence = await checkEvidence(tx, input.evidenceUploadIds);
