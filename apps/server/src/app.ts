@@ -14,22 +14,9 @@ import { z } from 'zod';
 import { registerAuth } from './platform/auth/plugin.ts';
 import type { AppContext } from './platform/context.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
-import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
-import { auditRoutes } from './modules/audit/audit.routes.ts';
-import { healthRoutes } from './modules/health/health.routes.ts';
-import { orgsRoutes } from './modules/orgs/orgs.routes.ts';
-import { siteStandardsRoutes } from './modules/orgs/site-standards.routes.ts';
-import { uploadsRoutes } from './modules/uploads/uploads.routes.ts';
-import { teamsRoutes } from './modules/teams/teams.routes.ts';
-import { ordersRoutes } from './modules/orders/orders.routes.ts';
-import { activitiesRoutes } from './modules/activities/activities.routes.ts';
-import { checkinRoutes } from './modules/activities/checkin.routes.ts';
-import { hoursRoutes } from './modules/hours/hours.routes.ts';
-import { plansRoutes } from './modules/activities/plans.routes.ts';
-import { open311Routes } from './modules/orders/open311.routes.ts';
-import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
-import { projectsRoutes } from './modules/projects/projects.routes.ts';
-import { volunteersRoutes } from './modules/volunteers/volunteers.routes.ts';
+import { openApiTransformObject } from './platform/http/openapi.ts';
+import { MODULES } from './modules/index.ts';
+import { registerModules } from './platform/http/modules.ts';
 
 z.config(z.locales.zhCN());
 
@@ -75,32 +62,16 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(swagger, {
     openapi: {
       info: { title: '文明实践云平台 API', version: '0.1.0', description: '新时代文明实践中心云平台接口' },
+      tags: MODULES.map(({ name, description }) => ({ name, description })),
     },
     transform: jsonSchemaTransform,
+    // schemas registered with an id (the recursive trees) become components the routes refer to
+    transformObject: openApiTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
   registerAuth(app, ctx);
-  for (const routes of [
-    healthRoutes,
-    accountsRoutes,
-    orgsRoutes,
-    siteStandardsRoutes,
-    uploadsRoutes,
-    volunteersRoutes,
-    teamsRoutes,
-    projectsRoutes,
-    ordersRoutes,
-    open311Routes,
-    notificationsRoutes,
-    activitiesRoutes,
-    plansRoutes,
-    checkinRoutes,
-    hoursRoutes,
-    auditRoutes,
-  ]) {
-    routes(app, ctx);
-  }
+  registerModules(app, ctx, MODULES);
 
   const webDist = options.webDist ?? WEB_DIST;
   if (fs.existsSync(path.join(webDist, 'index.html'))) {

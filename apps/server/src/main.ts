@@ -5,9 +5,7 @@ import { seedDemoIfEmpty } from './seed/demo.ts';
 import { purgeExpiredSessions } from './platform/auth/sessions.ts';
 import { ROLE_LABELS } from '@civic/contracts';
 import { startScheduler } from './platform/jobs/scheduler.ts';
-import { orderDeadlinesJob } from './modules/orders/deadlines.job.ts';
-import { webhookJob } from './modules/orders/webhook.job.ts';
-import { activityJobs } from './modules/activities/activities.jobs.ts';
+import { MODULES } from './modules/index.ts';
 
 // process entry: config → database (embedded or external) → app → listen
 async function main() {
@@ -68,7 +66,7 @@ async function main() {
       }).catch(() => undefined);
     }, 10 * 60_000);
     timer.unref();
-    startScheduler(runtime.ctx, [orderDeadlinesJob, webhookJob, ...activityJobs], (job, error) =>
+    startScheduler(runtime.ctx, MODULES.flatMap((m) => m.jobs ?? []), (job, error) =>
       app?.log.error({ err: error, job }, 'job failed'),
     );
     const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;

@@ -8,7 +8,7 @@ import { appendAudit } from '../../platform/audit/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import type { Job } from '../../platform/jobs/scheduler.ts';
-import { notifyVolunteers } from '../notifications/notify.ts';
+import { notifyVolunteers, queueOutboundMessage } from '../notifications/index.ts';
 import type { ActivityRow } from './activity-store.ts';
 import { closeAttendance, closeAttendanceAt } from './attendance.ts';
 
@@ -187,24 +187,22 @@ export async function runActivityReminders(
       },
       now,
     );
-    await tx
-      .insertInto('webhook_outbox')
-      .values({
-        org_path: a.org_path,
+    await queueOutboundMessage(
+      tx,
+      {
+        orgPath: a.org_path,
         event: 'activity.reminder',
-        order_id: null,
-        payload: JSON.stringify({
+        payload: {
           activityNo: a.activity_no,
           title: a.title,
           place: a.place,
           startsAt: startsAt.toISOString(),
           volunteerIds,
           at: now.toISOString(),
-        }),
-        next_attempt_at: now,
-        created_at: now,
-      })
-      .execute();
+        },
+      },
+      now,
+    );
   }
   if (due.length > 0) {
     await tx

@@ -18,7 +18,7 @@ import { inScope, type Tx } from '../../platform/db/database.ts';
 import { pageOf } from '../../platform/db/paging.ts';
 import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
 import { iso } from '../../platform/personal-data.ts';
-import { notifyVolunteers } from '../notifications/notify.ts';
+import { notifyVolunteers, queueOutboundMessage } from '../notifications/index.ts';
 import { findOwnerOrg, findProject, likePattern } from '../projects/projects.service.ts';
 import { findTeam } from '../teams/teams.service.ts';
 import {
@@ -460,23 +460,21 @@ export function createActivitiesService(ctx: AppContext) {
           now,
         );
         if (ids.length) {
-          await tx
-            .insertInto('webhook_outbox')
-            .values({
-              org_path: row.org_path,
+          await queueOutboundMessage(
+            tx,
+            {
+              orgPath: row.org_path,
               event: 'activity.cancelled',
-              order_id: null,
-              payload: JSON.stringify({
+              payload: {
                 activityNo: row.activity_no,
                 title: row.title,
                 reason,
                 volunteerIds: ids,
                 at: now.toISOString(),
-              }),
-              next_attempt_at: now,
-              created_at: now,
-            })
-            .execute();
+              },
+            },
+            now,
+          );
         }
         await audit(tx, actor, 'activity.cancel', row, { reason, told: ids.length });
         return activityView(tx, id, actor);

@@ -4,7 +4,7 @@
 // closed automatically. Rows are taken with SKIP LOCKED, so a busy order is simply left for the
 // next tick.
 import { ORDER_STAGE_LABELS, ORDER_STAGE_OF, type OrderStatus } from '@civic/contracts';
-import { notifyOrg } from '../notifications/notify.ts';
+import { notifyOrg } from '../notifications/index.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import type { Job } from '../../platform/jobs/scheduler.ts';

@@ -3,7 +3,7 @@
 // when a station was sent it (console bell). Written in the dispatch's own transaction.
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/database.ts';
-import { notifyOrg, notifyVolunteers } from '../notifications/notify.ts';
+import { notifyOrg, notifyVolunteers } from '../notifications/index.ts';
 import type { OrderRow } from './order-flow.ts';
 
 interface DispatchSet {

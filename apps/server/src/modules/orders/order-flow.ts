@@ -15,6 +15,7 @@ import { auditAction, type Actor } from '../../platform/auth/actor.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import type { OrdersTable } from '../../platform/db/schema.ts';
 import { Conflict, Forbidden, NotFound } from '../../platform/errors.ts';
+import { queueOutboundMessage } from '../notifications/index.ts';
 
 export type OrderRow = Selectable<OrdersTable>;
 
@@ -154,24 +155,23 @@ export async function transition(
     .execute();
   if (changed) {
     // the resident hears of every status change through the gateway (SMS/WeChat), if one is set
-    await tx
-      .insertInto('webhook_outbox')
-      .values({
-        org_path: order.org_path,
+    await queueOutboundMessage(
+      tx,
+      {
+        orgPath: order.org_path,
         event: 'order.status_changed',
-        order_id: order.id,
-        payload: JSON.stringify({
+        orderId: order.id,
+        payload: {
           orderNo: order.order_no,
           action,
           status: check.to,
           statusLabel: ORDER_STATUS_LABELS[check.to],
           reason: options.reason ?? null,
           at: now.toISOString(),
-        }),
-        next_attempt_at: now,
-        created_at: now,
-      })
-      .execute();
+        },
+      },
+      now,
+    );
   }
   await tx
     .insertInto('order_events')

@@ -1,0 +1,31 @@
+// Every server module, lowest first: a module may use the ones listed before it (through their
+// index.ts), never one listed after it. app.ts registers their routes, main.ts schedules their jobs,
+// and a test checks that each table and each permission has exactly one owner here.
+import type { ServerModule } from '../platform/module.ts';
+import { accountsModule } from './accounts/index.ts';
+import { activitiesModule } from './activities/index.ts';
+import { auditModule } from './audit/index.ts';
+import { healthModule } from './health/index.ts';
+import { hoursModule } from './hours/index.ts';
+import { notificationsModule } from './notifications/index.ts';
+import { ordersModule } from './orders/index.ts';
+import { orgsModule } from './orgs/index.ts';
+import { projectsModule } from './projects/index.ts';
+import { teamsModule } from './teams/index.ts';
+import { uploadsModule } from './uploads/index.ts';
+import { volunteersModule } from './volunteers/index.ts';
+
+export const MODULES: readonly ServerModule[] = [
+  healthModule,
+  auditModule,
+  accountsModule,
+  orgsModule,
+  uploadsModule,
+  notificationsModule,
+  volunteersModule,
+  teamsModule,
+  projectsModule,
+  hoursModule,
+  ordersModule,
+  activitiesModule,
+];

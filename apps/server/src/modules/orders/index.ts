@@ -1,0 +1,16 @@
+// Orders: the residents' order loop (群众点单 → 中心制单 → 所站派单 → 志愿者接单 → 实施 → 评单), its
+// state machine, dispatch candidates, stage deadlines and escalation, and the Open311 GeoReport v2
+// interface.
+import { defineModule } from '../../platform/module.ts';
+import { orderDeadlinesJob } from './deadlines.job.ts';
+import { open311Routes } from './open311.routes.ts';
+import { ordersRoutes } from './orders.routes.ts';
+
+export const ordersModule = defineModule({
+  name: 'orders',
+  description: '群众点单闭环：点单、制单、派单、接单、实施、评单，时限督办，Open311',
+  routes: [ordersRoutes, open311Routes],
+  jobs: [orderDeadlinesJob],
+  permissions: ['order.read', 'order.place', 'order.vet', 'order.dispatch', 'order.evaluate'],
+  tables: ['orders', 'order_events', 'order_assignees', 'order_deadline_settings'],
+});

@@ -1,0 +1,14 @@
+// Teams: the team tree (总队/大队/中队/小队/小分队), professional teams, members and their roles,
+// applications to join and the leader's review.
+import { defineModule } from '../../platform/module.ts';
+import { teamsRoutes } from './teams.routes.ts';
+
+export { findTeam } from './teams.service.ts';
+
+export const teamsModule = defineModule({
+  name: 'teams',
+  description: '志愿服务队：队伍树、专业队、队员与职务、入队申请与审核',
+  routes: [teamsRoutes],
+  permissions: ['team.read', 'team.write'],
+  tables: ['teams', 'team_members'],
+});
