@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@civic/contracts';
-import { createTestContext, login, nextIp, type Session, type TestContext } from './context.ts';
+import { createTestContext, login, nextIp, type Session, type TestContext } from '../support/context.ts';
 import {
   auditEntries,
   client,
@@ -12,7 +12,7 @@ import {
   tryLogin,
   uniqueName,
   type UserView,
-} from './factories.ts';
+} from '../support/factories.ts';
 
 let t: TestContext;
 let security: Session;

@@ -7,7 +7,7 @@ import {
   nextIp,
   type Session,
   type TestContext,
-} from './context.ts';
+} from '../support/context.ts';
 import {
   client,
   createActiveUser,
@@ -17,7 +17,7 @@ import {
   orgIdOf,
   tryLogin,
   uniqueName,
-} from './factories.ts';
+} from '../support/factories.ts';
 
 const MIN = 60_000;
 const CHINESE = /[\u4e00-\u9fff]/;

@@ -2,9 +2,9 @@
 // and an ordered waitlist under concurrency, cancelling with the volunteers told, the archive's
 // inputs, the public list and calendar feed, and data scope.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestContext, login, nextIp, type Session, type TestContext } from './context.ts';
-import { orgOfUser, type OrgRef } from './org-factories.ts';
-import { registerVolunteer, type RegisteredVolunteer } from './volunteer-factories.ts';
+import { as, createTestContext, login, nextIp, type Session, type TestContext } from '../support/context.ts';
+import { orgOfUser, type OrgRef } from '../support/org-factories.ts';
+import { registerVolunteer, type RegisteredVolunteer } from '../support/volunteer-factories.ts';
 
 let t: TestContext;
 let station: OrgRef; // 东风社区, under 城北街道 (demo-institute)

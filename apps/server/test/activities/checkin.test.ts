@@ -10,13 +10,13 @@ import {
   activityCloseJob,
   activityRemindersJob,
   activityStartJob,
-} from '../src/modules/activities/activities.jobs.ts';
-import { CHECKIN_QR_KEY_PURPOSE, signCheckinToken } from '../src/modules/activities/checkin-token.ts';
-import { closeAttendance } from '../src/modules/activities/checkin.service.ts';
-import { runJobOnce } from '../src/platform/jobs/scheduler.ts';
-import { as, createTestContext, login, type Session, type TestContext } from './context.ts';
-import { orgOfUser, readSheet, tableDigest, type OrgRef } from './org-factories.ts';
-import { createVolunteer, registerVolunteer, type RegisteredVolunteer } from './volunteer-factories.ts';
+} from '../../src/modules/activities/activities.jobs.ts';
+import { CHECKIN_QR_KEY_PURPOSE, signCheckinToken } from '../../src/modules/activities/checkin-token.ts';
+import { closeAttendance } from '../../src/modules/activities/checkin.service.ts';
+import { runJobOnce } from '../../src/platform/jobs/scheduler.ts';
+import { as, createTestContext, login, type Session, type TestContext } from '../support/context.ts';
+import { orgOfUser, readSheet, tableDigest, type OrgRef } from '../support/org-factories.ts';
+import { createVolunteer, registerVolunteer, type RegisteredVolunteer } from '../support/volunteer-factories.ts';
 
 let t: TestContext;
 let station: OrgRef; // 东风社区 (demo-station), under 城北街道

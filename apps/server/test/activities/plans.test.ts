@@ -4,9 +4,9 @@
 // another town seeing nothing, and the residents' public view of published plans only.
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestContext, login, type TestContext } from './context.ts';
-import { orgOfUser, tableDigest, type OrgRef } from './org-factories.ts';
-import { XSS } from './volunteer-factories.ts';
+import { as, createTestContext, login, type TestContext } from '../support/context.ts';
+import { orgOfUser, tableDigest, type OrgRef } from '../support/org-factories.ts';
+import { XSS } from '../support/volunteer-factories.ts';
 
 type Client = ReturnType<typeof as>;
 interface Item {

@@ -9,11 +9,11 @@ import {
   nextIp,
   type Session,
   type TestContext,
-} from './context.ts';
-import { auditEntries, client, tryLogin, uniqueName } from './factories.ts';
-import { TEST_KEY } from './keys.ts';
+} from '../support/context.ts';
+import { auditEntries, client, tryLogin, uniqueName } from '../support/factories.ts';
+import { TEST_KEY } from '../support/keys.ts';
 
-const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const REPO_ROOT = fileURLToPath(new URL('../../../..', import.meta.url));
 
 let t: TestContext;
 let auditor: Session;

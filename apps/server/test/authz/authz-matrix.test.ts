@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestContext, login, type TestContext } from './context.ts';
+import { as, createTestContext, login, type TestContext } from '../support/context.ts';
 import {
   createUser,
   orgOfUser,
@@ -16,14 +16,14 @@ import {
   uniqueCode,
   upload,
   type OrgRef,
-} from './org-factories.ts';
+} from '../support/org-factories.ts';
 import {
   createVolunteer,
   goodRows,
   importWorkbook,
   registerVolunteer,
   uploadAndValidate,
-} from './volunteer-factories.ts';
+} from '../support/volunteer-factories.ts';
 
 let t: TestContext;
 const clients: Record<string, ReturnType<typeof as>> = {};

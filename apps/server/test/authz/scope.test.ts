@@ -2,9 +2,9 @@
 // change with and without a data scope, and guards that keep future migrations honest.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_ROLE, inScope, type Executor } from '../src/platform/db/database.ts';
-import { createTestContext, type TestContext } from './context.ts';
-import { countOf, orgOfUser, TINY_PNG, type OrgRef } from './org-factories.ts';
+import { APP_ROLE, inScope, type Executor } from '../../src/platform/db/database.ts';
+import { createTestContext, type TestContext } from '../support/context.ts';
+import { countOf, orgOfUser, TINY_PNG, type OrgRef } from '../support/org-factories.ts';
 
 let t: TestContext;
 let stationOrg: OrgRef;

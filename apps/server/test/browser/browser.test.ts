@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type Page } from 'playwright-core';
-import { DEMO_PASSWORD, type TestContext } from './context.ts';
-import { canRunBrowser, launchChromium, serveWebApp } from './browser-harness.ts';
+import { DEMO_PASSWORD, type TestContext } from '../support/context.ts';
+import { canRunBrowser, launchChromium, serveWebApp } from '../support/browser-harness.ts';
 
 describe.runIf(canRunBrowser)('admin console in a real browser', () => {
   let tc: TestContext;

@@ -5,10 +5,10 @@
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type Page } from 'playwright-core';
-import { as, DEMO_PASSWORD, type Session, type TestContext } from './context.ts';
-import { orgOfUser, type OrgRef } from './org-factories.ts';
-import { registerVolunteer, XSS, type RegisteredVolunteer } from './volunteer-factories.ts';
-import { canRunBrowser, launchChromium, serveWebApp } from './browser-harness.ts';
+import { as, DEMO_PASSWORD, type Session, type TestContext } from '../support/context.ts';
+import { orgOfUser, type OrgRef } from '../support/org-factories.ts';
+import { registerVolunteer, XSS, type RegisteredVolunteer } from '../support/volunteer-factories.ts';
+import { canRunBrowser, launchChromium, serveWebApp } from '../support/browser-harness.ts';
 
 const MINUTE = 60_000;
 

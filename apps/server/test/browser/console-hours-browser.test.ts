@@ -9,15 +9,15 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type Page } from 'playwright-core';
-import { as, DEMO_PASSWORD, login, type TestContext } from './context.ts';
-import { orgOfUser, TINY_PNG, type OrgRef } from './org-factories.ts';
+import { as, DEMO_PASSWORD, login, type TestContext } from '../support/context.ts';
+import { orgOfUser, TINY_PNG, type OrgRef } from '../support/org-factories.ts';
 import {
   registerVolunteer,
   VOLUNTEER_PASSWORD,
   XSS,
   type RegisteredVolunteer,
-} from './volunteer-factories.ts';
-import { canRunBrowser, launchChromium, serveWebApp } from './browser-harness.ts';
+} from '../support/volunteer-factories.ts';
+import { canRunBrowser, launchChromium, serveWebApp } from '../support/browser-harness.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -6,12 +6,12 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type Page } from 'playwright-core';
 import { ORDER_STATUSES, type OrderStatus } from '@civic/contracts';
-import { trackingHashOf } from '../src/modules/orders/order-intake.ts';
-import { phoneIndex } from '../src/platform/personal-data.ts';
-import { as, DEMO_PASSWORD, login, nextIp, type Session, type TestContext } from './context.ts';
-import { orgOfUser, type OrgRef } from './org-factories.ts';
-import { createVolunteer, freshPhone, XSS } from './volunteer-factories.ts';
-import { canRunBrowser, launchChromium, serveWebApp } from './browser-harness.ts';
+import { trackingHashOf } from '../../src/modules/orders/order-intake.ts';
+import { phoneIndex } from '../../src/platform/personal-data.ts';
+import { as, DEMO_PASSWORD, login, nextIp, type Session, type TestContext } from '../support/context.ts';
+import { orgOfUser, type OrgRef } from '../support/org-factories.ts';
+import { createVolunteer, freshPhone, XSS } from '../support/volunteer-factories.ts';
+import { canRunBrowser, launchChromium, serveWebApp } from '../support/browser-harness.ts';
 
 const DAY = 24 * 3_600_000;
 

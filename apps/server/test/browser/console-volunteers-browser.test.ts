@@ -3,8 +3,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type Page } from 'playwright-core';
-import { DEMO_PASSWORD, type TestContext } from './context.ts';
-import { countOf, orgOfUser } from './org-factories.ts';
+import { DEMO_PASSWORD, type TestContext } from '../support/context.ts';
+import { countOf, orgOfUser } from '../support/org-factories.ts';
 import {
   goodRows,
   importWorkbook,
@@ -12,8 +12,8 @@ import {
   withBadCheckDigit,
   XLSX_TYPE,
   type ImportRow,
-} from './volunteer-factories.ts';
-import { canRunBrowser, launchChromium, serveWebApp } from './browser-harness.ts';
+} from '../support/volunteer-factories.ts';
+import { canRunBrowser, launchChromium, serveWebApp } from '../support/browser-harness.ts';
 
 const MASKED_ID = /^\d{3}\*{11}[\dX]{4}$/;
 

@@ -2,17 +2,17 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { WEB_DIST } from '../src/app.ts';
-import { CHECKIN_QR_KEY_PURPOSE, signCheckinToken } from '../src/modules/activities/checkin-token.ts';
-import { canRunBrowser, launchChromium } from './browser-harness.ts';
-import { as, createTestContext, login, type TestContext } from './context.ts';
-import { orgOfUser } from './org-factories.ts';
+import { WEB_DIST } from '../../src/app.ts';
+import { CHECKIN_QR_KEY_PURPOSE, signCheckinToken } from '../../src/modules/activities/checkin-token.ts';
+import { canRunBrowser, launchChromium } from '../support/browser-harness.ts';
+import { as, createTestContext, login, type TestContext } from '../support/context.ts';
+import { orgOfUser } from '../support/org-factories.ts';
 import {
   registerVolunteer,
   VOLUNTEER_PASSWORD,
   XSS,
   type RegisteredVolunteer,
-} from './volunteer-factories.ts';
+} from '../support/volunteer-factories.ts';
 
 // Activities on the mobile face at 375 px: an organiser publishes an activity through the staff API;
 // a volunteer finds it in 身边的活动, signs up (or lands on the waitlist, and withdraws), and checks in

@@ -4,8 +4,8 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type Page } from 'playwright-core';
 import { idCheckCharacter } from '@civic/contracts';
-import type { TestContext } from './context.ts';
-import { canRunBrowser, launchChromium, serveWebApp } from './browser-harness.ts';
+import type { TestContext } from '../support/context.ts';
+import { canRunBrowser, launchChromium, serveWebApp } from '../support/browser-harness.ts';
 
 // The mobile face (群众/志愿者端) at 375 px in Debian's Chromium; `npm test` builds the web app first.
 

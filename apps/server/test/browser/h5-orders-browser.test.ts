@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { canRunBrowser, launchChromium, serveWebApp } from './browser-harness.ts';
-import { as, login, nextIp, type TestContext } from './context.ts';
-import { orgOfUser } from './org-factories.ts';
-import { registerVolunteer, VOLUNTEER_PASSWORD } from './volunteer-factories.ts';
+import { canRunBrowser, launchChromium, serveWebApp } from '../support/browser-harness.ts';
+import { as, login, nextIp, type TestContext } from '../support/context.ts';
+import { orgOfUser } from '../support/org-factories.ts';
+import { registerVolunteer, VOLUNTEER_PASSWORD } from '../support/volunteer-factories.ts';
 
 // The order loop on the mobile face at 375 px: a resident orders from the village's menu (or with a
 // free-text need), follows it on the tracking page; staff vet and dispatch it through the API; the

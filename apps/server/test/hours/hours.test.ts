@@ -5,9 +5,9 @@
 import crypto from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestContext, login, type Session, type TestContext } from './context.ts';
-import { createUser, orgOfUser, tableDigest, TINY_PNG, upload, type OrgRef } from './org-factories.ts';
-import { registerVolunteer, XSS } from './volunteer-factories.ts';
+import { as, createTestContext, login, type Session, type TestContext } from '../support/context.ts';
+import { createUser, orgOfUser, tableDigest, TINY_PNG, upload, type OrgRef } from '../support/org-factories.ts';
+import { registerVolunteer, XSS } from '../support/volunteer-factories.ts';
 
 let t: TestContext;
 let station: OrgRef; // 东风社区 (demo-station), under demo-institute

@@ -1,8 +1,8 @@
 // Open311 GeoReport v2 over the menu and orders: a standard client lists services, posts a request
 // (form-encoded, as GeoReport clients do), and reads it back; public views carry no personal data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, nextIp, type TestContext } from './context.ts';
-import { orgOfUser, type OrgRef } from './org-factories.ts';
+import { createTestContext, nextIp, type TestContext } from '../support/context.ts';
+import { orgOfUser, type OrgRef } from '../support/org-factories.ts';
 
 let t: TestContext;
 let station: OrgRef;

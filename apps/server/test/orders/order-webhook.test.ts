@@ -3,10 +3,10 @@
 // phone in clear only on the wire.
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestContext, login, nextIp, type TestContext } from './context.ts';
-import { orgOfUser } from './org-factories.ts';
-import { runJobOnce } from '../src/platform/jobs/scheduler.ts';
-import { signWebhook, webhookJob } from '../src/modules/orders/webhook.job.ts';
+import { as, createTestContext, login, nextIp, type TestContext } from '../support/context.ts';
+import { orgOfUser } from '../support/org-factories.ts';
+import { runJobOnce } from '../../src/platform/jobs/scheduler.ts';
+import { signWebhook, webhookJob } from '../../src/modules/notifications/index.ts';
 
 const SECRET = 'test-webhook-secret-0123456789';
 let t: TestContext;

@@ -1,11 +1,11 @@
 // The order loop end to end: 群众点单 → 制单 → 派单 → 接单 → 实施 → 评单, with the refusals
 // (illegal transitions, someone else's order, another town) and the race for a one-person order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestContext, login, nextIp, type Session, type TestContext } from './context.ts';
-import { orgOfUser, type OrgRef } from './org-factories.ts';
-import { runJobOnce } from '../src/platform/jobs/scheduler.ts';
-import { orderDeadlinesJob } from '../src/modules/orders/deadlines.job.ts';
-import { registerVolunteer, type RegisteredVolunteer } from './volunteer-factories.ts';
+import { as, createTestContext, login, nextIp, type Session, type TestContext } from '../support/context.ts';
+import { orgOfUser, type OrgRef } from '../support/org-factories.ts';
+import { runJobOnce } from '../../src/platform/jobs/scheduler.ts';
+import { orderDeadlinesJob } from '../../src/modules/orders/deadlines.job.ts';
+import { registerVolunteer, type RegisteredVolunteer } from '../support/volunteer-factories.ts';
 
 let t: TestContext;
 let station: OrgRef; // 东风社区 (demo-station), under 城北街道 (demo-institute)

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestContext, login, type TestContext } from './context.ts';
+import { as, createTestContext, login, type TestContext } from '../support/context.ts';
 import {
   countOf,
   createUser,
@@ -10,7 +10,7 @@ import {
   tableDigest,
   uniqueCode,
   type OrgRef,
-} from './org-factories.ts';
+} from '../support/org-factories.ts';
 
 interface TreeNode {
   id: number;

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SITE_STANDARD_PRESETS } from '../src/modules/orgs/site-standard-presets.ts';
-import { shanghaiDate } from '../src/modules/orgs/site-standards.service.ts';
-import { as, createTestContext, login, type Session, type TestContext } from './context.ts';
+import { SITE_STANDARD_PRESETS } from '../../src/modules/orgs/site-standard-presets.ts';
+import { shanghaiDate } from '../../src/modules/orgs/site-standards.service.ts';
+import { as, createTestContext, login, type Session, type TestContext } from '../support/context.ts';
 import {
   countOf,
   orgOfUser,
@@ -12,7 +12,7 @@ import {
   uniqueCode,
   upload,
   type OrgRef,
-} from './org-factories.ts';
+} from '../support/org-factories.ts';
 
 let t: TestContext;
 let centerSession: Session;

@@ -3,8 +3,8 @@
 import crypto from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { withDatabase } from '../src/platform/db/database.ts';
-import { migrate, MigrationError, readMigrations, type Migration } from '../src/platform/db/migrate.ts';
+import { withDatabase } from '../../src/platform/db/database.ts';
+import { migrate, MigrationError, readMigrations, type Migration } from '../../src/platform/db/migrate.ts';
 
 const maintenanceUrl = inject('maintenanceUrl');
 const created: string[] = [];

@@ -6,9 +6,9 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVICE_CATEGORIES } from '@civic/contracts';
-import { chinaYear } from '../src/seed/projects-seed.ts';
-import { as, createTestContext, login, type TestContext } from './context.ts';
-import { orgOfUser, type OrgRef } from './org-factories.ts';
+import { chinaYear } from '../../src/seed/projects-seed.ts';
+import { as, createTestContext, login, type TestContext } from '../support/context.ts';
+import { orgOfUser, type OrgRef } from '../support/org-factories.ts';
 import {
   auditsOf,
   CHINESE,
@@ -20,8 +20,8 @@ import {
   type Client,
   type MenuItem,
   type Project,
-} from './project-factories.ts';
-import { XSS } from './volunteer-factories.ts';
+} from '../support/project-factories.ts';
+import { XSS } from '../support/volunteer-factories.ts';
 
 const tag = crypto.randomBytes(3).toString('hex');
 const year = chinaYear(new Date());

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { WEB_DIST } from '../src/app.ts';
+import { WEB_DIST } from '../../src/app.ts';
 import { createTestContext, type TestContext } from './context.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -2,12 +2,12 @@ import crypto from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../src/app.ts';
-import { loadConfig } from '../src/platform/config.ts';
-import type { AppContext } from '../src/platform/context.ts';
-import { createFieldCipher } from '../src/platform/crypto.ts';
-import { connectDatabases, withDatabase } from '../src/platform/db/database.ts';
-import { seedDemoIfEmpty } from '../src/seed/demo.ts';
+import { buildApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/platform/config.ts';
+import type { AppContext } from '../../src/platform/context.ts';
+import { createFieldCipher } from '../../src/platform/crypto.ts';
+import { connectDatabases, withDatabase } from '../../src/platform/db/database.ts';
+import { seedDemoIfEmpty } from '../../src/seed/demo.ts';
 import { TEST_KEY } from './keys.ts';
 
 export const DEMO_PASSWORD = 'Demo#2026pass';

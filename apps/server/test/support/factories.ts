@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import { expect } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Role } from '@civic/contracts';
-import type { AppContext } from '../src/platform/context.ts';
+import type { AppContext } from '../../src/platform/context.ts';
 import { DEMO_PASSWORD, login, nextIp, type Session } from './context.ts';
 
 export interface ErrorBody {

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { createFieldCipher } from '../src/platform/crypto.ts';
-import { bootstrapDatabase, ensureDatabase, withDatabase } from '../src/platform/db/database.ts';
-import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../src/platform/db/embedded.ts';
+import { createFieldCipher } from '../../src/platform/crypto.ts';
+import { bootstrapDatabase, ensureDatabase, withDatabase } from '../../src/platform/db/database.ts';
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../src/platform/db/embedded.ts';
 import { TEST_KEY } from './keys.ts';
 
 declare module 'vitest' {

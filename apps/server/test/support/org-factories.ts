@@ -4,8 +4,8 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { sql, type RawBuilder } from 'kysely';
 import type { Role } from '@civic/contracts';
-import { hashPassword } from '../src/platform/auth/passwords.ts';
-import type { Db, Executor } from '../src/platform/db/database.ts';
+import { hashPassword } from '../../src/platform/auth/passwords.ts';
+import type { Db, Executor } from '../../src/platform/db/database.ts';
 import { DEMO_PASSWORD, type Session, type TestContext } from './context.ts';
 
 export interface OrgRef {

@@ -1,7 +1,7 @@
 // Helpers shared by the project and menu integration tests.
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
-import type { Db } from '../src/platform/db/database.ts';
+import type { Db } from '../../src/platform/db/database.ts';
 import type { as } from './context.ts';
 import { tableDigest } from './org-factories.ts';
 

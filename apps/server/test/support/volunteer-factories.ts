@@ -5,8 +5,8 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { idCheckCharacter, PRIVACY_POLICY_VERSION } from '@civic/contracts';
-import { idNumberIndex } from '../src/modules/volunteers/identity.ts';
-import { phoneIndex } from '../src/platform/personal-data.ts';
+import { idNumberIndex } from '../../src/modules/volunteers/identity.ts';
+import { phoneIndex } from '../../src/platform/personal-data.ts';
 import { as, nextIp, type Session, type TestContext } from './context.ts';
 import { multipartBody } from './org-factories.ts';
 

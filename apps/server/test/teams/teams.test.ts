@@ -5,9 +5,9 @@ import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestContext, login, type Session, type TestContext } from './context.ts';
-import { countOf, orgOfUser, tableDigest, type OrgRef } from './org-factories.ts';
-import { createVolunteer, registerVolunteer, XSS, type RegisteredVolunteer } from './volunteer-factories.ts';
+import { as, createTestContext, login, type Session, type TestContext } from '../support/context.ts';
+import { countOf, orgOfUser, tableDigest, type OrgRef } from '../support/org-factories.ts';
+import { createVolunteer, registerVolunteer, XSS, type RegisteredVolunteer } from '../support/volunteer-factories.ts';
 
 interface TreeNode {
   id: number;

@@ -6,8 +6,8 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRIVACY_POLICY_VERSION } from '@civic/contracts';
-import { as, createTestContext, login, type Session, type TestContext } from './context.ts';
-import { countOf, orgOfUser, readSheet, type OrgRef } from './org-factories.ts';
+import { as, createTestContext, login, type Session, type TestContext } from '../support/context.ts';
+import { countOf, orgOfUser, readSheet, type OrgRef } from '../support/org-factories.ts';
 import {
   birthDateYearsAgo,
   commitImport,
@@ -26,7 +26,7 @@ import {
   withBadCheckDigit,
   type ImportJob,
   type ImportRow,
-} from './volunteer-factories.ts';
+} from '../support/volunteer-factories.ts';
 
 const CHINESE = /[\u4e00-\u9fa5]/;
 

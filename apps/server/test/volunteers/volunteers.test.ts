@@ -7,10 +7,10 @@ import { sql } from 'kysely';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCheckCharacter, maskIdNumber, maskMobile, PRIVACY_POLICY_VERSION } from '@civic/contracts';
-import { inScope, inVolunteerScope } from '../src/platform/db/database.ts';
-import { as, createTestContext, login, nextIp, type Session, type TestContext } from './context.ts';
-import { expectError, tryLogin } from './factories.ts';
-import { createUser, orgOfUser, readSheet, tableDigest, uniqueCode, type OrgRef } from './org-factories.ts';
+import { inScope, inVolunteerScope } from '../../src/platform/db/database.ts';
+import { as, createTestContext, login, nextIp, type Session, type TestContext } from '../support/context.ts';
+import { expectError, tryLogin } from '../support/factories.ts';
+import { createUser, orgOfUser, readSheet, tableDigest, uniqueCode, type OrgRef } from '../support/org-factories.ts';
 
 type Client = ReturnType<typeof as>;
 
