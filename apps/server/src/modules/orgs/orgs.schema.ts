@@ -43,18 +43,21 @@ export interface OrgTreeNode {
   status: (typeof ORG_STATUSES)[number];
   children: OrgTreeNode[];
 }
-export const orgTreeNodeSchema: z.ZodType<OrgTreeNode> = z.lazy(() =>
-  z.object({
-    id: z.number(),
-    parentId: z.number().nullable(),
-    code: z.string(),
-    name: z.string(),
-    shortName: z.string(),
-    kind: z.enum(ORG_KINDS),
-    status: z.enum(ORG_STATUSES),
-    children: z.array(orgTreeNodeSchema),
-  }),
-);
+// recursive: registered by id so the OpenAPI document refers to it as a component (#/components/schemas/…)
+export const orgTreeNodeSchema: z.ZodType<OrgTreeNode> = z
+  .lazy(() =>
+    z.object({
+      id: z.number(),
+      parentId: z.number().nullable(),
+      code: z.string(),
+      name: z.string(),
+      shortName: z.string(),
+      kind: z.enum(ORG_KINDS),
+      status: z.enum(ORG_STATUSES),
+      children: z.array(orgTreeNodeSchema),
+    }),
+  )
+  .meta({ id: 'OrgTreeNode' });
 
 const editable = {
   name: z.string().trim().min(1, '请输入名称').max(60, '名称不超过 60 个字'),

@@ -90,18 +90,21 @@ export interface TeamTreeNode {
   status: (typeof TEAM_STATUSES)[number];
   children: TeamTreeNode[];
 }
-export const teamTreeNode: z.ZodType<TeamTreeNode> = z.lazy(() =>
-  z.object({
-    id: z.number(),
-    name: z.string(),
-    tier: z.enum(TEAM_TIERS),
-    kind: z.enum(TEAM_KINDS),
-    orgName: z.string(),
-    memberCount: z.number(),
-    status: z.enum(TEAM_STATUSES),
-    children: z.array(teamTreeNode),
-  }),
-);
+// recursive: registered by id so the OpenAPI document refers to it as a component (#/components/schemas/…)
+export const teamTreeNode: z.ZodType<TeamTreeNode> = z
+  .lazy(() =>
+    z.object({
+      id: z.number(),
+      name: z.string(),
+      tier: z.enum(TEAM_TIERS),
+      kind: z.enum(TEAM_KINDS),
+      orgName: z.string(),
+      memberCount: z.number(),
+      status: z.enum(TEAM_STATUSES),
+      children: z.array(teamTreeNode),
+    }),
+  )
+  .meta({ id: 'TeamTreeNode' });
 
 export const teamMember = z.object({
   id: z.number(),

@@ -1,0 +1,12593 @@
+// Generated from the server's OpenAPI document by `npm run api:generate`: do not edit.
+// A test fails when this file no longer matches the server's routes.
+export interface paths {
+  '/api/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 健康检查 */
+    get: operations['getHealth'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/audit-logs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 审计日志 */
+    get: operations['getAuditLogs'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/audit-logs/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 校验审计日志哈希链 */
+    get: operations['getAuditLogsVerify'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 登录 */
+    post: operations['postAuthLogin'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/logout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 退出登录 */
+    post: operations['postAuthLogout'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 当前用户 */
+    get: operations['getAuthMe'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 修改本人密码 */
+    post: operations['postAuthPassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/totp/setup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 生成两步验证密钥 */
+    post: operations['postAuthTotpSetup'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/totp/enable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 启用两步验证 */
+    post: operations['postAuthTotpEnable'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/roles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 角色列表 */
+    get: operations['getRoles'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 账号列表 */
+    get: operations['getUsers'];
+    put?: never;
+    /** 新建账号（返回一次性初始密码） */
+    post: operations['postUsers'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** 编辑账号 */
+    patch: operations['patchUsersById'];
+    trace?: never;
+  };
+  '/api/users/{id}/reset-password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 重置密码 */
+    post: operations['postUsersByIdResetPassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users/{id}/unlock': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 解除锁定 */
+    post: operations['postUsersByIdUnlock'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users/{id}/disable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 停用账号 */
+    post: operations['postUsersByIdDisable'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users/{id}/enable': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 启用账号 */
+    post: operations['postUsersByIdEnable'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users/{id}/reset-totp': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 重置两步验证 */
+    post: operations['postUsersByIdResetTotp'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/tree': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 本人数据范围内的组织树 */
+    get: operations['getOrgsTree'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 组织列表 */
+    get: operations['getOrgs'];
+    put?: never;
+    /** 新增组织 */
+    post: operations['postOrgs'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出组织列表 (Excel) */
+    get: operations['getOrgsExport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 组织详情 */
+    get: operations['getOrgsById'];
+    put?: never;
+    post?: never;
+    /** 删除组织（无下级、无成员时） */
+    delete: operations['deleteOrgsById'];
+    options?: never;
+    head?: never;
+    /** 编辑组织 */
+    patch: operations['patchOrgsById'];
+    trace?: never;
+  };
+  '/api/orgs/{id}/move': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 迁移组织（连同下级） */
+    post: operations['postOrgsByIdMove'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{id}/archive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 归档组织 */
+    post: operations['postOrgsByIdArchive'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orgs/{id}/restore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 恢复组织 */
+    post: operations['postOrgsByIdRestore'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/platforms': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 五大服务平台 */
+    get: operations['getPlatforms'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/platforms/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** 编辑服务平台 */
+    patch: operations['patchPlatformsById'];
+    trace?: never;
+  };
+  '/api/site-standards': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 阵地建设标准列表（含上级制定的标准） */
+    get: operations['getSiteStandards'];
+    put?: never;
+    /** 新增阵地建设标准 */
+    post: operations['postSiteStandards'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/site-standards/coverage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 标准达标覆盖情况（按直属下级汇总） */
+    get: operations['getSiteStandardsCoverage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/site-standards/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** 编辑阵地建设标准（检查项整体替换；可停用/启用） */
+    patch: operations['patchSiteStandardsById'];
+    trace?: never;
+  };
+  '/api/inspections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 阵地检查记录列表 */
+    get: operations['getInspections'];
+    put?: never;
+    /** 登记阵地检查 */
+    post: operations['postInspections'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inspections/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 阵地检查详情 */
+    get: operations['getInspectionsById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/uploads': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 上传图片（JPG、PNG、WEBP，≤ 10 MB，表单字段 file） */
+    post: operations['postUploads'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/uploads/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 查看已上传的图片 */
+    get: operations['getUploadsById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 本单位的消息提醒 */
+    get: operations['getNotifications'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/{id}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 标记已读 */
+    post: operations['postNotificationsByIdRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 我的消息 */
+    get: operations['getMeNotifications'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/notifications/{id}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 标记已读 */
+    post: operations['postMeNotificationsByIdRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/notifications/read-all': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 全部标记已读 */
+    post: operations['postMeNotificationsReadAll'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/residence-orgs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 镇（街道）及其村（社区），供注册时选择 */
+    get: operations['getPublicResidenceOrgs'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/register': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 志愿者实名注册（H5） */
+    post: operations['postVolunteersRegister'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/volunteer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 我的志愿者信息 */
+    get: operations['getMeVolunteer'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** 修改我的志愿者信息 */
+    patch: operations['patchMeVolunteer'];
+    trace?: never;
+  };
+  '/api/me/volunteer/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 撤回个人信息授权（可申请删除），注销志愿者账号 */
+    post: operations['postMeVolunteerWithdraw'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/import-template': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 下载志愿者导入模板 (Excel) */
+    get: operations['getVolunteersImportTemplate'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 我的导入任务 */
+    get: operations['getVolunteersImports'];
+    put?: never;
+    /** 上传志愿者导入文件（.xlsx ≤ 10 MB，表单字段 file），后台逐行校验 */
+    post: operations['postVolunteersImports'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/imports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导入任务进度与校验报告 */
+    get: operations['getVolunteersImportsById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/imports/{id}/commit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 确认导入（全部或仅有效行，一个事务） */
+    post: operations['postVolunteersImportsByIdCommit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/imports/{id}/errors': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 下载错误报告 (Excel) */
+    get: operations['getVolunteersImportsByIdErrors'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 志愿者列表（本单位及下级） */
+    get: operations['getVolunteers'];
+    put?: never;
+    /** 录入志愿者（线下登记） */
+    post: operations['postVolunteers'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出志愿者 (Excel，默认脱敏) */
+    get: operations['getVolunteersExport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 志愿者详情 */
+    get: operations['getVolunteersById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** 编辑志愿者 */
+    patch: operations['patchVolunteersById'];
+    trace?: never;
+  };
+  '/api/volunteers/{id}/suspend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 暂停志愿者 */
+    post: operations['postVolunteersByIdSuspend'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/{id}/reactivate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 恢复志愿者 */
+    post: operations['postVolunteersByIdReactivate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/{id}/reveal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 查看完整身份证号或手机号（记录审计） */
+    post: operations['postVolunteersByIdReveal'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/teams/tree': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 队伍树 */
+    get: operations['getTeamsTree'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/teams': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 队伍列表（本单位及下级） */
+    get: operations['getTeams'];
+    put?: never;
+    /** 新建队伍 */
+    post: operations['postTeams'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/teams/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 队伍详情 */
+    get: operations['getTeamsById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** 编辑队伍 */
+    patch: operations['patchTeamsById'];
+    trace?: never;
+  };
+  '/api/teams/{id}/dissolve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 解散队伍 */
+    post: operations['postTeamsByIdDissolve'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/teams/{id}/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 队员列表 */
+    get: operations['getTeamsByIdMembers'];
+    put?: never;
+    /** 添加队员（管理员指派） */
+    post: operations['postTeamsByIdMembers'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/teams/{id}/members/{memberId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** 移出队伍 */
+    delete: operations['deleteTeamsByIdMembersByMemberId'];
+    options?: never;
+    head?: never;
+    /** 设置队员职务（新队长会使原队长改为队员） */
+    patch: operations['patchTeamsByIdMembersByMemberId'];
+    trace?: never;
+  };
+  '/api/teams/{id}/members/{memberId}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 通过入队申请 */
+    post: operations['postTeamsByIdMembersByMemberIdApprove'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/teams/{id}/members/{memberId}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 拒绝入队申请 */
+    post: operations['postTeamsByIdMembersByMemberIdReject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/teams': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 我的队伍 */
+    get: operations['getMeTeams'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/teams/available': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 可申请加入的队伍 */
+    get: operations['getMeTeamsAvailable'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/teams/{teamId}/apply': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 申请加入队伍 */
+    post: operations['postMeTeamsByTeamIdApply'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/teams/{teamId}/leave': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 撤回申请或退出队伍 */
+    post: operations['postMeTeamsByTeamIdLeave'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/teams/{teamId}/applications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 待审核的入队申请（队长、副队长） */
+    get: operations['getMeTeamsByTeamIdApplications'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/team-applications/{memberId}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 队长通过入队申请 */
+    post: operations['postMeTeamApplicationsByMemberIdApprove'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/team-applications/{memberId}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 队长拒绝入队申请 */
+    post: operations['postMeTeamApplicationsByMemberIdReject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 项目库（本单位、下级及上级单位的项目） */
+    get: operations['getProjects'];
+    put?: never;
+    /** 确立项目 */
+    post: operations['postProjects'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 项目详情（含阶段记录） */
+    get: operations['getProjectsById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** 编辑项目 */
+    patch: operations['patchProjectsById'];
+    trace?: never;
+  };
+  '/api/projects/{id}/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 推进项目阶段（确立 → 招募 → 实施 → 评估 → 优化 → 招募） */
+    post: operations['postProjectsByIdStatus'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/projects/{id}/copy': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 复制项目到另一年度 */
+    post: operations['postProjectsByIdCopy'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/menu-items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 服务清单（本单位、下级及上级单位发布的服务） */
+    get: operations['getMenuItems'];
+    put?: never;
+    /** 发布服务 */
+    post: operations['postMenuItems'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/menu-items/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 服务详情 */
+    get: operations['getMenuItemsById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** 编辑服务 */
+    patch: operations['patchMenuItemsById'];
+    trace?: never;
+  };
+  '/api/menu-items/{id}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 下架服务 */
+    post: operations['postMenuItemsByIdWithdraw'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/menu-items/{id}/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 重新上架服务 */
+    post: operations['postMenuItemsByIdPublish'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/menu': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 群众可点的服务清单（按所在村（社区）） */
+    get: operations['getPublicMenu'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/hour-rules/effective': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 单位适用的时长取整规则（自设或沿用上级） */
+    get: operations['getHourRulesEffective'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/hour-rules/{orgId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** 设置单位的时长取整规则 */
+    put: operations['putHourRulesByOrgId'];
+    post?: never;
+    /** 取消单位自设的规则（沿用上级） */
+    delete: operations['deleteHourRulesByOrgId'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/service-records': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 服务记录（本单位及下级） */
+    get: operations['getServiceRecords'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/service-records/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 服务记录详情（含变更记录和证明材料） */
+    get: operations['getServiceRecordsById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/service-records/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 批量确认服务时长 */
+    post: operations['postServiceRecordsConfirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/service-records/{id}/correct': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 更正服务时长（须填写原因） */
+    post: operations['postServiceRecordsByIdCorrect'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/service-records/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 驳回待确认的服务记录 */
+    post: operations['postServiceRecordsByIdReject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/service-records/backfill': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 补录活动时长（须上传证明材料，由另一位管理员确认） */
+    post: operations['postServiceRecordsBackfill'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/service-records/manual': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 手工录入其他服务时长（须上传证明材料，由另一位管理员确认） */
+    post: operations['postServiceRecordsManual'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/service-records': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 我的服务记录与时长 */
+    get: operations['getMeServiceRecords'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/team-service-records': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 本队活动的服务记录（队长、副队长） */
+    get: operations['getMeTeamServiceRecords'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/team-service-records/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 队长确认本队活动的服务时长 */
+    post: operations['postMeTeamServiceRecordsConfirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/orders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 群众点单（返回一次性的查询码，凭它查看进度） */
+    post: operations['postPublicOrders'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/orders/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 查看需求进度 */
+    get: operations['getPublicOrdersByToken'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/orders/{token}/rate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 群众评价 */
+    post: operations['postPublicOrdersByTokenRate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/orders/{token}/reopen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 需求未解决，7 天内重新办理 */
+    post: operations['postPublicOrdersByTokenReopen'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/orders/{token}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 群众撤销需求 */
+    post: operations['postPublicOrdersByTokenCancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 需求列表（按环节、超时筛选） */
+    get: operations['getOrders'];
+    put?: never;
+    /** 代点单（电话或上门走访） */
+    post: operations['postOrders'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/counts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 各状态需求数与超时数 */
+    get: operations['getOrdersCounts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/deadlines': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 本单位各环节时限（自设或沿用上级） */
+    get: operations['getOrdersDeadlines'];
+    /** 设置本单位各环节时限 */
+    put: operations['putOrdersDeadlines'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 需求详情（含流转记录） */
+    get: operations['getOrdersById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 制单：受理 */
+    post: operations['postOrdersByIdAccept'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 制单：驳回（原因群众可见） */
+    post: operations['postOrdersByIdReject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/merge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 制单：合并重复需求 */
+    post: operations['postOrdersByIdMerge'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 撤销需求 */
+    post: operations['postOrdersByIdCancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/candidates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 派单推荐：按专长/类别、距离、时段、在办量、评价排序，附理由 */
+    get: operations['getOrdersByIdCandidates'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/dispatch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 派单（实践站、队伍或志愿者） */
+    post: operations['postOrdersByIdDispatch'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/evaluate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 评单并办结 */
+    post: operations['postOrdersByIdEvaluate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/orders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 派给我的需求 */
+    get: operations['getMeOrders'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/orders/{id}/claim': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 接单 */
+    post: operations['postMeOrdersByIdClaim'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/orders/{id}/decline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 拒单（退回重新派单） */
+    post: operations['postMeOrdersByIdDecline'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/orders/{id}/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 到场开始服务（签到位置） */
+    post: operations['postMeOrdersByIdStart'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/orders/{id}/finish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 完成服务（记录、照片、签退位置） */
+    post: operations['postMeOrdersByIdFinish'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/activities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 活动列表（本单位及下级） */
+    get: operations['getActivities'];
+    put?: never;
+    /** 新建活动（草稿） */
+    post: operations['postActivities'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/activities/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 活动详情 */
+    get: operations['getActivitiesById'];
+    /** 修改活动 */
+    put: operations['putActivitiesById'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/activity-series': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 新建重复活动（每周/每月，逐次生成草稿） */
+    post: operations['postActivitySeries'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/activities/{id}/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 发布活动 */
+    post: operations['postActivitiesByIdPublish'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/activities/{id}/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 开始活动 */
+    post: operations['postActivitiesByIdStart'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/activities/{id}/finish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 结束活动（签退、生成服务时长、记录未到场） */
+    post: operations['postActivitiesByIdFinish'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/activities/{id}/archive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** 活动档案：总结与视频链接 */
+    put: operations['putActivitiesByIdArchive'];
+    /** 归档 */
+    post: operations['postActivitiesByIdArchive'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/activities/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 取消活动（通知已报名志愿者） */
+    post: operations['postActivitiesByIdCancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/activities/{id}/photos': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 活动照片 */
+    get: operations['getActivitiesByIdPhotos'];
+    put?: never;
+    /** 添加活动照片 */
+    post: operations['postActivitiesByIdPhotos'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/activities/{id}/photos/{photoId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** 删除活动照片 */
+    delete: operations['deleteActivitiesByIdPhotosByPhotoId'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/activities/{id}/signups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 报名名单（含候补顺序） */
+    get: operations['getActivitiesByIdSignups'];
+    put?: never;
+    /** 直接添加志愿者（名额满时进入候补） */
+    post: operations['postActivitiesByIdSignups'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/activities/{id}/signups/{volunteerId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** 移出报名（候补依次递补） */
+    delete: operations['deleteActivitiesByIdSignupsByVolunteerId'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/activities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 可报名的活动 / 我报名的活动（mine=true） */
+    get: operations['getMeActivities'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/activities/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 活动详情与我的报名 */
+    get: operations['getMeActivitiesById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/activities/{id}/signup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 报名（满员进入候补） */
+    post: operations['postMeActivitiesByIdSignup'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/activities/{id}/cancel-signup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 取消报名 */
+    post: operations['postMeActivitiesByIdCancelSignup'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/activities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 身边的活动（按所在村（社区）及上级单位） */
+    get: operations['getPublicActivities'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/activities/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 活动公开信息 */
+    get: operations['getPublicActivitiesById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/orgs/{orgId}/activities.ics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 单位活动日历（iCalendar 订阅） */
+    get: operations['getPublicOrgsByOrgIdActivitiesIcs'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/plans': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 活动计划列表（本单位及上级单位的计划，可含下级） */
+    get: operations['getPlans'];
+    put?: never;
+    /** 新建年度活动计划 */
+    post: operations['postPlans'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/plans/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 活动计划（按月分组） */
+    get: operations['getPlansById'];
+    /** 修改计划名称、说明与季度主题 */
+    put: operations['putPlansById'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/plans/{id}/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 发布计划（向群众公开） */
+    post: operations['postPlansByIdPublish'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/plans/{id}/items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 添加月度重点或周安排 */
+    post: operations['postPlansByIdItems'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/plan-items/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** 修改计划安排 */
+    put: operations['putPlanItemsById'];
+    post?: never;
+    /** 删除计划安排（已转为活动的不能删除） */
+    delete: operations['deletePlanItemsById'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/plan-items/{id}/to-activity': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 计划安排转为活动（草稿） */
+    post: operations['postPlanItemsByIdToActivity'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/plans': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 公开的年度活动计划（本单位未发布时显示上级单位的计划） */
+    get: operations['getPublicPlans'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/activities/{id}/checkin-code': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 签到/签退二维码（每 30 秒更换，前一个码再有效 30 秒） */
+    get: operations['getActivitiesByIdCheckinCode'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/activities/{id}/checkins': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 签到表（报名与签到的志愿者，按签到时间） */
+    get: operations['getActivitiesByIdCheckins'];
+    put?: never;
+    /** 组织者代签到/签退（无手机的志愿者；超出范围或时间须“核准”并填写原因） */
+    post: operations['postActivitiesByIdCheckins'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/activities/{id}/checkins.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出签到表（Excel，不含手机号和身份证号） */
+    get: operations['getActivitiesByIdCheckinsXlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/checkin': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 扫码签到/签退（二维码、时间、报名、位置） */
+    post: operations['postMeCheckin'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/activities/{id}/attendance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 确认参加（回复活动提醒） */
+    post: operations['postMeActivitiesByIdAttendance'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/open311/v2/services.json': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** GeoReport v2: services */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/open311/v2/requests.json': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** GeoReport v2: requests (no personal data) */
+    get: {
+      parameters: {
+        query?: {
+          service_request_id?: string;
+          service_code?: string;
+          status?: 'open' | 'closed';
+          start_date?: string;
+          end_date?: string;
+          jurisdiction_id?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    /** GeoReport v2: create a request (点单) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            service_code: string;
+            description: string;
+            address_string?: string;
+            address_id?: number;
+            lat?: number;
+            long?: number;
+            first_name?: string;
+            last_name?: string;
+            phone: string;
+            email?: string;
+            api_key?: string;
+            jurisdiction_id?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/open311/v2/requests/{id}.json': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** GeoReport v2: one request */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    TeamTreeNode: {
+      id: number;
+      name: string;
+      /** @enum {string} */
+      tier: 'corps' | 'brigade' | 'squadron' | 'squad' | 'detachment';
+      /** @enum {string} */
+      kind: 'regular' | 'professional' | 'feature';
+      orgName: string;
+      memberCount: number;
+      /** @enum {string} */
+      status: 'active' | 'dissolved';
+      children: components['schemas']['TeamTreeNode'][];
+    };
+    OrgTreeNode: {
+      id: number;
+      parentId: number | null;
+      code: string;
+      name: string;
+      shortName: string;
+      /** @enum {string} */
+      kind: 'center' | 'institute' | 'station' | 'point' | 'post' | 'base';
+      /** @enum {string} */
+      status: 'active' | 'archived';
+      children: components['schemas']['OrgTreeNode'][];
+    };
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+  getHealth: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            status: 'ok';
+            /** @enum {string} */
+            db: 'ok';
+          };
+        };
+      };
+      /** @description Default Response */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            status: string;
+            db: string;
+          };
+        };
+      };
+    };
+  };
+  getAuditLogs: {
+    parameters: {
+      query?: {
+        actor?: string;
+        action?: string;
+        resourceType?: string;
+        outcome?: 'success' | 'failure' | 'denied';
+        from?: string;
+        to?: string;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              seq: number;
+              occurredAt: string;
+              actorUsername: string | null;
+              actorRole: string | null;
+              action: string;
+              resourceType: string;
+              resourceId: string | null;
+              orgId: number | null;
+              ip: string | null;
+              outcome: string;
+              summary: string;
+            }[];
+            total: number;
+          };
+        };
+      };
+    };
+  };
+  getAuditLogsVerify: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            ok: boolean;
+            checked: number;
+            firstBrokenSeq: number | null;
+            reason: string | null;
+          };
+        };
+      };
+    };
+  };
+  postAuthLogin: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          username: string;
+          password: string;
+          totp?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            user: {
+              id: number;
+              username: string;
+              displayName: string;
+              /** @enum {string} */
+              role:
+                | 'center_admin'
+                | 'institute_admin'
+                | 'station_admin'
+                | 'team_leader'
+                | 'volunteer'
+                | 'resident'
+                | 'security_admin'
+                | 'audit_admin';
+              roleLabel: string;
+              orgId: number;
+              orgName: string;
+              orgPath: string;
+              permissions: string[];
+              mustChangePassword: boolean;
+              passwordExpired: boolean;
+              totpEnabled: boolean;
+              totpRequired: boolean;
+            };
+            csrfToken: string;
+          };
+        };
+      };
+    };
+  };
+  postAuthLogout: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {boolean} */
+            ok: true;
+          };
+        };
+      };
+    };
+  };
+  getAuthMe: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            user: {
+              id: number;
+              username: string;
+              displayName: string;
+              /** @enum {string} */
+              role:
+                | 'center_admin'
+                | 'institute_admin'
+                | 'station_admin'
+                | 'team_leader'
+                | 'volunteer'
+                | 'resident'
+                | 'security_admin'
+                | 'audit_admin';
+              roleLabel: string;
+              orgId: number;
+              orgName: string;
+              orgPath: string;
+              permissions: string[];
+              mustChangePassword: boolean;
+              passwordExpired: boolean;
+              totpEnabled: boolean;
+              totpRequired: boolean;
+            };
+            csrfToken: string;
+          };
+        };
+      };
+    };
+  };
+  postAuthPassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          oldPassword: string;
+          newPassword: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {boolean} */
+            ok: true;
+          };
+        };
+      };
+    };
+  };
+  postAuthTotpSetup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            secret: string;
+            otpauthUrl: string;
+            qrDataUrl: string;
+          };
+        };
+      };
+    };
+  };
+  postAuthTotpEnable: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          code: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {boolean} */
+            ok: true;
+          };
+        };
+      };
+    };
+  };
+  getRoles: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            role:
+              | 'center_admin'
+              | 'institute_admin'
+              | 'station_admin'
+              | 'team_leader'
+              | 'volunteer'
+              | 'resident'
+              | 'security_admin'
+              | 'audit_admin';
+            label: string;
+            permissions: string[];
+            orgKinds: string[];
+          }[];
+        };
+      };
+    };
+  };
+  getUsers: {
+    parameters: {
+      query?: {
+        keyword?: string;
+        role?:
+          | 'center_admin'
+          | 'institute_admin'
+          | 'station_admin'
+          | 'team_leader'
+          | 'volunteer'
+          | 'resident'
+          | 'security_admin'
+          | 'audit_admin';
+        orgId?: number;
+        status?: 'active' | 'disabled';
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              username: string;
+              displayName: string;
+              phone: string | null;
+              /** @enum {string} */
+              role:
+                | 'center_admin'
+                | 'institute_admin'
+                | 'station_admin'
+                | 'team_leader'
+                | 'volunteer'
+                | 'resident'
+                | 'security_admin'
+                | 'audit_admin';
+              roleLabel: string;
+              orgId: number;
+              orgName: string;
+              /** @enum {string} */
+              status: 'active' | 'disabled';
+              locked: boolean;
+              mustChangePassword: boolean;
+              totpEnabled: boolean;
+              lastLoginAt: string | null;
+              createdAt: string;
+            }[];
+            total: number;
+          };
+        };
+      };
+    };
+  };
+  postUsers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          username: string;
+          displayName: string;
+          phone?: string | null;
+          /** @enum {string} */
+          role:
+            | 'center_admin'
+            | 'institute_admin'
+            | 'station_admin'
+            | 'team_leader'
+            | 'volunteer'
+            | 'resident'
+            | 'security_admin'
+            | 'audit_admin';
+          orgId: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            user: {
+              id: number;
+              username: string;
+              displayName: string;
+              phone: string | null;
+              /** @enum {string} */
+              role:
+                | 'center_admin'
+                | 'institute_admin'
+                | 'station_admin'
+                | 'team_leader'
+                | 'volunteer'
+                | 'resident'
+                | 'security_admin'
+                | 'audit_admin';
+              roleLabel: string;
+              orgId: number;
+              orgName: string;
+              /** @enum {string} */
+              status: 'active' | 'disabled';
+              locked: boolean;
+              mustChangePassword: boolean;
+              totpEnabled: boolean;
+              lastLoginAt: string | null;
+              createdAt: string;
+            };
+            initialPassword: string;
+          };
+        };
+      };
+    };
+  };
+  patchUsersById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          displayName?: string;
+          phone?: string | null;
+          /** @enum {string} */
+          role?:
+            | 'center_admin'
+            | 'institute_admin'
+            | 'station_admin'
+            | 'team_leader'
+            | 'volunteer'
+            | 'resident'
+            | 'security_admin'
+            | 'audit_admin';
+          orgId?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            username: string;
+            displayName: string;
+            phone: string | null;
+            /** @enum {string} */
+            role:
+              | 'center_admin'
+              | 'institute_admin'
+              | 'station_admin'
+              | 'team_leader'
+              | 'volunteer'
+              | 'resident'
+              | 'security_admin'
+              | 'audit_admin';
+            roleLabel: string;
+            orgId: number;
+            orgName: string;
+            /** @enum {string} */
+            status: 'active' | 'disabled';
+            locked: boolean;
+            mustChangePassword: boolean;
+            totpEnabled: boolean;
+            lastLoginAt: string | null;
+            createdAt: string;
+          };
+        };
+      };
+    };
+  };
+  postUsersByIdResetPassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            initialPassword: string;
+          };
+        };
+      };
+    };
+  };
+  postUsersByIdUnlock: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            username: string;
+            displayName: string;
+            phone: string | null;
+            /** @enum {string} */
+            role:
+              | 'center_admin'
+              | 'institute_admin'
+              | 'station_admin'
+              | 'team_leader'
+              | 'volunteer'
+              | 'resident'
+              | 'security_admin'
+              | 'audit_admin';
+            roleLabel: string;
+            orgId: number;
+            orgName: string;
+            /** @enum {string} */
+            status: 'active' | 'disabled';
+            locked: boolean;
+            mustChangePassword: boolean;
+            totpEnabled: boolean;
+            lastLoginAt: string | null;
+            createdAt: string;
+          };
+        };
+      };
+    };
+  };
+  postUsersByIdDisable: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            username: string;
+            displayName: string;
+            phone: string | null;
+            /** @enum {string} */
+            role:
+              | 'center_admin'
+              | 'institute_admin'
+              | 'station_admin'
+              | 'team_leader'
+              | 'volunteer'
+              | 'resident'
+              | 'security_admin'
+              | 'audit_admin';
+            roleLabel: string;
+            orgId: number;
+            orgName: string;
+            /** @enum {string} */
+            status: 'active' | 'disabled';
+            locked: boolean;
+            mustChangePassword: boolean;
+            totpEnabled: boolean;
+            lastLoginAt: string | null;
+            createdAt: string;
+          };
+        };
+      };
+    };
+  };
+  postUsersByIdEnable: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            username: string;
+            displayName: string;
+            phone: string | null;
+            /** @enum {string} */
+            role:
+              | 'center_admin'
+              | 'institute_admin'
+              | 'station_admin'
+              | 'team_leader'
+              | 'volunteer'
+              | 'resident'
+              | 'security_admin'
+              | 'audit_admin';
+            roleLabel: string;
+            orgId: number;
+            orgName: string;
+            /** @enum {string} */
+            status: 'active' | 'disabled';
+            locked: boolean;
+            mustChangePassword: boolean;
+            totpEnabled: boolean;
+            lastLoginAt: string | null;
+            createdAt: string;
+          };
+        };
+      };
+    };
+  };
+  postUsersByIdResetTotp: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            username: string;
+            displayName: string;
+            phone: string | null;
+            /** @enum {string} */
+            role:
+              | 'center_admin'
+              | 'institute_admin'
+              | 'station_admin'
+              | 'team_leader'
+              | 'volunteer'
+              | 'resident'
+              | 'security_admin'
+              | 'audit_admin';
+            roleLabel: string;
+            orgId: number;
+            orgName: string;
+            /** @enum {string} */
+            status: 'active' | 'disabled';
+            locked: boolean;
+            mustChangePassword: boolean;
+            totpEnabled: boolean;
+            lastLoginAt: string | null;
+            createdAt: string;
+          };
+        };
+      };
+    };
+  };
+  getOrgsTree: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrgTreeNode'][];
+        };
+      };
+    };
+  };
+  getOrgs: {
+    parameters: {
+      query?: {
+        keyword?: string;
+        kind?: 'center' | 'institute' | 'station' | 'point' | 'post' | 'base';
+        parentId?: number;
+        status?: 'active' | 'archived';
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              parentId: number | null;
+              code: string;
+              name: string;
+              shortName: string;
+              /** @enum {string} */
+              kind: 'center' | 'institute' | 'station' | 'point' | 'post' | 'base';
+              /** @enum {string} */
+              status: 'active' | 'archived';
+              path: string;
+              depth: number;
+              residentPopulation: number | null;
+              address: string | null;
+              latitude: number | null;
+              longitude: number | null;
+              headName: string | null;
+              headTitle: string | null;
+              deputyName: string | null;
+              contactName: string | null;
+              contactPhone: string | null;
+              foundedOn: string | null;
+              openingHours: string | null;
+              creditCode: string | null;
+              creditCodeOverride: boolean;
+              childCount: number;
+              createdAt: string;
+              updatedAt: string;
+            }[];
+            total: number;
+          };
+        };
+      };
+    };
+  };
+  postOrgs: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          parentId: number;
+          /** @enum {string} */
+          kind: 'center' | 'institute' | 'station' | 'point' | 'post' | 'base';
+          code: string;
+          name: string;
+          shortName?: string;
+          residentPopulation?: number | null;
+          address?: string | null;
+          latitude?: number | null;
+          longitude?: number | null;
+          headName?: string | null;
+          headTitle?: string | null;
+          deputyName?: string | null;
+          contactName?: string | null;
+          contactPhone?: string | null;
+          /** Format: date */
+          foundedOn?: string | null;
+          openingHours?: string | null;
+          creditCode?: string | null;
+          creditCodeOverride?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            parentId: number | null;
+            code: string;
+            name: string;
+            shortName: string;
+            /** @enum {string} */
+            kind: 'center' | 'institute' | 'station' | 'point' | 'post' | 'base';
+            /** @enum {string} */
+            status: 'active' | 'archived';
+            path: string;
+            depth: number;
+            residentPopulation: number | null;
+            address: string | null;
+            latitude: number | null;
+            longitude: number | null;
+            headName: string | null;
+            headTitle: string | null;
+            deputyName: string | null;
+            contactName: string | null;
+            contactPhone: string | null;
+            foundedOn: string | null;
+            openingHours: string | null;
+            creditCode: string | null;
+            creditCodeOverride: boolean;
+            childCount: number;
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+    };
+  };
+  getOrgsExport: {
+    parameters: {
+      query?: {
+        keyword?: string;
+        kind?: 'center' | 'institute' | 'station' | 'point' | 'post' | 'base';
+        parentId?: number;
+        status?: 'active' | 'archived';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  getOrgsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            parentId: number | null;
+            code: string;
+            name: string;
+            shortName: string;
+            /** @enum {string} */
+            kind: 'center' | 'institute' | 'station' | 'point' | 'post' | 'base';
+            /** @enum {string} */
+            status: 'active' | 'archived';
+            path: string;
+            depth: number;
+            residentPopulation: number | null;
+            address: string | null;
+            latitude: number | null;
+            longitude: number | null;
+            headName: string | null;
+            headTitle: string | null;
+            deputyName: string | null;
+            contactName: string | null;
+            contactPhone: string | null;
+            foundedOn: string | null;
+            openingHours: string | null;
+            creditCode: string | null;
+            creditCodeOverride: boolean;
+            childCount: number;
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+    };
+  };
+  deleteOrgsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {boolean} */
+            ok: true;
+          };
+        };
+      };
+    };
+  };
+  patchOrgsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name?: string;
+          shortName?: string;
+          residentPopulation?: number | null;
+          address?: string | null;
+          latitude?: number | null;
+          longitude?: number | null;
+          headName?: string | null;
+          headTitle?: string | null;
+          deputyName?: string | null;
+          contactName?: string | null;
+          contactPhone?: string | null;
+          /** Format: date */
+          foundedOn?: string | null;
+          openingHours?: string | null;
+          creditCode?: string | null;
+          creditCodeOverride?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            parentId: number | null;
+            code: string;
+            name: string;
+            shortName: string;
+            /** @enum {string} */
+            kind: 'center' | 'institute' | 'station' | 'point' | 'post' | 'base';
+            /** @enum {string} */
+            status: 'active' | 'archived';
+            path: string;
+            depth: number;
+            residentPopulation: number | null;
+            address: string | null;
+            latitude: number | null;
+            longitude: number | null;
+            headName: string | null;
+            headTitle: string | null;
+            deputyName: string | null;
+            contactName: string | null;
+            contactPhone: string | null;
+            foundedOn: string | null;
+            openingHours: string | null;
+            creditCode: string | null;
+            creditCodeOverride: boolean;
+            childCount: number;
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+    };
+  };
+  postOrgsByIdMove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          parentId: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            parentId: number | null;
+            code: string;
+            name: string;
+            shortName: string;
+            /** @enum {string} */
+            kind: 'center' | 'institute' | 'station' | 'point' | 'post' | 'base';
+            /** @enum {string} */
+            status: 'active' | 'archived';
+            path: string;
+            depth: number;
+            residentPopulation: number | null;
+            address: string | null;
+            latitude: number | null;
+            longitude: number | null;
+            headName: string | null;
+            headTitle: string | null;
+            deputyName: string | null;
+            contactName: string | null;
+            contactPhone: string | null;
+            foundedOn: string | null;
+            openingHours: string | null;
+            creditCode: string | null;
+            creditCodeOverride: boolean;
+            childCount: number;
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+    };
+  };
+  postOrgsByIdArchive: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            parentId: number | null;
+            code: string;
+            name: string;
+            shortName: string;
+            /** @enum {string} */
+            kind: 'center' | 'institute' | 'station' | 'point' | 'post' | 'base';
+            /** @enum {string} */
+            status: 'active' | 'archived';
+            path: string;
+            depth: number;
+            residentPopulation: number | null;
+            address: string | null;
+            latitude: number | null;
+            longitude: number | null;
+            headName: string | null;
+            headTitle: string | null;
+            deputyName: string | null;
+            contactName: string | null;
+            contactPhone: string | null;
+            foundedOn: string | null;
+            openingHours: string | null;
+            creditCode: string | null;
+            creditCodeOverride: boolean;
+            childCount: number;
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+    };
+  };
+  postOrgsByIdRestore: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            parentId: number | null;
+            code: string;
+            name: string;
+            shortName: string;
+            /** @enum {string} */
+            kind: 'center' | 'institute' | 'station' | 'point' | 'post' | 'base';
+            /** @enum {string} */
+            status: 'active' | 'archived';
+            path: string;
+            depth: number;
+            residentPopulation: number | null;
+            address: string | null;
+            latitude: number | null;
+            longitude: number | null;
+            headName: string | null;
+            headTitle: string | null;
+            deputyName: string | null;
+            contactName: string | null;
+            contactPhone: string | null;
+            foundedOn: string | null;
+            openingHours: string | null;
+            creditCode: string | null;
+            creditCodeOverride: boolean;
+            childCount: number;
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+    };
+  };
+  getPlatforms: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            /** @enum {string} */
+            platform: 'theory' | 'education_sports' | 'culture_arts' | 'science' | 'health';
+            name: string;
+            leadUnit: string;
+            contactName: string | null;
+            contactPhone: string | null;
+            description: string | null;
+          }[];
+        };
+      };
+    };
+  };
+  patchPlatformsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          leadUnit?: string;
+          contactName?: string | null;
+          contactPhone?: string | null;
+          description?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            /** @enum {string} */
+            platform: 'theory' | 'education_sports' | 'culture_arts' | 'science' | 'health';
+            name: string;
+            leadUnit: string;
+            contactName: string | null;
+            contactPhone: string | null;
+            description: string | null;
+          };
+        };
+      };
+    };
+  };
+  getSiteStandards: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            code: string;
+            name: string;
+            description: string | null;
+            appliesTo: ('center' | 'institute' | 'station' | 'point' | 'post' | 'base')[];
+            passScore: number;
+            isPreset: boolean;
+            /** @enum {string} */
+            status: 'active' | 'archived';
+            items: {
+              id: number;
+              seq: number;
+              title: string;
+              description: string | null;
+              weight: number;
+            }[];
+          }[];
+        };
+      };
+    };
+  };
+  postSiteStandards: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          code: string;
+          name: string;
+          description?: string | null;
+          appliesTo: ('center' | 'institute' | 'station' | 'point' | 'post' | 'base')[];
+          passScore: number;
+          items: {
+            title: string;
+            description?: string | null;
+            weight: number;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            code: string;
+            name: string;
+            description: string | null;
+            appliesTo: ('center' | 'institute' | 'station' | 'point' | 'post' | 'base')[];
+            passScore: number;
+            isPreset: boolean;
+            /** @enum {string} */
+            status: 'active' | 'archived';
+            items: {
+              id: number;
+              seq: number;
+              title: string;
+              description: string | null;
+              weight: number;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getSiteStandardsCoverage: {
+    parameters: {
+      query: {
+        standardId: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            standardId: number;
+            totalUnits: number;
+            inspectedUnits: number;
+            meetingUnits: number;
+            rows: {
+              orgId: number;
+              orgName: string;
+              totalUnits: number;
+              inspectedUnits: number;
+              meetingUnits: number;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  patchSiteStandardsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          code?: string;
+          name?: string;
+          description?: string | null;
+          appliesTo?: ('center' | 'institute' | 'station' | 'point' | 'post' | 'base')[];
+          passScore?: number;
+          items?: {
+            title: string;
+            description?: string | null;
+            weight: number;
+          }[];
+          /** @enum {string} */
+          status?: 'active' | 'archived';
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            code: string;
+            name: string;
+            description: string | null;
+            appliesTo: ('center' | 'institute' | 'station' | 'point' | 'post' | 'base')[];
+            passScore: number;
+            isPreset: boolean;
+            /** @enum {string} */
+            status: 'active' | 'archived';
+            items: {
+              id: number;
+              seq: number;
+              title: string;
+              description: string | null;
+              weight: number;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getInspections: {
+    parameters: {
+      query?: {
+        orgId?: number;
+        standardId?: number;
+        passed?: 'true' | 'false';
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              orgId: number;
+              orgName: string;
+              standardId: number;
+              standardName: string;
+              score: number;
+              passed: boolean;
+              inspector: string;
+              inspectedOn: string;
+              createdAt: string;
+            }[];
+            total: number;
+          };
+        };
+      };
+    };
+  };
+  postInspections: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          orgId: number;
+          standardId: number;
+          inspector: string;
+          /** Format: date */
+          inspectedOn: string;
+          note?: string | null;
+          results: {
+            itemId: number;
+            passed: boolean;
+            note?: string | null;
+            photoIds?: string[];
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orgId: number;
+            orgName: string;
+            standardId: number;
+            standardName: string;
+            score: number;
+            passed: boolean;
+            inspector: string;
+            inspectedOn: string;
+            createdAt: string;
+            note: string | null;
+            results: {
+              itemId: number | null;
+              title: string;
+              weight: number;
+              passed: boolean;
+              note: string | null;
+              photos: {
+                id: string;
+                url: string;
+              }[];
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getInspectionsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orgId: number;
+            orgName: string;
+            standardId: number;
+            standardName: string;
+            score: number;
+            passed: boolean;
+            inspector: string;
+            inspectedOn: string;
+            createdAt: string;
+            note: string | null;
+            results: {
+              itemId: number | null;
+              title: string;
+              weight: number;
+              passed: boolean;
+              note: string | null;
+              photos: {
+                id: string;
+                url: string;
+              }[];
+            }[];
+          };
+        };
+      };
+    };
+  };
+  postUploads: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            url: string;
+          };
+        };
+      };
+    };
+  };
+  getUploadsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 图片内容（二进制） */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/jpeg': unknown;
+          'image/png': unknown;
+          'image/webp': unknown;
+        };
+      };
+    };
+  };
+  getNotifications: {
+    parameters: {
+      query?: {
+        unread?: 'true' | 'false';
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              kind: string;
+              title: string;
+              body: string | null;
+              link: string | null;
+              read: boolean;
+              createdAt: string;
+            }[];
+            total: number;
+            unread: number;
+          };
+        };
+      };
+    };
+  };
+  postNotificationsByIdRead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {boolean} */
+            ok: true;
+          };
+        };
+      };
+    };
+  };
+  getMeNotifications: {
+    parameters: {
+      query?: {
+        unread?: 'true' | 'false';
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              kind: string;
+              title: string;
+              body: string | null;
+              link: string | null;
+              read: boolean;
+              createdAt: string;
+            }[];
+            total: number;
+            unread: number;
+          };
+        };
+      };
+    };
+  };
+  postMeNotificationsByIdRead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {boolean} */
+            ok: true;
+          };
+        };
+      };
+    };
+  };
+  postMeNotificationsReadAll: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            updated: number;
+          };
+        };
+      };
+    };
+  };
+  getPublicResidenceOrgs: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            name: string;
+            children: {
+              id: number;
+              name: string;
+            }[];
+          }[];
+        };
+      };
+    };
+  };
+  postVolunteersRegister: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name: string;
+          idNumber: string;
+          phone: string;
+          orgId: number;
+          /** @enum {string} */
+          politicalStatus:
+            'party_member' | 'probationary_member' | 'league_member' | 'democratic_party' | 'masses';
+          categories?: (
+            | 'cadre'
+            | 'veteran'
+            | 'five_elders'
+            | 'moral_model'
+            | 'good_person'
+            | 'sage'
+            | 'arts'
+            | 'college_student'
+            | 'returnee'
+            | 'other'
+          )[];
+          skills?: (
+            | 'theory_lecture'
+            | 'law'
+            | 'medical'
+            | 'psychology'
+            | 'tutoring'
+            | 'performance'
+            | 'calligraphy'
+            | 'photography'
+            | 'sports'
+            | 'agriculture'
+            | 'tea'
+            | 'computer'
+            | 'driving'
+            | 'repair'
+            | 'haircut'
+            | 'cooking'
+            | 'first_aid'
+            | 'sign_language'
+            | 'elderly_care'
+            | 'writing'
+          )[];
+          skillsNote?: string | null;
+          serviceCategories?: (
+            | 'theory'
+            | 'culture'
+            | 'science'
+            | 'law'
+            | 'health'
+            | 'elderly'
+            | 'children'
+            | 'disability'
+            | 'environment'
+            | 'traffic'
+            | 'emergency'
+            | 'education'
+            | 'community'
+            | 'poverty'
+          )[];
+          availability?: ('weekdays' | 'weekends' | 'evenings')[];
+          guardian?: {
+            name: string;
+            phone: string;
+            consent: boolean;
+          } | null;
+          password: string;
+          /** @enum {boolean} */
+          privacyConsent: true;
+          privacyVersion: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            user: {
+              id: number;
+              username: string;
+              displayName: string;
+              /** @enum {string} */
+              role:
+                | 'center_admin'
+                | 'institute_admin'
+                | 'station_admin'
+                | 'team_leader'
+                | 'volunteer'
+                | 'resident'
+                | 'security_admin'
+                | 'audit_admin';
+              roleLabel: string;
+              orgId: number;
+              orgName: string;
+              orgPath: string;
+              permissions: string[];
+              mustChangePassword: boolean;
+              passwordExpired: boolean;
+              totpEnabled: boolean;
+              totpRequired: boolean;
+            };
+            csrfToken: string;
+            volunteer: {
+              id: number;
+              volunteerNo: string;
+              name: string;
+              /** @enum {string} */
+              gender: 'male' | 'female';
+              age: number;
+              birthDate: string;
+              orgId: number;
+              orgName: string;
+              idNumber: string;
+              phone: string | null;
+              /** @enum {string} */
+              politicalStatus:
+                'party_member' | 'probationary_member' | 'league_member' | 'democratic_party' | 'masses';
+              categories: string[];
+              skills: string[];
+              serviceCategories: string[];
+              availability: string[];
+              isMinor: boolean;
+              /** @enum {string} */
+              status: 'active' | 'suspended' | 'withdrawn';
+              /** @enum {string} */
+              source: 'self' | 'import' | 'admin';
+              lifetimeHours: number;
+              starLevel: number;
+              teamCount: number;
+              createdAt: string;
+              orgPath: string;
+              skillsNote: string | null;
+              statusReason: string | null;
+              hasAccount: boolean;
+              guardian: {
+                name: string;
+                phone: string | null;
+                consentAt: string | null;
+              } | null;
+              consent: {
+                version: string;
+                at: string;
+                /** @enum {string} */
+                channel: 'online' | 'offline';
+                withdrawnAt: string | null;
+                erasureRequestedAt: string | null;
+              };
+              hours: {
+                lifetime: number;
+                year: number;
+                star: {
+                  level: number;
+                  nextThreshold: number | null;
+                  hoursToNext: number | null;
+                };
+                party: {
+                  required: number;
+                  done: number;
+                  remaining: number;
+                  met: boolean;
+                } | null;
+              };
+              teams: {
+                memberId: number;
+                teamId: number;
+                teamName: string;
+                /** @enum {string} */
+                tier: 'corps' | 'brigade' | 'squadron' | 'squad' | 'detachment';
+                /** @enum {string} */
+                role: 'leader' | 'deputy' | 'member';
+                /** @enum {string} */
+                status: 'pending' | 'active' | 'rejected' | 'left';
+              }[];
+            };
+          };
+        };
+      };
+    };
+  };
+  getMeVolunteer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            volunteerNo: string;
+            name: string;
+            /** @enum {string} */
+            gender: 'male' | 'female';
+            age: number;
+            birthDate: string;
+            orgId: number;
+            orgName: string;
+            idNumber: string;
+            phone: string | null;
+            /** @enum {string} */
+            politicalStatus:
+              'party_member' | 'probationary_member' | 'league_member' | 'democratic_party' | 'masses';
+            categories: string[];
+            skills: string[];
+            serviceCategories: string[];
+            availability: string[];
+            isMinor: boolean;
+            /** @enum {string} */
+            status: 'active' | 'suspended' | 'withdrawn';
+            /** @enum {string} */
+            source: 'self' | 'import' | 'admin';
+            lifetimeHours: number;
+            starLevel: number;
+            teamCount: number;
+            createdAt: string;
+            orgPath: string;
+            skillsNote: string | null;
+            statusReason: string | null;
+            hasAccount: boolean;
+            guardian: {
+              name: string;
+              phone: string | null;
+              consentAt: string | null;
+            } | null;
+            consent: {
+              version: string;
+              at: string;
+              /** @enum {string} */
+              channel: 'online' | 'offline';
+              withdrawnAt: string | null;
+              erasureRequestedAt: string | null;
+            };
+            hours: {
+              lifetime: number;
+              year: number;
+              star: {
+                level: number;
+                nextThreshold: number | null;
+                hoursToNext: number | null;
+              };
+              party: {
+                required: number;
+                done: number;
+                remaining: number;
+                met: boolean;
+              } | null;
+            };
+            teams: {
+              memberId: number;
+              teamId: number;
+              teamName: string;
+              /** @enum {string} */
+              tier: 'corps' | 'brigade' | 'squadron' | 'squad' | 'detachment';
+              /** @enum {string} */
+              role: 'leader' | 'deputy' | 'member';
+              /** @enum {string} */
+              status: 'pending' | 'active' | 'rejected' | 'left';
+            }[];
+          };
+        };
+      };
+    };
+  };
+  patchMeVolunteer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          politicalStatus?:
+            'party_member' | 'probationary_member' | 'league_member' | 'democratic_party' | 'masses';
+          categories?: (
+            | 'cadre'
+            | 'veteran'
+            | 'five_elders'
+            | 'moral_model'
+            | 'good_person'
+            | 'sage'
+            | 'arts'
+            | 'college_student'
+            | 'returnee'
+            | 'other'
+          )[];
+          skills?: (
+            | 'theory_lecture'
+            | 'law'
+            | 'medical'
+            | 'psychology'
+            | 'tutoring'
+            | 'performance'
+            | 'calligraphy'
+            | 'photography'
+            | 'sports'
+            | 'agriculture'
+            | 'tea'
+            | 'computer'
+            | 'driving'
+            | 'repair'
+            | 'haircut'
+            | 'cooking'
+            | 'first_aid'
+            | 'sign_language'
+            | 'elderly_care'
+            | 'writing'
+          )[];
+          skillsNote?: string | null;
+          serviceCategories?: (
+            | 'theory'
+            | 'culture'
+            | 'science'
+            | 'law'
+            | 'health'
+            | 'elderly'
+            | 'children'
+            | 'disability'
+            | 'environment'
+            | 'traffic'
+            | 'emergency'
+            | 'education'
+            | 'community'
+            | 'poverty'
+          )[];
+          availability?: ('weekdays' | 'weekends' | 'evenings')[];
+          phone?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            volunteerNo: string;
+            name: string;
+            /** @enum {string} */
+            gender: 'male' | 'female';
+            age: number;
+            birthDate: string;
+            orgId: number;
+            orgName: string;
+            idNumber: string;
+            phone: string | null;
+            /** @enum {string} */
+            politicalStatus:
+              'party_member' | 'probationary_member' | 'league_member' | 'democratic_party' | 'masses';
+            categories: string[];
+            skills: string[];
+            serviceCategories: string[];
+            availability: string[];
+            isMinor: boolean;
+            /** @enum {string} */
+            status: 'active' | 'suspended' | 'withdrawn';
+            /** @enum {string} */
+            source: 'self' | 'import' | 'admin';
+            lifetimeHours: number;
+            starLevel: number;
+            teamCount: number;
+            createdAt: string;
+            orgPath: string;
+            skillsNote: string | null;
+            statusReason: string | null;
+            hasAccount: boolean;
+            guardian: {
+              name: string;
+              phone: string | null;
+              consentAt: string | null;
+            } | null;
+            consent: {
+              version: string;
+              at: string;
+              /** @enum {string} */
+              channel: 'online' | 'offline';
+              withdrawnAt: string | null;
+              erasureRequestedAt: string | null;
+            };
+            hours: {
+              lifetime: number;
+              year: number;
+              star: {
+                level: number;
+                nextThreshold: number | null;
+                hoursToNext: number | null;
+              };
+              party: {
+                required: number;
+                done: number;
+                remaining: number;
+                met: boolean;
+              } | null;
+            };
+            teams: {
+              memberId: number;
+              teamId: number;
+              teamName: string;
+              /** @enum {string} */
+              tier: 'corps' | 'brigade' | 'squadron' | 'squad' | 'detachment';
+              /** @enum {string} */
+              role: 'leader' | 'deputy' | 'member';
+              /** @enum {string} */
+              status: 'pending' | 'active' | 'rejected' | 'left';
+            }[];
+          };
+        };
+      };
+    };
+  };
+  postMeVolunteerWithdraw: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @default false */
+          erase?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {boolean} */
+            ok: true;
+          };
+        };
+      };
+    };
+  };
+  getVolunteersImportTemplate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  getVolunteersImports: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              fileName: string;
+              /** @enum {string} */
+              status: 'validating' | 'validated' | 'importing' | 'done' | 'failed';
+              /** @enum {string|null} */
+              mode: 'all' | 'valid_only' | null;
+              totalRows: number;
+              processedRows: number;
+              validRows: number;
+              errorRows: number;
+              importedRows: number;
+              errors: {
+                row: number;
+                column: string | null;
+                message: string;
+              }[];
+              failure: string | null;
+              createdAt: string;
+              finishedAt: string | null;
+            }[];
+            total: number;
+          };
+        };
+      };
+    };
+  };
+  postVolunteersImports: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            fileName: string;
+            /** @enum {string} */
+            status: 'validating' | 'validated' | 'importing' | 'done' | 'failed';
+            /** @enum {string|null} */
+            mode: 'all' | 'valid_only' | null;
+            totalRows: number;
+            processedRows: number;
+            validRows: number;
+            errorRows: number;
+            importedRows: number;
+            errors: {
+              row: number;
+              column: string | null;
+              message: string;
+            }[];
+            failure: string | null;
+            createdAt: string;
+            finishedAt: string | null;
+          };
+        };
+      };
+    };
+  };
+  getVolunteersImportsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            fileName: string;
+            /** @enum {string} */
+            status: 'validating' | 'validated' | 'importing' | 'done' | 'failed';
+            /** @enum {string|null} */
+            mode: 'all' | 'valid_only' | null;
+            totalRows: number;
+            processedRows: number;
+            validRows: number;
+            errorRows: number;
+            importedRows: number;
+            errors: {
+              row: number;
+              column: string | null;
+              message: string;
+            }[];
+            failure: string | null;
+            createdAt: string;
+            finishedAt: string | null;
+          };
+        };
+      };
+    };
+  };
+  postVolunteersImportsByIdCommit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          validOnly: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            fileName: string;
+            /** @enum {string} */
+            status: 'validating' | 'validated' | 'importing' | 'done' | 'failed';
+            /** @enum {string|null} */
+            mode: 'all' | 'valid_only' | null;
+            totalRows: number;
+            processedRows: number;
+            validRows: number;
+            errorRows: number;
+            importedRows: number;
+            errors: {
+              row: number;
+              column: string | null;
+              message: string;
+            }[];
+            failure: string | null;
+            createdAt: string;
+            finishedAt: string | null;
+          };
+        };
+      };
+    };
+  };
+  getVolunteersImportsByIdErrors: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  getVolunteers: {
+    parameters: {
+      query?: {
+        keyword?: string;
+        phoneTail?: string;
+        skill?:
+          | 'theory_lecture'
+          | 'law'
+          | 'medical'
+          | 'psychology'
+          | 'tutoring'
+          | 'performance'
+          | 'calligraphy'
+          | 'photography'
+          | 'sports'
+          | 'agriculture'
+          | 'tea'
+          | 'computer'
+          | 'driving'
+          | 'repair'
+          | 'haircut'
+          | 'cooking'
+          | 'first_aid'
+          | 'sign_language'
+          | 'elderly_care'
+          | 'writing';
+        category?:
+          | 'cadre'
+          | 'veteran'
+          | 'five_elders'
+          | 'moral_model'
+          | 'good_person'
+          | 'sage'
+          | 'arts'
+          | 'college_student'
+          | 'returnee'
+          | 'other';
+        serviceCategory?:
+          | 'theory'
+          | 'culture'
+          | 'science'
+          | 'law'
+          | 'health'
+          | 'elderly'
+          | 'children'
+          | 'disability'
+          | 'environment'
+          | 'traffic'
+          | 'emergency'
+          | 'education'
+          | 'community'
+          | 'poverty';
+        politicalStatus?:
+          'party_member' | 'probationary_member' | 'league_member' | 'democratic_party' | 'masses';
+        status?: 'active' | 'suspended' | 'withdrawn';
+        starLevel?: number;
+        teamId?: number;
+        orgId?: number;
+        isMinor?: 'true' | 'false';
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              volunteerNo: string;
+              name: string;
+              /** @enum {string} */
+              gender: 'male' | 'female';
+              age: number;
+              birthDate: string;
+              orgId: number;
+              orgName: string;
+              idNumber: string;
+              phone: string | null;
+              /** @enum {string} */
+              politicalStatus:
+                'party_member' | 'probationary_member' | 'league_member' | 'democratic_party' | 'masses';
+              categories: string[];
+              skills: string[];
+              serviceCategories: string[];
+              availability: string[];
+              isMinor: boolean;
+              /** @enum {string} */
+              status: 'active' | 'suspended' | 'withdrawn';
+              /** @enum {string} */
+              source: 'self' | 'import' | 'admin';
+              lifetimeHours: number;
+              starLevel: number;
+              teamCount: number;
+              createdAt: string;
+            }[];
+            total: number;
+          };
+        };
+      };
+    };
+  };
+  postVolunteers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name: string;
+          idNumber: string;
+          phone: string;
+          orgId: number;
+          /** @enum {string} */
+          politicalStatus:
+            'party_member' | 'probationary_member' | 'league_member' | 'democratic_party' | 'masses';
+          categories?: (
+            | 'cadre'
+            | 'veteran'
+            | 'five_elders'
+            | 'moral_model'
+            | 'good_person'
+            | 'sage'
+            | 'arts'
+            | 'college_student'
+            | 'returnee'
+            | 'other'
+          )[];
+          skills?: (
+            | 'theory_lecture'
+            | 'law'
+            | 'medical'
+            | 'psychology'
+            | 'tutoring'
+            | 'performance'
+            | 'calligraphy'
+            | 'photography'
+            | 'sports'
+            | 'agriculture'
+            | 'tea'
+            | 'computer'
+            | 'driving'
+            | 'repair'
+            | 'haircut'
+            | 'cooking'
+            | 'first_aid'
+            | 'sign_language'
+            | 'elderly_care'
+            | 'writing'
+          )[];
+          skillsNote?: string | null;
+          serviceCategories?: (
+            | 'theory'
+            | 'culture'
+            | 'science'
+            | 'law'
+            | 'health'
+            | 'elderly'
+            | 'children'
+            | 'disability'
+            | 'environment'
+            | 'traffic'
+            | 'emergency'
+            | 'education'
+            | 'community'
+            | 'poverty'
+          )[];
+          availability?: ('weekdays' | 'weekends' | 'evenings')[];
+          guardian?: {
+            name: string;
+            phone: string;
+            consent: boolean;
+          } | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            volunteerNo: string;
+            name: string;
+            /** @enum {string} */
+            gender: 'male' | 'female';
+            age: number;
+            birthDate: string;
+            orgId: number;
+            orgName: string;
+            idNumber: string;
+            phone: string | null;
+            /** @enum {string} */
+            politicalStatus:
+              'party_member' | 'probationary_member' | 'league_member' | 'democratic_party' | 'masses';
+            categories: string[];
+            skills: string[];
+            serviceCategories: string[];
+            availability: string[];
+            isMinor: boolean;
+            /** @enum {string} */
+            status: 'active' | 'suspended' | 'withdrawn';
+            /** @enum {string} */
+            source: 'self' | 'import' | 'admin';
+            lifetimeHours: number;
+            starLevel: number;
+            teamCount: number;
+            createdAt: string;
+            orgPath: string;
+            skillsNote: string | null;
+            statusReason: string | null;
+            hasAccount: boolean;
+            guardian: {
+              name: string;
+              phone: string | null;
+              consentAt: string | null;
+            } | null;
+            consent: {
+              version: string;
+              at: string;
+              /** @enum {string} */
+              channel: 'online' | 'offline';
+              withdrawnAt: string | null;
+              erasureRequestedAt: string | null;
+            };
+            hours: {
+              lifetime: number;
+              year: number;
+              star: {
+                level: number;
+                nextThreshold: number | null;
+                hoursToNext: number | null;
+              };
+              party: {
+                required: number;
+                done: number;
+                remaining: number;
+                met: boolean;
+              } | null;
+            };
+            teams: {
+              memberId: number;
+              teamId: number;
+              teamName: string;
+              /** @enum {string} */
+              tier: 'corps' | 'brigade' | 'squadron' | 'squad' | 'detachment';
+              /** @enum {string} */
+              role: 'leader' | 'deputy' | 'member';
+              /** @enum {string} */
+              status: 'pending' | 'active' | 'rejected' | 'left';
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getVolunteersExport: {
+    parameters: {
+      query?: {
+        keyword?: string;
+        phoneTail?: string;
+        skill?:
+          | 'theory_lecture'
+          | 'law'
+          | 'medical'
+          | 'psychology'
+          | 'tutoring'
+          | 'performance'
+          | 'calligraphy'
+          | 'photography'
+          | 'sports'
+          | 'agriculture'
+          | 'tea'
+          | 'computer'
+          | 'driving'
+          | 'repair'
+          | 'haircut'
+          | 'cooking'
+          | 'first_aid'
+          | 'sign_language'
+          | 'elderly_care'
+          | 'writing';
+        category?:
+          | 'cadre'
+          | 'veteran'
+          | 'five_elders'
+          | 'moral_model'
+          | 'good_person'
+          | 'sage'
+          | 'arts'
+          | 'college_student'
+          | 'returnee'
+          | 'other';
+        serviceCategory?:
+          | 'theory'
+          | 'culture'
+          | 'science'
+          | 'law'
+          | 'health'
+          | 'elderly'
+          | 'children'
+          | 'disability'
+          | 'environment'
+          | 'traffic'
+          | 'emergency'
+          | 'education'
+          | 'community'
+          | 'poverty';
+        politicalStatus?:
+          'party_member' | 'probationary_member' | 'league_member' | 'democratic_party' | 'masses';
+        status?: 'active' | 'suspended' | 'withdrawn';
+        starLevel?: number;
+        teamId?: number;
+        orgId?: number;
+        isMinor?: 'true' | 'false';
+        unmasked?: 'true' | 'false';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  getVolunteersById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            volunteerNo: string;
+            name: string;
+            /** @enum {string} */
+            gender: 'male' | 'female';
+            age: number;
+            birthDate: string;
+            orgId: number;
+            orgName: string;
+            idNumber: string;
+            phone: string | null;
+            /** @enum {string} */
+            politicalStatus:
+              'party_member' | 'probationary_member' | 'league_member' | 'democratic_party' | 'masses';
+            categories: string[];
+            skills: string[];
+            serviceCategories: string[];
+            availability: string[];
+            isMinor: boolean;
+            /** @enum {string} */
+            status: 'active' | 'suspended' | 'withdrawn';
+            /** @enum {string} */
+            source: 'self' | 'import' | 'admin';
+            lifetimeHours: number;
+            starLevel: number;
+            teamCount: number;
+            createdAt: string;
+            orgPath: string;
+            skillsNote: string | null;
+            statusReason: string | null;
+            hasAccount: boolean;
+            guardian: {
+              name: string;
+              phone: string | null;
+              consentAt: string | null;
+            } | null;
+            consent: {
+              version: string;
+              at: string;
+              /** @enum {string} */
+              channel: 'online' | 'offline';
+              withdrawnAt: string | null;
+              erasureRequestedAt: string | null;
+            };
+            hours: {
+              lifetime: number;
+              year: number;
+              star: {
+                level: number;
+                nextThreshold: number | null;
+                hoursToNext: number | null;
+              };
+              party: {
+                required: number;
+                done: number;
+                remaining: number;
+                met: boolean;
+              } | null;
+            };
+            teams: {
+              memberId: number;
+              teamId: number;
+              teamName: string;
+              /** @enum {string} */
+              tier: 'corps' | 'brigade' | 'squadron' | 'squad' | 'detachment';
+              /** @enum {string} */
+              role: 'leader' | 'deputy' | 'member';
+              /** @enum {string} */
+              status: 'pending' | 'active' | 'rejected' | 'left';
+            }[];
+          };
+        };
+      };
+    };
+  };
+  patchVolunteersById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name?: string;
+          idNumber?: string;
+          phone?: string;
+          orgId?: number;
+          /** @enum {string} */
+          politicalStatus?:
+            'party_member' | 'probationary_member' | 'league_member' | 'democratic_party' | 'masses';
+          categories?: (
+            | 'cadre'
+            | 'veteran'
+            | 'five_elders'
+            | 'moral_model'
+            | 'good_person'
+            | 'sage'
+            | 'arts'
+            | 'college_student'
+            | 'returnee'
+            | 'other'
+          )[];
+          skills?: (
+            | 'theory_lecture'
+            | 'law'
+            | 'medical'
+            | 'psychology'
+            | 'tutoring'
+            | 'performance'
+            | 'calligraphy'
+            | 'photography'
+            | 'sports'
+            | 'agriculture'
+            | 'tea'
+            | 'computer'
+            | 'driving'
+            | 'repair'
+            | 'haircut'
+            | 'cooking'
+            | 'first_aid'
+            | 'sign_language'
+            | 'elderly_care'
+            | 'writing'
+          )[];
+          skillsNote?: string | null;
+          serviceCategories?: (
+            | 'theory'
+            | 'culture'
+            | 'science'
+            | 'law'
+            | 'health'
+            | 'elderly'
+            | 'children'
+            | 'disability'
+            | 'environment'
+            | 'traffic'
+            | 'emergency'
+            | 'education'
+            | 'community'
+            | 'poverty'
+          )[];
+          availability?: ('weekdays' | 'weekends' | 'evenings')[];
+          guardian?: {
+            name: string;
+            phone: string;
+            consent: boolean;
+          } | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            volunteerNo: string;
+            name: string;
+            /** @enum {string} */
+            gender: 'male' | 'female';
+            age: number;
+            birthDate: string;
+            orgId: number;
+            orgName: string;
+            idNumber: string;
+            phone: string | null;
+            /** @enum {string} */
+            politicalStatus:
+              'party_member' | 'probationary_member' | 'league_member' | 'democratic_party' | 'masses';
+            categories: string[];
+            skills: string[];
+            serviceCategories: string[];
+            availability: string[];
+            isMinor: boolean;
+            /** @enum {string} */
+            status: 'active' | 'suspended' | 'withdrawn';
+            /** @enum {string} */
+            source: 'self' | 'import' | 'admin';
+            lifetimeHours: number;
+            starLevel: number;
+            teamCount: number;
+            createdAt: string;
+            orgPath: string;
+            skillsNote: string | null;
+            statusReason: string | null;
+            hasAccount: boolean;
+            guardian: {
+              name: string;
+              phone: string | null;
+              consentAt: string | null;
+            } | null;
+            consent: {
+              version: string;
+              at: string;
+              /** @enum {string} */
+              channel: 'online' | 'offline';
+              withdrawnAt: string | null;
+              erasureRequestedAt: string | null;
+            };
+            hours: {
+              lifetime: number;
+              year: number;
+              star: {
+                level: number;
+                nextThreshold: number | null;
+                hoursToNext: number | null;
+              };
+              party: {
+                required: number;
+                done: number;
+                remaining: number;
+                met: boolean;
+              } | null;
+            };
+            teams: {
+              memberId: number;
+              teamId: number;
+              teamName: string;
+              /** @enum {string} */
+              tier: 'corps' | 'brigade' | 'squadron' | 'squad' | 'detachment';
+              /** @enum {string} */
+              role: 'leader' | 'deputy' | 'member';
+              /** @enum {string} */
+              status: 'pending' | 'active' | 'rejected' | 'left';
+            }[];
+          };
+        };
+      };
+    };
+  };
+  postVolunteersByIdSuspend: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            volunteerNo: string;
+            name: string;
+            /** @enum {string} */
+            gender: 'male' | 'female';
+            age: number;
+            birthDate: string;
+            orgId: number;
+            orgName: string;
+            idNumber: string;
+            phone: string | null;
+            /** @enum {string} */
+            politicalStatus:
+              'party_member' | 'probationary_member' | 'league_member' | 'democratic_party' | 'masses';
+            categories: string[];
+            skills: string[];
+            serviceCategories: string[];
+            availability: string[];
+            isMinor: boolean;
+            /** @enum {string} */
+            status: 'active' | 'suspended' | 'withdrawn';
+            /** @enum {string} */
+            source: 'self' | 'import' | 'admin';
+            lifetimeHours: number;
+            starLevel: number;
+            teamCount: number;
+            createdAt: string;
+            orgPath: string;
+            skillsNote: string | null;
+            statusReason: string | null;
+            hasAccount: boolean;
+            guardian: {
+              name: string;
+              phone: string | null;
+              consentAt: string | null;
+            } | null;
+            consent: {
+              version: string;
+              at: string;
+              /** @enum {string} */
+              channel: 'online' | 'offline';
+              withdrawnAt: string | null;
+              erasureRequestedAt: string | null;
+            };
+            hours: {
+              lifetime: number;
+              year: number;
+              star: {
+                level: number;
+                nextThreshold: number | null;
+                hoursToNext: number | null;
+              };
+              party: {
+                required: number;
+                done: number;
+                remaining: number;
+                met: boolean;
+              } | null;
+            };
+            teams: {
+              memberId: number;
+              teamId: number;
+              teamName: string;
+              /** @enum {string} */
+              tier: 'corps' | 'brigade' | 'squadron' | 'squad' | 'detachment';
+              /** @enum {string} */
+              role: 'leader' | 'deputy' | 'member';
+              /** @enum {string} */
+              status: 'pending' | 'active' | 'rejected' | 'left';
+            }[];
+          };
+        };
+      };
+    };
+  };
+  postVolunteersByIdReactivate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            volunteerNo: string;
+            name: string;
+            /** @enum {string} */
+            gender: 'male' | 'female';
+            age: number;
+            birthDate: string;
+            orgId: number;
+            orgName: string;
+            idNumber: string;
+            phone: string | null;
+            /** @enum {string} */
+            politicalStatus:
+              'party_member' | 'probationary_member' | 'league_member' | 'democratic_party' | 'masses';
+            categories: string[];
+            skills: string[];
+            serviceCategories: string[];
+            availability: string[];
+            isMinor: boolean;
+            /** @enum {string} */
+            status: 'active' | 'suspended' | 'withdrawn';
+            /** @enum {string} */
+            source: 'self' | 'import' | 'admin';
+            lifetimeHours: number;
+            starLevel: number;
+            teamCount: number;
+            createdAt: string;
+            orgPath: string;
+            skillsNote: string | null;
+            statusReason: string | null;
+            hasAccount: boolean;
+            guardian: {
+              name: string;
+              phone: string | null;
+              consentAt: string | null;
+            } | null;
+            consent: {
+              version: string;
+              at: string;
+              /** @enum {string} */
+              channel: 'online' | 'offline';
+              withdrawnAt: string | null;
+              erasureRequestedAt: string | null;
+            };
+            hours: {
+              lifetime: number;
+              year: number;
+              star: {
+                level: number;
+                nextThreshold: number | null;
+                hoursToNext: number | null;
+              };
+              party: {
+                required: number;
+                done: number;
+                remaining: number;
+                met: boolean;
+              } | null;
+            };
+            teams: {
+              memberId: number;
+              teamId: number;
+              teamName: string;
+              /** @enum {string} */
+              tier: 'corps' | 'brigade' | 'squadron' | 'squad' | 'detachment';
+              /** @enum {string} */
+              role: 'leader' | 'deputy' | 'member';
+              /** @enum {string} */
+              status: 'pending' | 'active' | 'rejected' | 'left';
+            }[];
+          };
+        };
+      };
+    };
+  };
+  postVolunteersByIdReveal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          field: 'idNumber' | 'phone' | 'guardianPhone';
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            value: string;
+          };
+        };
+      };
+    };
+  };
+  getTeamsTree: {
+    parameters: {
+      query?: {
+        orgId?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TeamTreeNode'][];
+        };
+      };
+    };
+  };
+  getTeams: {
+    parameters: {
+      query?: {
+        keyword?: string;
+        orgId?: number;
+        tier?: 'corps' | 'brigade' | 'squadron' | 'squad' | 'detachment';
+        kind?: 'regular' | 'professional' | 'feature';
+        status?: 'active' | 'dissolved';
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              name: string;
+              /** @enum {string} */
+              tier: 'corps' | 'brigade' | 'squadron' | 'squad' | 'detachment';
+              /** @enum {string} */
+              kind: 'regular' | 'professional' | 'feature';
+              orgId: number;
+              orgName: string;
+              parentId: number | null;
+              parentName: string | null;
+              /** @enum {string|null} */
+              platform: 'theory' | 'education_sports' | 'culture_arts' | 'science' | 'health' | null;
+              responsibleUnit: string | null;
+              yearlyServiceTarget: number | null;
+              serviceCategories: string[];
+              leaderName: string | null;
+              memberCount: number;
+              pendingCount: number;
+              acceptingApplications: boolean;
+              /** @enum {string} */
+              status: 'active' | 'dissolved';
+            }[];
+            total: number;
+          };
+        };
+      };
+    };
+  };
+  postTeams: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          orgId: number;
+          parentId?: number | null;
+          name: string;
+          /** @enum {string} */
+          tier: 'corps' | 'brigade' | 'squadron' | 'squad' | 'detachment';
+          /** @enum {string} */
+          kind: 'regular' | 'professional' | 'feature';
+          /** @enum {string|null} */
+          platform?: 'theory' | 'education_sports' | 'culture_arts' | 'science' | 'health' | null;
+          responsibleUnit?: string | null;
+          yearlyServiceTarget?: number | null;
+          serviceCategories?: (
+            | 'theory'
+            | 'culture'
+            | 'science'
+            | 'law'
+            | 'health'
+            | 'elderly'
+            | 'children'
+            | 'disability'
+            | 'environment'
+            | 'traffic'
+            | 'emergency'
+            | 'education'
+            | 'community'
+            | 'poverty'
+          )[];
+          description?: string | null;
+          /** Format: date */
+          foundedOn?: string | null;
+          acceptingApplications?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            name: string;
+            /** @enum {string} */
+            tier: 'corps' | 'brigade' | 'squadron' | 'squad' | 'detachment';
+            /** @enum {string} */
+            kind: 'regular' | 'professional' | 'feature';
+            orgId: number;
+            orgName: string;
+            parentId: number | null;
+            parentName: string | null;
+            /** @enum {string|null} */
+            platform: 'theory' | 'education_sports' | 'culture_arts' | 'science' | 'health' | null;
+            responsibleUnit: string | null;
+            yearlyServiceTarget: number | null;
+            serviceCategories: string[];
+            leaderName: string | null;
+            memberCount: number;
+            pendingCount: number;
+            acceptingApplications: boolean;
+            /** @enum {string} */
+            status: 'active' | 'dissolved';
+            description: string | null;
+            foundedOn: string | null;
+            deputies: {
+              volunteerId: number;
+              name: string;
+            }[];
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+    };
+  };
+  getTeamsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            name: string;
+            /** @enum {string} */
+            tier: 'corps' | 'brigade' | 'squadron' | 'squad' | 'detachment';
+            /** @enum {string} */
+            kind: 'regular' | 'professional' | 'feature';
+            orgId: number;
+            orgName: string;
+            parentId: number | null;
+            parentName: string | null;
+            /** @enum {string|null} */
+            platform: 'theory' | 'education_sports' | 'culture_arts' | 'science' | 'health' | null;
+            responsibleUnit: string | null;
+            yearlyServiceTarget: number | null;
+            serviceCategories: string[];
+            leaderName: string | null;
+            memberCount: number;
+            pendingCount: number;
+            acceptingApplications: boolean;
+            /** @enum {string} */
+            status: 'active' | 'dissolved';
+            description: string | null;
+            foundedOn: string | null;
+            deputies: {
+              volunteerId: number;
+              name: string;
+            }[];
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+    };
+  };
+  patchTeamsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          parentId?: number | null;
+          name?: string;
+          /** @enum {string} */
+          tier?: 'corps' | 'brigade' | 'squadron' | 'squad' | 'detachment';
+          /** @enum {string} */
+          kind?: 'regular' | 'professional' | 'feature';
+          /** @enum {string|null} */
+          platform?: 'theory' | 'education_sports' | 'culture_arts' | 'science' | 'health' | null;
+          responsibleUnit?: string | null;
+          yearlyServiceTarget?: number | null;
+          serviceCategories?: (
+            | 'theory'
+            | 'culture'
+            | 'science'
+            | 'law'
+            | 'health'
+            | 'elderly'
+            | 'children'
+            | 'disability'
+            | 'environment'
+            | 'traffic'
+            | 'emergency'
+            | 'education'
+            | 'community'
+            | 'poverty'
+          )[];
+          description?: string | null;
+          /** Format: date */
+          foundedOn?: string | null;
+          acceptingApplications?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            name: string;
+            /** @enum {string} */
+            tier: 'corps' | 'brigade' | 'squadron' | 'squad' | 'detachment';
+            /** @enum {string} */
+            kind: 'regular' | 'professional' | 'feature';
+            orgId: number;
+            orgName: string;
+            parentId: number | null;
+            parentName: string | null;
+            /** @enum {string|null} */
+            platform: 'theory' | 'education_sports' | 'culture_arts' | 'science' | 'health' | null;
+            responsibleUnit: string | null;
+            yearlyServiceTarget: number | null;
+            serviceCategories: string[];
+            leaderName: string | null;
+            memberCount: number;
+            pendingCount: number;
+            acceptingApplications: boolean;
+            /** @enum {string} */
+            status: 'active' | 'dissolved';
+            description: string | null;
+            foundedOn: string | null;
+            deputies: {
+              volunteerId: number;
+              name: string;
+            }[];
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+    };
+  };
+  postTeamsByIdDissolve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            name: string;
+            /** @enum {string} */
+            tier: 'corps' | 'brigade' | 'squadron' | 'squad' | 'detachment';
+            /** @enum {string} */
+            kind: 'regular' | 'professional' | 'feature';
+            orgId: number;
+            orgName: string;
+            parentId: number | null;
+            parentName: string | null;
+            /** @enum {string|null} */
+            platform: 'theory' | 'education_sports' | 'culture_arts' | 'science' | 'health' | null;
+            responsibleUnit: string | null;
+            yearlyServiceTarget: number | null;
+            serviceCategories: string[];
+            leaderName: string | null;
+            memberCount: number;
+            pendingCount: number;
+            acceptingApplications: boolean;
+            /** @enum {string} */
+            status: 'active' | 'dissolved';
+            description: string | null;
+            foundedOn: string | null;
+            deputies: {
+              volunteerId: number;
+              name: string;
+            }[];
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+    };
+  };
+  getTeamsByIdMembers: {
+    parameters: {
+      query?: {
+        status?: 'pending' | 'active' | 'rejected' | 'left';
+        role?: 'leader' | 'deputy' | 'member';
+        keyword?: string;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              teamId: number;
+              volunteerId: number;
+              volunteerNo: string;
+              name: string;
+              phone: string | null;
+              orgName: string;
+              /** @enum {string} */
+              role: 'leader' | 'deputy' | 'member';
+              /** @enum {string} */
+              status: 'pending' | 'active' | 'rejected' | 'left';
+              /** @enum {string} */
+              source: 'admin' | 'application';
+              applicationNote: string | null;
+              decisionNote: string | null;
+              appliedAt: string;
+              joinedAt: string | null;
+            }[];
+            total: number;
+          };
+        };
+      };
+    };
+  };
+  postTeamsByIdMembers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          volunteerIds: number[];
+          /** @enum {string} */
+          role?: 'leader' | 'deputy' | 'member';
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            added: number;
+            skipped: number;
+          };
+        };
+      };
+    };
+  };
+  deleteTeamsByIdMembersByMemberId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+        memberId: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {boolean} */
+            ok: true;
+          };
+        };
+      };
+    };
+  };
+  patchTeamsByIdMembersByMemberId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+        memberId: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          role: 'leader' | 'deputy' | 'member';
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            teamId: number;
+            volunteerId: number;
+            volunteerNo: string;
+            name: string;
+            phone: string | null;
+            orgName: string;
+            /** @enum {string} */
+            role: 'leader' | 'deputy' | 'member';
+            /** @enum {string} */
+            status: 'pending' | 'active' | 'rejected' | 'left';
+            /** @enum {string} */
+            source: 'admin' | 'application';
+            applicationNote: string | null;
+            decisionNote: string | null;
+            appliedAt: string;
+            joinedAt: string | null;
+          };
+        };
+      };
+    };
+  };
+  postTeamsByIdMembersByMemberIdApprove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+        memberId: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          note?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            teamId: number;
+            volunteerId: number;
+            volunteerNo: string;
+            name: string;
+            phone: string | null;
+            orgName: string;
+            /** @enum {string} */
+            role: 'leader' | 'deputy' | 'member';
+            /** @enum {string} */
+            status: 'pending' | 'active' | 'rejected' | 'left';
+            /** @enum {string} */
+            source: 'admin' | 'application';
+            applicationNote: string | null;
+            decisionNote: string | null;
+            appliedAt: string;
+            joinedAt: string | null;
+          };
+        };
+      };
+    };
+  };
+  postTeamsByIdMembersByMemberIdReject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+        memberId: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          note?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            teamId: number;
+            volunteerId: number;
+            volunteerNo: string;
+            name: string;
+            phone: string | null;
+            orgName: string;
+            /** @enum {string} */
+            role: 'leader' | 'deputy' | 'member';
+            /** @enum {string} */
+            status: 'pending' | 'active' | 'rejected' | 'left';
+            /** @enum {string} */
+            source: 'admin' | 'application';
+            applicationNote: string | null;
+            decisionNote: string | null;
+            appliedAt: string;
+            joinedAt: string | null;
+          };
+        };
+      };
+    };
+  };
+  getMeTeams: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            memberId: number;
+            teamId: number;
+            teamName: string;
+            /** @enum {string} */
+            tier: 'corps' | 'brigade' | 'squadron' | 'squad' | 'detachment';
+            /** @enum {string} */
+            kind: 'regular' | 'professional' | 'feature';
+            orgName: string;
+            /** @enum {string} */
+            role: 'leader' | 'deputy' | 'member';
+            /** @enum {string} */
+            status: 'pending' | 'active' | 'rejected' | 'left';
+            appliedAt: string;
+            joinedAt: string | null;
+            pendingApplications: number | null;
+          }[];
+        };
+      };
+    };
+  };
+  getMeTeamsAvailable: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            name: string;
+            /** @enum {string} */
+            tier: 'corps' | 'brigade' | 'squadron' | 'squad' | 'detachment';
+            /** @enum {string} */
+            kind: 'regular' | 'professional' | 'feature';
+            orgId: number;
+            orgName: string;
+            parentId: number | null;
+            parentName: string | null;
+            /** @enum {string|null} */
+            platform: 'theory' | 'education_sports' | 'culture_arts' | 'science' | 'health' | null;
+            responsibleUnit: string | null;
+            yearlyServiceTarget: number | null;
+            serviceCategories: string[];
+            leaderName: string | null;
+            memberCount: number;
+            pendingCount: number;
+            acceptingApplications: boolean;
+            /** @enum {string} */
+            status: 'active' | 'dissolved';
+          }[];
+        };
+      };
+    };
+  };
+  postMeTeamsByTeamIdApply: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        teamId: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          note?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            memberId: number;
+            /** @enum {string} */
+            status: 'pending';
+          };
+        };
+      };
+    };
+  };
+  postMeTeamsByTeamIdLeave: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        teamId: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {boolean} */
+            ok: true;
+          };
+        };
+      };
+    };
+  };
+  getMeTeamsByTeamIdApplications: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        teamId: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            teamId: number;
+            volunteerId: number;
+            volunteerNo: string;
+            name: string;
+            phone: string | null;
+            orgName: string;
+            /** @enum {string} */
+            role: 'leader' | 'deputy' | 'member';
+            /** @enum {string} */
+            status: 'pending' | 'active' | 'rejected' | 'left';
+            /** @enum {string} */
+            source: 'admin' | 'application';
+            applicationNote: string | null;
+            decisionNote: string | null;
+            appliedAt: string;
+            joinedAt: string | null;
+          }[];
+        };
+      };
+    };
+  };
+  postMeTeamApplicationsByMemberIdApprove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        memberId: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          note?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            teamId: number;
+            volunteerId: number;
+            volunteerNo: string;
+            name: string;
+            phone: string | null;
+            orgName: string;
+            /** @enum {string} */
+            role: 'leader' | 'deputy' | 'member';
+            /** @enum {string} */
+            status: 'pending' | 'active' | 'rejected' | 'left';
+            /** @enum {string} */
+            source: 'admin' | 'application';
+            applicationNote: string | null;
+            decisionNote: string | null;
+            appliedAt: string;
+            joinedAt: string | null;
+          };
+        };
+      };
+    };
+  };
+  postMeTeamApplicationsByMemberIdReject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        memberId: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          note?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            teamId: number;
+            volunteerId: number;
+            volunteerNo: string;
+            name: string;
+            phone: string | null;
+            orgName: string;
+            /** @enum {string} */
+            role: 'leader' | 'deputy' | 'member';
+            /** @enum {string} */
+            status: 'pending' | 'active' | 'rejected' | 'left';
+            /** @enum {string} */
+            source: 'admin' | 'application';
+            applicationNote: string | null;
+            decisionNote: string | null;
+            appliedAt: string;
+            joinedAt: string | null;
+          };
+        };
+      };
+    };
+  };
+  getProjects: {
+    parameters: {
+      query?: {
+        keyword?: string;
+        year?: number;
+        platform?: 'theory' | 'education_sports' | 'culture_arts' | 'science' | 'health';
+        status?: 'established' | 'recruiting' | 'implementing' | 'evaluating' | 'optimizing';
+        orgId?: number;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              name: string;
+              year: number;
+              /** @enum {string|null} */
+              platform: 'theory' | 'education_sports' | 'culture_arts' | 'science' | 'health' | null;
+              /** @enum {string|null} */
+              serviceCategory:
+                | 'theory'
+                | 'culture'
+                | 'science'
+                | 'law'
+                | 'health'
+                | 'elderly'
+                | 'children'
+                | 'disability'
+                | 'environment'
+                | 'traffic'
+                | 'emergency'
+                | 'education'
+                | 'community'
+                | 'poverty'
+                | null;
+              ownerOrgId: number;
+              ownerOrgName: string;
+              responsibleTeamId: number | null;
+              responsibleTeamName: string | null;
+              responsibleUnit: string | null;
+              yearlyTarget: number | null;
+              /** @enum {string} */
+              status: 'established' | 'recruiting' | 'implementing' | 'evaluating' | 'optimizing';
+              copiedFromId: number | null;
+              menuItemCount: number;
+              editable: boolean;
+            }[];
+            total: number;
+          };
+        };
+      };
+    };
+  };
+  postProjects: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name: string;
+          year: number;
+          /** @enum {string|null} */
+          platform?: 'theory' | 'education_sports' | 'culture_arts' | 'science' | 'health' | null;
+          /** @enum {string|null} */
+          serviceCategory?:
+            | 'theory'
+            | 'culture'
+            | 'science'
+            | 'law'
+            | 'health'
+            | 'elderly'
+            | 'children'
+            | 'disability'
+            | 'environment'
+            | 'traffic'
+            | 'emergency'
+            | 'education'
+            | 'community'
+            | 'poverty'
+            | null;
+          responsibleTeamId?: number | null;
+          responsibleUnit?: string | null;
+          description?: string | null;
+          targetGroups?: string | null;
+          yearlyTarget?: number | null;
+          ownerOrgId?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            name: string;
+            year: number;
+            /** @enum {string|null} */
+            platform: 'theory' | 'education_sports' | 'culture_arts' | 'science' | 'health' | null;
+            /** @enum {string|null} */
+            serviceCategory:
+              | 'theory'
+              | 'culture'
+              | 'science'
+              | 'law'
+              | 'health'
+              | 'elderly'
+              | 'children'
+              | 'disability'
+              | 'environment'
+              | 'traffic'
+              | 'emergency'
+              | 'education'
+              | 'community'
+              | 'poverty'
+              | null;
+            ownerOrgId: number;
+            ownerOrgName: string;
+            responsibleTeamId: number | null;
+            responsibleTeamName: string | null;
+            responsibleUnit: string | null;
+            yearlyTarget: number | null;
+            /** @enum {string} */
+            status: 'established' | 'recruiting' | 'implementing' | 'evaluating' | 'optimizing';
+            copiedFromId: number | null;
+            menuItemCount: number;
+            editable: boolean;
+            description: string | null;
+            targetGroups: string | null;
+            history: {
+              /** @enum {string|null} */
+              fromStatus: 'established' | 'recruiting' | 'implementing' | 'evaluating' | 'optimizing' | null;
+              /** @enum {string} */
+              toStatus: 'established' | 'recruiting' | 'implementing' | 'evaluating' | 'optimizing';
+              note: string | null;
+              changedByName: string | null;
+              changedAt: string;
+            }[];
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+    };
+  };
+  getProjectsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            name: string;
+            year: number;
+            /** @enum {string|null} */
+            platform: 'theory' | 'education_sports' | 'culture_arts' | 'science' | 'health' | null;
+            /** @enum {string|null} */
+            serviceCategory:
+              | 'theory'
+              | 'culture'
+              | 'science'
+              | 'law'
+              | 'health'
+              | 'elderly'
+              | 'children'
+              | 'disability'
+              | 'environment'
+              | 'traffic'
+              | 'emergency'
+              | 'education'
+              | 'community'
+              | 'poverty'
+              | null;
+            ownerOrgId: number;
+            ownerOrgName: string;
+            responsibleTeamId: number | null;
+            responsibleTeamName: string | null;
+            responsibleUnit: string | null;
+            yearlyTarget: number | null;
+            /** @enum {string} */
+            status: 'established' | 'recruiting' | 'implementing' | 'evaluating' | 'optimizing';
+            copiedFromId: number | null;
+            menuItemCount: number;
+            editable: boolean;
+            description: string | null;
+            targetGroups: string | null;
+            history: {
+              /** @enum {string|null} */
+              fromStatus: 'established' | 'recruiting' | 'implementing' | 'evaluating' | 'optimizing' | null;
+              /** @enum {string} */
+              toStatus: 'established' | 'recruiting' | 'implementing' | 'evaluating' | 'optimizing';
+              note: string | null;
+              changedByName: string | null;
+              changedAt: string;
+            }[];
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+    };
+  };
+  patchProjectsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name?: string;
+          year?: number;
+          /** @enum {string|null} */
+          platform?: 'theory' | 'education_sports' | 'culture_arts' | 'science' | 'health' | null;
+          /** @enum {string|null} */
+          serviceCategory?:
+            | 'theory'
+            | 'culture'
+            | 'science'
+            | 'law'
+            | 'health'
+            | 'elderly'
+            | 'children'
+            | 'disability'
+            | 'environment'
+            | 'traffic'
+            | 'emergency'
+            | 'education'
+            | 'community'
+            | 'poverty'
+            | null;
+          responsibleTeamId?: number | null;
+          responsibleUnit?: string | null;
+          description?: string | null;
+          targetGroups?: string | null;
+          yearlyTarget?: number | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            name: string;
+            year: number;
+            /** @enum {string|null} */
+            platform: 'theory' | 'education_sports' | 'culture_arts' | 'science' | 'health' | null;
+            /** @enum {string|null} */
+            serviceCategory:
+              | 'theory'
+              | 'culture'
+              | 'science'
+              | 'law'
+              | 'health'
+              | 'elderly'
+              | 'children'
+              | 'disability'
+              | 'environment'
+              | 'traffic'
+              | 'emergency'
+              | 'education'
+              | 'community'
+              | 'poverty'
+              | null;
+            ownerOrgId: number;
+            ownerOrgName: string;
+            responsibleTeamId: number | null;
+            responsibleTeamName: string | null;
+            responsibleUnit: string | null;
+            yearlyTarget: number | null;
+            /** @enum {string} */
+            status: 'established' | 'recruiting' | 'implementing' | 'evaluating' | 'optimizing';
+            copiedFromId: number | null;
+            menuItemCount: number;
+            editable: boolean;
+            description: string | null;
+            targetGroups: string | null;
+            history: {
+              /** @enum {string|null} */
+              fromStatus: 'established' | 'recruiting' | 'implementing' | 'evaluating' | 'optimizing' | null;
+              /** @enum {string} */
+              toStatus: 'established' | 'recruiting' | 'implementing' | 'evaluating' | 'optimizing';
+              note: string | null;
+              changedByName: string | null;
+              changedAt: string;
+            }[];
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+    };
+  };
+  postProjectsByIdStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          status: 'established' | 'recruiting' | 'implementing' | 'evaluating' | 'optimizing';
+          note?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            name: string;
+            year: number;
+            /** @enum {string|null} */
+            platform: 'theory' | 'education_sports' | 'culture_arts' | 'science' | 'health' | null;
+            /** @enum {string|null} */
+            serviceCategory:
+              | 'theory'
+              | 'culture'
+              | 'science'
+              | 'law'
+              | 'health'
+              | 'elderly'
+              | 'children'
+              | 'disability'
+              | 'environment'
+              | 'traffic'
+              | 'emergency'
+              | 'education'
+              | 'community'
+              | 'poverty'
+              | null;
+            ownerOrgId: number;
+            ownerOrgName: string;
+            responsibleTeamId: number | null;
+            responsibleTeamName: string | null;
+            responsibleUnit: string | null;
+            yearlyTarget: number | null;
+            /** @enum {string} */
+            status: 'established' | 'recruiting' | 'implementing' | 'evaluating' | 'optimizing';
+            copiedFromId: number | null;
+            menuItemCount: number;
+            editable: boolean;
+            description: string | null;
+            targetGroups: string | null;
+            history: {
+              /** @enum {string|null} */
+              fromStatus: 'established' | 'recruiting' | 'implementing' | 'evaluating' | 'optimizing' | null;
+              /** @enum {string} */
+              toStatus: 'established' | 'recruiting' | 'implementing' | 'evaluating' | 'optimizing';
+              note: string | null;
+              changedByName: string | null;
+              changedAt: string;
+            }[];
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+    };
+  };
+  postProjectsByIdCopy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          year: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            name: string;
+            year: number;
+            /** @enum {string|null} */
+            platform: 'theory' | 'education_sports' | 'culture_arts' | 'science' | 'health' | null;
+            /** @enum {string|null} */
+            serviceCategory:
+              | 'theory'
+              | 'culture'
+              | 'science'
+              | 'law'
+              | 'health'
+              | 'elderly'
+              | 'children'
+              | 'disability'
+              | 'environment'
+              | 'traffic'
+              | 'emergency'
+              | 'education'
+              | 'community'
+              | 'poverty'
+              | null;
+            ownerOrgId: number;
+            ownerOrgName: string;
+            responsibleTeamId: number | null;
+            responsibleTeamName: string | null;
+            responsibleUnit: string | null;
+            yearlyTarget: number | null;
+            /** @enum {string} */
+            status: 'established' | 'recruiting' | 'implementing' | 'evaluating' | 'optimizing';
+            copiedFromId: number | null;
+            menuItemCount: number;
+            editable: boolean;
+            description: string | null;
+            targetGroups: string | null;
+            history: {
+              /** @enum {string|null} */
+              fromStatus: 'established' | 'recruiting' | 'implementing' | 'evaluating' | 'optimizing' | null;
+              /** @enum {string} */
+              toStatus: 'established' | 'recruiting' | 'implementing' | 'evaluating' | 'optimizing';
+              note: string | null;
+              changedByName: string | null;
+              changedAt: string;
+            }[];
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+    };
+  };
+  getMenuItems: {
+    parameters: {
+      query?: {
+        keyword?: string;
+        serviceCategory?:
+          | 'theory'
+          | 'culture'
+          | 'science'
+          | 'law'
+          | 'health'
+          | 'elderly'
+          | 'children'
+          | 'disability'
+          | 'environment'
+          | 'traffic'
+          | 'emergency'
+          | 'education'
+          | 'community'
+          | 'poverty';
+        status?: 'published' | 'withdrawn';
+        projectId?: number;
+        orgId?: number;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              title: string;
+              /** @enum {string} */
+              serviceCategory:
+                | 'theory'
+                | 'culture'
+                | 'science'
+                | 'law'
+                | 'health'
+                | 'elderly'
+                | 'children'
+                | 'disability'
+                | 'environment'
+                | 'traffic'
+                | 'emergency'
+                | 'education'
+                | 'community'
+                | 'poverty';
+              skills: string[];
+              description: string | null;
+              projectId: number | null;
+              projectName: string | null;
+              ownerOrgId: number;
+              ownerOrgName: string;
+              areaOrgId: number;
+              areaOrgName: string;
+              typicalMinutes: number;
+              volunteersNeeded: number;
+              /** @enum {string} */
+              status: 'published' | 'withdrawn';
+              editable: boolean;
+              createdAt: string;
+              updatedAt: string;
+            }[];
+            total: number;
+          };
+        };
+      };
+    };
+  };
+  postMenuItems: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          projectId?: number | null;
+          title: string;
+          /** @enum {string} */
+          serviceCategory:
+            | 'theory'
+            | 'culture'
+            | 'science'
+            | 'law'
+            | 'health'
+            | 'elderly'
+            | 'children'
+            | 'disability'
+            | 'environment'
+            | 'traffic'
+            | 'emergency'
+            | 'education'
+            | 'community'
+            | 'poverty';
+          /** @default [] */
+          skills?: (
+            | 'theory_lecture'
+            | 'law'
+            | 'medical'
+            | 'psychology'
+            | 'tutoring'
+            | 'performance'
+            | 'calligraphy'
+            | 'photography'
+            | 'sports'
+            | 'agriculture'
+            | 'tea'
+            | 'computer'
+            | 'driving'
+            | 'repair'
+            | 'haircut'
+            | 'cooking'
+            | 'first_aid'
+            | 'sign_language'
+            | 'elderly_care'
+            | 'writing'
+          )[];
+          description?: string | null;
+          areaOrgId: number;
+          typicalMinutes: number;
+          /** @default 1 */
+          volunteersNeeded?: number;
+          ownerOrgId?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            title: string;
+            /** @enum {string} */
+            serviceCategory:
+              | 'theory'
+              | 'culture'
+              | 'science'
+              | 'law'
+              | 'health'
+              | 'elderly'
+              | 'children'
+              | 'disability'
+              | 'environment'
+              | 'traffic'
+              | 'emergency'
+              | 'education'
+              | 'community'
+              | 'poverty';
+            skills: string[];
+            description: string | null;
+            projectId: number | null;
+            projectName: string | null;
+            ownerOrgId: number;
+            ownerOrgName: string;
+            areaOrgId: number;
+            areaOrgName: string;
+            typicalMinutes: number;
+            volunteersNeeded: number;
+            /** @enum {string} */
+            status: 'published' | 'withdrawn';
+            editable: boolean;
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+    };
+  };
+  getMenuItemsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            title: string;
+            /** @enum {string} */
+            serviceCategory:
+              | 'theory'
+              | 'culture'
+              | 'science'
+              | 'law'
+              | 'health'
+              | 'elderly'
+              | 'children'
+              | 'disability'
+              | 'environment'
+              | 'traffic'
+              | 'emergency'
+              | 'education'
+              | 'community'
+              | 'poverty';
+            skills: string[];
+            description: string | null;
+            projectId: number | null;
+            projectName: string | null;
+            ownerOrgId: number;
+            ownerOrgName: string;
+            areaOrgId: number;
+            areaOrgName: string;
+            typicalMinutes: number;
+            volunteersNeeded: number;
+            /** @enum {string} */
+            status: 'published' | 'withdrawn';
+            editable: boolean;
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+    };
+  };
+  patchMenuItemsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          projectId?: number | null;
+          title?: string;
+          /** @enum {string} */
+          serviceCategory?:
+            | 'theory'
+            | 'culture'
+            | 'science'
+            | 'law'
+            | 'health'
+            | 'elderly'
+            | 'children'
+            | 'disability'
+            | 'environment'
+            | 'traffic'
+            | 'emergency'
+            | 'education'
+            | 'community'
+            | 'poverty';
+          skills?: (
+            | 'theory_lecture'
+            | 'law'
+            | 'medical'
+            | 'psychology'
+            | 'tutoring'
+            | 'performance'
+            | 'calligraphy'
+            | 'photography'
+            | 'sports'
+            | 'agriculture'
+            | 'tea'
+            | 'computer'
+            | 'driving'
+            | 'repair'
+            | 'haircut'
+            | 'cooking'
+            | 'first_aid'
+            | 'sign_language'
+            | 'elderly_care'
+            | 'writing'
+          )[];
+          description?: string | null;
+          areaOrgId?: number;
+          typicalMinutes?: number;
+          volunteersNeeded?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            title: string;
+            /** @enum {string} */
+            serviceCategory:
+              | 'theory'
+              | 'culture'
+              | 'science'
+              | 'law'
+              | 'health'
+              | 'elderly'
+              | 'children'
+              | 'disability'
+              | 'environment'
+              | 'traffic'
+              | 'emergency'
+              | 'education'
+              | 'community'
+              | 'poverty';
+            skills: string[];
+            description: string | null;
+            projectId: number | null;
+            projectName: string | null;
+            ownerOrgId: number;
+            ownerOrgName: string;
+            areaOrgId: number;
+            areaOrgName: string;
+            typicalMinutes: number;
+            volunteersNeeded: number;
+            /** @enum {string} */
+            status: 'published' | 'withdrawn';
+            editable: boolean;
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+    };
+  };
+  postMenuItemsByIdWithdraw: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            title: string;
+            /** @enum {string} */
+            serviceCategory:
+              | 'theory'
+              | 'culture'
+              | 'science'
+              | 'law'
+              | 'health'
+              | 'elderly'
+              | 'children'
+              | 'disability'
+              | 'environment'
+              | 'traffic'
+              | 'emergency'
+              | 'education'
+              | 'community'
+              | 'poverty';
+            skills: string[];
+            description: string | null;
+            projectId: number | null;
+            projectName: string | null;
+            ownerOrgId: number;
+            ownerOrgName: string;
+            areaOrgId: number;
+            areaOrgName: string;
+            typicalMinutes: number;
+            volunteersNeeded: number;
+            /** @enum {string} */
+            status: 'published' | 'withdrawn';
+            editable: boolean;
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+    };
+  };
+  postMenuItemsByIdPublish: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            title: string;
+            /** @enum {string} */
+            serviceCategory:
+              | 'theory'
+              | 'culture'
+              | 'science'
+              | 'law'
+              | 'health'
+              | 'elderly'
+              | 'children'
+              | 'disability'
+              | 'environment'
+              | 'traffic'
+              | 'emergency'
+              | 'education'
+              | 'community'
+              | 'poverty';
+            skills: string[];
+            description: string | null;
+            projectId: number | null;
+            projectName: string | null;
+            ownerOrgId: number;
+            ownerOrgName: string;
+            areaOrgId: number;
+            areaOrgName: string;
+            typicalMinutes: number;
+            volunteersNeeded: number;
+            /** @enum {string} */
+            status: 'published' | 'withdrawn';
+            editable: boolean;
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+    };
+  };
+  getPublicMenu: {
+    parameters: {
+      query: {
+        orgId: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            orgId: number;
+            orgName: string;
+            items: {
+              id: number;
+              title: string;
+              description: string | null;
+              /** @enum {string} */
+              serviceCategory:
+                | 'theory'
+                | 'culture'
+                | 'science'
+                | 'law'
+                | 'health'
+                | 'elderly'
+                | 'children'
+                | 'disability'
+                | 'environment'
+                | 'traffic'
+                | 'emergency'
+                | 'education'
+                | 'community'
+                | 'poverty';
+              typicalMinutes: number;
+              volunteersNeeded: number;
+              ownerOrgName: string;
+              projectName: string | null;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getHourRulesEffective: {
+    parameters: {
+      query?: {
+        orgId?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            orgId: number;
+            stepMinutes: number;
+            /** @enum {string} */
+            rounding: 'down' | 'nearest' | 'up';
+            own: boolean;
+            setByOrgId: number | null;
+            setByOrgName: string | null;
+          };
+        };
+      };
+    };
+  };
+  putHourRulesByOrgId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orgId: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {number} */
+          stepMinutes: 1 | 6 | 15 | 30 | 60;
+          /** @enum {string} */
+          rounding: 'down' | 'nearest' | 'up';
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            orgId: number;
+            stepMinutes: number;
+            /** @enum {string} */
+            rounding: 'down' | 'nearest' | 'up';
+            own: boolean;
+            setByOrgId: number | null;
+            setByOrgName: string | null;
+          };
+        };
+      };
+    };
+  };
+  deleteHourRulesByOrgId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orgId: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            orgId: number;
+            stepMinutes: number;
+            /** @enum {string} */
+            rounding: 'down' | 'nearest' | 'up';
+            own: boolean;
+            setByOrgId: number | null;
+            setByOrgName: string | null;
+          };
+        };
+      };
+    };
+  };
+  getServiceRecords: {
+    parameters: {
+      query?: {
+        status?: 'pending' | 'confirmed' | 'rejected';
+        kind?: 'credit' | 'backfill' | 'manual';
+        source?: 'activity' | 'order' | 'manual';
+        keyword?: string;
+        activityId?: number;
+        orgId?: number;
+        from?: string;
+        to?: string;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              volunteerId: number;
+              volunteerName: string;
+              volunteerNo: string;
+              /** @enum {string} */
+              source: 'activity' | 'order' | 'manual';
+              sourceId: number | null;
+              sourceTitle: string;
+              /** @enum {string} */
+              kind: 'credit' | 'backfill' | 'manual';
+              /** @enum {string} */
+              status: 'pending' | 'confirmed' | 'rejected';
+              hours: number;
+              minutes: number;
+              startedAt: string;
+              endedAt: string;
+              note: string | null;
+              rejectReason: string | null;
+              createdAt: string;
+              createdByName: string | null;
+              reviewedAt: string | null;
+              reviewedByName: string | null;
+              maxHours: number;
+              confirmable: boolean;
+            }[];
+            total: number;
+          };
+        };
+      };
+    };
+  };
+  getServiceRecordsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            volunteerId: number;
+            volunteerName: string;
+            volunteerNo: string;
+            /** @enum {string} */
+            source: 'activity' | 'order' | 'manual';
+            sourceId: number | null;
+            sourceTitle: string;
+            /** @enum {string} */
+            kind: 'credit' | 'backfill' | 'manual';
+            /** @enum {string} */
+            status: 'pending' | 'confirmed' | 'rejected';
+            hours: number;
+            minutes: number;
+            startedAt: string;
+            endedAt: string;
+            note: string | null;
+            rejectReason: string | null;
+            createdAt: string;
+            createdByName: string | null;
+            reviewedAt: string | null;
+            reviewedByName: string | null;
+            maxHours: number;
+            confirmable: boolean;
+            events: {
+              id: number;
+              /** @enum {string} */
+              action: 'create' | 'confirm' | 'correct' | 'reject';
+              fromHours: number | null;
+              toHours: number | null;
+              reason: string | null;
+              actorName: string | null;
+              createdAt: string;
+            }[];
+            evidenceUploadIds: string[];
+          };
+        };
+      };
+    };
+  };
+  postServiceRecordsConfirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          ids: number[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            confirmed: number;
+          };
+        };
+      };
+    };
+  };
+  postServiceRecordsByIdCorrect: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          hours: number;
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            volunteerId: number;
+            volunteerName: string;
+            volunteerNo: string;
+            /** @enum {string} */
+            source: 'activity' | 'order' | 'manual';
+            sourceId: number | null;
+            sourceTitle: string;
+            /** @enum {string} */
+            kind: 'credit' | 'backfill' | 'manual';
+            /** @enum {string} */
+            status: 'pending' | 'confirmed' | 'rejected';
+            hours: number;
+            minutes: number;
+            startedAt: string;
+            endedAt: string;
+            note: string | null;
+            rejectReason: string | null;
+            createdAt: string;
+            createdByName: string | null;
+            reviewedAt: string | null;
+            reviewedByName: string | null;
+            maxHours: number;
+            confirmable: boolean;
+            events: {
+              id: number;
+              /** @enum {string} */
+              action: 'create' | 'confirm' | 'correct' | 'reject';
+              fromHours: number | null;
+              toHours: number | null;
+              reason: string | null;
+              actorName: string | null;
+              createdAt: string;
+            }[];
+            evidenceUploadIds: string[];
+          };
+        };
+      };
+    };
+  };
+  postServiceRecordsByIdReject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            volunteerId: number;
+            volunteerName: string;
+            volunteerNo: string;
+            /** @enum {string} */
+            source: 'activity' | 'order' | 'manual';
+            sourceId: number | null;
+            sourceTitle: string;
+            /** @enum {string} */
+            kind: 'credit' | 'backfill' | 'manual';
+            /** @enum {string} */
+            status: 'pending' | 'confirmed' | 'rejected';
+            hours: number;
+            minutes: number;
+            startedAt: string;
+            endedAt: string;
+            note: string | null;
+            rejectReason: string | null;
+            createdAt: string;
+            createdByName: string | null;
+            reviewedAt: string | null;
+            reviewedByName: string | null;
+            maxHours: number;
+            confirmable: boolean;
+            events: {
+              id: number;
+              /** @enum {string} */
+              action: 'create' | 'confirm' | 'correct' | 'reject';
+              fromHours: number | null;
+              toHours: number | null;
+              reason: string | null;
+              actorName: string | null;
+              createdAt: string;
+            }[];
+            evidenceUploadIds: string[];
+          };
+        };
+      };
+    };
+  };
+  postServiceRecordsBackfill: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          activityId: number;
+          volunteerId: number;
+          hours: number;
+          reason: string;
+          evidenceUploadIds: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            volunteerId: number;
+            volunteerName: string;
+            volunteerNo: string;
+            /** @enum {string} */
+            source: 'activity' | 'order' | 'manual';
+            sourceId: number | null;
+            sourceTitle: string;
+            /** @enum {string} */
+            kind: 'credit' | 'backfill' | 'manual';
+            /** @enum {string} */
+            status: 'pending' | 'confirmed' | 'rejected';
+            hours: number;
+            minutes: number;
+            startedAt: string;
+            endedAt: string;
+            note: string | null;
+            rejectReason: string | null;
+            createdAt: string;
+            createdByName: string | null;
+            reviewedAt: string | null;
+            reviewedByName: string | null;
+            maxHours: number;
+            confirmable: boolean;
+            events: {
+              id: number;
+              /** @enum {string} */
+              action: 'create' | 'confirm' | 'correct' | 'reject';
+              fromHours: number | null;
+              toHours: number | null;
+              reason: string | null;
+              actorName: string | null;
+              createdAt: string;
+            }[];
+            evidenceUploadIds: string[];
+          };
+        };
+      };
+    };
+  };
+  postServiceRecordsManual: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          volunteerId: number;
+          /** Format: date-time */
+          startedAt: string;
+          /** Format: date-time */
+          endedAt: string;
+          description: string;
+          evidenceUploadIds: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            volunteerId: number;
+            volunteerName: string;
+            volunteerNo: string;
+            /** @enum {string} */
+            source: 'activity' | 'order' | 'manual';
+            sourceId: number | null;
+            sourceTitle: string;
+            /** @enum {string} */
+            kind: 'credit' | 'backfill' | 'manual';
+            /** @enum {string} */
+            status: 'pending' | 'confirmed' | 'rejected';
+            hours: number;
+            minutes: number;
+            startedAt: string;
+            endedAt: string;
+            note: string | null;
+            rejectReason: string | null;
+            createdAt: string;
+            createdByName: string | null;
+            reviewedAt: string | null;
+            reviewedByName: string | null;
+            maxHours: number;
+            confirmable: boolean;
+            events: {
+              id: number;
+              /** @enum {string} */
+              action: 'create' | 'confirm' | 'correct' | 'reject';
+              fromHours: number | null;
+              toHours: number | null;
+              reason: string | null;
+              actorName: string | null;
+              createdAt: string;
+            }[];
+            evidenceUploadIds: string[];
+          };
+        };
+      };
+    };
+  };
+  getMeServiceRecords: {
+    parameters: {
+      query?: {
+        status?: 'pending' | 'confirmed' | 'rejected';
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            totals: {
+              lifetimeHours: number;
+              yearHours: number;
+              pendingHours: number;
+              starLevel: number;
+            };
+            items: {
+              id: number;
+              /** @enum {string} */
+              source: 'activity' | 'order' | 'manual';
+              sourceTitle: string;
+              /** @enum {string} */
+              kind: 'credit' | 'backfill' | 'manual';
+              /** @enum {string} */
+              status: 'pending' | 'confirmed' | 'rejected';
+              hours: number;
+              minutes: number;
+              startedAt: string;
+              endedAt: string;
+              rejectReason: string | null;
+              createdAt: string;
+              reviewedAt: string | null;
+            }[];
+            total: number;
+          };
+        };
+      };
+    };
+  };
+  getMeTeamServiceRecords: {
+    parameters: {
+      query?: {
+        status?: 'pending' | 'confirmed' | 'rejected';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              volunteerId: number;
+              volunteerName: string;
+              volunteerNo: string;
+              /** @enum {string} */
+              source: 'activity' | 'order' | 'manual';
+              sourceId: number | null;
+              sourceTitle: string;
+              /** @enum {string} */
+              kind: 'credit' | 'backfill' | 'manual';
+              /** @enum {string} */
+              status: 'pending' | 'confirmed' | 'rejected';
+              hours: number;
+              minutes: number;
+              startedAt: string;
+              endedAt: string;
+              note: string | null;
+              rejectReason: string | null;
+              createdAt: string;
+              createdByName: string | null;
+              reviewedAt: string | null;
+              reviewedByName: string | null;
+              maxHours: number;
+              confirmable: boolean;
+            }[];
+            total: number;
+          };
+        };
+      };
+    };
+  };
+  postMeTeamServiceRecordsConfirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          ids: number[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            confirmed: number;
+          };
+        };
+      };
+    };
+  };
+  postPublicOrders: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          stationId: number;
+          menuItemId?: number | null;
+          /** @enum {string} */
+          serviceCategory?:
+            | 'theory'
+            | 'culture'
+            | 'science'
+            | 'law'
+            | 'health'
+            | 'elderly'
+            | 'children'
+            | 'disability'
+            | 'environment'
+            | 'traffic'
+            | 'emergency'
+            | 'education'
+            | 'community'
+            | 'poverty';
+          description: string;
+          address: string;
+          contactName: string;
+          contactPhone: string;
+          /** Format: date-time */
+          preferredAt?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            orderNo: string;
+            trackingToken: string;
+            tracking: {
+              orderNo: string;
+              /** @enum {string} */
+              status:
+                | 'submitted'
+                | 'accepted'
+                | 'dispatched'
+                | 'claimed'
+                | 'in_service'
+                | 'served'
+                | 'closed'
+                | 'rejected'
+                | 'merged'
+                | 'cancelled';
+              serviceCategory: string;
+              description: string;
+              createdAt: string;
+              rejectReason: string | null;
+              rating: number | null;
+              ratingComment: string | null;
+              canRate: boolean;
+              canReopen: boolean;
+              canCancel: boolean;
+              timeline: {
+                action: string;
+                toStatus: string | null;
+                reason: string | null;
+                at: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+  };
+  getPublicOrdersByToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            orderNo: string;
+            /** @enum {string} */
+            status:
+              | 'submitted'
+              | 'accepted'
+              | 'dispatched'
+              | 'claimed'
+              | 'in_service'
+              | 'served'
+              | 'closed'
+              | 'rejected'
+              | 'merged'
+              | 'cancelled';
+            serviceCategory: string;
+            description: string;
+            createdAt: string;
+            rejectReason: string | null;
+            rating: number | null;
+            ratingComment: string | null;
+            canRate: boolean;
+            canReopen: boolean;
+            canCancel: boolean;
+            timeline: {
+              action: string;
+              toStatus: string | null;
+              reason: string | null;
+              at: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  postPublicOrdersByTokenRate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          rating: number;
+          comment?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            orderNo: string;
+            /** @enum {string} */
+            status:
+              | 'submitted'
+              | 'accepted'
+              | 'dispatched'
+              | 'claimed'
+              | 'in_service'
+              | 'served'
+              | 'closed'
+              | 'rejected'
+              | 'merged'
+              | 'cancelled';
+            serviceCategory: string;
+            description: string;
+            createdAt: string;
+            rejectReason: string | null;
+            rating: number | null;
+            ratingComment: string | null;
+            canRate: boolean;
+            canReopen: boolean;
+            canCancel: boolean;
+            timeline: {
+              action: string;
+              toStatus: string | null;
+              reason: string | null;
+              at: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  postPublicOrdersByTokenReopen: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            orderNo: string;
+            /** @enum {string} */
+            status:
+              | 'submitted'
+              | 'accepted'
+              | 'dispatched'
+              | 'claimed'
+              | 'in_service'
+              | 'served'
+              | 'closed'
+              | 'rejected'
+              | 'merged'
+              | 'cancelled';
+            serviceCategory: string;
+            description: string;
+            createdAt: string;
+            rejectReason: string | null;
+            rating: number | null;
+            ratingComment: string | null;
+            canRate: boolean;
+            canReopen: boolean;
+            canCancel: boolean;
+            timeline: {
+              action: string;
+              toStatus: string | null;
+              reason: string | null;
+              at: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  postPublicOrdersByTokenCancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            orderNo: string;
+            /** @enum {string} */
+            status:
+              | 'submitted'
+              | 'accepted'
+              | 'dispatched'
+              | 'claimed'
+              | 'in_service'
+              | 'served'
+              | 'closed'
+              | 'rejected'
+              | 'merged'
+              | 'cancelled';
+            serviceCategory: string;
+            description: string;
+            createdAt: string;
+            rejectReason: string | null;
+            rating: number | null;
+            ratingComment: string | null;
+            canRate: boolean;
+            canReopen: boolean;
+            canCancel: boolean;
+            timeline: {
+              action: string;
+              toStatus: string | null;
+              reason: string | null;
+              at: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getOrders: {
+    parameters: {
+      query?: {
+        status?:
+          | 'submitted'
+          | 'accepted'
+          | 'dispatched'
+          | 'claimed'
+          | 'in_service'
+          | 'served'
+          | 'closed'
+          | 'rejected'
+          | 'merged'
+          | 'cancelled';
+        stage?: 'vet' | 'dispatch' | 'claim' | 'service' | 'review';
+        overdue?: 'true' | 'false';
+        keyword?: string;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              orderNo: string;
+              /** @enum {string} */
+              status:
+                | 'submitted'
+                | 'accepted'
+                | 'dispatched'
+                | 'claimed'
+                | 'in_service'
+                | 'served'
+                | 'closed'
+                | 'rejected'
+                | 'merged'
+                | 'cancelled';
+              stageDueAt: string | null;
+              overdue: boolean;
+              escalationLevel: number;
+              orgId: number;
+              orgName: string;
+              menuItemId: number | null;
+              projectId: number | null;
+              serviceCategory: string;
+              skills: string[];
+              description: string;
+              address: string;
+              contactName: string;
+              contactPhone: string | null;
+              /** @enum {string} */
+              channel: 'online' | 'phone' | 'visit' | 'open311';
+              preferredAt: string | null;
+              agreedAt: string | null;
+              /** @enum {string} */
+              priority: 'normal' | 'urgent';
+              volunteersNeeded: number;
+              dispatchedOrgId: number | null;
+              dispatchedTeamId: number | null;
+              mergedIntoId: number | null;
+              rejectReason: string | null;
+              rating: number | null;
+              ratingComment: string | null;
+              evaluation: string | null;
+              createdAt: string;
+              closedAt: string | null;
+            }[];
+            total: number;
+          };
+        };
+      };
+    };
+  };
+  postOrders: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          stationId: number;
+          menuItemId?: number | null;
+          /** @enum {string} */
+          serviceCategory?:
+            | 'theory'
+            | 'culture'
+            | 'science'
+            | 'law'
+            | 'health'
+            | 'elderly'
+            | 'children'
+            | 'disability'
+            | 'environment'
+            | 'traffic'
+            | 'emergency'
+            | 'education'
+            | 'community'
+            | 'poverty';
+          description: string;
+          address: string;
+          contactName: string;
+          contactPhone: string;
+          /** Format: date-time */
+          preferredAt?: string | null;
+          /** @enum {string} */
+          channel: 'phone' | 'visit';
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            trackingToken: string;
+            order: {
+              id: number;
+              orderNo: string;
+              /** @enum {string} */
+              status:
+                | 'submitted'
+                | 'accepted'
+                | 'dispatched'
+                | 'claimed'
+                | 'in_service'
+                | 'served'
+                | 'closed'
+                | 'rejected'
+                | 'merged'
+                | 'cancelled';
+              stageDueAt: string | null;
+              overdue: boolean;
+              escalationLevel: number;
+              orgId: number;
+              orgName: string;
+              menuItemId: number | null;
+              projectId: number | null;
+              serviceCategory: string;
+              skills: string[];
+              description: string;
+              address: string;
+              contactName: string;
+              contactPhone: string | null;
+              /** @enum {string} */
+              channel: 'online' | 'phone' | 'visit' | 'open311';
+              preferredAt: string | null;
+              agreedAt: string | null;
+              /** @enum {string} */
+              priority: 'normal' | 'urgent';
+              volunteersNeeded: number;
+              dispatchedOrgId: number | null;
+              dispatchedTeamId: number | null;
+              mergedIntoId: number | null;
+              rejectReason: string | null;
+              rating: number | null;
+              ratingComment: string | null;
+              evaluation: string | null;
+              createdAt: string;
+              closedAt: string | null;
+              events: {
+                action:
+                  | (
+                      | 'accept'
+                      | 'reject'
+                      | 'merge'
+                      | 'cancel'
+                      | 'dispatch'
+                      | 'redispatch'
+                      | 'claim'
+                      | 'decline'
+                      | 'start'
+                      | 'finish'
+                      | 'rate'
+                      | 'evaluate'
+                      | 'auto_close'
+                      | 'reopen'
+                    )
+                  | string;
+                fromStatus: string | null;
+                toStatus: string | null;
+                actorKind: string;
+                actorName: string | null;
+                reason: string | null;
+                target: string | null;
+                createdAt: string;
+              }[];
+              assignees: {
+                volunteerId: number;
+                name: string | null;
+                status: string;
+                claimedAt: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+  };
+  getOrdersCounts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            status:
+              | 'submitted'
+              | 'accepted'
+              | 'dispatched'
+              | 'claimed'
+              | 'in_service'
+              | 'served'
+              | 'closed'
+              | 'rejected'
+              | 'merged'
+              | 'cancelled';
+            count: number;
+            overdue: number;
+          }[];
+        };
+      };
+    };
+  };
+  getOrdersDeadlines: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            vetWorkingDays: number;
+            dispatchHours: number;
+            claimHours: number;
+            reviewDays: number;
+            own: boolean;
+          };
+        };
+      };
+    };
+  };
+  putOrdersDeadlines: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          vetWorkingDays: number;
+          dispatchHours: number;
+          claimHours: number;
+          reviewDays: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            vetWorkingDays: number;
+            dispatchHours: number;
+            claimHours: number;
+            reviewDays: number;
+            own: boolean;
+          };
+        };
+      };
+    };
+  };
+  getOrdersById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orderNo: string;
+            /** @enum {string} */
+            status:
+              | 'submitted'
+              | 'accepted'
+              | 'dispatched'
+              | 'claimed'
+              | 'in_service'
+              | 'served'
+              | 'closed'
+              | 'rejected'
+              | 'merged'
+              | 'cancelled';
+            stageDueAt: string | null;
+            overdue: boolean;
+            escalationLevel: number;
+            orgId: number;
+            orgName: string;
+            menuItemId: number | null;
+            projectId: number | null;
+            serviceCategory: string;
+            skills: string[];
+            description: string;
+            address: string;
+            contactName: string;
+            contactPhone: string | null;
+            /** @enum {string} */
+            channel: 'online' | 'phone' | 'visit' | 'open311';
+            preferredAt: string | null;
+            agreedAt: string | null;
+            /** @enum {string} */
+            priority: 'normal' | 'urgent';
+            volunteersNeeded: number;
+            dispatchedOrgId: number | null;
+            dispatchedTeamId: number | null;
+            mergedIntoId: number | null;
+            rejectReason: string | null;
+            rating: number | null;
+            ratingComment: string | null;
+            evaluation: string | null;
+            createdAt: string;
+            closedAt: string | null;
+            events: {
+              action:
+                | (
+                    | 'accept'
+                    | 'reject'
+                    | 'merge'
+                    | 'cancel'
+                    | 'dispatch'
+                    | 'redispatch'
+                    | 'claim'
+                    | 'decline'
+                    | 'start'
+                    | 'finish'
+                    | 'rate'
+                    | 'evaluate'
+                    | 'auto_close'
+                    | 'reopen'
+                  )
+                | string;
+              fromStatus: string | null;
+              toStatus: string | null;
+              actorKind: string;
+              actorName: string | null;
+              reason: string | null;
+              target: string | null;
+              createdAt: string;
+            }[];
+            assignees: {
+              volunteerId: number;
+              name: string | null;
+              status: string;
+              claimedAt: string | null;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  postOrdersByIdAccept: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          serviceCategory?:
+            | 'theory'
+            | 'culture'
+            | 'science'
+            | 'law'
+            | 'health'
+            | 'elderly'
+            | 'children'
+            | 'disability'
+            | 'environment'
+            | 'traffic'
+            | 'emergency'
+            | 'education'
+            | 'community'
+            | 'poverty';
+          skills?: (
+            | 'theory_lecture'
+            | 'law'
+            | 'medical'
+            | 'psychology'
+            | 'tutoring'
+            | 'performance'
+            | 'calligraphy'
+            | 'photography'
+            | 'sports'
+            | 'agriculture'
+            | 'tea'
+            | 'computer'
+            | 'driving'
+            | 'repair'
+            | 'haircut'
+            | 'cooking'
+            | 'first_aid'
+            | 'sign_language'
+            | 'elderly_care'
+            | 'writing'
+          )[];
+          /** @enum {string} */
+          priority?: 'normal' | 'urgent';
+          projectId?: number | null;
+          volunteersNeeded?: number;
+          /** Format: date-time */
+          agreedAt?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orderNo: string;
+            /** @enum {string} */
+            status:
+              | 'submitted'
+              | 'accepted'
+              | 'dispatched'
+              | 'claimed'
+              | 'in_service'
+              | 'served'
+              | 'closed'
+              | 'rejected'
+              | 'merged'
+              | 'cancelled';
+            stageDueAt: string | null;
+            overdue: boolean;
+            escalationLevel: number;
+            orgId: number;
+            orgName: string;
+            menuItemId: number | null;
+            projectId: number | null;
+            serviceCategory: string;
+            skills: string[];
+            description: string;
+            address: string;
+            contactName: string;
+            contactPhone: string | null;
+            /** @enum {string} */
+            channel: 'online' | 'phone' | 'visit' | 'open311';
+            preferredAt: string | null;
+            agreedAt: string | null;
+            /** @enum {string} */
+            priority: 'normal' | 'urgent';
+            volunteersNeeded: number;
+            dispatchedOrgId: number | null;
+            dispatchedTeamId: number | null;
+            mergedIntoId: number | null;
+            rejectReason: string | null;
+            rating: number | null;
+            ratingComment: string | null;
+            evaluation: string | null;
+            createdAt: string;
+            closedAt: string | null;
+            events: {
+              action:
+                | (
+                    | 'accept'
+                    | 'reject'
+                    | 'merge'
+                    | 'cancel'
+                    | 'dispatch'
+                    | 'redispatch'
+                    | 'claim'
+                    | 'decline'
+                    | 'start'
+                    | 'finish'
+                    | 'rate'
+                    | 'evaluate'
+                    | 'auto_close'
+                    | 'reopen'
+                  )
+                | string;
+              fromStatus: string | null;
+              toStatus: string | null;
+              actorKind: string;
+              actorName: string | null;
+              reason: string | null;
+              target: string | null;
+              createdAt: string;
+            }[];
+            assignees: {
+              volunteerId: number;
+              name: string | null;
+              status: string;
+              claimedAt: string | null;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  postOrdersByIdReject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orderNo: string;
+            /** @enum {string} */
+            status:
+              | 'submitted'
+              | 'accepted'
+              | 'dispatched'
+              | 'claimed'
+              | 'in_service'
+              | 'served'
+              | 'closed'
+              | 'rejected'
+              | 'merged'
+              | 'cancelled';
+            stageDueAt: string | null;
+            overdue: boolean;
+            escalationLevel: number;
+            orgId: number;
+            orgName: string;
+            menuItemId: number | null;
+            projectId: number | null;
+            serviceCategory: string;
+            skills: string[];
+            description: string;
+            address: string;
+            contactName: string;
+            contactPhone: string | null;
+            /** @enum {string} */
+            channel: 'online' | 'phone' | 'visit' | 'open311';
+            preferredAt: string | null;
+            agreedAt: string | null;
+            /** @enum {string} */
+            priority: 'normal' | 'urgent';
+            volunteersNeeded: number;
+            dispatchedOrgId: number | null;
+            dispatchedTeamId: number | null;
+            mergedIntoId: number | null;
+            rejectReason: string | null;
+            rating: number | null;
+            ratingComment: string | null;
+            evaluation: string | null;
+            createdAt: string;
+            closedAt: string | null;
+            events: {
+              action:
+                | (
+                    | 'accept'
+                    | 'reject'
+                    | 'merge'
+                    | 'cancel'
+                    | 'dispatch'
+                    | 'redispatch'
+                    | 'claim'
+                    | 'decline'
+                    | 'start'
+                    | 'finish'
+                    | 'rate'
+                    | 'evaluate'
+                    | 'auto_close'
+                    | 'reopen'
+                  )
+                | string;
+              fromStatus: string | null;
+              toStatus: string | null;
+              actorKind: string;
+              actorName: string | null;
+              reason: string | null;
+              target: string | null;
+              createdAt: string;
+            }[];
+            assignees: {
+              volunteerId: number;
+              name: string | null;
+              status: string;
+              claimedAt: string | null;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  postOrdersByIdMerge: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          intoId: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orderNo: string;
+            /** @enum {string} */
+            status:
+              | 'submitted'
+              | 'accepted'
+              | 'dispatched'
+              | 'claimed'
+              | 'in_service'
+              | 'served'
+              | 'closed'
+              | 'rejected'
+              | 'merged'
+              | 'cancelled';
+            stageDueAt: string | null;
+            overdue: boolean;
+            escalationLevel: number;
+            orgId: number;
+            orgName: string;
+            menuItemId: number | null;
+            projectId: number | null;
+            serviceCategory: string;
+            skills: string[];
+            description: string;
+            address: string;
+            contactName: string;
+            contactPhone: string | null;
+            /** @enum {string} */
+            channel: 'online' | 'phone' | 'visit' | 'open311';
+            preferredAt: string | null;
+            agreedAt: string | null;
+            /** @enum {string} */
+            priority: 'normal' | 'urgent';
+            volunteersNeeded: number;
+            dispatchedOrgId: number | null;
+            dispatchedTeamId: number | null;
+            mergedIntoId: number | null;
+            rejectReason: string | null;
+            rating: number | null;
+            ratingComment: string | null;
+            evaluation: string | null;
+            createdAt: string;
+            closedAt: string | null;
+            events: {
+              action:
+                | (
+                    | 'accept'
+                    | 'reject'
+                    | 'merge'
+                    | 'cancel'
+                    | 'dispatch'
+                    | 'redispatch'
+                    | 'claim'
+                    | 'decline'
+                    | 'start'
+                    | 'finish'
+                    | 'rate'
+                    | 'evaluate'
+                    | 'auto_close'
+                    | 'reopen'
+                  )
+                | string;
+              fromStatus: string | null;
+              toStatus: string | null;
+              actorKind: string;
+              actorName: string | null;
+              reason: string | null;
+              target: string | null;
+              createdAt: string;
+            }[];
+            assignees: {
+              volunteerId: number;
+              name: string | null;
+              status: string;
+              claimedAt: string | null;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  postOrdersByIdCancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orderNo: string;
+            /** @enum {string} */
+            status:
+              | 'submitted'
+              | 'accepted'
+              | 'dispatched'
+              | 'claimed'
+              | 'in_service'
+              | 'served'
+              | 'closed'
+              | 'rejected'
+              | 'merged'
+              | 'cancelled';
+            stageDueAt: string | null;
+            overdue: boolean;
+            escalationLevel: number;
+            orgId: number;
+            orgName: string;
+            menuItemId: number | null;
+            projectId: number | null;
+            serviceCategory: string;
+            skills: string[];
+            description: string;
+            address: string;
+            contactName: string;
+            contactPhone: string | null;
+            /** @enum {string} */
+            channel: 'online' | 'phone' | 'visit' | 'open311';
+            preferredAt: string | null;
+            agreedAt: string | null;
+            /** @enum {string} */
+            priority: 'normal' | 'urgent';
+            volunteersNeeded: number;
+            dispatchedOrgId: number | null;
+            dispatchedTeamId: number | null;
+            mergedIntoId: number | null;
+            rejectReason: string | null;
+            rating: number | null;
+            ratingComment: string | null;
+            evaluation: string | null;
+            createdAt: string;
+            closedAt: string | null;
+            events: {
+              action:
+                | (
+                    | 'accept'
+                    | 'reject'
+                    | 'merge'
+                    | 'cancel'
+                    | 'dispatch'
+                    | 'redispatch'
+                    | 'claim'
+                    | 'decline'
+                    | 'start'
+                    | 'finish'
+                    | 'rate'
+                    | 'evaluate'
+                    | 'auto_close'
+                    | 'reopen'
+                  )
+                | string;
+              fromStatus: string | null;
+              toStatus: string | null;
+              actorKind: string;
+              actorName: string | null;
+              reason: string | null;
+              target: string | null;
+              createdAt: string;
+            }[];
+            assignees: {
+              volunteerId: number;
+              name: string | null;
+              status: string;
+              claimedAt: string | null;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getOrdersByIdCandidates: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            name: string;
+            score: number;
+            distanceKm: number | null;
+            reasons: string[];
+          }[];
+        };
+      };
+    };
+  };
+  postOrdersByIdDispatch: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          volunteerIds?: number[];
+          teamId?: number;
+          stationId?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orderNo: string;
+            /** @enum {string} */
+            status:
+              | 'submitted'
+              | 'accepted'
+              | 'dispatched'
+              | 'claimed'
+              | 'in_service'
+              | 'served'
+              | 'closed'
+              | 'rejected'
+              | 'merged'
+              | 'cancelled';
+            stageDueAt: string | null;
+            overdue: boolean;
+            escalationLevel: number;
+            orgId: number;
+            orgName: string;
+            menuItemId: number | null;
+            projectId: number | null;
+            serviceCategory: string;
+            skills: string[];
+            description: string;
+            address: string;
+            contactName: string;
+            contactPhone: string | null;
+            /** @enum {string} */
+            channel: 'online' | 'phone' | 'visit' | 'open311';
+            preferredAt: string | null;
+            agreedAt: string | null;
+            /** @enum {string} */
+            priority: 'normal' | 'urgent';
+            volunteersNeeded: number;
+            dispatchedOrgId: number | null;
+            dispatchedTeamId: number | null;
+            mergedIntoId: number | null;
+            rejectReason: string | null;
+            rating: number | null;
+            ratingComment: string | null;
+            evaluation: string | null;
+            createdAt: string;
+            closedAt: string | null;
+            events: {
+              action:
+                | (
+                    | 'accept'
+                    | 'reject'
+                    | 'merge'
+                    | 'cancel'
+                    | 'dispatch'
+                    | 'redispatch'
+                    | 'claim'
+                    | 'decline'
+                    | 'start'
+                    | 'finish'
+                    | 'rate'
+                    | 'evaluate'
+                    | 'auto_close'
+                    | 'reopen'
+                  )
+                | string;
+              fromStatus: string | null;
+              toStatus: string | null;
+              actorKind: string;
+              actorName: string | null;
+              reason: string | null;
+              target: string | null;
+              createdAt: string;
+            }[];
+            assignees: {
+              volunteerId: number;
+              name: string | null;
+              status: string;
+              claimedAt: string | null;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  postOrdersByIdEvaluate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          evaluation: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orderNo: string;
+            /** @enum {string} */
+            status:
+              | 'submitted'
+              | 'accepted'
+              | 'dispatched'
+              | 'claimed'
+              | 'in_service'
+              | 'served'
+              | 'closed'
+              | 'rejected'
+              | 'merged'
+              | 'cancelled';
+            stageDueAt: string | null;
+            overdue: boolean;
+            escalationLevel: number;
+            orgId: number;
+            orgName: string;
+            menuItemId: number | null;
+            projectId: number | null;
+            serviceCategory: string;
+            skills: string[];
+            description: string;
+            address: string;
+            contactName: string;
+            contactPhone: string | null;
+            /** @enum {string} */
+            channel: 'online' | 'phone' | 'visit' | 'open311';
+            preferredAt: string | null;
+            agreedAt: string | null;
+            /** @enum {string} */
+            priority: 'normal' | 'urgent';
+            volunteersNeeded: number;
+            dispatchedOrgId: number | null;
+            dispatchedTeamId: number | null;
+            mergedIntoId: number | null;
+            rejectReason: string | null;
+            rating: number | null;
+            ratingComment: string | null;
+            evaluation: string | null;
+            createdAt: string;
+            closedAt: string | null;
+            events: {
+              action:
+                | (
+                    | 'accept'
+                    | 'reject'
+                    | 'merge'
+                    | 'cancel'
+                    | 'dispatch'
+                    | 'redispatch'
+                    | 'claim'
+                    | 'decline'
+                    | 'start'
+                    | 'finish'
+                    | 'rate'
+                    | 'evaluate'
+                    | 'auto_close'
+                    | 'reopen'
+                  )
+                | string;
+              fromStatus: string | null;
+              toStatus: string | null;
+              actorKind: string;
+              actorName: string | null;
+              reason: string | null;
+              target: string | null;
+              createdAt: string;
+            }[];
+            assignees: {
+              volunteerId: number;
+              name: string | null;
+              status: string;
+              claimedAt: string | null;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getMeOrders: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orderNo: string;
+            /** @enum {string} */
+            status:
+              | 'submitted'
+              | 'accepted'
+              | 'dispatched'
+              | 'claimed'
+              | 'in_service'
+              | 'served'
+              | 'closed'
+              | 'rejected'
+              | 'merged'
+              | 'cancelled';
+            stageDueAt: string | null;
+            overdue: boolean;
+            escalationLevel: number;
+            orgId: number;
+            orgName: string;
+            menuItemId: number | null;
+            projectId: number | null;
+            serviceCategory: string;
+            skills: string[];
+            description: string;
+            address: string;
+            contactName: string;
+            contactPhone: string | null;
+            /** @enum {string} */
+            channel: 'online' | 'phone' | 'visit' | 'open311';
+            preferredAt: string | null;
+            agreedAt: string | null;
+            /** @enum {string} */
+            priority: 'normal' | 'urgent';
+            volunteersNeeded: number;
+            dispatchedOrgId: number | null;
+            dispatchedTeamId: number | null;
+            mergedIntoId: number | null;
+            rejectReason: string | null;
+            rating: number | null;
+            ratingComment: string | null;
+            evaluation: string | null;
+            createdAt: string;
+            closedAt: string | null;
+            offerStatus: string;
+            claimedAt: string | null;
+          }[];
+        };
+      };
+    };
+  };
+  postMeOrdersByIdClaim: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orderNo: string;
+            /** @enum {string} */
+            status:
+              | 'submitted'
+              | 'accepted'
+              | 'dispatched'
+              | 'claimed'
+              | 'in_service'
+              | 'served'
+              | 'closed'
+              | 'rejected'
+              | 'merged'
+              | 'cancelled';
+            stageDueAt: string | null;
+            overdue: boolean;
+            escalationLevel: number;
+            orgId: number;
+            orgName: string;
+            menuItemId: number | null;
+            projectId: number | null;
+            serviceCategory: string;
+            skills: string[];
+            description: string;
+            address: string;
+            contactName: string;
+            contactPhone: string | null;
+            /** @enum {string} */
+            channel: 'online' | 'phone' | 'visit' | 'open311';
+            preferredAt: string | null;
+            agreedAt: string | null;
+            /** @enum {string} */
+            priority: 'normal' | 'urgent';
+            volunteersNeeded: number;
+            dispatchedOrgId: number | null;
+            dispatchedTeamId: number | null;
+            mergedIntoId: number | null;
+            rejectReason: string | null;
+            rating: number | null;
+            ratingComment: string | null;
+            evaluation: string | null;
+            createdAt: string;
+            closedAt: string | null;
+            events: {
+              action:
+                | (
+                    | 'accept'
+                    | 'reject'
+                    | 'merge'
+                    | 'cancel'
+                    | 'dispatch'
+                    | 'redispatch'
+                    | 'claim'
+                    | 'decline'
+                    | 'start'
+                    | 'finish'
+                    | 'rate'
+                    | 'evaluate'
+                    | 'auto_close'
+                    | 'reopen'
+                  )
+                | string;
+              fromStatus: string | null;
+              toStatus: string | null;
+              actorKind: string;
+              actorName: string | null;
+              reason: string | null;
+              target: string | null;
+              createdAt: string;
+            }[];
+            assignees: {
+              volunteerId: number;
+              name: string | null;
+              status: string;
+              claimedAt: string | null;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  postMeOrdersByIdDecline: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {boolean} */
+            ok: true;
+          };
+        };
+      };
+    };
+  };
+  postMeOrdersByIdStart: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          latitude?: number;
+          longitude?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orderNo: string;
+            /** @enum {string} */
+            status:
+              | 'submitted'
+              | 'accepted'
+              | 'dispatched'
+              | 'claimed'
+              | 'in_service'
+              | 'served'
+              | 'closed'
+              | 'rejected'
+              | 'merged'
+              | 'cancelled';
+            stageDueAt: string | null;
+            overdue: boolean;
+            escalationLevel: number;
+            orgId: number;
+            orgName: string;
+            menuItemId: number | null;
+            projectId: number | null;
+            serviceCategory: string;
+            skills: string[];
+            description: string;
+            address: string;
+            contactName: string;
+            contactPhone: string | null;
+            /** @enum {string} */
+            channel: 'online' | 'phone' | 'visit' | 'open311';
+            preferredAt: string | null;
+            agreedAt: string | null;
+            /** @enum {string} */
+            priority: 'normal' | 'urgent';
+            volunteersNeeded: number;
+            dispatchedOrgId: number | null;
+            dispatchedTeamId: number | null;
+            mergedIntoId: number | null;
+            rejectReason: string | null;
+            rating: number | null;
+            ratingComment: string | null;
+            evaluation: string | null;
+            createdAt: string;
+            closedAt: string | null;
+            events: {
+              action:
+                | (
+                    | 'accept'
+                    | 'reject'
+                    | 'merge'
+                    | 'cancel'
+                    | 'dispatch'
+                    | 'redispatch'
+                    | 'claim'
+                    | 'decline'
+                    | 'start'
+                    | 'finish'
+                    | 'rate'
+                    | 'evaluate'
+                    | 'auto_close'
+                    | 'reopen'
+                  )
+                | string;
+              fromStatus: string | null;
+              toStatus: string | null;
+              actorKind: string;
+              actorName: string | null;
+              reason: string | null;
+              target: string | null;
+              createdAt: string;
+            }[];
+            assignees: {
+              volunteerId: number;
+              name: string | null;
+              status: string;
+              claimedAt: string | null;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  postMeOrdersByIdFinish: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          latitude?: number;
+          longitude?: number;
+          note: string;
+          photoIds?: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orderNo: string;
+            /** @enum {string} */
+            status:
+              | 'submitted'
+              | 'accepted'
+              | 'dispatched'
+              | 'claimed'
+              | 'in_service'
+              | 'served'
+              | 'closed'
+              | 'rejected'
+              | 'merged'
+              | 'cancelled';
+            stageDueAt: string | null;
+            overdue: boolean;
+            escalationLevel: number;
+            orgId: number;
+            orgName: string;
+            menuItemId: number | null;
+            projectId: number | null;
+            serviceCategory: string;
+            skills: string[];
+            description: string;
+            address: string;
+            contactName: string;
+            contactPhone: string | null;
+            /** @enum {string} */
+            channel: 'online' | 'phone' | 'visit' | 'open311';
+            preferredAt: string | null;
+            agreedAt: string | null;
+            /** @enum {string} */
+            priority: 'normal' | 'urgent';
+            volunteersNeeded: number;
+            dispatchedOrgId: number | null;
+            dispatchedTeamId: number | null;
+            mergedIntoId: number | null;
+            rejectReason: string | null;
+            rating: number | null;
+            ratingComment: string | null;
+            evaluation: string | null;
+            createdAt: string;
+            closedAt: string | null;
+            events: {
+              action:
+                | (
+                    | 'accept'
+                    | 'reject'
+                    | 'merge'
+                    | 'cancel'
+                    | 'dispatch'
+                    | 'redispatch'
+                    | 'claim'
+                    | 'decline'
+                    | 'start'
+                    | 'finish'
+                    | 'rate'
+                    | 'evaluate'
+                    | 'auto_close'
+                    | 'reopen'
+                  )
+                | string;
+              fromStatus: string | null;
+              toStatus: string | null;
+              actorKind: string;
+              actorName: string | null;
+              reason: string | null;
+              target: string | null;
+              createdAt: string;
+            }[];
+            assignees: {
+              volunteerId: number;
+              name: string | null;
+              status: string;
+              claimedAt: string | null;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getActivities: {
+    parameters: {
+      query?: {
+        keyword?: string;
+        orgId?: number;
+        status?: 'draft' | 'published' | 'in_progress' | 'finished' | 'archived' | 'cancelled';
+        form?: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing';
+        festival?:
+          | 'spring'
+          | 'lantern'
+          | 'qingming'
+          | 'dragon_boat'
+          | 'qixi'
+          | 'mid_autumn'
+          | 'double_ninth'
+          | 'laba'
+          | 'lei_feng'
+          | 'national_day';
+        from?: string;
+        to?: string;
+        seriesId?: number;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              activityNo: string;
+              orgId: number;
+              orgName: string;
+              seriesId: number | null;
+              planItemId: number | null;
+              title: string;
+              platform: string | null;
+              projectId: number | null;
+              projectName: string | null;
+              teamId: number | null;
+              teamName: string | null;
+              form: string;
+              festival: string | null;
+              description: string | null;
+              place: string;
+              latitude: number | null;
+              longitude: number | null;
+              geofenceM: number;
+              startsAt: string;
+              endsAt: string;
+              capacity: number;
+              signupOpensAt: string | null;
+              signupClosesAt: string | null;
+              audience: string;
+              /** @enum {string} */
+              status: 'draft' | 'published' | 'in_progress' | 'finished' | 'archived' | 'cancelled';
+              cancelReason: string | null;
+              confirmedCount: number;
+              waitlistCount: number;
+              checkedInCount: number;
+              photoCount: number;
+              summary: string | null;
+              videoLinks: string[];
+              createdAt: string;
+              editable: boolean;
+            }[];
+            total: number;
+          };
+        };
+      };
+    };
+  };
+  postActivities: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          title: string;
+          /** @enum {string|null} */
+          platform?: 'theory' | 'education_sports' | 'culture_arts' | 'science' | 'health' | null;
+          projectId?: number | null;
+          teamId?: number | null;
+          /** @enum {string} */
+          form: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing';
+          /** @enum {string|null} */
+          festival?:
+            | 'spring'
+            | 'lantern'
+            | 'qingming'
+            | 'dragon_boat'
+            | 'qixi'
+            | 'mid_autumn'
+            | 'double_ninth'
+            | 'laba'
+            | 'lei_feng'
+            | 'national_day'
+            | null;
+          description?: string | null;
+          place: string;
+          latitude?: number | null;
+          longitude?: number | null;
+          geofenceM?: number;
+          /** Format: date-time */
+          startsAt: string;
+          /** Format: date-time */
+          endsAt: string;
+          capacity: number;
+          /** Format: date-time */
+          signupOpensAt?: string | null;
+          /** Format: date-time */
+          signupClosesAt?: string | null;
+          /** @enum {string} */
+          audience?: 'volunteers' | 'public';
+          orgId?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            activityNo: string;
+            orgId: number;
+            orgName: string;
+            seriesId: number | null;
+            planItemId: number | null;
+            title: string;
+            platform: string | null;
+            projectId: number | null;
+            projectName: string | null;
+            teamId: number | null;
+            teamName: string | null;
+            form: string;
+            festival: string | null;
+            description: string | null;
+            place: string;
+            latitude: number | null;
+            longitude: number | null;
+            geofenceM: number;
+            startsAt: string;
+            endsAt: string;
+            capacity: number;
+            signupOpensAt: string | null;
+            signupClosesAt: string | null;
+            audience: string;
+            /** @enum {string} */
+            status: 'draft' | 'published' | 'in_progress' | 'finished' | 'archived' | 'cancelled';
+            cancelReason: string | null;
+            confirmedCount: number;
+            waitlistCount: number;
+            checkedInCount: number;
+            photoCount: number;
+            summary: string | null;
+            videoLinks: string[];
+            createdAt: string;
+            editable: boolean;
+          };
+        };
+      };
+    };
+  };
+  getActivitiesById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            activityNo: string;
+            orgId: number;
+            orgName: string;
+            seriesId: number | null;
+            planItemId: number | null;
+            title: string;
+            platform: string | null;
+            projectId: number | null;
+            projectName: string | null;
+            teamId: number | null;
+            teamName: string | null;
+            form: string;
+            festival: string | null;
+            description: string | null;
+            place: string;
+            latitude: number | null;
+            longitude: number | null;
+            geofenceM: number;
+            startsAt: string;
+            endsAt: string;
+            capacity: number;
+            signupOpensAt: string | null;
+            signupClosesAt: string | null;
+            audience: string;
+            /** @enum {string} */
+            status: 'draft' | 'published' | 'in_progress' | 'finished' | 'archived' | 'cancelled';
+            cancelReason: string | null;
+            confirmedCount: number;
+            waitlistCount: number;
+            checkedInCount: number;
+            photoCount: number;
+            summary: string | null;
+            videoLinks: string[];
+            createdAt: string;
+            editable: boolean;
+          };
+        };
+      };
+    };
+  };
+  putActivitiesById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          title?: string;
+          /** @enum {string|null} */
+          platform?: 'theory' | 'education_sports' | 'culture_arts' | 'science' | 'health' | null;
+          projectId?: number | null;
+          teamId?: number | null;
+          /** @enum {string} */
+          form?: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing';
+          /** @enum {string|null} */
+          festival?:
+            | 'spring'
+            | 'lantern'
+            | 'qingming'
+            | 'dragon_boat'
+            | 'qixi'
+            | 'mid_autumn'
+            | 'double_ninth'
+            | 'laba'
+            | 'lei_feng'
+            | 'national_day'
+            | null;
+          description?: string | null;
+          place?: string;
+          latitude?: number | null;
+          longitude?: number | null;
+          geofenceM?: number;
+          /** Format: date-time */
+          startsAt?: string;
+          /** Format: date-time */
+          endsAt?: string;
+          capacity?: number;
+          /** Format: date-time */
+          signupOpensAt?: string | null;
+          /** Format: date-time */
+          signupClosesAt?: string | null;
+          /** @enum {string} */
+          audience?: 'volunteers' | 'public';
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            activityNo: string;
+            orgId: number;
+            orgName: string;
+            seriesId: number | null;
+            planItemId: number | null;
+            title: string;
+            platform: string | null;
+            projectId: number | null;
+            projectName: string | null;
+            teamId: number | null;
+            teamName: string | null;
+            form: string;
+            festival: string | null;
+            description: string | null;
+            place: string;
+            latitude: number | null;
+            longitude: number | null;
+            geofenceM: number;
+            startsAt: string;
+            endsAt: string;
+            capacity: number;
+            signupOpensAt: string | null;
+            signupClosesAt: string | null;
+            audience: string;
+            /** @enum {string} */
+            status: 'draft' | 'published' | 'in_progress' | 'finished' | 'archived' | 'cancelled';
+            cancelReason: string | null;
+            confirmedCount: number;
+            waitlistCount: number;
+            checkedInCount: number;
+            photoCount: number;
+            summary: string | null;
+            videoLinks: string[];
+            createdAt: string;
+            editable: boolean;
+          };
+        };
+      };
+    };
+  };
+  postActivitySeries: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          title: string;
+          /** @enum {string|null} */
+          platform?: 'theory' | 'education_sports' | 'culture_arts' | 'science' | 'health' | null;
+          projectId?: number | null;
+          teamId?: number | null;
+          /** @enum {string} */
+          form: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing';
+          /** @enum {string|null} */
+          festival?:
+            | 'spring'
+            | 'lantern'
+            | 'qingming'
+            | 'dragon_boat'
+            | 'qixi'
+            | 'mid_autumn'
+            | 'double_ninth'
+            | 'laba'
+            | 'lei_feng'
+            | 'national_day'
+            | null;
+          description?: string | null;
+          place: string;
+          latitude?: number | null;
+          longitude?: number | null;
+          geofenceM?: number;
+          /** Format: date-time */
+          startsAt: string;
+          /** Format: date-time */
+          endsAt: string;
+          capacity: number;
+          /** Format: date-time */
+          signupOpensAt?: string | null;
+          /** Format: date-time */
+          signupClosesAt?: string | null;
+          /** @enum {string} */
+          audience?: 'volunteers' | 'public';
+          orgId?: number;
+          /** @enum {string} */
+          frequency: 'weekly' | 'monthly';
+          occurrences: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            seriesId: number;
+            activityIds: number[];
+          };
+        };
+      };
+    };
+  };
+  postActivitiesByIdPublish: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            activityNo: string;
+            orgId: number;
+            orgName: string;
+            seriesId: number | null;
+            planItemId: number | null;
+            title: string;
+            platform: string | null;
+            projectId: number | null;
+            projectName: string | null;
+            teamId: number | null;
+            teamName: string | null;
+            form: string;
+            festival: string | null;
+            description: string | null;
+            place: string;
+            latitude: number | null;
+            longitude: number | null;
+            geofenceM: number;
+            startsAt: string;
+            endsAt: string;
+            capacity: number;
+            signupOpensAt: string | null;
+            signupClosesAt: string | null;
+            audience: string;
+            /** @enum {string} */
+            status: 'draft' | 'published' | 'in_progress' | 'finished' | 'archived' | 'cancelled';
+            cancelReason: string | null;
+            confirmedCount: number;
+            waitlistCount: number;
+            checkedInCount: number;
+            photoCount: number;
+            summary: string | null;
+            videoLinks: string[];
+            createdAt: string;
+            editable: boolean;
+          };
+        };
+      };
+    };
+  };
+  postActivitiesByIdStart: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            activityNo: string;
+            orgId: number;
+            orgName: string;
+            seriesId: number | null;
+            planItemId: number | null;
+            title: string;
+            platform: string | null;
+            projectId: number | null;
+            projectName: string | null;
+            teamId: number | null;
+            teamName: string | null;
+            form: string;
+            festival: string | null;
+            description: string | null;
+            place: string;
+            latitude: number | null;
+            longitude: number | null;
+            geofenceM: number;
+            startsAt: string;
+            endsAt: string;
+            capacity: number;
+            signupOpensAt: string | null;
+            signupClosesAt: string | null;
+            audience: string;
+            /** @enum {string} */
+            status: 'draft' | 'published' | 'in_progress' | 'finished' | 'archived' | 'cancelled';
+            cancelReason: string | null;
+            confirmedCount: number;
+            waitlistCount: number;
+            checkedInCount: number;
+            photoCount: number;
+            summary: string | null;
+            videoLinks: string[];
+            createdAt: string;
+            editable: boolean;
+          };
+        };
+      };
+    };
+  };
+  postActivitiesByIdFinish: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            activityNo: string;
+            orgId: number;
+            orgName: string;
+            seriesId: number | null;
+            planItemId: number | null;
+            title: string;
+            platform: string | null;
+            projectId: number | null;
+            projectName: string | null;
+            teamId: number | null;
+            teamName: string | null;
+            form: string;
+            festival: string | null;
+            description: string | null;
+            place: string;
+            latitude: number | null;
+            longitude: number | null;
+            geofenceM: number;
+            startsAt: string;
+            endsAt: string;
+            capacity: number;
+            signupOpensAt: string | null;
+            signupClosesAt: string | null;
+            audience: string;
+            /** @enum {string} */
+            status: 'draft' | 'published' | 'in_progress' | 'finished' | 'archived' | 'cancelled';
+            cancelReason: string | null;
+            confirmedCount: number;
+            waitlistCount: number;
+            checkedInCount: number;
+            photoCount: number;
+            summary: string | null;
+            videoLinks: string[];
+            createdAt: string;
+            editable: boolean;
+          };
+        };
+      };
+    };
+  };
+  putActivitiesByIdArchive: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          summary?: string | null;
+          videoLinks?: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            activityNo: string;
+            orgId: number;
+            orgName: string;
+            seriesId: number | null;
+            planItemId: number | null;
+            title: string;
+            platform: string | null;
+            projectId: number | null;
+            projectName: string | null;
+            teamId: number | null;
+            teamName: string | null;
+            form: string;
+            festival: string | null;
+            description: string | null;
+            place: string;
+            latitude: number | null;
+            longitude: number | null;
+            geofenceM: number;
+            startsAt: string;
+            endsAt: string;
+            capacity: number;
+            signupOpensAt: string | null;
+            signupClosesAt: string | null;
+            audience: string;
+            /** @enum {string} */
+            status: 'draft' | 'published' | 'in_progress' | 'finished' | 'archived' | 'cancelled';
+            cancelReason: string | null;
+            confirmedCount: number;
+            waitlistCount: number;
+            checkedInCount: number;
+            photoCount: number;
+            summary: string | null;
+            videoLinks: string[];
+            createdAt: string;
+            editable: boolean;
+          };
+        };
+      };
+    };
+  };
+  postActivitiesByIdArchive: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            activityNo: string;
+            orgId: number;
+            orgName: string;
+            seriesId: number | null;
+            planItemId: number | null;
+            title: string;
+            platform: string | null;
+            projectId: number | null;
+            projectName: string | null;
+            teamId: number | null;
+            teamName: string | null;
+            form: string;
+            festival: string | null;
+            description: string | null;
+            place: string;
+            latitude: number | null;
+            longitude: number | null;
+            geofenceM: number;
+            startsAt: string;
+            endsAt: string;
+            capacity: number;
+            signupOpensAt: string | null;
+            signupClosesAt: string | null;
+            audience: string;
+            /** @enum {string} */
+            status: 'draft' | 'published' | 'in_progress' | 'finished' | 'archived' | 'cancelled';
+            cancelReason: string | null;
+            confirmedCount: number;
+            waitlistCount: number;
+            checkedInCount: number;
+            photoCount: number;
+            summary: string | null;
+            videoLinks: string[];
+            createdAt: string;
+            editable: boolean;
+          };
+        };
+      };
+    };
+  };
+  postActivitiesByIdCancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            activityNo: string;
+            orgId: number;
+            orgName: string;
+            seriesId: number | null;
+            planItemId: number | null;
+            title: string;
+            platform: string | null;
+            projectId: number | null;
+            projectName: string | null;
+            teamId: number | null;
+            teamName: string | null;
+            form: string;
+            festival: string | null;
+            description: string | null;
+            place: string;
+            latitude: number | null;
+            longitude: number | null;
+            geofenceM: number;
+            startsAt: string;
+            endsAt: string;
+            capacity: number;
+            signupOpensAt: string | null;
+            signupClosesAt: string | null;
+            audience: string;
+            /** @enum {string} */
+            status: 'draft' | 'published' | 'in_progress' | 'finished' | 'archived' | 'cancelled';
+            cancelReason: string | null;
+            confirmedCount: number;
+            waitlistCount: number;
+            checkedInCount: number;
+            photoCount: number;
+            summary: string | null;
+            videoLinks: string[];
+            createdAt: string;
+            editable: boolean;
+          };
+        };
+      };
+    };
+  };
+  getActivitiesByIdPhotos: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            uploadId: string;
+            caption: string | null;
+            createdAt: string;
+          }[];
+        };
+      };
+    };
+  };
+  postActivitiesByIdPhotos: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          uploadId: string;
+          caption?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {boolean} */
+            ok: true;
+          };
+        };
+      };
+    };
+  };
+  deleteActivitiesByIdPhotosByPhotoId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+        photoId: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {boolean} */
+            ok: true;
+          };
+        };
+      };
+    };
+  };
+  getActivitiesByIdSignups: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            activityId: number;
+            volunteerId: number;
+            volunteerName: string;
+            volunteerNo: string;
+            /** @enum {string} */
+            status: 'confirmed' | 'waitlisted' | 'cancelled' | 'no_show';
+            source: string;
+            waitlistPosition: number | null;
+            remindedAt: string | null;
+            attendanceConfirmedAt: string | null;
+            checkedInAt: string | null;
+            checkedOutAt: string | null;
+            createdAt: string;
+          }[];
+        };
+      };
+    };
+  };
+  postActivitiesByIdSignups: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          volunteerIds: number[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            confirmed: number;
+            waitlisted: number;
+            skipped: number;
+          };
+        };
+      };
+    };
+  };
+  deleteActivitiesByIdSignupsByVolunteerId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+        volunteerId: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {boolean} */
+            ok: true;
+            promotedVolunteerId: number | null;
+          };
+        };
+      };
+    };
+  };
+  getMeActivities: {
+    parameters: {
+      query?: {
+        mine?: 'true' | 'false';
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              activityNo: string;
+              orgId: number;
+              orgName: string;
+              seriesId: number | null;
+              planItemId: number | null;
+              title: string;
+              platform: string | null;
+              projectId: number | null;
+              projectName: string | null;
+              teamId: number | null;
+              teamName: string | null;
+              form: string;
+              festival: string | null;
+              description: string | null;
+              place: string;
+              latitude: number | null;
+              longitude: number | null;
+              geofenceM: number;
+              startsAt: string;
+              endsAt: string;
+              capacity: number;
+              signupOpensAt: string | null;
+              signupClosesAt: string | null;
+              audience: string;
+              /** @enum {string} */
+              status: 'draft' | 'published' | 'in_progress' | 'finished' | 'archived' | 'cancelled';
+              cancelReason: string | null;
+              confirmedCount: number;
+              waitlistCount: number;
+              checkedInCount: number;
+              photoCount: number;
+              summary: string | null;
+              videoLinks: string[];
+              createdAt: string;
+              editable: boolean;
+              myStatus: string | null;
+            }[];
+            total: number;
+          };
+        };
+      };
+    };
+  };
+  getMeActivitiesById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            activity: {
+              id: number;
+              activityNo: string;
+              orgId: number;
+              orgName: string;
+              seriesId: number | null;
+              planItemId: number | null;
+              title: string;
+              platform: string | null;
+              projectId: number | null;
+              projectName: string | null;
+              teamId: number | null;
+              teamName: string | null;
+              form: string;
+              festival: string | null;
+              description: string | null;
+              place: string;
+              latitude: number | null;
+              longitude: number | null;
+              geofenceM: number;
+              startsAt: string;
+              endsAt: string;
+              capacity: number;
+              signupOpensAt: string | null;
+              signupClosesAt: string | null;
+              audience: string;
+              /** @enum {string} */
+              status: 'draft' | 'published' | 'in_progress' | 'finished' | 'archived' | 'cancelled';
+              cancelReason: string | null;
+              confirmedCount: number;
+              waitlistCount: number;
+              checkedInCount: number;
+              photoCount: number;
+              summary: string | null;
+              videoLinks: string[];
+              createdAt: string;
+              editable: boolean;
+            };
+            signup: {
+              id: number;
+              activityId: number;
+              volunteerId: number;
+              volunteerName: string;
+              volunteerNo: string;
+              /** @enum {string} */
+              status: 'confirmed' | 'waitlisted' | 'cancelled' | 'no_show';
+              source: string;
+              waitlistPosition: number | null;
+              remindedAt: string | null;
+              attendanceConfirmedAt: string | null;
+              checkedInAt: string | null;
+              checkedOutAt: string | null;
+              createdAt: string;
+            } | null;
+          };
+        };
+      };
+    };
+  };
+  postMeActivitiesByIdSignup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            activity: {
+              id: number;
+              activityNo: string;
+              orgId: number;
+              orgName: string;
+              seriesId: number | null;
+              planItemId: number | null;
+              title: string;
+              platform: string | null;
+              projectId: number | null;
+              projectName: string | null;
+              teamId: number | null;
+              teamName: string | null;
+              form: string;
+              festival: string | null;
+              description: string | null;
+              place: string;
+              latitude: number | null;
+              longitude: number | null;
+              geofenceM: number;
+              startsAt: string;
+              endsAt: string;
+              capacity: number;
+              signupOpensAt: string | null;
+              signupClosesAt: string | null;
+              audience: string;
+              /** @enum {string} */
+              status: 'draft' | 'published' | 'in_progress' | 'finished' | 'archived' | 'cancelled';
+              cancelReason: string | null;
+              confirmedCount: number;
+              waitlistCount: number;
+              checkedInCount: number;
+              photoCount: number;
+              summary: string | null;
+              videoLinks: string[];
+              createdAt: string;
+              editable: boolean;
+            };
+            signup: {
+              id: number;
+              activityId: number;
+              volunteerId: number;
+              volunteerName: string;
+              volunteerNo: string;
+              /** @enum {string} */
+              status: 'confirmed' | 'waitlisted' | 'cancelled' | 'no_show';
+              source: string;
+              waitlistPosition: number | null;
+              remindedAt: string | null;
+              attendanceConfirmedAt: string | null;
+              checkedInAt: string | null;
+              checkedOutAt: string | null;
+              createdAt: string;
+            } | null;
+          };
+        };
+      };
+    };
+  };
+  postMeActivitiesByIdCancelSignup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            activity: {
+              id: number;
+              activityNo: string;
+              orgId: number;
+              orgName: string;
+              seriesId: number | null;
+              planItemId: number | null;
+              title: string;
+              platform: string | null;
+              projectId: number | null;
+              projectName: string | null;
+              teamId: number | null;
+              teamName: string | null;
+              form: string;
+              festival: string | null;
+              description: string | null;
+              place: string;
+              latitude: number | null;
+              longitude: number | null;
+              geofenceM: number;
+              startsAt: string;
+              endsAt: string;
+              capacity: number;
+              signupOpensAt: string | null;
+              signupClosesAt: string | null;
+              audience: string;
+              /** @enum {string} */
+              status: 'draft' | 'published' | 'in_progress' | 'finished' | 'archived' | 'cancelled';
+              cancelReason: string | null;
+              confirmedCount: number;
+              waitlistCount: number;
+              checkedInCount: number;
+              photoCount: number;
+              summary: string | null;
+              videoLinks: string[];
+              createdAt: string;
+              editable: boolean;
+            };
+            signup: {
+              id: number;
+              activityId: number;
+              volunteerId: number;
+              volunteerName: string;
+              volunteerNo: string;
+              /** @enum {string} */
+              status: 'confirmed' | 'waitlisted' | 'cancelled' | 'no_show';
+              source: string;
+              waitlistPosition: number | null;
+              remindedAt: string | null;
+              attendanceConfirmedAt: string | null;
+              checkedInAt: string | null;
+              checkedOutAt: string | null;
+              createdAt: string;
+            } | null;
+          };
+        };
+      };
+    };
+  };
+  getPublicActivities: {
+    parameters: {
+      query: {
+        orgId: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            title: string;
+            orgName: string;
+            form: string;
+            festival: string | null;
+            description: string | null;
+            place: string;
+            startsAt: string;
+            endsAt: string;
+            audience: string;
+            capacity: number;
+            confirmedCount: number;
+            /** @enum {string} */
+            status: 'draft' | 'published' | 'in_progress' | 'finished' | 'archived' | 'cancelled';
+          }[];
+        };
+      };
+    };
+  };
+  getPublicActivitiesById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            title: string;
+            orgName: string;
+            form: string;
+            festival: string | null;
+            description: string | null;
+            place: string;
+            startsAt: string;
+            endsAt: string;
+            audience: string;
+            capacity: number;
+            confirmedCount: number;
+            /** @enum {string} */
+            status: 'draft' | 'published' | 'in_progress' | 'finished' | 'archived' | 'cancelled';
+          };
+        };
+      };
+    };
+  };
+  getPublicOrgsByOrgIdActivitiesIcs: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orgId: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  getPlans: {
+    parameters: {
+      query?: {
+        orgId?: number;
+        year?: number;
+        includeBelow?: 'true' | 'false';
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              orgId: number;
+              orgName: string;
+              year: number;
+              title: string;
+              summary: string | null;
+              quarterThemes: string[];
+              /** @enum {string} */
+              status: 'draft' | 'published';
+              publishedAt: string | null;
+              itemCount: number;
+              convertedCount: number;
+              /** @enum {string} */
+              relation: 'own' | 'above' | 'below';
+              editable: boolean;
+              createdAt: string;
+              updatedAt: string;
+            }[];
+            total: number;
+          };
+        };
+      };
+    };
+  };
+  postPlans: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          orgId?: number;
+          year: number;
+          title: string;
+          summary?: string | null;
+          quarterThemes: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orgId: number;
+            orgName: string;
+            year: number;
+            title: string;
+            summary: string | null;
+            quarterThemes: string[];
+            /** @enum {string} */
+            status: 'draft' | 'published';
+            publishedAt: string | null;
+            itemCount: number;
+            convertedCount: number;
+            /** @enum {string} */
+            relation: 'own' | 'above' | 'below';
+            editable: boolean;
+            createdAt: string;
+            updatedAt: string;
+            months: {
+              month: number;
+              focus: {
+                id: number;
+                planId: number;
+                month: number;
+                week: number | null;
+                title: string;
+                description: string | null;
+                form: string | null;
+                festival: string | null;
+                plannedOn: string | null;
+                activityId: number | null;
+                activity: {
+                  id: number;
+                  activityNo: string;
+                  title: string;
+                  /** @enum {string} */
+                  status: 'draft' | 'published' | 'in_progress' | 'finished' | 'archived' | 'cancelled';
+                  startsAt: string;
+                } | null;
+              } | null;
+              weeks: {
+                id: number;
+                planId: number;
+                month: number;
+                week: number | null;
+                title: string;
+                description: string | null;
+                form: string | null;
+                festival: string | null;
+                plannedOn: string | null;
+                activityId: number | null;
+                activity: {
+                  id: number;
+                  activityNo: string;
+                  title: string;
+                  /** @enum {string} */
+                  status: 'draft' | 'published' | 'in_progress' | 'finished' | 'archived' | 'cancelled';
+                  startsAt: string;
+                } | null;
+              }[];
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getPlansById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orgId: number;
+            orgName: string;
+            year: number;
+            title: string;
+            summary: string | null;
+            quarterThemes: string[];
+            /** @enum {string} */
+            status: 'draft' | 'published';
+            publishedAt: string | null;
+            itemCount: number;
+            convertedCount: number;
+            /** @enum {string} */
+            relation: 'own' | 'above' | 'below';
+            editable: boolean;
+            createdAt: string;
+            updatedAt: string;
+            months: {
+              month: number;
+              focus: {
+                id: number;
+                planId: number;
+                month: number;
+                week: number | null;
+                title: string;
+                description: string | null;
+                form: string | null;
+                festival: string | null;
+                plannedOn: string | null;
+                activityId: number | null;
+                activity: {
+                  id: number;
+                  activityNo: string;
+                  title: string;
+                  /** @enum {string} */
+                  status: 'draft' | 'published' | 'in_progress' | 'finished' | 'archived' | 'cancelled';
+                  startsAt: string;
+                } | null;
+              } | null;
+              weeks: {
+                id: number;
+                planId: number;
+                month: number;
+                week: number | null;
+                title: string;
+                description: string | null;
+                form: string | null;
+                festival: string | null;
+                plannedOn: string | null;
+                activityId: number | null;
+                activity: {
+                  id: number;
+                  activityNo: string;
+                  title: string;
+                  /** @enum {string} */
+                  status: 'draft' | 'published' | 'in_progress' | 'finished' | 'archived' | 'cancelled';
+                  startsAt: string;
+                } | null;
+              }[];
+            }[];
+          };
+        };
+      };
+    };
+  };
+  putPlansById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          title?: string;
+          summary?: string | null;
+          quarterThemes?: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orgId: number;
+            orgName: string;
+            year: number;
+            title: string;
+            summary: string | null;
+            quarterThemes: string[];
+            /** @enum {string} */
+            status: 'draft' | 'published';
+            publishedAt: string | null;
+            itemCount: number;
+            convertedCount: number;
+            /** @enum {string} */
+            relation: 'own' | 'above' | 'below';
+            editable: boolean;
+            createdAt: string;
+            updatedAt: string;
+            months: {
+              month: number;
+              focus: {
+                id: number;
+                planId: number;
+                month: number;
+                week: number | null;
+                title: string;
+                description: string | null;
+                form: string | null;
+                festival: string | null;
+                plannedOn: string | null;
+                activityId: number | null;
+                activity: {
+                  id: number;
+                  activityNo: string;
+                  title: string;
+                  /** @enum {string} */
+                  status: 'draft' | 'published' | 'in_progress' | 'finished' | 'archived' | 'cancelled';
+                  startsAt: string;
+                } | null;
+              } | null;
+              weeks: {
+                id: number;
+                planId: number;
+                month: number;
+                week: number | null;
+                title: string;
+                description: string | null;
+                form: string | null;
+                festival: string | null;
+                plannedOn: string | null;
+                activityId: number | null;
+                activity: {
+                  id: number;
+                  activityNo: string;
+                  title: string;
+                  /** @enum {string} */
+                  status: 'draft' | 'published' | 'in_progress' | 'finished' | 'archived' | 'cancelled';
+                  startsAt: string;
+                } | null;
+              }[];
+            }[];
+          };
+        };
+      };
+    };
+  };
+  postPlansByIdPublish: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orgId: number;
+            orgName: string;
+            year: number;
+            title: string;
+            summary: string | null;
+            quarterThemes: string[];
+            /** @enum {string} */
+            status: 'draft' | 'published';
+            publishedAt: string | null;
+            itemCount: number;
+            convertedCount: number;
+            /** @enum {string} */
+            relation: 'own' | 'above' | 'below';
+            editable: boolean;
+            createdAt: string;
+            updatedAt: string;
+            months: {
+              month: number;
+              focus: {
+                id: number;
+                planId: number;
+                month: number;
+                week: number | null;
+                title: string;
+                description: string | null;
+                form: string | null;
+                festival: string | null;
+                plannedOn: string | null;
+                activityId: number | null;
+                activity: {
+                  id: number;
+                  activityNo: string;
+                  title: string;
+                  /** @enum {string} */
+                  status: 'draft' | 'published' | 'in_progress' | 'finished' | 'archived' | 'cancelled';
+                  startsAt: string;
+                } | null;
+              } | null;
+              weeks: {
+                id: number;
+                planId: number;
+                month: number;
+                week: number | null;
+                title: string;
+                description: string | null;
+                form: string | null;
+                festival: string | null;
+                plannedOn: string | null;
+                activityId: number | null;
+                activity: {
+                  id: number;
+                  activityNo: string;
+                  title: string;
+                  /** @enum {string} */
+                  status: 'draft' | 'published' | 'in_progress' | 'finished' | 'archived' | 'cancelled';
+                  startsAt: string;
+                } | null;
+              }[];
+            }[];
+          };
+        };
+      };
+    };
+  };
+  postPlansByIdItems: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          month: number;
+          week?: number | null;
+          title: string;
+          description?: string | null;
+          /** @enum {string|null} */
+          form?: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing' | null;
+          /** @enum {string|null} */
+          festival?:
+            | 'spring'
+            | 'lantern'
+            | 'qingming'
+            | 'dragon_boat'
+            | 'qixi'
+            | 'mid_autumn'
+            | 'double_ninth'
+            | 'laba'
+            | 'lei_feng'
+            | 'national_day'
+            | null;
+          /** Format: date */
+          plannedOn?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            planId: number;
+            month: number;
+            week: number | null;
+            title: string;
+            description: string | null;
+            form: string | null;
+            festival: string | null;
+            plannedOn: string | null;
+            activityId: number | null;
+            activity: {
+              id: number;
+              activityNo: string;
+              title: string;
+              /** @enum {string} */
+              status: 'draft' | 'published' | 'in_progress' | 'finished' | 'archived' | 'cancelled';
+              startsAt: string;
+            } | null;
+          };
+        };
+      };
+    };
+  };
+  putPlanItemsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          month?: number;
+          week?: number | null;
+          title?: string;
+          description?: string | null;
+          /** @enum {string|null} */
+          form?: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing' | null;
+          /** @enum {string|null} */
+          festival?:
+            | 'spring'
+            | 'lantern'
+            | 'qingming'
+            | 'dragon_boat'
+            | 'qixi'
+            | 'mid_autumn'
+            | 'double_ninth'
+            | 'laba'
+            | 'lei_feng'
+            | 'national_day'
+            | null;
+          /** Format: date */
+          plannedOn?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            planId: number;
+            month: number;
+            week: number | null;
+            title: string;
+            description: string | null;
+            form: string | null;
+            festival: string | null;
+            plannedOn: string | null;
+            activityId: number | null;
+            activity: {
+              id: number;
+              activityNo: string;
+              title: string;
+              /** @enum {string} */
+              status: 'draft' | 'published' | 'in_progress' | 'finished' | 'archived' | 'cancelled';
+              startsAt: string;
+            } | null;
+          };
+        };
+      };
+    };
+  };
+  deletePlanItemsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {boolean} */
+            ok: true;
+          };
+        };
+      };
+    };
+  };
+  postPlanItemsByIdToActivity: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          title?: string;
+          /** @enum {string|null} */
+          platform?: 'theory' | 'education_sports' | 'culture_arts' | 'science' | 'health' | null;
+          projectId?: number | null;
+          teamId?: number | null;
+          /** @enum {string} */
+          form?: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing';
+          /** @enum {string|null} */
+          festival?:
+            | 'spring'
+            | 'lantern'
+            | 'qingming'
+            | 'dragon_boat'
+            | 'qixi'
+            | 'mid_autumn'
+            | 'double_ninth'
+            | 'laba'
+            | 'lei_feng'
+            | 'national_day'
+            | null;
+          description?: string | null;
+          place: string;
+          latitude?: number | null;
+          longitude?: number | null;
+          geofenceM?: number;
+          /** Format: date-time */
+          startsAt: string;
+          /** Format: date-time */
+          endsAt: string;
+          capacity: number;
+          /** Format: date-time */
+          signupOpensAt?: string | null;
+          /** Format: date-time */
+          signupClosesAt?: string | null;
+          /** @enum {string} */
+          audience?: 'volunteers' | 'public';
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            item: {
+              id: number;
+              planId: number;
+              month: number;
+              week: number | null;
+              title: string;
+              description: string | null;
+              form: string | null;
+              festival: string | null;
+              plannedOn: string | null;
+              activityId: number | null;
+              activity: {
+                id: number;
+                activityNo: string;
+                title: string;
+                /** @enum {string} */
+                status: 'draft' | 'published' | 'in_progress' | 'finished' | 'archived' | 'cancelled';
+                startsAt: string;
+              } | null;
+            };
+            activity: {
+              id: number;
+              activityNo: string;
+              orgId: number;
+              orgName: string;
+              seriesId: number | null;
+              planItemId: number | null;
+              title: string;
+              platform: string | null;
+              projectId: number | null;
+              projectName: string | null;
+              teamId: number | null;
+              teamName: string | null;
+              form: string;
+              festival: string | null;
+              description: string | null;
+              place: string;
+              latitude: number | null;
+              longitude: number | null;
+              geofenceM: number;
+              startsAt: string;
+              endsAt: string;
+              capacity: number;
+              signupOpensAt: string | null;
+              signupClosesAt: string | null;
+              audience: string;
+              /** @enum {string} */
+              status: 'draft' | 'published' | 'in_progress' | 'finished' | 'archived' | 'cancelled';
+              cancelReason: string | null;
+              confirmedCount: number;
+              waitlistCount: number;
+              checkedInCount: number;
+              photoCount: number;
+              summary: string | null;
+              videoLinks: string[];
+              createdAt: string;
+              editable: boolean;
+            };
+          };
+        };
+      };
+    };
+  };
+  getPublicPlans: {
+    parameters: {
+      query: {
+        orgId: number;
+        year?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            orgId: number;
+            orgName: string;
+            year: number;
+            plan: {
+              id: number;
+              orgId: number;
+              orgName: string;
+              year: number;
+              title: string;
+              summary: string | null;
+              quarterThemes: string[];
+              publishedAt: string | null;
+              inherited: boolean;
+              months: {
+                month: number;
+                focus: {
+                  id: number;
+                  month: number;
+                  week: number | null;
+                  title: string;
+                  description: string | null;
+                  form: string | null;
+                  festival: string | null;
+                  plannedOn: string | null;
+                  activity: {
+                    id: number;
+                    startsAt: string;
+                    place: string;
+                    status: string;
+                  } | null;
+                } | null;
+                weeks: {
+                  id: number;
+                  month: number;
+                  week: number | null;
+                  title: string;
+                  description: string | null;
+                  form: string | null;
+                  festival: string | null;
+                  plannedOn: string | null;
+                  activity: {
+                    id: number;
+                    startsAt: string;
+                    place: string;
+                    status: string;
+                  } | null;
+                }[];
+              }[];
+            } | null;
+          };
+        };
+      };
+    };
+  };
+  getActivitiesByIdCheckinCode: {
+    parameters: {
+      query?: {
+        direction?: 'in' | 'out';
+      };
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            token: string;
+            url: string;
+            /** @enum {string} */
+            direction: 'in' | 'out';
+            expiresAt: string;
+            refreshAt: string;
+            periodSeconds: number;
+          };
+        };
+      };
+    };
+  };
+  getActivitiesByIdCheckins: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            activity: {
+              id: number;
+              activityNo: string;
+              title: string;
+              orgName: string;
+              place: string;
+              startsAt: string;
+              endsAt: string;
+              status: string;
+            };
+            totals: {
+              signedUp: number;
+              checkedIn: number;
+              checkedOut: number;
+              noShows: number;
+              hours: number;
+            };
+            items: {
+              volunteerId: number;
+              volunteerName: string;
+              volunteerNo: string | null;
+              /** @enum {string|null} */
+              signupStatus: 'confirmed' | 'waitlisted' | 'cancelled' | 'no_show' | null;
+              attendanceConfirmedAt: string | null;
+              checkedInAt: string | null;
+              /** @enum {string|null} */
+              inMethod: 'qr' | 'manual' | 'override' | 'close' | null;
+              distanceM: number | null;
+              checkedOutAt: string | null;
+              /** @enum {string|null} */
+              outMethod: 'qr' | 'manual' | 'override' | 'close' | null;
+              note: string | null;
+              hours: number | null;
+              /** @enum {string|null} */
+              recordStatus: 'pending' | 'confirmed' | 'rejected' | null;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  postActivitiesByIdCheckins: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          volunteerId: number;
+          /** @enum {string} */
+          direction: 'in' | 'out';
+          override?: boolean;
+          reason?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            direction: 'in' | 'out';
+            volunteerId: number;
+            at: string;
+            /** @enum {string} */
+            method: 'qr' | 'manual' | 'override' | 'close';
+            alreadyDone: boolean;
+            hours?: number;
+          };
+        };
+      };
+    };
+  };
+  getActivitiesByIdCheckinsXlsx: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  postMeCheckin: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          token: string;
+          latitude?: number;
+          longitude?: number;
+          accuracy?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            direction: 'in' | 'out';
+            activityId: number;
+            activityTitle: string;
+            at: string;
+            distanceM: number | null;
+            alreadyDone: boolean;
+            hours?: number;
+          };
+        };
+      };
+    };
+  };
+  postMeActivitiesByIdAttendance: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {boolean} */
+            ok: true;
+            attendanceConfirmedAt: string;
+          };
+        };
+      };
+    };
+  };
+}
