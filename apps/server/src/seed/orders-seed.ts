@@ -8,6 +8,7 @@ import { ORDER_STAGE_LABELS, ORDER_STAGE_OF, type OrderStatus } from '@civic/con
 import type { AppContext } from '../platform/context.ts';
 import type { Tx } from '../platform/db/database.ts';
 import { phoneIndex } from '../platform/personal-data.ts';
+import { recordService } from '../modules/hours/index.ts';
 import { stageDueAt } from '../modules/orders/order-flow.ts';
 import { mobilePhone, mulberry32, personName } from './county-data.ts';
 
@@ -220,19 +221,22 @@ export async function insertDemoOrders(ctx: AppContext, tx: Tx): Promise<{ order
             .set({ status: 'served' })
             .where('order_id', '=', order.id)
             .execute();
-          await tx
-            .insertInto('service_records')
-            .values({
-              volunteer_id: volunteer.id,
-              org_path: station.path,
-              source: 'order',
-              source_id: order.id,
-              started_at: started,
-              ended_at: at,
-              minutes: Math.max(30, Math.round((at.getTime() - started.getTime()) / 60_000)),
-              created_at: at,
-            })
-            .execute();
+          // the same pending record (rounded hours, 'create' event) the volunteer's 'finish' leaves
+          await recordService(tx, {
+            source: 'order',
+            sourceId: order.id,
+            orgPath: station.path,
+            by: { userId: null, name: null },
+            now: at,
+            served: [
+              {
+                volunteerId: volunteer.id,
+                startedAt: started,
+                endedAt: at,
+                reason: `完成服务：${order.order_no}`,
+              },
+            ],
+          });
           if (rng() < 0.8) {
             set.rating = rng() < 0.75 ? 5 : 4;
             set.rating_comment = pick(COMMENTS);

@@ -1,28 +1,24 @@
 // The rules of attendance, shared by the volunteer's scan, the organiser's manual check-in, the
 // organiser's 'finish' and the automatic close: the time window, who may check in, the geofence,
 // writing a check-in or check-out exactly once, and the pending credit record a check-out leaves
-// (rounded by the org's hour rule, capped at the activity's length) with its 'create' event.
+// (through the hours module, which rounds it by the org's hour rule; capped at the activity's length).
 import { sql } from 'kysely';
 import {
   CHECKIN_METHOD_LABELS,
   CHECKIN_OPENS_BEFORE_MIN,
   CHECKOUT_CLOSES_AFTER_MIN,
   checkGeofence,
-  minutesBetween,
-  roundServiceHours,
   type CheckinMethod,
 } from '@civic/contracts';
 import type { Tx } from '../../platform/db/database.ts';
 import { AppError, Conflict, Forbidden, Invalid } from '../../platform/errors.ts';
-import { hourRuleFor } from '../hours/index.ts';
+import { creditedHours, recordService, type RecordActor } from '../hours/index.ts';
 import { activityMinutes, type ActivityRow } from './activity-store.ts';
 import type { CheckinDirection } from './checkin-token.ts';
 
 const MINUTE = 60_000;
 /** Beyond this the phone's own estimate of its error is worth telling the volunteer about. */
 const POOR_ACCURACY_M = 100;
-/** Rows per multi-row insert when attendance is closed. */
-const INSERT_SLICE = 1000;
 
 /** The columns attendance needs. */
 export type AttendanceActivity = Pick<
@@ -135,11 +131,6 @@ export function checkPosition(activity: AttendanceActivity, position: Position, 
   return { latitude, longitude, distanceM: fence.distanceM };
 }
 
-export interface RecordActor {
-  userId: number | null;
-  name: string | null;
-}
-
 interface ClosedCheckin {
   volunteer_id: number;
   checked_in_at: Date | string;
@@ -148,9 +139,9 @@ interface ClosedCheckin {
 }
 
 /**
- * The pending credit record of each checked-out volunteer: the time between check-in and
- * check-out that falls inside the activity, rounded by the org's rule and capped at the activity's
- * length; plus its 'create' event. Returns the hours per volunteer (an existing record is kept).
+ * The pending credit record of each checked-out volunteer, left by the hours module: the time
+ * between check-in and check-out that falls inside the activity, capped at the activity's length.
+ * Returns the hours per volunteer whose record this created (an existing record is kept).
  */
 async function createCreditRecords(
   tx: Tx,
@@ -160,80 +151,34 @@ async function createCreditRecords(
   by: RecordActor,
   reason?: string | null,
 ): Promise<Map<number, number>> {
-  const hours = new Map<number, number>();
-  if (rows.length === 0) return hours;
-  const rule = await hourRuleFor(tx, activity.org_path);
-  const cap = activityMinutes(activity);
-  const values = rows.map((r) => {
-    const started = new Date(Math.max(at(r.checked_in_at), at(activity.starts_at)));
-    const ended = new Date(
-      Math.max(started.getTime(), Math.min(at(r.checked_out_at ?? now), at(activity.ends_at))),
-    );
-    const minutes = minutesBetween(started, ended);
-    return {
-      volunteer_id: r.volunteer_id,
-      org_path: activity.org_path,
-      source: 'activity',
-      source_id: activity.id,
-      kind: 'credit',
-      started_at: started,
-      ended_at: ended,
-      minutes,
-      hours: roundServiceHours(minutes, rule, cap),
-      created_by: by.userId,
-      created_at: now,
-      updated_at: now,
-    };
+  const credits = await recordService(tx, {
+    source: 'activity',
+    sourceId: activity.id,
+    orgPath: activity.org_path,
+    capMinutes: activityMinutes(activity),
+    by,
+    now,
+    served: rows.map((r) => {
+      const startedAt = new Date(Math.max(at(r.checked_in_at), at(activity.starts_at)));
+      const endedAt = new Date(
+        Math.max(startedAt.getTime(), Math.min(at(r.checked_out_at ?? now), at(activity.ends_at))),
+      );
+      const method = r.out_method as CheckinMethod | null;
+      const label = method ? `签退：${CHECKIN_METHOD_LABELS[method]}` : '签退';
+      return {
+        volunteerId: r.volunteer_id,
+        startedAt,
+        endedAt,
+        reason: reason ? `${label}（${reason}）` : label,
+      };
+    }),
   });
-  const methodOf = new Map(rows.map((r) => [r.volunteer_id, r.out_method]));
-  // in slices: a large public activity must stay under PostgreSQL's 65,535 bind parameters
-  for (let i = 0; i < values.length; i += INSERT_SLICE) {
-    const inserted = await tx
-      .insertInto('service_records')
-      .values(values.slice(i, i + INSERT_SLICE))
-      .onConflict((oc) => oc.columns(['source', 'source_id', 'volunteer_id']).doNothing())
-      .returning(['id', 'volunteer_id', 'hours'])
-      .execute();
-    if (inserted.length === 0) continue;
-    for (const r of inserted) hours.set(r.volunteer_id, Number(r.hours));
-    await tx
-      .insertInto('service_record_events')
-      .values(
-        inserted.map((r) => {
-          const method = methodOf.get(r.volunteer_id) as CheckinMethod | null;
-          const label = method ? `签退：${CHECKIN_METHOD_LABELS[method]}` : '签退';
-          return {
-            record_id: r.id,
-            org_path: activity.org_path,
-            action: 'create',
-            from_hours: null,
-            to_hours: Number(r.hours),
-            reason: reason ? `${label}（${reason}）` : label,
-            actor_user_id: by.userId,
-            actor_name: by.name,
-            created_at: now,
-          };
-        }),
-      )
-      .execute();
-  }
-  return hours;
+  return new Map(credits.filter((c) => c.recordId !== null).map((c) => [c.volunteerId, c.hours]));
 }
 
 /** The hours of an existing activity record of a volunteer (a retried check-out reports them). */
-export async function recordHours(
-  tx: Tx,
-  activityId: number,
-  volunteerId: number,
-): Promise<number | undefined> {
-  const row = await tx
-    .selectFrom('service_records')
-    .select('hours')
-    .where('source', '=', 'activity')
-    .where('source_id', '=', activityId)
-    .where('volunteer_id', '=', volunteerId)
-    .executeTakeFirst();
-  return row ? Number(row.hours) : undefined;
+export function recordHours(tx: Tx, activityId: number, volunteerId: number): Promise<number | undefined> {
+  return creditedHours(tx, 'activity', activityId, volunteerId);
 }
 
 /**

@@ -7,7 +7,15 @@
 import { defineModule } from '../../platform/module.ts';
 import { hoursRoutes } from './hours.routes.ts';
 
-export { hourRuleFor } from './service-records.ts';
+export {
+  creditedHours,
+  hourRuleFor,
+  recordService,
+  type Credit,
+  type RecordActor,
+  type ServedWork,
+  type ServiceInput,
+} from './service-records.ts';
 
 export const hoursModule = defineModule({
   name: 'hours',

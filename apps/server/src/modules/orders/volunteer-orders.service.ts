@@ -2,13 +2,13 @@
 // served under a row lock, so two volunteers cannot both take a one-person order), 拒单 with a
 // reason (the order goes back to be dispatched again), and 实施 from start to finish, which leaves
 // a pending service record for everyone who served.
-import { roundServiceHours } from '@civic/contracts';
+import { minutesBetween } from '@civic/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { Conflict, Forbidden } from '../../platform/errors.ts';
 import { iso } from '../../platform/personal-data.ts';
-import { hourRuleFor } from '../hours/index.ts';
+import { recordService } from '../hours/index.ts';
 import { createSelfService } from '../volunteers/self-service.ts';
 import { actingAs, auditOrder, lockOrder, transition, type OrderRow } from './order-flow.ts';
 import { orderDetailOf, orderViewOf, selectOrders } from './order-view.ts';
@@ -212,7 +212,7 @@ export function createVolunteerOrdersService(ctx: AppContext) {
           set: { service_ended_at: now, service_note: input.note, service_photo_ids: input.photoIds ?? [] },
           details: { position: { latitude: input.latitude, longitude: input.longitude } },
         });
-        // everyone who served gets a pending service record (confirmed by the hours module)
+        // everyone who served gets a pending service record from the hours module, which confirms it later
         const served = await tx
           .updateTable('order_assignees')
           .set({ status: 'served' })
@@ -220,49 +220,22 @@ export function createVolunteerOrdersService(ctx: AppContext) {
           .where('status', '=', 'claimed')
           .returning('volunteer_id')
           .execute();
-        const minutes = Math.max(0, Math.round((now.getTime() - started.getTime()) / 60_000));
-        const hours = roundServiceHours(minutes, await hourRuleFor(tx, order.org_path));
-        if (served.length > 0) {
-          const records = await tx
-            .insertInto('service_records')
-            .values(
-              served.map(({ volunteer_id }) => ({
-                volunteer_id,
-                org_path: order.org_path,
-                source: 'order',
-                source_id: orderId,
-                kind: 'credit',
-                started_at: started,
-                ended_at: now,
-                minutes,
-                hours,
-                created_by: actor.userId,
-                created_at: now,
-                updated_at: now,
-              })),
-            )
-            .onConflict((oc) => oc.columns(['source', 'source_id', 'volunteer_id']).doNothing())
-            .returning(['id', 'hours'])
-            .execute();
-          if (records.length > 0) {
-            await tx
-              .insertInto('service_record_events')
-              .values(
-                records.map((r) => ({
-                  record_id: r.id,
-                  org_path: order.org_path,
-                  action: 'create',
-                  from_hours: null,
-                  to_hours: r.hours,
-                  reason: `完成服务：${order.order_no}`,
-                  actor_user_id: actor.userId,
-                  actor_name: actor.displayName,
-                  created_at: now,
-                })),
-              )
-              .execute();
-          }
-        }
+        const credits = await recordService(tx, {
+          source: 'order',
+          sourceId: orderId,
+          orgPath: order.org_path,
+          by: { userId: actor.userId, name: actor.displayName },
+          now,
+          served: served.map(({ volunteer_id }) => ({
+            volunteerId: volunteer_id,
+            startedAt: started,
+            endedAt: now,
+            reason: `完成服务：${order.order_no}`,
+          })),
+        });
+        // everyone served the same stretch, so one credit speaks for all
+        const minutes = credits[0]?.minutes ?? minutesBetween(started, now);
+        const hours = credits[0]?.hours ?? 0;
         await audit(tx, actor, 'order.finish', order, { minutes, hours, volunteers: served.length });
       }),
   };
