@@ -9,7 +9,7 @@ import type { AppContext } from '../platform/context.ts';
 import type { Tx } from '../platform/db/database.ts';
 import { phoneIndex } from '../platform/personal-data.ts';
 import { recordService } from '../modules/hours/index.ts';
-import { stageDueAt } from '../modules/orders/order-flow.ts';
+import { stageDueAt } from '../modules/orders/index.ts';
 import { mobilePhone, mulberry32, personName } from './county-data.ts';
 
 const HOUR = 3_600_000;

@@ -4,9 +4,10 @@ import { z } from 'zod';
 import { ROLES } from '@civic/contracts';
 import { actorOf } from '../../platform/auth/plugin.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { createUserBody, idParams, updateUserBody, userListQuery, userSchema } from './accounts.schema.ts';
+import { createUserBody, updateUserBody, userListQuery, userSchema } from './accounts.schema.ts';
 import { authRoutes } from './auth.routes.ts';
 import { createUsersService } from './users.service.ts';
+import { idParams } from '../../platform/http/schemas.ts';
 
 export function accountsRoutes(app: FastifyInstance, ctx: AppContext): void {
   authRoutes(app, ctx);

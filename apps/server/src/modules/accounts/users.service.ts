@@ -13,6 +13,7 @@ import type { UsersTable } from '../../platform/db/schema.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors.ts';
 import { iso, maskedPhone, phoneIndex, sealPhone } from '../../platform/personal-data.ts';
 import type { UserView } from './accounts.schema.ts';
+import { containsPattern } from '../../platform/http/schemas.ts';
 
 type UserRow = Selectable<UsersTable> & { org_name: string; org_kind: string };
 
@@ -151,7 +152,7 @@ export function createUsersService(ctx: AppContext) {
       return run(actor, async (tx) => {
         let base = tx.selectFrom('users as u');
         if (q.keyword) {
-          const like = `%${q.keyword.replace(/[\\%_]/g, '\\$&')}%`;
+          const like = containsPattern(q.keyword);
           base = base.where((eb) =>
             eb.or([eb('u.username', 'ilike', like), eb('u.display_name', 'ilike', like)]),
           );

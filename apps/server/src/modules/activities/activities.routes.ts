@@ -4,8 +4,7 @@ import { z } from 'zod';
 import { ACTIVITY_STATUSES } from '@civic/contracts';
 import { actorOf } from '../../platform/auth/plugin.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { bodyId, pagingQuery } from '../../platform/http/schemas.ts';
-import { idParams } from '../accounts/accounts.schema.ts';
+import { bodyId, pagingQuery, idParams } from '../../platform/http/schemas.ts';
 import {
   activityInput,
   activityListQuery,

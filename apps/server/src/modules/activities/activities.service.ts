@@ -19,8 +19,8 @@ import { pageOf } from '../../platform/db/paging.ts';
 import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
 import { iso } from '../../platform/personal-data.ts';
 import { notifyVolunteers, queueOutboundMessage } from '../notifications/index.ts';
-import { findOwnerOrg, findProject, likePattern } from '../projects/projects.service.ts';
-import { findTeam } from '../teams/teams.service.ts';
+import { findOwnerOrg, findProject } from '../projects/index.ts';
+import { findTeam } from '../teams/index.ts';
 import {
   activityTarget,
   findActivity,
@@ -36,6 +36,7 @@ import type {
   SeriesInput,
   UpdateActivityInput,
 } from './activities.schema.ts';
+import { containsPattern } from '../../platform/http/schemas.ts';
 
 type ViewRow = ActivityRow & {
   org_name: string;
@@ -278,7 +279,7 @@ export function createActivitiesService(ctx: AppContext) {
           q = q.where(sql<boolean>`a.org_path <@ ${org.path}::ltree`);
         }
         if (query.keyword) {
-          const like = likePattern(query.keyword);
+          const like = containsPattern(query.keyword);
           q = q.where((eb) =>
             eb.or([
               eb('a.title', 'ilike', like),

@@ -6,7 +6,7 @@ import { inActorScope, type Actor, type AuditTarget } from '../../platform/auth/
 import type { Tx } from '../../platform/db/database.ts';
 import type { ActivitiesTable } from '../../platform/db/schema.ts';
 import { NotFound } from '../../platform/errors.ts';
-import { notifyVolunteers } from '../notifications/notify.ts';
+import { notifyVolunteers } from '../notifications/index.ts';
 
 export type ActivityRow = Selectable<ActivitiesTable>;
 

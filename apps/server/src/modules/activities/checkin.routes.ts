@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/auth/plugin.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { idParams } from '../accounts/accounts.schema.ts';
 import {
   attendanceResult,
   checkinCodeQuery,
@@ -14,6 +13,7 @@ import {
   signInSheet,
 } from './checkin.schema.ts';
 import { createCheckinService } from './checkin.service.ts';
+import { idParams } from '../../platform/http/schemas.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

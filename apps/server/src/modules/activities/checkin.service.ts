@@ -15,7 +15,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { inScope, type Tx } from '../../platform/db/database.ts';
 import { AppError, Conflict, Invalid, NotFound } from '../../platform/errors.ts';
 import { iso } from '../../platform/personal-data.ts';
-import { createSelfService } from '../volunteers/self-service.ts';
+import { inOwnVolunteerScope } from '../../platform/auth/volunteer-scope.ts';
 import { activityTarget, findActivity, managedActivity } from './activity-store.ts';
 import {
   at,
@@ -42,7 +42,6 @@ export { closeAttendance } from './attendance.ts';
 
 export function createCheckinService(ctx: AppContext) {
   const key = ctx.cipher.derive(CHECKIN_QR_KEY_PURPOSE);
-  const self = createSelfService(ctx);
   const staff = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor.orgPath, work);
 
   const managed = (tx: Tx, actor: Actor, id: number) => managedActivity(tx, actor, id);
@@ -70,7 +69,7 @@ export function createCheckinService(ctx: AppContext) {
     async scan(actor: Actor, input: ScanInput): Promise<ScanResult> {
       const now = ctx.now();
       const claim = verifyCheckinToken(key, input.token, now);
-      return self.asVolunteer(actor, async (tx, me) => {
+      return inOwnVolunteerScope(ctx, actor, async (tx, me) => {
         // row-level security: the activity is there only if the volunteer may take part in it
         const activity = await tx
           .selectFrom('activities as a')
@@ -279,7 +278,7 @@ export function createCheckinService(ctx: AppContext) {
 
     /** The volunteer answers the reminder: "I will be there". */
     async confirmAttendance(actor: Actor, activityId: number) {
-      return self.asVolunteer(actor, async (tx, me) => {
+      return inOwnVolunteerScope(ctx, actor, async (tx, me) => {
         const now = ctx.now();
         const activity = await tx
           .selectFrom('activities')

@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth/plugin.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { idParams } from '../accounts/accounts.schema.ts';
 import {
   planDetail,
   planInput,
@@ -19,6 +18,7 @@ import {
   updatePlanItemInput,
 } from './plans.schema.ts';
 import { createPlansService } from './plans.service.ts';
+import { idParams } from '../../platform/http/schemas.ts';
 
 export function plansRoutes(app: FastifyInstance, ctx: AppContext): void {
   const plans = createPlansService(ctx);

@@ -11,7 +11,7 @@ import { inScope, type Tx } from '../../platform/db/database.ts';
 import { pageOf } from '../../platform/db/paging.ts';
 import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
 import { iso } from '../../platform/personal-data.ts';
-import { findOwnerOrg } from '../projects/projects.service.ts';
+import { findOwnerOrg } from '../projects/index.ts';
 import { activityView, createActivitiesService } from './activities.service.ts';
 import {
   beijingYear,

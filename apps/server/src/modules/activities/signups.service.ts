@@ -9,7 +9,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { inScope, type Tx } from '../../platform/db/database.ts';
 import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
 import { iso } from '../../platform/personal-data.ts';
-import { createSelfService } from '../volunteers/self-service.ts';
+import { inOwnVolunteerScope } from '../../platform/auth/volunteer-scope.ts';
 import {
   activityTarget,
   lockActivity,
@@ -170,8 +170,6 @@ async function withdraw(tx: Tx, row: ActivityRow, volunteerId: number, now: Date
 }
 
 export function createSignupsService(ctx: AppContext) {
-  const self = createSelfService(ctx);
-
   return {
     // ---------------------------------------------------------------- staff
     async list(actor: Actor, activityId: number) {
@@ -241,7 +239,7 @@ export function createSignupsService(ctx: AppContext) {
     // ---------------------------------------------------------------- the volunteer on H5
     /** Activities I can sign up for (my org's and those above), upcoming first, with my sign-up. */
     async available(actor: Actor, query: { page: number; pageSize: number; mine?: boolean }) {
-      return self.asVolunteer(actor, async (tx, me) => {
+      return inOwnVolunteerScope(ctx, actor, async (tx, me) => {
         const now = ctx.now();
         let q = selectActivityViews(tx)
           .leftJoin('activity_signups as s', (j) =>
@@ -271,7 +269,7 @@ export function createSignupsService(ctx: AppContext) {
     },
 
     async mine(actor: Actor, activityId: number) {
-      return self.asVolunteer(actor, async (tx, me) => {
+      return inOwnVolunteerScope(ctx, actor, async (tx, me) => {
         const activity = await activityView(tx, activityId);
         const [signup] = await signupsOf(tx, activityId, me.id);
         return { activity, signup: signup ?? null };
@@ -279,7 +277,7 @@ export function createSignupsService(ctx: AppContext) {
     },
 
     async signUp(actor: Actor, activityId: number) {
-      return self.asVolunteer(actor, async (tx, me) => {
+      return inOwnVolunteerScope(ctx, actor, async (tx, me) => {
         const row = await lockActivity(tx, activityId);
         const now = ctx.now();
         const closed = signupClosedReason(row, now);
@@ -291,7 +289,7 @@ export function createSignupsService(ctx: AppContext) {
     },
 
     async cancel(actor: Actor, activityId: number) {
-      return self.asVolunteer(actor, async (tx, me) => {
+      return inOwnVolunteerScope(ctx, actor, async (tx, me) => {
         const row = await lockActivity(tx, activityId);
         const now = ctx.now();
         if (row.status !== 'published' || now.getTime() >= new Date(row.starts_at).getTime())

@@ -7,6 +7,7 @@ import { actorOf } from '../../platform/auth/plugin.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { inScope } from '../../platform/db/database.ts';
 import { iso } from '../../platform/personal-data.ts';
+import { containsPattern, startsWithPattern } from '../../platform/http/schemas.ts';
 
 const auditItem = z.object({
   id: z.number(),
@@ -55,8 +56,8 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
       const actor = actorOf(req);
       return inScope(ctx.db.app, actor.orgPath, async (tx) => {
         let base = tx.selectFrom('audit_log');
-        if (q.actor) base = base.where('actor_username', 'ilike', `%${q.actor.replace(/[\\%_]/g, '\\$&')}%`);
-        if (q.action) base = base.where('action', 'like', `${q.action.replace(/[\\%_]/g, '\\$&')}%`);
+        if (q.actor) base = base.where('actor_username', 'ilike', containsPattern(q.actor));
+        if (q.action) base = base.where('action', 'like', startsWithPattern(q.action));
         if (q.resourceType) base = base.where('resource_type', '=', q.resourceType);
         if (q.outcome) base = base.where('outcome', '=', q.outcome);
         if (q.from) base = base.where('occurred_at', '>=', new Date(q.from));

@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/auth/plugin.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { idParams } from '../accounts/accounts.schema.ts';
 import {
   backfillInput,
   confirmInput,
@@ -24,6 +23,7 @@ import {
 import { createHourRulesService } from './hour-rules.service.ts';
 import { createHoursService } from './hours.service.ts';
 import { createMyHoursService } from './my-hours.service.ts';
+import { idParams } from '../../platform/http/schemas.ts';
 
 export function hoursRoutes(app: FastifyInstance, ctx: AppContext): void {
   const hours = createHoursService(ctx);

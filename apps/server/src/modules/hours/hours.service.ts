@@ -22,6 +22,7 @@ import {
 import { hourRuleFor } from './service-records.ts';
 import { managedActivityForHours, maxCreditHours, spanMinutes } from './service-sources.ts';
 import type { BackfillInput, ManualInput, RecordListQuery } from './hours.schema.ts';
+import { containsPattern } from '../../platform/http/schemas.ts';
 
 const VOLUNTEER_NOT_FOUND = '志愿者不存在或不在您的数据范围内';
 const DAY_MS = 86_400_000;
@@ -79,7 +80,7 @@ export function createHoursService(ctx: AppContext) {
           query = query.where('r.source', '=', 'activity').where('r.source_id', '=', q.activityId);
         if (q.keyword) {
           const keyword = q.keyword;
-          const like = `%${keyword.replace(/[\\%_]/g, '\\$&')}%`;
+          const like = containsPattern(keyword);
           query = query.where((eb) =>
             eb.or([eb('v.name', 'ilike', like), eb('v.volunteer_no', '=', keyword.toUpperCase())]),
           );

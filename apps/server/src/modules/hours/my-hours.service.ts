@@ -9,16 +9,15 @@ import { inScope } from '../../platform/db/database.ts';
 import { pageOf } from '../../platform/db/paging.ts';
 import { Forbidden } from '../../platform/errors.ts';
 import { iso } from '../../platform/personal-data.ts';
-import { createSelfService, yearHours } from '../volunteers/index.ts';
+import { inOwnVolunteerScope } from '../../platform/auth/volunteer-scope.ts';
+import { yearHours } from '../volunteers/index.ts';
 import { confirmIn } from './hours-review.ts';
 import { recordViewOf, selectRecords, sourceTitleOf, type RecordRow } from './hours-view.ts';
 
 export function createMyHoursService(ctx: AppContext) {
-  const self = createSelfService(ctx);
-
   /** The teams the volunteer leads (leader or deputy, active), for the delegated scope. */
   async function ledTeams(actor: Actor) {
-    const led = await self.asVolunteer(actor, async (tx, me) => ({
+    const led = await inOwnVolunteerScope(ctx, actor, async (tx, me) => ({
       me: me.id,
       teams: await tx
         .selectFrom('team_members as m')
@@ -37,7 +36,7 @@ export function createMyHoursService(ctx: AppContext) {
 
   return {
     mine: (actor: Actor, q: { status?: string | undefined; page: number; pageSize: number }) =>
-      self.asVolunteer(actor, async (tx, me) => {
+      inOwnVolunteerScope(ctx, actor, async (tx, me) => {
         const volunteer = await tx
           .selectFrom('volunteers')
           .select([

@@ -9,11 +9,11 @@ import { actorOf } from '../../platform/auth/plugin.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { inScope, type Tx } from '../../platform/db/database.ts';
 import type { Database } from '../../platform/db/schema.ts';
-import { createSelfService } from '../volunteers/self-service.ts';
+import { inOwnVolunteerScope } from '../../platform/auth/volunteer-scope.ts';
 import { pageOf } from '../../platform/db/paging.ts';
 import { NotFound } from '../../platform/errors.ts';
 import { iso } from '../../platform/personal-data.ts';
-import { idParams } from '../accounts/accounts.schema.ts';
+import { idParams } from '../../platform/http/schemas.ts';
 
 const notification = z.object({
   id: z.number(),
@@ -75,7 +75,6 @@ export function notificationsRoutes(app: FastifyInstance, ctx: AppContext): void
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['notifications'];
   const staff = { permission: 'order.read' as const };
-  const self = createSelfService(ctx);
   const orgOf =
     (orgId: number): Mine =>
     (q) =>
@@ -122,7 +121,7 @@ export function notificationsRoutes(app: FastifyInstance, ctx: AppContext): void
       schema: { tags, summary: '我的消息', querystring: listQuery, response: { 200: listReply } },
       config: { permission: 'volunteer.self' },
     },
-    (req) => self.asVolunteer(actorOf(req), (tx, me) => listOf(tx, volunteerOf(me.id), req.query)),
+    (req) => inOwnVolunteerScope(ctx, actorOf(req), (tx, me) => listOf(tx, volunteerOf(me.id), req.query)),
   );
 
   r.post(
@@ -132,7 +131,7 @@ export function notificationsRoutes(app: FastifyInstance, ctx: AppContext): void
       config: { permission: 'volunteer.self' },
     },
     async (req) => {
-      const found = await self.asVolunteer(actorOf(req), async (tx, me) => {
+      const found = await inOwnVolunteerScope(ctx, actorOf(req), async (tx, me) => {
         await markRead(tx, volunteerOf(me.id), ctx.now(), req.params.id);
         return volunteerOf(me.id)(tx.selectFrom('notifications'))
           .select('id')
@@ -151,7 +150,9 @@ export function notificationsRoutes(app: FastifyInstance, ctx: AppContext): void
       config: { permission: 'volunteer.self' },
     },
     async (req) => ({
-      updated: await self.asVolunteer(actorOf(req), (tx, me) => markRead(tx, volunteerOf(me.id), ctx.now())),
+      updated: await inOwnVolunteerScope(ctx, actorOf(req), (tx, me) =>
+        markRead(tx, volunteerOf(me.id), ctx.now()),
+      ),
     }),
   );
 }

@@ -6,6 +6,8 @@ import { orderDeadlinesJob } from './deadlines.job.ts';
 import { open311Routes } from './open311.routes.ts';
 import { ordersRoutes } from './orders.routes.ts';
 
+export { stageDueAt } from './order-flow.ts';
+
 export const ordersModule = defineModule({
   name: 'orders',
   description: '群众点单闭环：点单、制单、派单、接单、实施、评单，时限督办，Open311',

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { ORDER_STATUSES } from '@civic/contracts';
 import { actorOf } from '../../platform/auth/plugin.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { idParams } from '../accounts/accounts.schema.ts';
 import {
   acceptInput,
   dispatchInput,
@@ -25,6 +24,7 @@ import {
 import { createOrdersService } from './orders.service.ts';
 import { createResidentOrdersService } from './resident.service.ts';
 import { createVolunteerOrdersService } from './volunteer-orders.service.ts';
+import { idParams } from '../../platform/http/schemas.ts';
 
 export function ordersRoutes(app: FastifyInstance, ctx: AppContext): void {
   const orders = createOrdersService(ctx);

@@ -25,6 +25,7 @@ import { orderDetailOf, orderViewOf, selectOrders } from './order-view.ts';
 import type { DispatchInput, OrderListQuery, StaffOrderInput } from './orders.schema.ts';
 import type { z } from 'zod';
 import type { acceptInput } from './orders.schema.ts';
+import { containsPattern } from '../../platform/http/schemas.ts';
 
 const CANDIDATE_LIMIT = 20;
 
@@ -68,7 +69,7 @@ export function createOrdersService(ctx: AppContext) {
           );
         }
         if (q.keyword) {
-          const like = `%${q.keyword.replace(/[\\%_]/g, '\\$&')}%`;
+          const like = containsPattern(q.keyword);
           base = base.where((eb) =>
             eb.or([
               eb('o.order_no', '=', q.keyword!.toUpperCase()),

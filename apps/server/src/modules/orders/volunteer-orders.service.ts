@@ -9,12 +9,11 @@ import type { Tx } from '../../platform/db/database.ts';
 import { Conflict, Forbidden } from '../../platform/errors.ts';
 import { iso } from '../../platform/personal-data.ts';
 import { recordService } from '../hours/index.ts';
-import { createSelfService } from '../volunteers/self-service.ts';
+import { inOwnVolunteerScope } from '../../platform/auth/volunteer-scope.ts';
 import { actingAs, auditOrder, lockOrder, transition, type OrderRow } from './order-flow.ts';
 import { orderDetailOf, orderViewOf, selectOrders } from './order-view.ts';
 
 export function createVolunteerOrdersService(ctx: AppContext) {
-  const self = createSelfService(ctx);
   const who = (actor: Actor) => actingAs(actor, 'volunteer');
   const audit = (
     tx: Tx,
@@ -54,7 +53,7 @@ export function createVolunteerOrdersService(ctx: AppContext) {
     orderId: number,
     work: (tx: Tx, me: number, order: OrderRow, status: string) => Promise<void>,
   ) {
-    return self.asVolunteer(actor, async (tx, me) => {
+    return inOwnVolunteerScope(ctx, actor, async (tx, me) => {
       const { order, mine } = await offer(tx, me.id, orderId);
       await work(tx, me.id, order, mine.status);
       return orderDetailOf(tx, ctx.cipher, orderId, ctx.now());
@@ -63,7 +62,7 @@ export function createVolunteerOrdersService(ctx: AppContext) {
 
   return {
     async mine(actor: Actor) {
-      return self.asVolunteer(actor, async (tx, me) => {
+      return inOwnVolunteerScope(ctx, actor, async (tx, me) => {
         const rows = await selectOrders(tx)
           .innerJoin('order_assignees as a', 'a.order_id', 'o.id')
           .select(['a.status as offer_status', 'a.claimed_at'])
@@ -137,7 +136,7 @@ export function createVolunteerOrdersService(ctx: AppContext) {
 
     /** Once declined the order is no longer the volunteer's to see, so this answers only ok. */
     decline: (actor: Actor, orderId: number, reason: string) =>
-      self.asVolunteer(actor, async (tx, volunteer) => {
+      inOwnVolunteerScope(ctx, actor, async (tx, volunteer) => {
         const me = volunteer.id;
         const { order, mine } = await offer(tx, me, orderId);
         const offerStatus = mine.status;

@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth/plugin.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { idParams } from '../accounts/accounts.schema.ts';
 import {
   createOrgBody,
   moveOrgBody,
@@ -16,6 +15,7 @@ import {
 } from './orgs.schema.ts';
 import { createOrgsService } from './orgs.service.ts';
 import { createPlatformsService } from './platforms.service.ts';
+import { idParams } from '../../platform/http/schemas.ts';
 
 export function orgsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const orgs = createOrgsService(ctx);

@@ -20,6 +20,7 @@ import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors.ts
 import { iso, maskedPhone, sealPhone } from '../../platform/personal-data.ts';
 import type { Selectable } from 'kysely';
 import type { CreateOrgInput, OrgListQuery, OrgTreeNode, OrgView, UpdateOrgInput } from './orgs.schema.ts';
+import { containsPattern } from '../../platform/http/schemas.ts';
 
 type OrgRow = Selectable<OrgsTable> & { child_count: number };
 
@@ -82,7 +83,7 @@ export function createOrgsService(ctx: AppContext) {
   function filtered(tx: Tx, q: Omit<OrgListQuery, 'page' | 'pageSize'>) {
     let query = tx.selectFrom('orgs as o');
     if (q.keyword) {
-      const like = `%${q.keyword.replace(/[\\%_]/g, '\\$&')}%`;
+      const like = containsPattern(q.keyword);
       query = query.where((eb) =>
         eb.or([eb('o.name', 'ilike', like), eb('o.code', 'ilike', like), eb('o.short_name', 'ilike', like)]),
       );

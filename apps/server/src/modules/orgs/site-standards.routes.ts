@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth/plugin.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { idParams } from '../accounts/accounts.schema.ts';
 import {
   coverageQuery,
   coverageSchema,
@@ -16,6 +15,7 @@ import {
   updateSiteStandardBody,
 } from './site-standards.schema.ts';
 import { createSiteStandardsService } from './site-standards.service.ts';
+import { idParams } from '../../platform/http/schemas.ts';
 
 export function siteStandardsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const service = createSiteStandardsService(ctx);

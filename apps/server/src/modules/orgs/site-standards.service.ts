@@ -12,7 +12,7 @@ import { inScope, type Tx } from '../../platform/db/database.ts';
 import type { SiteStandardsTable } from '../../platform/db/schema.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors.ts';
 import { iso } from '../../platform/personal-data.ts';
-import { uploadUrl } from '../uploads/uploads.service.ts';
+import { uploadUrl } from '../uploads/index.ts';
 import type {
   CoverageView,
   CreateInspectionInput,

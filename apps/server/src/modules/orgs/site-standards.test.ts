@@ -3,7 +3,7 @@ import { ORG_KINDS } from '@civic/contracts';
 import { SITE_STANDARD_PRESETS } from './site-standard-presets.ts';
 import { createSiteStandardBody, createInspectionBody } from './site-standards.schema.ts';
 import { checkItemCoverage, scoreInspection, shanghaiDate } from './site-standards.service.ts';
-import { cleanFileName, detectImageType } from '../uploads/uploads.service.ts';
+import { cleanFileName, detectImageType } from '../uploads/index.ts';
 
 describe('scoreInspection', () => {
   it('weights the passed items and rounds to an integer percentage', () => {

@@ -18,7 +18,8 @@ import type {
   PublicMenu,
   UpdateMenuItemInput,
 } from './projects.schema.ts';
-import { findOwnerOrg, findProject, likePattern, ownedTarget, type OwnedRow } from './projects.service.ts';
+import { findOwnerOrg, findProject, ownedTarget, type OwnedRow } from './projects.service.ts';
+import { containsPattern } from '../../platform/http/schemas.ts';
 
 type MenuItemRow = Selectable<MenuItemsTable> & {
   owner_org_name: string;
@@ -142,7 +143,7 @@ export function createMenuService(ctx: AppContext) {
           sql<boolean>`(m.org_path <@ ${actor.orgPath}::ltree OR ${actor.orgPath}::ltree <@ m.org_path)`,
         );
         if (q.keyword) {
-          const like = likePattern(q.keyword);
+          const like = containsPattern(q.keyword);
           base = base.where((eb) =>
             eb.or([eb('m.title', 'ilike', like), eb('m.description', 'ilike', like)]),
           );

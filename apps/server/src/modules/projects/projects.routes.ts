@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth/plugin.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { idParams } from '../accounts/accounts.schema.ts';
 import { createMenuService } from './menu.service.ts';
 import {
   copyProjectInput,
@@ -21,6 +20,7 @@ import {
   updateProjectInput,
 } from './projects.schema.ts';
 import { createProjectsService } from './projects.service.ts';
+import { idParams } from '../../platform/http/schemas.ts';
 
 export function projectsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const projects = createProjectsService(ctx);

@@ -12,7 +12,7 @@ import { pageOf } from '../../platform/db/paging.ts';
 import type { ProjectsTable } from '../../platform/db/schema.ts';
 import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
 import { iso } from '../../platform/personal-data.ts';
-import { findTeam } from '../teams/teams.service.ts';
+import { findTeam } from '../teams/index.ts';
 import type {
   ProjectDetail,
   ProjectInput,
@@ -20,6 +20,7 @@ import type {
   ProjectListQuery,
   UpdateProjectInput,
 } from './projects.schema.ts';
+import { containsPattern } from '../../platform/http/schemas.ts';
 
 export type ProjectRow = Selectable<ProjectsTable> & {
   owner_org_name: string;
@@ -28,8 +29,6 @@ export type ProjectRow = Selectable<ProjectsTable> & {
 };
 
 const NOT_FOUND = '项目不存在或不在您的数据范围内';
-
-export const likePattern = (keyword: string) => `%${keyword.replace(/[\\%_]/g, '\\$&')}%`;
 
 /** The audit target of an object owned by an org (projects and menu items name it owner_org_id). */
 export type OwnedRow = { id: number; owner_org_id: number; org_path: string };
@@ -185,7 +184,7 @@ export function createProjectsService(ctx: AppContext) {
           sql<boolean>`(p.org_path <@ ${actor.orgPath}::ltree OR ${actor.orgPath}::ltree <@ p.org_path)`,
         );
         if (q.keyword) {
-          const like = likePattern(q.keyword);
+          const like = containsPattern(q.keyword);
           base = base.where((eb) =>
             eb.or([
               eb('p.name', 'ilike', like),

@@ -10,15 +10,15 @@ import { inScope, type Tx } from '../../platform/db/database.ts';
 import { pageOf } from '../../platform/db/paging.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors.ts';
 import { iso, maskedPhone } from '../../platform/personal-data.ts';
-import { createSelfService } from '../volunteers/self-service.ts';
+import { inOwnVolunteerScope } from '../../platform/auth/volunteer-scope.ts';
 import { findManagedTeam, findTeam, selectTeams, teamListItemOf } from './teams.service.ts';
 import type { MemberListQuery, TeamMemberView } from './teams.schema.ts';
+import { containsPattern } from '../../platform/http/schemas.ts';
 
 type Decision = 'approve' | 'reject';
 
 export function createTeamMembersService(ctx: AppContext) {
   const run = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor.orgPath, work);
-  const self = createSelfService(ctx);
 
   const selectMembers = (tx: Tx) =>
     tx
@@ -101,7 +101,7 @@ export function createTeamMembersService(ctx: AppContext) {
 
   /** The teams the volunteer leads or co-leads, with their org paths (for the delegated scope). */
   async function ledTeams(actor: Actor) {
-    return self.asVolunteer(actor, (tx, me) =>
+    return inOwnVolunteerScope(ctx, actor, (tx, me) =>
       tx
         .selectFrom('team_members as m')
         .innerJoin('teams as t', 't.id', 'm.team_id')
@@ -128,7 +128,7 @@ export function createTeamMembersService(ctx: AppContext) {
         if (q.status) base = base.where('m.status', '=', q.status);
         if (q.role) base = base.where('m.role', '=', q.role);
         if (q.keyword) {
-          const like = `%${q.keyword.replace(/[\\%_]/g, '\\$&')}%`;
+          const like = containsPattern(q.keyword);
           base = base.where((eb) =>
             eb.or([eb('v.name', 'ilike', like), eb('v.volunteer_no', '=', q.keyword!.toUpperCase())]),
           );
@@ -263,7 +263,7 @@ export function createTeamMembersService(ctx: AppContext) {
 
     // ---------------------------------------------------------------- the volunteer on H5
     async mine(actor: Actor) {
-      const rows = await self.asVolunteer(actor, (tx, me) =>
+      const rows = await inOwnVolunteerScope(ctx, actor, (tx, me) =>
         tx
           .selectFrom('team_members as m')
           .innerJoin('teams as t', 't.id', 'm.team_id')
@@ -321,7 +321,7 @@ export function createTeamMembersService(ctx: AppContext) {
 
     /** Teams of the volunteer's own org and the orgs above it that take applications. */
     async available(actor: Actor) {
-      return self.asVolunteer(actor, async (tx, me) => {
+      return inOwnVolunteerScope(ctx, actor, async (tx, me) => {
         const rows = await selectTeams(tx)
           .where(sql<boolean>`${me.orgPath}::ltree <@ t.org_path`)
           .where('t.status', '=', 'active')
@@ -340,7 +340,7 @@ export function createTeamMembersService(ctx: AppContext) {
 
     async apply(actor: Actor, teamId: number, note?: string) {
       const now = ctx.now();
-      return self.asVolunteer(actor, async (tx, me) => {
+      return inOwnVolunteerScope(ctx, actor, async (tx, me) => {
         const team = await findTeam(tx, teamId);
         if (!(me.orgPath === team.org_path || me.orgPath.startsWith(`${team.org_path}.`))) {
           throw new Forbidden('只能申请加入本村（社区）及上级单位的队伍', 'TEAM_OUT_OF_REACH');
@@ -379,7 +379,7 @@ export function createTeamMembersService(ctx: AppContext) {
     },
 
     async leave(actor: Actor, teamId: number) {
-      return self.asVolunteer(actor, async (tx, me) => {
+      return inOwnVolunteerScope(ctx, actor, async (tx, me) => {
         const row = await tx
           .updateTable('team_members')
           .set({ status: 'left', left_at: ctx.now() })

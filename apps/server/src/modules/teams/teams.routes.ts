@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth/plugin.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { idParams } from '../accounts/accounts.schema.ts';
 import { createTeamMembersService } from './team-members.service.ts';
 import {
   addMembersInput,
@@ -25,6 +24,7 @@ import {
   updateTeamInput,
 } from './teams.schema.ts';
 import { createTeamsService } from './teams.service.ts';
+import { idParams } from '../../platform/http/schemas.ts';
 
 const ok = z.object({ ok: z.literal(true) });
 

@@ -19,6 +19,7 @@ import type {
   TeamTreeNode,
   UpdateTeamInput,
 } from './teams.schema.ts';
+import { containsPattern } from '../../platform/http/schemas.ts';
 
 type TeamRow = Selectable<TeamsTable> & {
   org_name: string;
@@ -204,7 +205,7 @@ export function createTeamsService(ctx: AppContext) {
       return run(actor, async (tx) => {
         let base = selectTeams(tx).where(sql<boolean>`t.org_path <@ ${actor.orgPath}::ltree`);
         if (q.keyword) {
-          const like = `%${q.keyword.replace(/[\\%_]/g, '\\$&')}%`;
+          const like = containsPattern(q.keyword);
           base = base.where((eb) =>
             eb.or([eb('t.name', 'ilike', like), eb('t.responsible_unit', 'ilike', like)]),
           );

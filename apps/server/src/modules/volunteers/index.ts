@@ -3,7 +3,6 @@
 import { defineModule } from '../../platform/module.ts';
 import { volunteersRoutes } from './volunteers.routes.ts';
 
-export { createSelfService } from './self-service.ts';
 export { yearHours } from './volunteer-view.ts';
 
 export const volunteersModule = defineModule({

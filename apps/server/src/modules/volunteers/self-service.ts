@@ -9,8 +9,9 @@ import { auditAction, type Actor } from '../../platform/auth/actor.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { createSession, deleteUserSessions } from '../../platform/auth/sessions.ts';
 import { sessionPolicy } from '../../platform/auth/plugin.ts';
+import { inOwnVolunteerScope, type SelfVolunteer } from '../../platform/auth/volunteer-scope.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { inVolunteerScope, type Tx } from '../../platform/db/database.ts';
+import type { Tx } from '../../platform/db/database.ts';
 import { Conflict, Forbidden, Invalid } from '../../platform/errors.ts';
 import { phoneIndex } from '../../platform/personal-data.ts';
 import { DUPLICATE_ID_MESSAGE, requirePerson, sealPerson, volunteerPhoneTaken } from './volunteer-rules.ts';
@@ -19,32 +20,9 @@ import { findResidenceOrg } from './volunteers.service.ts';
 import type { RegisterInput, SelfUpdateInput } from './volunteers.schema.ts';
 import { idNumberIndex } from './identity.ts';
 
-export interface SelfVolunteer {
-  id: number;
-  orgPath: string;
-}
-
 export function createSelfService(ctx: AppContext) {
-  /**
-   * Runs `work` as the logged-in volunteer, in a scope of their own: row-level security shows them
-   * their own record, account and memberships and the teams of their org and above, nothing else.
-   */
-  async function asVolunteer<T>(actor: Actor, work: (tx: Tx, me: SelfVolunteer) => Promise<T>): Promise<T> {
-    // one's own record came with the session; finding it by the account id comes before there is
-    // a scope to find it in
-    const me =
-      actor.volunteer !== undefined
-        ? actor.volunteer
-        : await ctx.db.system
-            .selectFrom('volunteers')
-            .select(['id', 'org_path as orgPath', 'status'])
-            .where('user_id', '=', actor.userId)
-            .executeTakeFirst();
-    if (!me || me.status === 'withdrawn') throw new Forbidden('您还不是志愿者，请先注册', 'NOT_A_VOLUNTEER');
-    return inVolunteerScope(ctx.db.app, me.orgPath, me.id, (tx) =>
-      work(tx, { id: me.id, orgPath: me.orgPath }),
-    );
-  }
+  const asVolunteer = <T>(actor: Actor, work: (tx: Tx, me: SelfVolunteer) => Promise<T>) =>
+    inOwnVolunteerScope(ctx, actor, work);
 
   async function detail(tx: Tx, id: number) {
     const row = await volunteerDetailRow(tx, id);

@@ -6,8 +6,7 @@ import { findSession, setSessionCookies, SESSION_COOKIE, CSRF_COOKIE } from '../
 import type { AppContext } from '../../platform/context.ts';
 import { Unauthenticated } from '../../platform/errors.ts';
 import { readUploadedFile } from '../../platform/http/multipart.ts';
-import { idParams, meSchema } from '../accounts/accounts.schema.ts';
-import { meOf } from '../accounts/auth.service.ts';
+import { meOf } from '../accounts/index.ts';
 import { buildTemplate } from './import-sheet.ts';
 import { createImportService } from './import.service.ts';
 import { createSelfService } from './self-service.ts';
@@ -28,6 +27,8 @@ import {
   withdrawInput,
 } from './volunteers.schema.ts';
 import { createVolunteersService } from './volunteers.service.ts';
+import { idParams } from '../../platform/http/schemas.ts';
+import { meSchema } from '../accounts/index.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -47,6 +47,7 @@ import type {
   VolunteerInput,
   VolunteerListQuery,
 } from './volunteers.schema.ts';
+import { containsPattern } from '../../platform/http/schemas.ts';
 
 const EXPORT_LIMIT = 100_000;
 
@@ -96,7 +97,7 @@ export function createVolunteersService(ctx: AppContext) {
     // the list is "volunteers of my subtree"; RLS alone would also show members of my teams
     let query = selectVolunteers(tx).where(sql<boolean>`v.org_path <@ ${actor.orgPath}::ltree`);
     if (q.keyword) {
-      const like = `%${q.keyword.replace(/[\\%_]/g, '\\$&')}%`;
+      const like = containsPattern(q.keyword);
       query = query.where((eb) =>
         eb.or([eb('v.name', 'ilike', like), eb('v.volunteer_no', '=', q.keyword!.toUpperCase())]),
       );

@@ -7,6 +7,15 @@ export const bodyId = z.coerce
   .positive('编号格式不正确')
   .max(2 ** 31, '编号格式不正确');
 
+/** `:id` in a route's path. */
+export const idParams = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31),
+});
+
 /** An optional id in a query string. */
 export const queryId = z.coerce
   .number()
@@ -24,3 +33,20 @@ export const pagingQuery = {
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 };
+
+/**
+ * The ILIKE/LIKE pattern for "contains `text`": the wildcards `%` and `_` and the escape character
+ * in what the user typed match themselves (PostgreSQL's default escape is the backslash).
+ */
+export function containsPattern(text: string): string {
+  return `%${escapeLike(text)}%`;
+}
+
+/** The LIKE pattern for "starts with `text`". */
+export function startsWithPattern(text: string): string {
+  return `${escapeLike(text)}%`;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, '\\$&');
+}
