@@ -21,7 +21,11 @@ export function operationIdOf(method: string, url: string): string {
   return method.toLowerCase() + words.join('');
 }
 
-export function registerModules(app: FastifyInstance, ctx: AppContext, modules: readonly ServerModule[]): void {
+export function registerModules(
+  app: FastifyInstance,
+  ctx: AppContext,
+  modules: readonly ServerModule[],
+): void {
   let current: ServerModule | null = null;
   // schemas this hook already named: a schema object shared by two routes is copied, not renamed
   const named = new WeakSet<object>();
