@@ -7,10 +7,10 @@ import { loadConfig } from '../../src/platform/config.ts';
 import type { AppContext } from '../../src/platform/context.ts';
 import { createFieldCipher } from '../../src/platform/crypto.ts';
 import { connectDatabases, withDatabase } from '../../src/platform/db/database.ts';
-import { seedDemoIfEmpty } from '../../src/seed/demo.ts';
-import { TEST_KEY } from './keys.ts';
+import { createDatabaseFrom } from './databases.ts';
+import { DEMO_PASSWORD, TEST_KEY } from './keys.ts';
 
-export const DEMO_PASSWORD = 'Demo#2026pass';
+export { DEMO_PASSWORD };
 
 export interface TestContext {
   ctx: AppContext;
@@ -22,30 +22,18 @@ export interface TestContext {
 }
 
 /**
- * A fresh database cloned from the migrated template, the app built on it, and (by default) the
- * demo county seeded — one per test file, so no test depends on another's leftovers.
+ * A fresh database cloned from a template — by default the one with the demo county seeded (with
+ * DEMO_PASSWORD and TEST_KEY), or the migrated-only one with `seed: false` — and the app built on
+ * it: one per test file, so no test depends on another's leftovers.
  */
 export async function createTestContext(
   options: { seed?: boolean; env?: Record<string, string>; webDist?: string } = {},
 ): Promise<TestContext> {
   const maintenanceUrl = inject('maintenanceUrl');
-  const template = inject('templateDatabase');
+  // the demo county was seeded once into a template (global-setup.ts): cloning it takes seconds
+  const template = inject(options.seed === false ? 'templateDatabase' : 'seededTemplateDatabase');
   const name = `civic_test_${crypto.randomBytes(4).toString('hex')}_${process.ppid}`;
-  const admin = new pg.Client({ connectionString: maintenanceUrl });
-  await admin.connect();
-  // cloning needs the template to be idle; retry briefly if another file is cloning right now
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      await admin.query(
-        `CREATE DATABASE ${admin.escapeIdentifier(name)} TEMPLATE ${admin.escapeIdentifier(template)}`,
-      );
-      break;
-    } catch (error) {
-      if (attempt > 20) throw error;
-      await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
-    }
-  }
-  await admin.end();
+  await createDatabaseFrom(maintenanceUrl, name, template);
   const databaseUrl = withDatabase(maintenanceUrl, name);
   const cipher = createFieldCipher(TEST_KEY);
   const db = connectDatabases(databaseUrl, cipher.derive('database-app-role').toString('hex'));
@@ -57,7 +45,6 @@ export async function createTestContext(
   });
   let fixedNow: Date | null = null;
   const ctx: AppContext = { config, db, cipher, now: () => fixedNow ?? new Date() };
-  if (options.seed !== false) await seedDemoIfEmpty(ctx, DEMO_PASSWORD);
   const app = await buildApp(ctx, { webDist: options.webDist ?? '/nonexistent' });
   await app.ready();
   return {
