@@ -66,8 +66,10 @@ async function main() {
       }).catch(() => undefined);
     }, 10 * 60_000);
     timer.unref();
-    startScheduler(runtime.ctx, MODULES.flatMap((m) => m.jobs ?? []), (job, error) =>
-      app?.log.error({ err: error, job }, 'job failed'),
+    startScheduler(
+      runtime.ctx,
+      MODULES.flatMap((m) => m.jobs ?? []),
+      (job, error) => app?.log.error({ err: error, job }, 'job failed'),
     );
     const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     logger.info(

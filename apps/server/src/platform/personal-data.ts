@@ -26,6 +26,6 @@ export function maskedPhone(cipher: FieldCipher, sealed: string | null): string 
   }
 }
 
-export function iso(value: Date | string | null): string | null {
+export function isoTimestamp(value: Date | string | null): string | null {
   return value === null ? null : new Date(value).toISOString();
 }

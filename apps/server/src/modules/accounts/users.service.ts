@@ -11,7 +11,8 @@ import type { AppContext } from '../../platform/context.ts';
 import { inScope, type Tx } from '../../platform/db/database.ts';
 import type { UsersTable } from '../../platform/db/schema.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors.ts';
-import { iso, maskedPhone, phoneIndex, sealPhone } from '../../platform/personal-data.ts';
+import { maskedPhone, phoneIndex, sealPhone } from '../../platform/personal-data.ts';
+import { isoTimestamp } from '../../platform/time.ts';
 import type { UserView } from './accounts.schema.ts';
 import { containsPattern } from '../../platform/http/schemas.ts';
 
@@ -50,8 +51,8 @@ export function createUsersService(ctx: AppContext) {
     locked: row.locked_until !== null && new Date(row.locked_until).getTime() > ctx.now().getTime(),
     mustChangePassword: row.must_change_password,
     totpEnabled: row.totp_enabled,
-    lastLoginAt: iso(row.last_login_at),
-    createdAt: iso(row.created_at)!,
+    lastLoginAt: isoTimestamp(row.last_login_at),
+    createdAt: isoTimestamp(row.created_at),
   });
 
   const selectUsers = (tx: Tx) =>

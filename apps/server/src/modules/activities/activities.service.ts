@@ -17,7 +17,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { inScope, type Tx } from '../../platform/db/database.ts';
 import { pageOf } from '../../platform/db/paging.ts';
 import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
-import { iso } from '../../platform/personal-data.ts';
+import { isoTimestamp } from '../../platform/time.ts';
 import { notifyVolunteers, queueOutboundMessage } from '../notifications/index.ts';
 import { findOwnerOrg, findProject } from '../projects/index.ts';
 import { findTeam } from '../teams/index.ts';
@@ -85,11 +85,11 @@ export function activityViewOf(row: ViewRow, editable: boolean): ActivityView {
     latitude: row.latitude,
     longitude: row.longitude,
     geofenceM: row.geofence_m,
-    startsAt: iso(row.starts_at)!,
-    endsAt: iso(row.ends_at)!,
+    startsAt: isoTimestamp(row.starts_at),
+    endsAt: isoTimestamp(row.ends_at),
     capacity: row.capacity,
-    signupOpensAt: iso(row.signup_opens_at),
-    signupClosesAt: iso(row.signup_closes_at),
+    signupOpensAt: isoTimestamp(row.signup_opens_at),
+    signupClosesAt: isoTimestamp(row.signup_closes_at),
     audience: row.audience,
     status: row.status as ActivityStatus,
     cancelReason: row.cancel_reason,
@@ -99,7 +99,7 @@ export function activityViewOf(row: ViewRow, editable: boolean): ActivityView {
     photoCount: row.photo_count,
     summary: row.summary,
     videoLinks: row.video_links,
-    createdAt: iso(row.created_at)!,
+    createdAt: isoTimestamp(row.created_at),
     editable,
   };
 }
@@ -515,7 +515,7 @@ export function createActivitiesService(ctx: AppContext) {
           id: p.id,
           uploadId: p.upload_id,
           caption: p.caption,
-          createdAt: iso(p.created_at)!,
+          createdAt: isoTimestamp(p.created_at),
         }));
       });
     },

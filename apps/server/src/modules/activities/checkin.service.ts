@@ -14,7 +14,7 @@ import { auditAction, type Actor } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { inScope, type Tx } from '../../platform/db/database.ts';
 import { AppError, Conflict, Invalid, NotFound } from '../../platform/errors.ts';
-import { iso } from '../../platform/personal-data.ts';
+import { isoTimestamp } from '../../platform/time.ts';
 import { inOwnVolunteerScope } from '../../platform/auth/volunteer-scope.ts';
 import { activityTarget, findActivity, managedActivity } from './activity-store.ts';
 import {
@@ -98,7 +98,7 @@ export function createCheckinService(ctx: AppContext) {
             recordedBy: null,
             note: null,
           });
-          return { ...base, at: iso(row.checked_in_at)!, distanceM: row.in_distance_m, alreadyDone };
+          return { ...base, at: isoTimestamp(row.checked_in_at), distanceM: row.in_distance_m, alreadyDone };
         }
 
         const checkin = await checkinOf(tx, activity.id, me.id);
@@ -110,7 +110,7 @@ export function createCheckinService(ctx: AppContext) {
         if (checkin.checked_out_at) {
           return {
             ...base,
-            at: iso(checkin.checked_out_at)!,
+            at: isoTimestamp(checkin.checked_out_at),
             distanceM: null,
             alreadyDone: true,
             hours: await recordHours(tx, activity.id, me.id),
@@ -130,7 +130,7 @@ export function createCheckinService(ctx: AppContext) {
         );
         return {
           ...base,
-          at: iso(out.at)!,
+          at: isoTimestamp(out.at),
           distanceM: place.distanceM,
           alreadyDone: out.alreadyDone,
           ...(out.hours !== undefined ? { hours: out.hours } : {}),
@@ -181,7 +181,7 @@ export function createCheckinService(ctx: AppContext) {
             return {
               direction: input.direction,
               volunteerId: volunteer.id,
-              at: iso(existing.checked_in_at)!,
+              at: isoTimestamp(existing.checked_in_at),
               method: existing.in_method as CheckinMethod,
               alreadyDone: true,
             };
@@ -208,7 +208,7 @@ export function createCheckinService(ctx: AppContext) {
           return {
             direction: input.direction,
             volunteerId: volunteer.id,
-            at: iso(row.checked_in_at)!,
+            at: isoTimestamp(row.checked_in_at),
             method: row.in_method as CheckinMethod,
             alreadyDone,
           };
@@ -223,7 +223,7 @@ export function createCheckinService(ctx: AppContext) {
           return {
             direction: input.direction,
             volunteerId: volunteer.id,
-            at: iso(checkin.checked_out_at)!,
+            at: isoTimestamp(checkin.checked_out_at),
             method: (checkin.out_method ?? 'manual') as CheckinMethod,
             alreadyDone: true,
             ...(hours !== undefined ? { hours } : {}),
@@ -244,7 +244,7 @@ export function createCheckinService(ctx: AppContext) {
         return {
           direction: input.direction,
           volunteerId: volunteer.id,
-          at: iso(out.at)!,
+          at: isoTimestamp(out.at),
           method,
           alreadyDone: out.alreadyDone,
           ...(out.hours !== undefined ? { hours: out.hours } : {}),
@@ -300,7 +300,7 @@ export function createCheckinService(ctx: AppContext) {
             'NOT_SIGNED_UP',
           );
         if (signup.attendance_confirmed_at)
-          return { ok: true as const, attendanceConfirmedAt: iso(signup.attendance_confirmed_at)! };
+          return { ok: true as const, attendanceConfirmedAt: isoTimestamp(signup.attendance_confirmed_at) };
         await tx
           .updateTable('activity_signups')
           .set({ attendance_confirmed_at: now, updated_at: now })

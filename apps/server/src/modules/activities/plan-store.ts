@@ -7,7 +7,7 @@ import { inActorScope, type Actor } from '../../platform/auth/actor.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import type { ActivityPlansTable, PlanItemsTable } from '../../platform/db/schema.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors.ts';
-import { iso } from '../../platform/personal-data.ts';
+import { isoTimestamp } from '../../platform/time.ts';
 import type { PlanItemView, PlanStatus, PlanView } from './plans.schema.ts';
 
 export type PlanRow = Selectable<ActivityPlansTable>;
@@ -68,13 +68,13 @@ export function planViewOf(row: PlanViewRow, actor: Actor, relation: PlanView['r
     summary: row.summary,
     quarterThemes: row.quarter_themes,
     status: row.status as PlanStatus,
-    publishedAt: iso(row.published_at),
+    publishedAt: isoTimestamp(row.published_at),
     itemCount: row.item_count,
     convertedCount: row.converted_count,
     relation,
     editable: inActorScope(actor, row.org_path),
-    createdAt: iso(row.created_at)!,
-    updatedAt: iso(row.updated_at)!,
+    createdAt: isoTimestamp(row.created_at),
+    updatedAt: isoTimestamp(row.updated_at),
   };
 }
 
@@ -115,7 +115,7 @@ export async function itemViews(
             activityNo: r.a_no,
             title: r.a_title,
             status: r.a_status as ActivityStatus,
-            startsAt: iso(r.a_starts_at)!,
+            startsAt: isoTimestamp(r.a_starts_at),
           }
         : null,
   }));

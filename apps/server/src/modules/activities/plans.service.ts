@@ -10,7 +10,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { inScope, type Tx } from '../../platform/db/database.ts';
 import { pageOf } from '../../platform/db/paging.ts';
 import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
-import { iso } from '../../platform/personal-data.ts';
+import { isoTimestamp } from '../../platform/time.ts';
 import { findOwnerOrg } from '../projects/index.ts';
 import { activityView, createActivitiesService } from './activities.service.ts';
 import {
@@ -381,7 +381,7 @@ export function createPlansService(ctx: AppContext) {
         plannedOn: r.planned_on,
         activity:
           r.a_id !== null && r.a_starts_at !== null && r.a_place !== null && r.a_status !== null
-            ? { id: r.a_id, startsAt: iso(r.a_starts_at)!, place: r.a_place, status: r.a_status }
+            ? { id: r.a_id, startsAt: isoTimestamp(r.a_starts_at), place: r.a_place, status: r.a_status }
             : null,
       }));
       return {
@@ -394,7 +394,7 @@ export function createPlansService(ctx: AppContext) {
           title: plan.title,
           summary: plan.summary,
           quarterThemes: plan.quarter_themes,
-          publishedAt: iso(plan.published_at),
+          publishedAt: isoTimestamp(plan.published_at),
           inherited: plan.org_id !== org.id,
           months: byMonth(items),
         },

@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { ACTIVITY_FORM_SHORT, FESTIVAL_LABELS, type ActivityForm, type Festival } from '@civic/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import { NotFound } from '../../platform/errors.ts';
-import { iso } from '../../platform/personal-data.ts';
+import { isoTimestamp } from '../../platform/time.ts';
 
 const PUBLIC_STATUSES = ['published', 'in_progress'] as const;
 
@@ -70,8 +70,8 @@ export async function upcomingNear(ctx: AppContext, orgId: number, limit = 50): 
     festival: r.festival,
     description: r.description,
     place: r.place,
-    startsAt: iso(r.starts_at)!,
-    endsAt: iso(r.ends_at)!,
+    startsAt: isoTimestamp(r.starts_at),
+    endsAt: isoTimestamp(r.ends_at),
     audience: r.audience,
     capacity: r.capacity,
     confirmedCount: r.confirmed_count,
@@ -111,8 +111,8 @@ export async function publicActivity(ctx: AppContext, id: number): Promise<Publi
     festival: r.festival,
     description: r.description,
     place: r.place,
-    startsAt: iso(r.starts_at)!,
-    endsAt: iso(r.ends_at)!,
+    startsAt: isoTimestamp(r.starts_at),
+    endsAt: isoTimestamp(r.ends_at),
     audience: r.audience,
     capacity: r.capacity,
     confirmedCount: r.confirmed_count,

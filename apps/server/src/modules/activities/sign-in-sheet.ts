@@ -14,7 +14,7 @@ import {
 } from '@civic/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Tx } from '../../platform/db/database.ts';
-import { iso } from '../../platform/personal-data.ts';
+import { isoTimestamp } from '../../platform/time.ts';
 import { managedActivity } from './activity-store.ts';
 import { beijingFull } from './attendance.ts';
 import type { SheetRow, SignInSheet } from './checkin.schema.ts';
@@ -57,11 +57,11 @@ export async function sheetOf(tx: Tx, actor: Actor, activityId: number): Promise
     volunteerName: r.name ?? '（已迁出本辖区）',
     volunteerNo: r.volunteer_no,
     signupStatus: r.signup_status as SignupStatus | null,
-    attendanceConfirmedAt: iso(r.attendance_confirmed_at),
-    checkedInAt: iso(r.checked_in_at),
+    attendanceConfirmedAt: isoTimestamp(r.attendance_confirmed_at),
+    checkedInAt: isoTimestamp(r.checked_in_at),
     inMethod: r.in_method as CheckinMethod | null,
     distanceM: r.in_distance_m,
-    checkedOutAt: iso(r.checked_out_at),
+    checkedOutAt: isoTimestamp(r.checked_out_at),
     outMethod: r.out_method as CheckinMethod | null,
     note: r.note,
     hours: r.hours === null ? null : Number(r.hours),
@@ -75,8 +75,8 @@ export async function sheetOf(tx: Tx, actor: Actor, activityId: number): Promise
       title: activity.title,
       orgName: org.rows[0]?.name ?? '',
       place: activity.place,
-      startsAt: iso(activity.starts_at)!,
-      endsAt: iso(activity.ends_at)!,
+      startsAt: isoTimestamp(activity.starts_at),
+      endsAt: isoTimestamp(activity.ends_at),
       status: activity.status,
     },
     totals: {

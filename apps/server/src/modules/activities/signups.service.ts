@@ -8,7 +8,7 @@ import { auditAction } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { inScope, type Tx } from '../../platform/db/database.ts';
 import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
-import { iso } from '../../platform/personal-data.ts';
+import { isoTimestamp } from '../../platform/time.ts';
 import { inOwnVolunteerScope } from '../../platform/auth/volunteer-scope.ts';
 import {
   activityTarget,
@@ -75,11 +75,11 @@ export async function signupsOf(tx: Tx, activityId: number, volunteerId?: number
     status: r.status as SignupView['status'],
     source: r.source,
     waitlistPosition: r.position,
-    remindedAt: iso(r.reminded_at),
-    attendanceConfirmedAt: iso(r.attendance_confirmed_at),
-    checkedInAt: iso(r.checked_in_at),
-    checkedOutAt: iso(r.checked_out_at),
-    createdAt: iso(r.created_at)!,
+    remindedAt: isoTimestamp(r.reminded_at),
+    attendanceConfirmedAt: isoTimestamp(r.attendance_confirmed_at),
+    checkedInAt: isoTimestamp(r.checked_in_at),
+    checkedOutAt: isoTimestamp(r.checked_out_at),
+    createdAt: isoTimestamp(r.created_at),
   }));
 }
 

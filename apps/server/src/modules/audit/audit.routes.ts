@@ -6,7 +6,7 @@ import { verifyAuditChain } from '../../platform/audit/audit.ts';
 import { actorOf } from '../../platform/auth/plugin.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { inScope } from '../../platform/db/database.ts';
-import { iso } from '../../platform/personal-data.ts';
+import { isoTimestamp } from '../../platform/time.ts';
 import { containsPattern, startsWithPattern } from '../../platform/http/schemas.ts';
 
 const auditItem = z.object({
@@ -77,7 +77,7 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
           items: rows.map((row) => ({
             id: row.id,
             seq: row.seq,
-            occurredAt: iso(row.occurred_at)!,
+            occurredAt: isoTimestamp(row.occurred_at),
             actorUsername: row.actor_username,
             actorRole: row.actor_role,
             action: row.action,

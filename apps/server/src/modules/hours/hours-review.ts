@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { auditAction, type Actor, type AuditTarget } from '../../platform/auth/actor.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { Conflict, NotFound } from '../../platform/errors.ts';
-import { iso } from '../../platform/personal-data.ts';
+import { isoTimestamp } from '../../platform/time.ts';
 import {
   needsSecondPerson,
   RECORD_NOT_FOUND,
@@ -97,7 +97,7 @@ export async function recordDetail(tx: Tx, actor: Actor, id: number): Promise<Se
       toHours: e.to_hours === null ? null : Number(e.to_hours),
       reason: e.reason,
       actorName: e.actor_name,
-      createdAt: iso(e.created_at)!,
+      createdAt: isoTimestamp(e.created_at),
     })),
   };
 }

@@ -10,7 +10,7 @@ import {
   type ServiceRecordStatus,
 } from '@civic/contracts';
 import type { Tx } from '../../platform/db/database.ts';
-import { iso } from '../../platform/personal-data.ts';
+import { isoTimestamp } from '../../platform/time.ts';
 import type { ServiceRecordView } from './hours.schema.ts';
 import { maxCreditHours, spanMinutes } from './service-sources.ts';
 
@@ -102,13 +102,13 @@ export function recordViewOf(row: RecordRow, userId: number): ServiceRecordView 
     status: row.status as ServiceRecordStatus,
     hours: Number(row.hours),
     minutes: row.minutes,
-    startedAt: iso(row.started_at)!,
-    endedAt: iso(row.ended_at)!,
+    startedAt: isoTimestamp(row.started_at),
+    endedAt: isoTimestamp(row.ended_at),
     note: row.note,
     rejectReason: row.reject_reason,
-    createdAt: iso(row.created_at)!,
+    createdAt: isoTimestamp(row.created_at),
     createdByName: row.created_by_name,
-    reviewedAt: iso(row.reviewed_at),
+    reviewedAt: isoTimestamp(row.reviewed_at),
     reviewedByName: row.reviewed_by_name,
     maxHours: maxHoursOf(row),
     confirmable: row.status === 'pending' && !needsSecondPerson(row, userId),

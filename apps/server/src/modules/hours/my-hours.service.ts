@@ -8,7 +8,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { inScope } from '../../platform/db/database.ts';
 import { pageOf } from '../../platform/db/paging.ts';
 import { Forbidden } from '../../platform/errors.ts';
-import { iso } from '../../platform/personal-data.ts';
+import { isoTimestamp } from '../../platform/time.ts';
 import { inOwnVolunteerScope } from '../../platform/auth/volunteer-scope.ts';
 import { yearHours } from '../volunteers/index.ts';
 import { confirmIn } from './hours-review.ts';
@@ -70,11 +70,11 @@ export function createMyHoursService(ctx: AppContext) {
             status: r.status as 'pending' | 'confirmed' | 'rejected',
             hours: Number(r.hours),
             minutes: r.minutes,
-            startedAt: iso(r.started_at)!,
-            endedAt: iso(r.ended_at)!,
+            startedAt: isoTimestamp(r.started_at),
+            endedAt: isoTimestamp(r.ended_at),
             rejectReason: r.reject_reason,
-            createdAt: iso(r.created_at)!,
-            reviewedAt: iso(r.reviewed_at),
+            createdAt: isoTimestamp(r.created_at),
+            reviewedAt: isoTimestamp(r.reviewed_at),
           })),
           total,
         };

@@ -12,7 +12,7 @@ import type { Database } from '../../platform/db/schema.ts';
 import { inOwnVolunteerScope } from '../../platform/auth/volunteer-scope.ts';
 import { pageOf } from '../../platform/db/paging.ts';
 import { NotFound } from '../../platform/errors.ts';
-import { iso } from '../../platform/personal-data.ts';
+import { isoTimestamp } from '../../platform/time.ts';
 import { idParams } from '../../platform/http/schemas.ts';
 
 const notification = z.object({
@@ -52,7 +52,7 @@ async function listOf(tx: Tx, mine: Mine, query: z.infer<typeof listQuery>) {
       body: n.body,
       link: n.link,
       read: n.read_at !== null,
-      createdAt: iso(n.created_at)!,
+      createdAt: isoTimestamp(n.created_at),
     })),
     total,
     unread: Number(unread.n),

@@ -16,7 +16,7 @@ import {
 } from '@civic/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError, Invalid, NotFound } from '../../platform/errors.ts';
-import { iso } from '../../platform/personal-data.ts';
+import { isoTimestamp } from '../../platform/time.ts';
 import { insertOrder } from './order-intake.ts';
 
 const CATEGORY_PREFIX = 'cat.';
@@ -253,8 +253,8 @@ export function open311Routes(app: FastifyInstance, ctx: AppContext): void {
         ? `${ITEM_PREFIX}${row.menu_item_id}`
         : `${CATEGORY_PREFIX}${row.service_category}`,
       agency_responsible: row.org_name,
-      requested_datetime: iso(row.created_at),
-      updated_datetime: iso(row.updated_at),
+      requested_datetime: isoTimestamp(row.created_at),
+      updated_datetime: isoTimestamp(row.updated_at),
       // the village's location, never the resident's address
       address: row.org_name,
       lat: row.latitude,

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/database.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
-import { iso, maskedPhone } from '../../platform/personal-data.ts';
+import { maskedPhone } from '../../platform/personal-data.ts';
+import { isoTimestamp } from '../../platform/time.ts';
 import type { OrderRow } from './order-flow.ts';
 import type { OrderDetail, OrderView } from './orders.schema.ts';
 
@@ -17,7 +18,7 @@ export function orderViewOf(cipher: FieldCipher, row: OrderRow & { org_name: str
     id: row.id,
     orderNo: row.order_no,
     status: row.status as OrderView['status'],
-    stageDueAt: iso(row.stage_due_at),
+    stageDueAt: isoTimestamp(row.stage_due_at),
     overdue: row.stage_due_at !== null && new Date(row.stage_due_at).getTime() < now.getTime(),
     escalationLevel: row.escalation_level,
     orgId: row.org_id,
@@ -31,8 +32,8 @@ export function orderViewOf(cipher: FieldCipher, row: OrderRow & { org_name: str
     contactName: row.contact_name,
     contactPhone: maskedPhone(cipher, row.contact_phone_enc),
     channel: row.channel as OrderView['channel'],
-    preferredAt: iso(row.preferred_at),
-    agreedAt: iso(row.agreed_at),
+    preferredAt: isoTimestamp(row.preferred_at),
+    agreedAt: isoTimestamp(row.agreed_at),
     priority: row.priority as OrderView['priority'],
     volunteersNeeded: row.volunteers_needed,
     dispatchedOrgId: row.dispatched_org_id,
@@ -42,8 +43,8 @@ export function orderViewOf(cipher: FieldCipher, row: OrderRow & { org_name: str
     rating: row.rating,
     ratingComment: row.rating_comment,
     evaluation: row.evaluation,
-    createdAt: iso(row.created_at)!,
-    closedAt: iso(row.closed_at),
+    createdAt: isoTimestamp(row.created_at),
+    closedAt: isoTimestamp(row.closed_at),
   };
 }
 
@@ -70,7 +71,7 @@ export async function eventsOf(tx: Tx, orderId: number) {
     reason: e.reason,
     // where a dispatch sent the order (names a station, team or volunteers: staff and volunteers only)
     target: targetOf(e.details),
-    createdAt: iso(e.created_at)!,
+    createdAt: isoTimestamp(e.created_at),
   }));
 }
 
@@ -95,7 +96,7 @@ export async function orderDetailOf(
       volunteerId: a.volunteer_id,
       name: a.name,
       status: a.status,
-      claimedAt: iso(a.claimed_at),
+      claimedAt: isoTimestamp(a.claimed_at),
     })),
   };
 }

@@ -11,7 +11,7 @@ import { appendAudit } from '../../platform/audit/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { Conflict, NotFound } from '../../platform/errors.ts';
-import { iso } from '../../platform/personal-data.ts';
+import { isoTimestamp } from '../../platform/time.ts';
 import { lockOrder, transition, type OrderRow } from './order-flow.ts';
 import { insertOrder, trackingHashOf } from './order-intake.ts';
 import type { PlaceOrderInput } from './orders.schema.ts';
@@ -48,7 +48,7 @@ export function createResidentOrdersService(ctx: AppContext) {
       status,
       serviceCategory: order.service_category,
       description: order.description,
-      createdAt: iso(order.created_at)!,
+      createdAt: isoTimestamp(order.created_at),
       rejectReason: order.reject_reason,
       rating: order.rating,
       ratingComment: order.rating_comment,
@@ -60,7 +60,7 @@ export function createResidentOrdersService(ctx: AppContext) {
         action: e.action,
         toStatus: e.to_status,
         reason: e.reason,
-        at: iso(e.created_at)!,
+        at: isoTimestamp(e.created_at),
       })),
     };
   }

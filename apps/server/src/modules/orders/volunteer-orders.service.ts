@@ -7,7 +7,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { Conflict, Forbidden } from '../../platform/errors.ts';
-import { iso } from '../../platform/personal-data.ts';
+import { isoTimestamp } from '../../platform/time.ts';
 import { recordService } from '../hours/index.ts';
 import { inOwnVolunteerScope } from '../../platform/auth/volunteer-scope.ts';
 import { actingAs, auditOrder, lockOrder, transition, type OrderRow } from './order-flow.ts';
@@ -75,7 +75,7 @@ export function createVolunteerOrdersService(ctx: AppContext) {
         return rows.map((r) => ({
           ...orderViewOf(ctx.cipher, r, now),
           offerStatus: r.offer_status,
-          claimedAt: iso(r.claimed_at),
+          claimedAt: isoTimestamp(r.claimed_at),
         }));
       });
     },

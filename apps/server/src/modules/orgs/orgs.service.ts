@@ -17,7 +17,8 @@ import type { AppContext } from '../../platform/context.ts';
 import { inScope, type Tx } from '../../platform/db/database.ts';
 import type { OrgsTable } from '../../platform/db/schema.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors.ts';
-import { iso, maskedPhone, sealPhone } from '../../platform/personal-data.ts';
+import { maskedPhone, sealPhone } from '../../platform/personal-data.ts';
+import { isoTimestamp } from '../../platform/time.ts';
 import type { Selectable } from 'kysely';
 import type { CreateOrgInput, OrgListQuery, OrgTreeNode, OrgView, UpdateOrgInput } from './orgs.schema.ts';
 import { containsPattern } from '../../platform/http/schemas.ts';
@@ -58,8 +59,8 @@ export function createOrgsService(ctx: AppContext) {
     creditCode: row.credit_code,
     creditCodeOverride: row.credit_code_override,
     childCount: row.child_count,
-    createdAt: iso(row.created_at)!,
-    updatedAt: iso(row.updated_at)!,
+    createdAt: isoTimestamp(row.created_at),
+    updatedAt: isoTimestamp(row.updated_at),
   });
 
   const selectOrgs = (tx: Tx) =>

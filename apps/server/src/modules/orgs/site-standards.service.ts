@@ -11,7 +11,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { inScope, type Tx } from '../../platform/db/database.ts';
 import type { SiteStandardsTable } from '../../platform/db/schema.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors.ts';
-import { iso } from '../../platform/personal-data.ts';
+import { isoTimestamp } from '../../platform/time.ts';
 import { uploadUrl } from '../uploads/index.ts';
 import type {
   CoverageView,
@@ -198,7 +198,7 @@ export function createSiteStandardsService(ctx: AppContext) {
     passed: row.passed,
     inspector: row.inspector,
     inspectedOn: row.inspected_on,
-    createdAt: iso(row.created_at)!,
+    createdAt: isoTimestamp(row.created_at),
   });
 
   async function inspectionDetail(tx: Tx, id: number): Promise<InspectionDetail> {

@@ -10,7 +10,7 @@ import { inScope, type Tx } from '../../platform/db/database.ts';
 import { pageOf } from '../../platform/db/paging.ts';
 import type { MenuItemsTable } from '../../platform/db/schema.ts';
 import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
-import { iso } from '../../platform/personal-data.ts';
+import { isoTimestamp } from '../../platform/time.ts';
 import type {
   MenuItemInput,
   MenuItemView,
@@ -65,8 +65,8 @@ function viewOf(actor: Actor, row: MenuItemRow): MenuItemView {
     volunteersNeeded: row.volunteers_needed,
     status: row.status as MenuItemView['status'],
     editable: inActorScope(actor, row.org_path),
-    createdAt: iso(row.created_at)!,
-    updatedAt: iso(row.updated_at)!,
+    createdAt: isoTimestamp(row.created_at),
+    updatedAt: isoTimestamp(row.updated_at),
   };
 }
 

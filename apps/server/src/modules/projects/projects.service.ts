@@ -11,7 +11,7 @@ import { inScope, type Tx } from '../../platform/db/database.ts';
 import { pageOf } from '../../platform/db/paging.ts';
 import type { ProjectsTable } from '../../platform/db/schema.ts';
 import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
-import { iso } from '../../platform/personal-data.ts';
+import { isoTimestamp } from '../../platform/time.ts';
 import { findTeam } from '../teams/index.ts';
 import type {
   ProjectDetail,
@@ -148,10 +148,10 @@ export function createProjectsService(ctx: AppContext) {
         toStatus: h.to_status as ProjectStatus,
         note: h.note,
         changedByName: h.display_name,
-        changedAt: iso(h.changed_at)!,
+        changedAt: isoTimestamp(h.changed_at),
       })),
-      createdAt: iso(row.created_at)!,
-      updatedAt: iso(row.updated_at)!,
+      createdAt: isoTimestamp(row.created_at),
+      updatedAt: isoTimestamp(row.updated_at),
     };
   }
 

@@ -9,7 +9,8 @@ import type { AppContext } from '../../platform/context.ts';
 import { inScope, type Tx } from '../../platform/db/database.ts';
 import { pageOf } from '../../platform/db/paging.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors.ts';
-import { iso, maskedPhone } from '../../platform/personal-data.ts';
+import { maskedPhone } from '../../platform/personal-data.ts';
+import { isoTimestamp } from '../../platform/time.ts';
 import { inOwnVolunteerScope } from '../../platform/auth/volunteer-scope.ts';
 import { findManagedTeam, findTeam, selectTeams, teamListItemOf } from './teams.service.ts';
 import type { MemberListQuery, TeamMemberView } from './teams.schema.ts';
@@ -55,8 +56,8 @@ export function createTeamMembersService(ctx: AppContext) {
     source: r.source as TeamMemberView['source'],
     applicationNote: r.application_note,
     decisionNote: r.decision_note,
-    appliedAt: iso(r.applied_at)!,
-    joinedAt: iso(r.joined_at),
+    appliedAt: isoTimestamp(r.applied_at),
+    joinedAt: isoTimestamp(r.joined_at),
   });
 
   async function member(tx: Tx, teamId: number, memberId: number): Promise<MemberRow> {
@@ -311,8 +312,8 @@ export function createTeamMembersService(ctx: AppContext) {
             orgName: r.org_name,
             role: r.role as TeamMemberView['role'],
             status: r.status as TeamMemberView['status'],
-            appliedAt: iso(r.applied_at)!,
-            joinedAt: iso(r.joined_at),
+            appliedAt: isoTimestamp(r.applied_at),
+            joinedAt: isoTimestamp(r.joined_at),
             pendingApplications: pending,
           };
         }),

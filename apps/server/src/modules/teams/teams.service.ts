@@ -10,7 +10,7 @@ import { inScope, type Tx } from '../../platform/db/database.ts';
 import { pageOf } from '../../platform/db/paging.ts';
 import type { TeamsTable } from '../../platform/db/schema.ts';
 import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
-import { iso } from '../../platform/personal-data.ts';
+import { isoTimestamp } from '../../platform/time.ts';
 import type {
   TeamDetail,
   TeamInput,
@@ -107,8 +107,8 @@ export function createTeamsService(ctx: AppContext) {
       description: row.description,
       foundedOn: row.founded_on,
       deputies,
-      createdAt: iso(row.created_at)!,
-      updatedAt: iso(row.updated_at)!,
+      createdAt: isoTimestamp(row.created_at),
+      updatedAt: isoTimestamp(row.updated_at),
     };
   }
 

@@ -13,7 +13,7 @@ import { inScope, type Tx } from '../../platform/db/database.ts';
 import { pageOf } from '../../platform/db/paging.ts';
 import type { ImportRowError } from '../../platform/db/schema.ts';
 import { Conflict, NotFound } from '../../platform/errors.ts';
-import { iso } from '../../platform/personal-data.ts';
+import { isoTimestamp } from '../../platform/time.ts';
 import {
   DICTIONARIES,
   headerOf,
@@ -353,8 +353,8 @@ export function createImportService(ctx: AppContext) {
       importedRows: row.imported_rows,
       errors: row.errors.slice(0, ERRORS_IN_VIEW),
       failure: stale ? '处理中断（服务器重启），请重新上传' : row.failure,
-      createdAt: iso(row.created_at)!,
-      finishedAt: iso(row.finished_at),
+      createdAt: isoTimestamp(row.created_at),
+      finishedAt: isoTimestamp(row.finished_at),
     };
   }
 

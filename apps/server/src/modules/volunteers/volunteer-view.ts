@@ -12,7 +12,8 @@ import {
 import type { FieldCipher } from '../../platform/crypto.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import type { VolunteersTable } from '../../platform/db/schema.ts';
-import { iso, maskedPhone } from '../../platform/personal-data.ts';
+import { maskedPhone } from '../../platform/personal-data.ts';
+import { isoTimestamp } from '../../platform/time.ts';
 import { ADULT_AGE, ageOn } from '@civic/contracts';
 import { maskedIdNumber } from './identity.ts';
 import type { VolunteerDetail, VolunteerListItem } from './volunteers.schema.ts';
@@ -78,7 +79,7 @@ export function listItemOf(cipher: FieldCipher, row: VolunteerRow, now: Date): V
     lifetimeHours: row.lifetime_hours,
     starLevel: starLevel(row.lifetime_hours),
     teamCount: row.team_count,
-    createdAt: iso(row.created_at)!,
+    createdAt: isoTimestamp(row.created_at),
   };
 }
 
@@ -125,15 +126,15 @@ export function detailOf(
       ? {
           name: row.guardian_name,
           phone: maskedPhone(cipher, row.guardian_phone_enc),
-          consentAt: iso(row.guardian_consent_at),
+          consentAt: isoTimestamp(row.guardian_consent_at),
         }
       : null,
     consent: {
       version: row.consent_version,
-      at: iso(row.consent_at)!,
+      at: isoTimestamp(row.consent_at),
       channel: row.consent_channel as 'online' | 'offline',
-      withdrawnAt: iso(row.consent_withdrawn_at),
-      erasureRequestedAt: iso(row.erasure_requested_at),
+      withdrawnAt: isoTimestamp(row.consent_withdrawn_at),
+      erasureRequestedAt: isoTimestamp(row.erasure_requested_at),
     },
     hours: {
       lifetime: row.lifetime_hours,
