@@ -5,6 +5,12 @@ import { accountsRoutes } from './accounts.routes.ts';
 export { meOf } from './auth.service.ts';
 export { meSchema } from './accounts.schema.ts';
 export { generateInitialPassword } from './users.service.ts';
+export {
+  closeVolunteerAccount,
+  openVolunteerAccount,
+  updateVolunteerAccount,
+  type VolunteerAccountInput,
+} from './volunteer-accounts.ts';
 
 export const accountsModule = defineModule({
   name: 'accounts',

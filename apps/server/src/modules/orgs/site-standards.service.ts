@@ -12,7 +12,7 @@ import { inScope, type Tx } from '../../platform/db/database.ts';
 import type { SiteStandardsTable } from '../../platform/db/schema.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors.ts';
 import { isoTimestamp } from '../../platform/time.ts';
-import { uploadUrl } from '../uploads/index.ts';
+import { attachUploads, uploadUrl } from '../uploads/index.ts';
 import type {
   CoverageView,
   CreateInspectionInput,
@@ -466,15 +466,9 @@ export function createSiteStandardsService(ctx: AppContext) {
 
         const photoIds = [...new Set(input.results.flatMap((r) => r.photoIds ?? []))];
         if (photoIds.length) {
-          const found = await tx.selectFrom('uploads').select('id').where('id', 'in', photoIds).execute();
-          if (found.length !== photoIds.length)
+          // photos uploaded higher up move down to the inspected unit (see attachUploads)
+          if ((await attachUploads(tx, photoIds, org.path)) !== photoIds.length)
             throw new Invalid('部分照片不存在或不在您的数据范围内，请重新上传');
-          // photos uploaded higher up (e.g. by the centre) move down to the inspected unit, so the
-          // unit can see the photos of its own inspection; the uploader still sees them
-          await sql`UPDATE uploads SET org_path = ${org.path}::ltree
-                    WHERE id = ANY(${photoIds}::uuid[]) AND ${org.path}::ltree <@ org_path AND org_path <> ${org.path}::ltree`.execute(
-            tx,
-          );
         }
 
         const byId = new Map(input.results.map((r) => [r.itemId, r]));

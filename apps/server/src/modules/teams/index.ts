@@ -3,6 +3,7 @@
 import { defineModule } from '../../platform/module.ts';
 import { teamsRoutes } from './teams.routes.ts';
 
+export { leaveAllTeams } from './memberships.ts';
 export { findTeam } from './teams.service.ts';
 
 export const teamsModule = defineModule({

@@ -2,7 +2,7 @@
 import { defineModule } from '../../platform/module.ts';
 import { uploadsRoutes } from './uploads.routes.ts';
 
-export { cleanFileName, detectImageType, uploadUrl } from './uploads.service.ts';
+export { attachUploads, cleanFileName, detectImageType, uploadUrl } from './uploads.service.ts';
 
 export const uploadsModule = defineModule({
   name: 'uploads',

@@ -5,7 +5,8 @@ import crypto from 'node:crypto';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { auditActor, type Actor } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { inScope } from '../../platform/db/database.ts';
+import { sql } from 'kysely';
+import { inScope, type Tx } from '../../platform/db/database.ts';
 import { AppError, Invalid, NotFound } from '../../platform/errors.ts';
 
 export type ImageType = 'image/jpeg' | 'image/png' | 'image/webp';
@@ -40,6 +41,22 @@ export class UnsupportedFile extends AppError {
 }
 
 export const uploadUrl = (id: string) => `/api/uploads/${id}`;
+
+/**
+ * Attaches photos to something held by the org at `orgPath`: photos the caller can see (row-level
+ * security) that were uploaded higher up (e.g. by the centre) move down to that org, so the unit
+ * can see the photos of its own record; the uploader still sees them. Returns how many of `ids`
+ * exist in the caller's scope, so the caller can refuse a list with unknown photos.
+ */
+export async function attachUploads(tx: Tx, ids: readonly string[], orgPath: string): Promise<number> {
+  if (ids.length === 0) return 0;
+  const found = await tx.selectFrom('uploads').select('id').where('id', 'in', ids).execute();
+  await sql`UPDATE uploads SET org_path = ${orgPath}::ltree
+            WHERE id = ANY(${ids}::uuid[]) AND ${orgPath}::ltree <@ org_path AND org_path <> ${orgPath}::ltree`.execute(
+    tx,
+  );
+  return found.length;
+}
 
 export function createUploadsService(ctx: AppContext) {
   return {

@@ -19,6 +19,8 @@ import { detailOf, membershipsOf, volunteerDetailRow } from './volunteer-view.ts
 import { findResidenceOrg } from './volunteers.service.ts';
 import type { RegisterInput, SelfUpdateInput } from './volunteers.schema.ts';
 import { idNumberIndex } from './identity.ts';
+import { closeVolunteerAccount, openVolunteerAccount, updateVolunteerAccount } from '../accounts/index.ts';
+import { leaveAllTeams } from '../teams/index.ts';
 
 export function createSelfService(ctx: AppContext) {
   const asVolunteer = <T>(actor: Actor, work: (tx: Tx, me: SelfVolunteer) => Promise<T>) =>
@@ -134,30 +136,19 @@ export function createSelfService(ctx: AppContext) {
               })
               .returning(['id', 'volunteer_no', 'org_id', 'org_path'])
               .executeTakeFirstOrThrow();
-        const account = {
-          display_name: person.name,
-          phone_enc: sealed.phone_enc,
-          phone_index: phoneIdx,
-          password_hash: passwordHash,
-          password_changed_at: now,
-          must_change_password: false,
-          status: 'active',
-          org_id: org.id,
-          org_path: org.path,
-          updated_at: now,
-        };
-        const user = existing?.user_id
-          ? await tx
-              .updateTable('users')
-              .set(account)
-              .where('id', '=', existing.user_id)
-              .returning(['id', 'username'])
-              .executeTakeFirstOrThrow()
-          : await tx
-              .insertInto('users')
-              .values({ ...account, username: volunteer.volunteer_no, role: 'volunteer', created_at: now })
-              .returning(['id', 'username'])
-              .executeTakeFirstOrThrow();
+        const user = await openVolunteerAccount(
+          tx,
+          existing?.user_id ?? null,
+          volunteer.volunteer_no,
+          {
+            displayName: person.name,
+            phoneEnc: sealed.phone_enc,
+            phoneIndex: phoneIdx,
+            passwordHash,
+            org: { id: org.id, path: org.path },
+          },
+          now,
+        );
         await tx.updateTable('volunteers').set({ user_id: user.id }).where('id', '=', volunteer.id).execute();
         await appendAudit(
           tx,
@@ -222,11 +213,7 @@ export function createSelfService(ctx: AppContext) {
             phone_index: idx,
             phone_tail: person.phone.slice(-4),
           });
-          await tx
-            .updateTable('users')
-            .set({ phone_enc: phoneEnc, phone_index: idx, updated_at: now })
-            .where('id', '=', actor.userId)
-            .execute();
+          await updateVolunteerAccount(tx, actor.userId, { phone: { enc: phoneEnc, index: idx } }, now);
         }
         await tx.updateTable('volunteers').set(changes).where('id', '=', me.id).execute();
         await auditAction(
@@ -274,17 +261,8 @@ export function createSelfService(ctx: AppContext) {
           })
           .where('id', '=', me.id)
           .execute();
-        await tx
-          .updateTable('team_members')
-          .set({ status: 'left', left_at: now })
-          .where('volunteer_id', '=', me.id)
-          .where('status', 'in', ['pending', 'active'])
-          .execute();
-        await tx
-          .updateTable('users')
-          .set({ status: 'disabled', phone_enc: null, phone_index: null, updated_at: now })
-          .where('id', '=', actor.userId)
-          .execute();
+        await leaveAllTeams(tx, me.id, now);
+        await closeVolunteerAccount(tx, actor.userId, now);
         await auditAction(
           tx,
           actor,

@@ -48,6 +48,7 @@ import type {
   VolunteerListQuery,
 } from './volunteers.schema.ts';
 import { containsPattern } from '../../platform/http/schemas.ts';
+import { updateVolunteerAccount } from '../accounts/index.ts';
 
 const EXPORT_LIMIT = 100_000;
 
@@ -172,11 +173,7 @@ export function createVolunteersService(ctx: AppContext) {
   async function moveLoginPhone(tx: Tx, userId: number, phoneEnc: string, index: string, now: Date) {
     if (await volunteerPhoneTaken(ctx.db.system, index, userId))
       throw new Conflict('该手机号已绑定其他志愿者账号', 'DUPLICATE_PHONE');
-    await tx
-      .updateTable('users')
-      .set({ phone_enc: phoneEnc, phone_index: index, updated_at: now })
-      .where('id', '=', userId)
-      .execute();
+    await updateVolunteerAccount(tx, userId, { phone: { enc: phoneEnc, index } }, now);
   }
 
   return {
@@ -269,20 +266,12 @@ export function createVolunteersService(ctx: AppContext) {
           const org = await findResidenceOrg(tx, input.orgId);
           Object.assign(changes, { org_id: org.id, org_path: org.path });
           if (current.user_id) {
-            await tx
-              .updateTable('users')
-              .set({ org_id: org.id, org_path: org.path, updated_at: now })
-              .where('id', '=', current.user_id)
-              .execute();
+            await updateVolunteerAccount(tx, current.user_id, { org: { id: org.id, path: org.path } }, now);
           }
         }
         await tx.updateTable('volunteers').set(changes).where('id', '=', id).execute();
         if (current.user_id && input.name !== undefined) {
-          await tx
-            .updateTable('users')
-            .set({ display_name: input.name.trim() })
-            .where('id', '=', current.user_id)
-            .execute();
+          await updateVolunteerAccount(tx, current.user_id, { displayName: input.name.trim() }, now);
         }
         const fields = Object.keys(input).filter((k) => (input as Record<string, unknown>)[k] !== undefined);
         await audit(
