@@ -21,31 +21,38 @@ export function operationIdOf(method: string, url: string): string {
   return method.toLowerCase() + words.join('');
 }
 
+/** Tags the route with its module and names it, unless it is hidden or named already. */
+function describeRoute(route: RouteOptions, module: ServerModule, named: WeakSet<object>): void {
+  const methods = Array.isArray(route.method) ? route.method : [route.method];
+  if (methods.includes('HEAD')) return;
+  type Schema = { tags?: string[]; operationId?: string; hide?: boolean };
+  let schema = (route.schema ??= {}) as Schema;
+  if (schema.hide) return;
+  if (named.has(schema)) {
+    // a schema object shared by two routes: the second gets its own copy and its own name
+    schema = { ...schema, operationId: undefined };
+    route.schema = schema;
+  }
+  schema.tags = [module.name];
+  schema.operationId ??= operationIdOf(methods.join(''), route.url);
+  named.add(schema);
+}
+
+/**
+ * Each module's routes go in a scope of their own (a Fastify plugin): what a module adds there — a
+ * content-type parser, an error handler (Open311 answers in its own format) — stays its own, while
+ * the platform's hooks (auth, CSRF, errors) registered on the root apply to every module.
+ */
 export function registerModules(
   app: FastifyInstance,
   ctx: AppContext,
   modules: readonly ServerModule[],
 ): void {
-  let current: ServerModule | null = null;
-  // schemas this hook already named: a schema object shared by two routes is copied, not renamed
   const named = new WeakSet<object>();
-  app.addHook('onRoute', (route: RouteOptions) => {
-    if (!current || route.method === 'HEAD' || (Array.isArray(route.method) && route.method.includes('HEAD')))
-      return;
-    type Schema = { tags?: string[]; operationId?: string; hide?: boolean };
-    let schema = (route.schema ??= {}) as Schema;
-    if (schema.hide) return;
-    if (named.has(schema)) {
-      schema = { ...schema, operationId: undefined };
-      route.schema = schema;
-    }
-    schema.tags = [current.name];
-    schema.operationId ??= operationIdOf(String(route.method), route.url);
-    named.add(schema);
-  });
   for (const module of modules) {
-    current = module;
-    for (const routes of module.routes) routes(app, ctx);
+    app.register(async (scope) => {
+      scope.addHook('onRoute', (route) => describeRoute(route, module, named));
+      for (const routes of module.routes) routes(scope, ctx);
+    });
   }
-  current = null;
 }

@@ -291,6 +291,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/uploads': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 上传图片（JPG、PNG、WEBP，≤ 10 MB，表单字段 file） */
+    post: operations['postUploads'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/uploads/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 查看已上传的图片 */
+    get: operations['getUploadsById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/orgs/tree': {
     parameters: {
       query?: never;
@@ -534,40 +568,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/uploads': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** 上传图片（JPG、PNG、WEBP，≤ 10 MB，表单字段 file） */
-    post: operations['postUploads'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/uploads/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** 查看已上传的图片 */
-    get: operations['getUploadsById'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/notifications': {
     parameters: {
       query?: never;
@@ -647,265 +647,6 @@ export interface paths {
     put?: never;
     /** 全部标记已读 */
     post: operations['postMeNotificationsReadAll'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/public/residence-orgs': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** 镇（街道）及其村（社区），供注册时选择 */
-    get: operations['getPublicResidenceOrgs'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/volunteers/register': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** 志愿者实名注册（H5） */
-    post: operations['postVolunteersRegister'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/me/volunteer': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** 我的志愿者信息 */
-    get: operations['getMeVolunteer'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** 修改我的志愿者信息 */
-    patch: operations['patchMeVolunteer'];
-    trace?: never;
-  };
-  '/api/me/volunteer/withdraw': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** 撤回个人信息授权（可申请删除），注销志愿者账号 */
-    post: operations['postMeVolunteerWithdraw'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/volunteers/import-template': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** 下载志愿者导入模板 (Excel) */
-    get: operations['getVolunteersImportTemplate'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/volunteers/imports': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** 我的导入任务 */
-    get: operations['getVolunteersImports'];
-    put?: never;
-    /** 上传志愿者导入文件（.xlsx ≤ 10 MB，表单字段 file），后台逐行校验 */
-    post: operations['postVolunteersImports'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/volunteers/imports/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** 导入任务进度与校验报告 */
-    get: operations['getVolunteersImportsById'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/volunteers/imports/{id}/commit': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** 确认导入（全部或仅有效行，一个事务） */
-    post: operations['postVolunteersImportsByIdCommit'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/volunteers/imports/{id}/errors': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** 下载错误报告 (Excel) */
-    get: operations['getVolunteersImportsByIdErrors'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/volunteers': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** 志愿者列表（本单位及下级） */
-    get: operations['getVolunteers'];
-    put?: never;
-    /** 录入志愿者（线下登记） */
-    post: operations['postVolunteers'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/volunteers/export': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** 导出志愿者 (Excel，默认脱敏) */
-    get: operations['getVolunteersExport'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/volunteers/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** 志愿者详情 */
-    get: operations['getVolunteersById'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** 编辑志愿者 */
-    patch: operations['patchVolunteersById'];
-    trace?: never;
-  };
-  '/api/volunteers/{id}/suspend': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** 暂停志愿者 */
-    post: operations['postVolunteersByIdSuspend'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/volunteers/{id}/reactivate': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** 恢复志愿者 */
-    post: operations['postVolunteersByIdReactivate'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/volunteers/{id}/reveal': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** 查看完整身份证号或手机号（记录审计） */
-    post: operations['postVolunteersByIdReveal'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1165,6 +906,265 @@ export interface paths {
     put?: never;
     /** 队长拒绝入队申请 */
     post: operations['postMeTeamApplicationsByMemberIdReject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/residence-orgs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 镇（街道）及其村（社区），供注册时选择 */
+    get: operations['getPublicResidenceOrgs'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/register': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 志愿者实名注册（H5） */
+    post: operations['postVolunteersRegister'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/volunteer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 我的志愿者信息 */
+    get: operations['getMeVolunteer'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** 修改我的志愿者信息 */
+    patch: operations['patchMeVolunteer'];
+    trace?: never;
+  };
+  '/api/me/volunteer/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 撤回个人信息授权（可申请删除），注销志愿者账号 */
+    post: operations['postMeVolunteerWithdraw'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/import-template': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 下载志愿者导入模板 (Excel) */
+    get: operations['getVolunteersImportTemplate'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 我的导入任务 */
+    get: operations['getVolunteersImports'];
+    put?: never;
+    /** 上传志愿者导入文件（.xlsx ≤ 10 MB，表单字段 file），后台逐行校验 */
+    post: operations['postVolunteersImports'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/imports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导入任务进度与校验报告 */
+    get: operations['getVolunteersImportsById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/imports/{id}/commit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 确认导入（全部或仅有效行，一个事务） */
+    post: operations['postVolunteersImportsByIdCommit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/imports/{id}/errors': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 下载错误报告 (Excel) */
+    get: operations['getVolunteersImportsByIdErrors'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 志愿者列表（本单位及下级） */
+    get: operations['getVolunteers'];
+    put?: never;
+    /** 录入志愿者（线下登记） */
+    post: operations['postVolunteers'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出志愿者 (Excel，默认脱敏) */
+    get: operations['getVolunteersExport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 志愿者详情 */
+    get: operations['getVolunteersById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** 编辑志愿者 */
+    patch: operations['patchVolunteersById'];
+    trace?: never;
+  };
+  '/api/volunteers/{id}/suspend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 暂停志愿者 */
+    post: operations['postVolunteersByIdSuspend'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/{id}/reactivate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 恢复志愿者 */
+    post: operations['postVolunteersByIdReactivate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/{id}/reveal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 查看完整身份证号或手机号（记录审计） */
+    post: operations['postVolunteersByIdReveal'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1892,6 +1892,58 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/open311/v2/services.json': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** GeoReport v2: services */
+    get: operations['getOpen311V2ServicesJson'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/open311/v2/requests.json': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** GeoReport v2: requests (no personal data) */
+    get: operations['getOpen311V2RequestsJson'];
+    put?: never;
+    /** GeoReport v2: create a request (点单) */
+    post: operations['postOpen311V2RequestsJson'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/open311/v2/requests/{id}.json': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** GeoReport v2: one request */
+    get: operations['getOpen311V2RequestsByIdJson'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/activities': {
     parameters: {
       query?: never;
@@ -2422,152 +2474,6 @@ export interface paths {
     put?: never;
     /** 确认参加（回复活动提醒） */
     post: operations['postMeActivitiesByIdAttendance'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/open311/v2/services.json': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** GeoReport v2: services */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/open311/v2/requests.json': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** GeoReport v2: requests (no personal data) */
-    get: {
-      parameters: {
-        query?: {
-          service_request_id?: string;
-          service_code?: string;
-          status?: 'open' | 'closed';
-          start_date?: string;
-          end_date?: string;
-          jurisdiction_id?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-      };
-    };
-    put?: never;
-    /** GeoReport v2: create a request (点单) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            service_code: string;
-            description: string;
-            address_string?: string;
-            address_id?: number;
-            lat?: number;
-            long?: number;
-            first_name?: string;
-            last_name?: string;
-            phone: string;
-            email?: string;
-            api_key?: string;
-            jurisdiction_id?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/open311/v2/requests/{id}.json': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** GeoReport v2: one request */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content?: never;
-        };
-      };
-    };
-    put?: never;
-    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -3362,6 +3268,53 @@ export interface operations {
             lastLoginAt: string | null;
             createdAt: string;
           };
+        };
+      };
+    };
+  };
+  postUploads: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            url: string;
+          };
+        };
+      };
+    };
+  };
+  getUploadsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 图片内容（二进制） */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/jpeg': unknown;
+          'image/png': unknown;
+          'image/webp': unknown;
         };
       };
     };
@@ -4235,53 +4188,6 @@ export interface operations {
       };
     };
   };
-  postUploads: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            id: string;
-            url: string;
-          };
-        };
-      };
-    };
-  };
-  getUploadsById: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description 图片内容（二进制） */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'image/jpeg': unknown;
-          'image/png': unknown;
-          'image/webp': unknown;
-        };
-      };
-    };
-  };
   getNotifications: {
     parameters: {
       query?: {
@@ -4421,6 +4327,875 @@ export interface operations {
         content: {
           'application/json': {
             updated: number;
+          };
+        };
+      };
+    };
+  };
+  getTeamsTree: {
+    parameters: {
+      query?: {
+        orgId?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TeamTreeNode'][];
+        };
+      };
+    };
+  };
+  getTeams: {
+    parameters: {
+      query?: {
+        keyword?: string;
+        orgId?: number;
+        tier?: 'corps' | 'brigade' | 'squadron' | 'squad' | 'detachment';
+        kind?: 'regular' | 'professional' | 'feature';
+        status?: 'active' | 'dissolved';
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              name: string;
+              /** @enum {string} */
+              tier: 'corps' | 'brigade' | 'squadron' | 'squad' | 'detachment';
+              /** @enum {string} */
+              kind: 'regular' | 'professional' | 'feature';
+              orgId: number;
+              orgName: string;
+              parentId: number | null;
+              parentName: string | null;
+              /** @enum {string|null} */
+              platform: 'theory' | 'education_sports' | 'culture_arts' | 'science' | 'health' | null;
+              responsibleUnit: string | null;
+              yearlyServiceTarget: number | null;
+              serviceCategories: string[];
+              leaderName: string | null;
+              memberCount: number;
+              pendingCount: number;
+              acceptingApplications: boolean;
+              /** @enum {string} */
+              status: 'active' | 'dissolved';
+            }[];
+            total: number;
+          };
+        };
+      };
+    };
+  };
+  postTeams: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          orgId: number;
+          parentId?: number | null;
+          name: string;
+          /** @enum {string} */
+          tier: 'corps' | 'brigade' | 'squadron' | 'squad' | 'detachment';
+          /** @enum {string} */
+          kind: 'regular' | 'professional' | 'feature';
+          /** @enum {string|null} */
+          platform?: 'theory' | 'education_sports' | 'culture_arts' | 'science' | 'health' | null;
+          responsibleUnit?: string | null;
+          yearlyServiceTarget?: number | null;
+          serviceCategories?: (
+            | 'theory'
+            | 'culture'
+            | 'science'
+            | 'law'
+            | 'health'
+            | 'elderly'
+            | 'children'
+            | 'disability'
+            | 'environment'
+            | 'traffic'
+            | 'emergency'
+            | 'education'
+            | 'community'
+            | 'poverty'
+          )[];
+          description?: string | null;
+          /** Format: date */
+          foundedOn?: string | null;
+          acceptingApplications?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            name: string;
+            /** @enum {string} */
+            tier: 'corps' | 'brigade' | 'squadron' | 'squad' | 'detachment';
+            /** @enum {string} */
+            kind: 'regular' | 'professional' | 'feature';
+            orgId: number;
+            orgName: string;
+            parentId: number | null;
+            parentName: string | null;
+            /** @enum {string|null} */
+            platform: 'theory' | 'education_sports' | 'culture_arts' | 'science' | 'health' | null;
+            responsibleUnit: string | null;
+            yearlyServiceTarget: number | null;
+            serviceCategories: string[];
+            leaderName: string | null;
+            memberCount: number;
+            pendingCount: number;
+            acceptingApplications: boolean;
+            /** @enum {string} */
+            status: 'active' | 'dissolved';
+            description: string | null;
+            foundedOn: string | null;
+            deputies: {
+              volunteerId: number;
+              name: string;
+            }[];
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+    };
+  };
+  getTeamsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            name: string;
+            /** @enum {string} */
+            tier: 'corps' | 'brigade' | 'squadron' | 'squad' | 'detachment';
+            /** @enum {string} */
+            kind: 'regular' | 'professional' | 'feature';
+            orgId: number;
+            orgName: string;
+            parentId: number | null;
+            parentName: string | null;
+            /** @enum {string|null} */
+            platform: 'theory' | 'education_sports' | 'culture_arts' | 'science' | 'health' | null;
+            responsibleUnit: string | null;
+            yearlyServiceTarget: number | null;
+            serviceCategories: string[];
+            leaderName: string | null;
+            memberCount: number;
+            pendingCount: number;
+            acceptingApplications: boolean;
+            /** @enum {string} */
+            status: 'active' | 'dissolved';
+            description: string | null;
+            foundedOn: string | null;
+            deputies: {
+              volunteerId: number;
+              name: string;
+            }[];
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+    };
+  };
+  patchTeamsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          parentId?: number | null;
+          name?: string;
+          /** @enum {string} */
+          tier?: 'corps' | 'brigade' | 'squadron' | 'squad' | 'detachment';
+          /** @enum {string} */
+          kind?: 'regular' | 'professional' | 'feature';
+          /** @enum {string|null} */
+          platform?: 'theory' | 'education_sports' | 'culture_arts' | 'science' | 'health' | null;
+          responsibleUnit?: string | null;
+          yearlyServiceTarget?: number | null;
+          serviceCategories?: (
+            | 'theory'
+            | 'culture'
+            | 'science'
+            | 'law'
+            | 'health'
+            | 'elderly'
+            | 'children'
+            | 'disability'
+            | 'environment'
+            | 'traffic'
+            | 'emergency'
+            | 'education'
+            | 'community'
+            | 'poverty'
+          )[];
+          description?: string | null;
+          /** Format: date */
+          foundedOn?: string | null;
+          acceptingApplications?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            name: string;
+            /** @enum {string} */
+            tier: 'corps' | 'brigade' | 'squadron' | 'squad' | 'detachment';
+            /** @enum {string} */
+            kind: 'regular' | 'professional' | 'feature';
+            orgId: number;
+            orgName: string;
+            parentId: number | null;
+            parentName: string | null;
+            /** @enum {string|null} */
+            platform: 'theory' | 'education_sports' | 'culture_arts' | 'science' | 'health' | null;
+            responsibleUnit: string | null;
+            yearlyServiceTarget: number | null;
+            serviceCategories: string[];
+            leaderName: string | null;
+            memberCount: number;
+            pendingCount: number;
+            acceptingApplications: boolean;
+            /** @enum {string} */
+            status: 'active' | 'dissolved';
+            description: string | null;
+            foundedOn: string | null;
+            deputies: {
+              volunteerId: number;
+              name: string;
+            }[];
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+    };
+  };
+  postTeamsByIdDissolve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            name: string;
+            /** @enum {string} */
+            tier: 'corps' | 'brigade' | 'squadron' | 'squad' | 'detachment';
+            /** @enum {string} */
+            kind: 'regular' | 'professional' | 'feature';
+            orgId: number;
+            orgName: string;
+            parentId: number | null;
+            parentName: string | null;
+            /** @enum {string|null} */
+            platform: 'theory' | 'education_sports' | 'culture_arts' | 'science' | 'health' | null;
+            responsibleUnit: string | null;
+            yearlyServiceTarget: number | null;
+            serviceCategories: string[];
+            leaderName: string | null;
+            memberCount: number;
+            pendingCount: number;
+            acceptingApplications: boolean;
+            /** @enum {string} */
+            status: 'active' | 'dissolved';
+            description: string | null;
+            foundedOn: string | null;
+            deputies: {
+              volunteerId: number;
+              name: string;
+            }[];
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+    };
+  };
+  getTeamsByIdMembers: {
+    parameters: {
+      query?: {
+        status?: 'pending' | 'active' | 'rejected' | 'left';
+        role?: 'leader' | 'deputy' | 'member';
+        keyword?: string;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              teamId: number;
+              volunteerId: number;
+              volunteerNo: string;
+              name: string;
+              phone: string | null;
+              orgName: string;
+              /** @enum {string} */
+              role: 'leader' | 'deputy' | 'member';
+              /** @enum {string} */
+              status: 'pending' | 'active' | 'rejected' | 'left';
+              /** @enum {string} */
+              source: 'admin' | 'application';
+              applicationNote: string | null;
+              decisionNote: string | null;
+              appliedAt: string;
+              joinedAt: string | null;
+            }[];
+            total: number;
+          };
+        };
+      };
+    };
+  };
+  postTeamsByIdMembers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          volunteerIds: number[];
+          /** @enum {string} */
+          role?: 'leader' | 'deputy' | 'member';
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            added: number;
+            skipped: number;
+          };
+        };
+      };
+    };
+  };
+  deleteTeamsByIdMembersByMemberId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+        memberId: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {boolean} */
+            ok: true;
+          };
+        };
+      };
+    };
+  };
+  patchTeamsByIdMembersByMemberId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+        memberId: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          role: 'leader' | 'deputy' | 'member';
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            teamId: number;
+            volunteerId: number;
+            volunteerNo: string;
+            name: string;
+            phone: string | null;
+            orgName: string;
+            /** @enum {string} */
+            role: 'leader' | 'deputy' | 'member';
+            /** @enum {string} */
+            status: 'pending' | 'active' | 'rejected' | 'left';
+            /** @enum {string} */
+            source: 'admin' | 'application';
+            applicationNote: string | null;
+            decisionNote: string | null;
+            appliedAt: string;
+            joinedAt: string | null;
+          };
+        };
+      };
+    };
+  };
+  postTeamsByIdMembersByMemberIdApprove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+        memberId: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          note?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            teamId: number;
+            volunteerId: number;
+            volunteerNo: string;
+            name: string;
+            phone: string | null;
+            orgName: string;
+            /** @enum {string} */
+            role: 'leader' | 'deputy' | 'member';
+            /** @enum {string} */
+            status: 'pending' | 'active' | 'rejected' | 'left';
+            /** @enum {string} */
+            source: 'admin' | 'application';
+            applicationNote: string | null;
+            decisionNote: string | null;
+            appliedAt: string;
+            joinedAt: string | null;
+          };
+        };
+      };
+    };
+  };
+  postTeamsByIdMembersByMemberIdReject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+        memberId: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          note?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            teamId: number;
+            volunteerId: number;
+            volunteerNo: string;
+            name: string;
+            phone: string | null;
+            orgName: string;
+            /** @enum {string} */
+            role: 'leader' | 'deputy' | 'member';
+            /** @enum {string} */
+            status: 'pending' | 'active' | 'rejected' | 'left';
+            /** @enum {string} */
+            source: 'admin' | 'application';
+            applicationNote: string | null;
+            decisionNote: string | null;
+            appliedAt: string;
+            joinedAt: string | null;
+          };
+        };
+      };
+    };
+  };
+  getMeTeams: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            memberId: number;
+            teamId: number;
+            teamName: string;
+            /** @enum {string} */
+            tier: 'corps' | 'brigade' | 'squadron' | 'squad' | 'detachment';
+            /** @enum {string} */
+            kind: 'regular' | 'professional' | 'feature';
+            orgName: string;
+            /** @enum {string} */
+            role: 'leader' | 'deputy' | 'member';
+            /** @enum {string} */
+            status: 'pending' | 'active' | 'rejected' | 'left';
+            appliedAt: string;
+            joinedAt: string | null;
+            pendingApplications: number | null;
+          }[];
+        };
+      };
+    };
+  };
+  getMeTeamsAvailable: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            name: string;
+            /** @enum {string} */
+            tier: 'corps' | 'brigade' | 'squadron' | 'squad' | 'detachment';
+            /** @enum {string} */
+            kind: 'regular' | 'professional' | 'feature';
+            orgId: number;
+            orgName: string;
+            parentId: number | null;
+            parentName: string | null;
+            /** @enum {string|null} */
+            platform: 'theory' | 'education_sports' | 'culture_arts' | 'science' | 'health' | null;
+            responsibleUnit: string | null;
+            yearlyServiceTarget: number | null;
+            serviceCategories: string[];
+            leaderName: string | null;
+            memberCount: number;
+            pendingCount: number;
+            acceptingApplications: boolean;
+            /** @enum {string} */
+            status: 'active' | 'dissolved';
+          }[];
+        };
+      };
+    };
+  };
+  postMeTeamsByTeamIdApply: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        teamId: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          note?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            memberId: number;
+            /** @enum {string} */
+            status: 'pending';
+          };
+        };
+      };
+    };
+  };
+  postMeTeamsByTeamIdLeave: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        teamId: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {boolean} */
+            ok: true;
+          };
+        };
+      };
+    };
+  };
+  getMeTeamsByTeamIdApplications: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        teamId: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            teamId: number;
+            volunteerId: number;
+            volunteerNo: string;
+            name: string;
+            phone: string | null;
+            orgName: string;
+            /** @enum {string} */
+            role: 'leader' | 'deputy' | 'member';
+            /** @enum {string} */
+            status: 'pending' | 'active' | 'rejected' | 'left';
+            /** @enum {string} */
+            source: 'admin' | 'application';
+            applicationNote: string | null;
+            decisionNote: string | null;
+            appliedAt: string;
+            joinedAt: string | null;
+          }[];
+        };
+      };
+    };
+  };
+  postMeTeamApplicationsByMemberIdApprove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        memberId: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          note?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            teamId: number;
+            volunteerId: number;
+            volunteerNo: string;
+            name: string;
+            phone: string | null;
+            orgName: string;
+            /** @enum {string} */
+            role: 'leader' | 'deputy' | 'member';
+            /** @enum {string} */
+            status: 'pending' | 'active' | 'rejected' | 'left';
+            /** @enum {string} */
+            source: 'admin' | 'application';
+            applicationNote: string | null;
+            decisionNote: string | null;
+            appliedAt: string;
+            joinedAt: string | null;
+          };
+        };
+      };
+    };
+  };
+  postMeTeamApplicationsByMemberIdReject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        memberId: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          note?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            teamId: number;
+            volunteerId: number;
+            volunteerNo: string;
+            name: string;
+            phone: string | null;
+            orgName: string;
+            /** @enum {string} */
+            role: 'leader' | 'deputy' | 'member';
+            /** @enum {string} */
+            status: 'pending' | 'active' | 'rejected' | 'left';
+            /** @enum {string} */
+            source: 'admin' | 'application';
+            applicationNote: string | null;
+            decisionNote: string | null;
+            appliedAt: string;
+            joinedAt: string | null;
           };
         };
       };
@@ -5950,875 +6725,6 @@ export interface operations {
         content: {
           'application/json': {
             value: string;
-          };
-        };
-      };
-    };
-  };
-  getTeamsTree: {
-    parameters: {
-      query?: {
-        orgId?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TeamTreeNode'][];
-        };
-      };
-    };
-  };
-  getTeams: {
-    parameters: {
-      query?: {
-        keyword?: string;
-        orgId?: number;
-        tier?: 'corps' | 'brigade' | 'squadron' | 'squad' | 'detachment';
-        kind?: 'regular' | 'professional' | 'feature';
-        status?: 'active' | 'dissolved';
-        page?: number;
-        pageSize?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            items: {
-              id: number;
-              name: string;
-              /** @enum {string} */
-              tier: 'corps' | 'brigade' | 'squadron' | 'squad' | 'detachment';
-              /** @enum {string} */
-              kind: 'regular' | 'professional' | 'feature';
-              orgId: number;
-              orgName: string;
-              parentId: number | null;
-              parentName: string | null;
-              /** @enum {string|null} */
-              platform: 'theory' | 'education_sports' | 'culture_arts' | 'science' | 'health' | null;
-              responsibleUnit: string | null;
-              yearlyServiceTarget: number | null;
-              serviceCategories: string[];
-              leaderName: string | null;
-              memberCount: number;
-              pendingCount: number;
-              acceptingApplications: boolean;
-              /** @enum {string} */
-              status: 'active' | 'dissolved';
-            }[];
-            total: number;
-          };
-        };
-      };
-    };
-  };
-  postTeams: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': {
-          orgId: number;
-          parentId?: number | null;
-          name: string;
-          /** @enum {string} */
-          tier: 'corps' | 'brigade' | 'squadron' | 'squad' | 'detachment';
-          /** @enum {string} */
-          kind: 'regular' | 'professional' | 'feature';
-          /** @enum {string|null} */
-          platform?: 'theory' | 'education_sports' | 'culture_arts' | 'science' | 'health' | null;
-          responsibleUnit?: string | null;
-          yearlyServiceTarget?: number | null;
-          serviceCategories?: (
-            | 'theory'
-            | 'culture'
-            | 'science'
-            | 'law'
-            | 'health'
-            | 'elderly'
-            | 'children'
-            | 'disability'
-            | 'environment'
-            | 'traffic'
-            | 'emergency'
-            | 'education'
-            | 'community'
-            | 'poverty'
-          )[];
-          description?: string | null;
-          /** Format: date */
-          foundedOn?: string | null;
-          acceptingApplications?: boolean;
-        };
-      };
-    };
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            id: number;
-            name: string;
-            /** @enum {string} */
-            tier: 'corps' | 'brigade' | 'squadron' | 'squad' | 'detachment';
-            /** @enum {string} */
-            kind: 'regular' | 'professional' | 'feature';
-            orgId: number;
-            orgName: string;
-            parentId: number | null;
-            parentName: string | null;
-            /** @enum {string|null} */
-            platform: 'theory' | 'education_sports' | 'culture_arts' | 'science' | 'health' | null;
-            responsibleUnit: string | null;
-            yearlyServiceTarget: number | null;
-            serviceCategories: string[];
-            leaderName: string | null;
-            memberCount: number;
-            pendingCount: number;
-            acceptingApplications: boolean;
-            /** @enum {string} */
-            status: 'active' | 'dissolved';
-            description: string | null;
-            foundedOn: string | null;
-            deputies: {
-              volunteerId: number;
-              name: string;
-            }[];
-            createdAt: string;
-            updatedAt: string;
-          };
-        };
-      };
-    };
-  };
-  getTeamsById: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            id: number;
-            name: string;
-            /** @enum {string} */
-            tier: 'corps' | 'brigade' | 'squadron' | 'squad' | 'detachment';
-            /** @enum {string} */
-            kind: 'regular' | 'professional' | 'feature';
-            orgId: number;
-            orgName: string;
-            parentId: number | null;
-            parentName: string | null;
-            /** @enum {string|null} */
-            platform: 'theory' | 'education_sports' | 'culture_arts' | 'science' | 'health' | null;
-            responsibleUnit: string | null;
-            yearlyServiceTarget: number | null;
-            serviceCategories: string[];
-            leaderName: string | null;
-            memberCount: number;
-            pendingCount: number;
-            acceptingApplications: boolean;
-            /** @enum {string} */
-            status: 'active' | 'dissolved';
-            description: string | null;
-            foundedOn: string | null;
-            deputies: {
-              volunteerId: number;
-              name: string;
-            }[];
-            createdAt: string;
-            updatedAt: string;
-          };
-        };
-      };
-    };
-  };
-  patchTeamsById: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: number;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': {
-          parentId?: number | null;
-          name?: string;
-          /** @enum {string} */
-          tier?: 'corps' | 'brigade' | 'squadron' | 'squad' | 'detachment';
-          /** @enum {string} */
-          kind?: 'regular' | 'professional' | 'feature';
-          /** @enum {string|null} */
-          platform?: 'theory' | 'education_sports' | 'culture_arts' | 'science' | 'health' | null;
-          responsibleUnit?: string | null;
-          yearlyServiceTarget?: number | null;
-          serviceCategories?: (
-            | 'theory'
-            | 'culture'
-            | 'science'
-            | 'law'
-            | 'health'
-            | 'elderly'
-            | 'children'
-            | 'disability'
-            | 'environment'
-            | 'traffic'
-            | 'emergency'
-            | 'education'
-            | 'community'
-            | 'poverty'
-          )[];
-          description?: string | null;
-          /** Format: date */
-          foundedOn?: string | null;
-          acceptingApplications?: boolean;
-        };
-      };
-    };
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            id: number;
-            name: string;
-            /** @enum {string} */
-            tier: 'corps' | 'brigade' | 'squadron' | 'squad' | 'detachment';
-            /** @enum {string} */
-            kind: 'regular' | 'professional' | 'feature';
-            orgId: number;
-            orgName: string;
-            parentId: number | null;
-            parentName: string | null;
-            /** @enum {string|null} */
-            platform: 'theory' | 'education_sports' | 'culture_arts' | 'science' | 'health' | null;
-            responsibleUnit: string | null;
-            yearlyServiceTarget: number | null;
-            serviceCategories: string[];
-            leaderName: string | null;
-            memberCount: number;
-            pendingCount: number;
-            acceptingApplications: boolean;
-            /** @enum {string} */
-            status: 'active' | 'dissolved';
-            description: string | null;
-            foundedOn: string | null;
-            deputies: {
-              volunteerId: number;
-              name: string;
-            }[];
-            createdAt: string;
-            updatedAt: string;
-          };
-        };
-      };
-    };
-  };
-  postTeamsByIdDissolve: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            id: number;
-            name: string;
-            /** @enum {string} */
-            tier: 'corps' | 'brigade' | 'squadron' | 'squad' | 'detachment';
-            /** @enum {string} */
-            kind: 'regular' | 'professional' | 'feature';
-            orgId: number;
-            orgName: string;
-            parentId: number | null;
-            parentName: string | null;
-            /** @enum {string|null} */
-            platform: 'theory' | 'education_sports' | 'culture_arts' | 'science' | 'health' | null;
-            responsibleUnit: string | null;
-            yearlyServiceTarget: number | null;
-            serviceCategories: string[];
-            leaderName: string | null;
-            memberCount: number;
-            pendingCount: number;
-            acceptingApplications: boolean;
-            /** @enum {string} */
-            status: 'active' | 'dissolved';
-            description: string | null;
-            foundedOn: string | null;
-            deputies: {
-              volunteerId: number;
-              name: string;
-            }[];
-            createdAt: string;
-            updatedAt: string;
-          };
-        };
-      };
-    };
-  };
-  getTeamsByIdMembers: {
-    parameters: {
-      query?: {
-        status?: 'pending' | 'active' | 'rejected' | 'left';
-        role?: 'leader' | 'deputy' | 'member';
-        keyword?: string;
-        page?: number;
-        pageSize?: number;
-      };
-      header?: never;
-      path: {
-        id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            items: {
-              id: number;
-              teamId: number;
-              volunteerId: number;
-              volunteerNo: string;
-              name: string;
-              phone: string | null;
-              orgName: string;
-              /** @enum {string} */
-              role: 'leader' | 'deputy' | 'member';
-              /** @enum {string} */
-              status: 'pending' | 'active' | 'rejected' | 'left';
-              /** @enum {string} */
-              source: 'admin' | 'application';
-              applicationNote: string | null;
-              decisionNote: string | null;
-              appliedAt: string;
-              joinedAt: string | null;
-            }[];
-            total: number;
-          };
-        };
-      };
-    };
-  };
-  postTeamsByIdMembers: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: number;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': {
-          volunteerIds: number[];
-          /** @enum {string} */
-          role?: 'leader' | 'deputy' | 'member';
-        };
-      };
-    };
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            added: number;
-            skipped: number;
-          };
-        };
-      };
-    };
-  };
-  deleteTeamsByIdMembersByMemberId: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: number;
-        memberId: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            /** @enum {boolean} */
-            ok: true;
-          };
-        };
-      };
-    };
-  };
-  patchTeamsByIdMembersByMemberId: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: number;
-        memberId: number;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': {
-          /** @enum {string} */
-          role: 'leader' | 'deputy' | 'member';
-        };
-      };
-    };
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            id: number;
-            teamId: number;
-            volunteerId: number;
-            volunteerNo: string;
-            name: string;
-            phone: string | null;
-            orgName: string;
-            /** @enum {string} */
-            role: 'leader' | 'deputy' | 'member';
-            /** @enum {string} */
-            status: 'pending' | 'active' | 'rejected' | 'left';
-            /** @enum {string} */
-            source: 'admin' | 'application';
-            applicationNote: string | null;
-            decisionNote: string | null;
-            appliedAt: string;
-            joinedAt: string | null;
-          };
-        };
-      };
-    };
-  };
-  postTeamsByIdMembersByMemberIdApprove: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: number;
-        memberId: number;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': {
-          note?: string;
-        };
-      };
-    };
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            id: number;
-            teamId: number;
-            volunteerId: number;
-            volunteerNo: string;
-            name: string;
-            phone: string | null;
-            orgName: string;
-            /** @enum {string} */
-            role: 'leader' | 'deputy' | 'member';
-            /** @enum {string} */
-            status: 'pending' | 'active' | 'rejected' | 'left';
-            /** @enum {string} */
-            source: 'admin' | 'application';
-            applicationNote: string | null;
-            decisionNote: string | null;
-            appliedAt: string;
-            joinedAt: string | null;
-          };
-        };
-      };
-    };
-  };
-  postTeamsByIdMembersByMemberIdReject: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: number;
-        memberId: number;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': {
-          note?: string;
-        };
-      };
-    };
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            id: number;
-            teamId: number;
-            volunteerId: number;
-            volunteerNo: string;
-            name: string;
-            phone: string | null;
-            orgName: string;
-            /** @enum {string} */
-            role: 'leader' | 'deputy' | 'member';
-            /** @enum {string} */
-            status: 'pending' | 'active' | 'rejected' | 'left';
-            /** @enum {string} */
-            source: 'admin' | 'application';
-            applicationNote: string | null;
-            decisionNote: string | null;
-            appliedAt: string;
-            joinedAt: string | null;
-          };
-        };
-      };
-    };
-  };
-  getMeTeams: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            memberId: number;
-            teamId: number;
-            teamName: string;
-            /** @enum {string} */
-            tier: 'corps' | 'brigade' | 'squadron' | 'squad' | 'detachment';
-            /** @enum {string} */
-            kind: 'regular' | 'professional' | 'feature';
-            orgName: string;
-            /** @enum {string} */
-            role: 'leader' | 'deputy' | 'member';
-            /** @enum {string} */
-            status: 'pending' | 'active' | 'rejected' | 'left';
-            appliedAt: string;
-            joinedAt: string | null;
-            pendingApplications: number | null;
-          }[];
-        };
-      };
-    };
-  };
-  getMeTeamsAvailable: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            id: number;
-            name: string;
-            /** @enum {string} */
-            tier: 'corps' | 'brigade' | 'squadron' | 'squad' | 'detachment';
-            /** @enum {string} */
-            kind: 'regular' | 'professional' | 'feature';
-            orgId: number;
-            orgName: string;
-            parentId: number | null;
-            parentName: string | null;
-            /** @enum {string|null} */
-            platform: 'theory' | 'education_sports' | 'culture_arts' | 'science' | 'health' | null;
-            responsibleUnit: string | null;
-            yearlyServiceTarget: number | null;
-            serviceCategories: string[];
-            leaderName: string | null;
-            memberCount: number;
-            pendingCount: number;
-            acceptingApplications: boolean;
-            /** @enum {string} */
-            status: 'active' | 'dissolved';
-          }[];
-        };
-      };
-    };
-  };
-  postMeTeamsByTeamIdApply: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        teamId: number;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': {
-          note?: string;
-        };
-      };
-    };
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            memberId: number;
-            /** @enum {string} */
-            status: 'pending';
-          };
-        };
-      };
-    };
-  };
-  postMeTeamsByTeamIdLeave: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        teamId: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            /** @enum {boolean} */
-            ok: true;
-          };
-        };
-      };
-    };
-  };
-  getMeTeamsByTeamIdApplications: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        teamId: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            id: number;
-            teamId: number;
-            volunteerId: number;
-            volunteerNo: string;
-            name: string;
-            phone: string | null;
-            orgName: string;
-            /** @enum {string} */
-            role: 'leader' | 'deputy' | 'member';
-            /** @enum {string} */
-            status: 'pending' | 'active' | 'rejected' | 'left';
-            /** @enum {string} */
-            source: 'admin' | 'application';
-            applicationNote: string | null;
-            decisionNote: string | null;
-            appliedAt: string;
-            joinedAt: string | null;
-          }[];
-        };
-      };
-    };
-  };
-  postMeTeamApplicationsByMemberIdApprove: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        memberId: number;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': {
-          note?: string;
-        };
-      };
-    };
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            id: number;
-            teamId: number;
-            volunteerId: number;
-            volunteerNo: string;
-            name: string;
-            phone: string | null;
-            orgName: string;
-            /** @enum {string} */
-            role: 'leader' | 'deputy' | 'member';
-            /** @enum {string} */
-            status: 'pending' | 'active' | 'rejected' | 'left';
-            /** @enum {string} */
-            source: 'admin' | 'application';
-            applicationNote: string | null;
-            decisionNote: string | null;
-            appliedAt: string;
-            joinedAt: string | null;
-          };
-        };
-      };
-    };
-  };
-  postMeTeamApplicationsByMemberIdReject: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        memberId: number;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': {
-          note?: string;
-        };
-      };
-    };
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            id: number;
-            teamId: number;
-            volunteerId: number;
-            volunteerNo: string;
-            name: string;
-            phone: string | null;
-            orgName: string;
-            /** @enum {string} */
-            role: 'leader' | 'deputy' | 'member';
-            /** @enum {string} */
-            status: 'pending' | 'active' | 'rejected' | 'left';
-            /** @enum {string} */
-            source: 'admin' | 'application';
-            applicationNote: string | null;
-            decisionNote: string | null;
-            appliedAt: string;
-            joinedAt: string | null;
           };
         };
       };
@@ -10276,6 +10182,104 @@ export interface operations {
             }[];
           };
         };
+      };
+    };
+  };
+  getOpen311V2ServicesJson: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  getOpen311V2RequestsJson: {
+    parameters: {
+      query?: {
+        service_request_id?: string;
+        service_code?: string;
+        status?: 'open' | 'closed';
+        start_date?: string;
+        end_date?: string;
+        jurisdiction_id?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  postOpen311V2RequestsJson: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          service_code: string;
+          description: string;
+          address_string?: string;
+          address_id?: number;
+          lat?: number;
+          long?: number;
+          first_name?: string;
+          last_name?: string;
+          phone: string;
+          email?: string;
+          api_key?: string;
+          jurisdiction_id?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  getOpen311V2RequestsByIdJson: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
