@@ -5,6 +5,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Role } from '@civic/contracts';
 import type { AppContext } from '../../src/platform/context.ts';
 import { DEMO_PASSWORD, login, nextIp, type Session } from './context.ts';
+import { XSS_SHORT } from './xss.ts';
 
 export interface ErrorBody {
   code: string;
@@ -103,7 +104,7 @@ export async function createUser(
 ): Promise<{ user: UserView; initialPassword: string }> {
   const res = await client(app, security).post('/api/users', {
     username: input.username ?? uniqueName(),
-    displayName: input.displayName ?? '测试用户',
+    displayName: input.displayName ?? `测试${XSS_SHORT}`,
     role: input.role,
     orgId: input.orgId,
     ...(input.phone === undefined ? {} : { phone: input.phone }),

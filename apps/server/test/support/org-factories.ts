@@ -7,6 +7,7 @@ import type { Role } from '@civic/contracts';
 import { hashPassword } from '../../src/platform/auth/passwords.ts';
 import type { Db, Executor } from '../../src/platform/db/database.ts';
 import { DEMO_PASSWORD, type Session, type TestContext } from './context.ts';
+import { XSS } from './xss.ts';
 
 export interface OrgRef {
   id: number;
@@ -43,7 +44,7 @@ export async function createUser(db: Db, username: string, role: Role, orgId: nu
     .insertInto('users')
     .values({
       username,
-      display_name: `测试${username}`,
+      display_name: `测试${username}${XSS}`,
       password_hash: await hashPassword(DEMO_PASSWORD),
       must_change_password: false,
       role,

@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import type { Db } from '../../src/platform/db/database.ts';
 import type { as } from './context.ts';
 import { tableDigest } from './org-factories.ts';
+import { XSS } from './xss.ts';
 
 export interface Project {
   id: number;
@@ -51,10 +52,19 @@ export async function ok<T>(res: Promise<LightMyRequestResponse>): Promise<T> {
 }
 
 export const newProject = (client: Client, year: number, body: Record<string, unknown>) =>
-  ok<Project>(client.post('/api/projects', { year, yearlyTarget: 12, ...body }));
+  ok<Project>(
+    client.post('/api/projects', { year, yearlyTarget: 12, description: `项目简介 ${XSS}`, ...body }),
+  );
 
 export const newMenuItem = (client: Client, body: Record<string, unknown>) =>
-  ok<MenuItem>(client.post('/api/menu-items', { serviceCategory: 'elderly', typicalMinutes: 60, ...body }));
+  ok<MenuItem>(
+    client.post('/api/menu-items', {
+      serviceCategory: 'elderly',
+      typicalMinutes: 60,
+      description: `服务说明 ${XSS}`,
+      ...body,
+    }),
+  );
 
 /** The audit entries of one action on one object, oldest first. */
 export const auditsOf = (db: Db, action: string, id: number) =>
