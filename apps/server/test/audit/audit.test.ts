@@ -39,7 +39,7 @@ function runCli(): Promise<{ code: number; output: string }> {
       {
         cwd: REPO_ROOT,
         env: { ...process.env, DATABASE_URL: t.databaseUrl, FIELD_ENCRYPTION_KEY: TEST_KEY },
-        timeout: 60_000,
+        timeout: 80_000,
       },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;

@@ -8,12 +8,12 @@ import { type Browser, type Page } from 'playwright-core';
 import { as, DEMO_PASSWORD, type Session, type TestContext } from '../support/context.ts';
 import { orgOfUser, type OrgRef } from '../support/org-factories.ts';
 import { registerVolunteer, XSS, type RegisteredVolunteer } from '../support/volunteer-factories.ts';
-import { canRunBrowser, launchChromium, serveWebApp } from '../support/browser-harness.ts';
+import { BROWSER_WAIT, canRunBrowser, launchChromium, serveWebApp } from '../support/browser-harness.ts';
 
 const MINUTE = 60_000;
 
 /** Waits for the page to catch up (a server round trip, a re-render, a poll), then asserts. */
-const poll = <T>(read: () => Promise<T> | T, timeout = 10_000) => expect.poll(read, { timeout });
+const poll = <T>(read: () => Promise<T> | T, timeout = BROWSER_WAIT) => expect.poll(read, { timeout });
 
 /** `YYYY-MM-DD HH:mm` in Beijing time, as the date pickers take it. */
 const beijing = (date: Date) =>
@@ -68,7 +68,7 @@ describe.runIf(canRunBrowser)('activity pages of the admin console in a real bro
     await page.getByRole('option', { name: label, exact: true }).click();
   }
 
-  /** Signs in on the console in Beijing time; `problems` collects page errors and any alert (XSS). */
+  /** Signs in on the console in Beijing time; `problems` collects page errors (the harness, any alert). */
   async function logIn(username: string): Promise<Page> {
     const context = await browser.newContext({
       viewport: { width: 1366, height: 800 },
@@ -76,12 +76,7 @@ describe.runIf(canRunBrowser)('activity pages of the admin console in a real bro
       timezoneId: 'Asia/Shanghai',
     });
     const p = await context.newPage();
-    p.setDefaultTimeout(10_000);
     p.on('pageerror', (error) => problems.push(error.message));
-    p.on('dialog', (dialog) => {
-      problems.push(`dialog: ${dialog.message()}`);
-      void dialog.dismiss();
-    });
     await p.goto(`${baseUrl}/`);
     await p.waitForURL(/\/login/);
     await fill('login-username', username, p);
@@ -257,7 +252,7 @@ describe.runIf(canRunBrowser)('activity pages of the admin console in a real bro
     expect(checkin).toEqual({ in_method: 'qr', checked_out_at: null });
 
     // the screen polls the sign-in sheet every 10 s
-    await poll(async () => (await page.getByTestId('qr-checked-in').textContent())?.trim(), 15_000).toBe('1');
+    await poll(async () => (await page.getByTestId('qr-checked-in').textContent())?.trim()).toBe('1');
 
     // 签退 shows another code
     await page.getByTestId('qr-direction-out').click();

@@ -17,7 +17,7 @@ import {
   XSS,
   type RegisteredVolunteer,
 } from '../support/volunteer-factories.ts';
-import { canRunBrowser, launchChromium, serveWebApp } from '../support/browser-harness.ts';
+import { BROWSER_WAIT, canRunBrowser, launchChromium, serveWebApp } from '../support/browser-harness.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -29,7 +29,7 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const H5_VIEWPORT = { width: 375, height: 812 };
 
 /** Waits for the page to catch up (a server round trip, a re-render), then asserts. */
-const poll = <T>(read: () => Promise<T> | T, timeout = 10_000) => expect.poll(read, { timeout });
+const poll = <T>(read: () => Promise<T> | T, timeout = BROWSER_WAIT) => expect.poll(read, { timeout });
 
 /** `YYYY-MM-DD HH:mm` in Beijing time, as the date pickers take it. */
 const beijing = (date: Date) =>
@@ -204,12 +204,7 @@ describe.runIf(canRunBrowser)('service hours in the console and on H5 in a real 
       timezoneId: 'Asia/Shanghai',
     });
     const p = await context.newPage();
-    p.setDefaultTimeout(10_000);
     p.on('pageerror', (error) => problems.push(error.message));
-    p.on('dialog', (dialog) => {
-      problems.push(`dialog: ${dialog.message()}`);
-      void dialog.dismiss();
-    });
     await p.goto(`${baseUrl}/`);
     await p.waitForURL(/\/login/);
     await fill('login-username', username, p);
@@ -253,7 +248,6 @@ describe.runIf(canRunBrowser)('service hours in the console and on H5 in a real 
   async function h5LogIn(volunteer: RegisteredVolunteer, redirect?: string) {
     const context = await browser.newContext({ viewport: H5_VIEWPORT, locale: 'zh-CN', bypassCSP: true });
     const h5 = await context.newPage();
-    h5.setDefaultTimeout(10_000);
     const errors: string[] = [];
     h5.on('pageerror', (error) => errors.push(error.message));
     await h5.goto(`${baseUrl}/h5/login${redirect ? `?redirect=${encodeURIComponent(redirect)}` : ''}`);

@@ -16,7 +16,7 @@ import { canRunBrowser, launchChromium, serveWebApp } from '../support/browser-h
 const DAY = 24 * 3_600_000;
 
 /** Waits for the page to catch up (a server round trip, a re-render), then asserts. */
-const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 10_000 });
+const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: BROWSER_WAIT });
 
 /** The inbox tabs, with the statuses each one counts (as the console's order-meta has them). */
 const TABS: Array<{ key: string; label: string; statuses: readonly OrderStatus[] }> = [
@@ -117,17 +117,11 @@ describe.runIf(canRunBrowser)('order and project pages of the admin console in a
     await page.getByRole('option', { name: label, exact: true }).click();
   }
 
-  /** Signs in on the console; `problems` collects uncaught page errors and any alert (an XSS firing). */
+  /** Signs in on the console; `problems` collects uncaught page errors (the harness, any alert). */
   async function logIn(username: string): Promise<{ page: Page; problems: string[] }> {
     const page = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
-    // fail at the step that hangs, well inside the test's own time limit
-    page.setDefaultTimeout(10_000);
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
-    page.on('dialog', (dialog) => {
-      problems.push(`dialog: ${dialog.message()}`);
-      void dialog.dismiss();
-    });
     await page.goto(`${baseUrl}/`);
     await page.waitForURL(/\/login/);
     await fill(page, 'login-username', username);

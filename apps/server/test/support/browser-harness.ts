@@ -2,19 +2,94 @@
 // built web pages listening on a free port over a fresh test database.
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { afterAll, afterEach } from 'vitest';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { WEB_DIST } from '../../src/app.ts';
 import { createTestContext, type TestContext } from './context.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Browser tests run when Chromium is installed (CI installs it); `npm test` builds the web app first. */
-export const canRunBrowser =
-  fs.existsSync(CHROMIUM) &&
-  ['index.html', 'h5.html'].every((page) => fs.existsSync(path.join(WEB_DIST, page)));
+/**
+ * How long a step may wait for what the user waits for (an element, a response, a polled state).
+ * Generous: a busy machine only makes the wait longer, it never makes the step wrong.
+ */
+export const BROWSER_WAIT = 60_000;
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
+const missing = [
+  ...(fs.existsSync(CHROMIUM)
+    ? []
+    : [`Chromium at ${CHROMIUM} (set CHROMIUM_PATH, or apt-get install chromium)`]),
+  ...['index.html', 'h5.html']
+    .map((page) => path.join(WEB_DIST, page))
+    .filter((file) => !fs.existsSync(file))
+    .map((file) => `the web build (${file}; npm test builds it, or npm run build)`),
+];
+const inCi = !!process.env.CI && !['false', '0'].includes(process.env.CI);
+
+if (missing.length > 0) {
+  const message = `browser tests cannot run without ${missing.join(' and ')}`;
+  // in CI a missing browser is a broken pipeline, not a reason to pass quietly
+  if (inCi) throw new Error(`${message} (CI=${process.env.CI})`);
+  console.warn(`[browser tests skipped] ${message}`);
+}
+
+/** Browser tests run when Chromium and the web build are there; in CI (CI=true) they must be. */
+export const canRunBrowser = missing.length === 0;
+
+/**
+ * Things a page did that no test may let pass: a dialog (alert/confirm/prompt — an XSS payload
+ * from the factories that ran), or markup from test data that became an element (escaping failed
+ * even where the CSP kept it from running). Collected by every context, reported by the test.
+ */
+const incidents: string[] = [];
+function reportIncidents() {
+  if (incidents.length === 0) return;
+  const found = incidents.splice(0);
+  throw new Error(`the page ran or rendered injected markup:\n  ${found.join('\n  ')}`);
+}
+afterEach(reportIncidents);
+afterAll(reportIncidents);
+
+/** Marks markup carrying the factories' payloads (test/support/xss.ts) as soon as it is attached. */
+function watchForInjectedMarkup() {
+  const report = (html: string) =>
+    (window as unknown as { __civicInjectedMarkup(html: string): Promise<void> }).__civicInjectedMarkup(html);
+  const runs = (code: string | null) => !!code && /alert\(/.test(code);
+  const injected = (el: Element) =>
+    runs(el.getAttribute('onerror')) ||
+    runs(el.getAttribute('onload')) ||
+    (el.tagName === 'SCRIPT' && runs(el.textContent));
+  const reported = new WeakSet<Element>();
+  const check = (node: Node) => {
+    if (!(node instanceof Element)) return;
+    for (const el of [node, ...node.querySelectorAll('[onerror], [onload], script')])
+      if (!reported.has(el) && injected(el)) {
+        reported.add(el);
+        void report(el.outerHTML.slice(0, 200));
+      }
+  };
+  new MutationObserver((records) => records.forEach((r) => r.addedNodes.forEach(check))).observe(document, {
+    childList: true,
+    subtree: true,
+  });
+}
+
+async function guard(context: BrowserContext): Promise<void> {
+  context.setDefaultTimeout(BROWSER_WAIT);
+  context.setDefaultNavigationTimeout(BROWSER_WAIT);
+  context.on('dialog', (dialog) => {
+    incidents.push(`${dialog.type()} dialog on ${dialog.page()?.url() ?? '?'}: ${dialog.message()}`);
+    dialog.dismiss().catch(() => undefined);
+  });
+  await context.exposeBinding('__civicInjectedMarkup', ({ page }, html: string) => {
+    incidents.push(`element from injected markup on ${page?.url() ?? '?'}: ${html}`);
+  });
+  await context.addInitScript(watchForInjectedMarkup);
+}
+
+/** Chromium whose every context (also the one behind browser.newPage()) is guarded as above. */
+export async function launchChromium(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
       '--headless',
@@ -24,6 +99,13 @@ export function launchChromium(): Promise<Browser> {
       '--disable-component-update',
     ],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await guard(context);
+    return context;
+  };
+  return browser;
 }
 
 export async function serveWebApp(): Promise<{ tc: TestContext; baseUrl: string }> {
