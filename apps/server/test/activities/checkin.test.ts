@@ -16,7 +16,11 @@ import { closeAttendance } from '../../src/modules/activities/checkin.service.ts
 import { runJobOnce } from '../../src/platform/jobs/scheduler.ts';
 import { as, createTestContext, login, type Session, type TestContext } from '../support/context.ts';
 import { orgOfUser, readSheet, tableDigest, type OrgRef } from '../support/org-factories.ts';
-import { createVolunteer, registerVolunteer, type RegisteredVolunteer } from '../support/volunteer-factories.ts';
+import {
+  createVolunteer,
+  registerVolunteer,
+  type RegisteredVolunteer,
+} from '../support/volunteer-factories.ts';
 
 let t: TestContext;
 let station: OrgRef; // 东风社区 (demo-station), under 城北街道

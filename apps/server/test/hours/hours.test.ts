@@ -6,7 +6,14 @@ import crypto from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestContext, login, type Session, type TestContext } from '../support/context.ts';
-import { createUser, orgOfUser, tableDigest, TINY_PNG, upload, type OrgRef } from '../support/org-factories.ts';
+import {
+  createUser,
+  orgOfUser,
+  tableDigest,
+  TINY_PNG,
+  upload,
+  type OrgRef,
+} from '../support/org-factories.ts';
 import { registerVolunteer, XSS } from '../support/volunteer-factories.ts';
 
 let t: TestContext;

@@ -70,7 +70,11 @@ async function prepare(): Promise<TestDatabases> {
     const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'civic-test-'));
     fs.chmodSync(tempDir, 0o755);
     const quiet = { info: () => undefined, warn: () => undefined, debug: () => undefined };
-    const embedded = await startEmbeddedPostgres({ dataDir: tempDir, password: 'test-password', logger: quiet });
+    const embedded = await startEmbeddedPostgres({
+      dataDir: tempDir,
+      password: 'test-password',
+      logger: quiet,
+    });
     maintenanceUrl = embedded.url;
     stopServer = async () => {
       await embedded.stop();
@@ -107,7 +111,11 @@ async function prepare(): Promise<TestDatabases> {
     const databaseUrl = withDatabase(url, seededTemplateDatabase);
     const db = connectDatabases(databaseUrl, appRolePassword);
     try {
-      const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, FIELD_ENCRYPTION_KEY: TEST_KEY });
+      const config = loadConfig({
+        NODE_ENV: 'test',
+        DATABASE_URL: databaseUrl,
+        FIELD_ENCRYPTION_KEY: TEST_KEY,
+      });
       const ctx: AppContext = { config, db, cipher, now: () => new Date() };
       const result = await seedDemoIfEmpty(ctx, DEMO_PASSWORD);
       if (!result.seeded) throw new Error(`the demo county was not seeded into ${seededTemplateDatabase}`);
@@ -124,7 +132,9 @@ async function prepare(): Promise<TestDatabases> {
     await stopServer();
     throw error;
   }
-  console.log(`[test databases] migrated and seeded templates ready in ${Math.round((Date.now() - started) / 1000)} s`);
+  console.log(
+    `[test databases] migrated and seeded templates ready in ${Math.round((Date.now() - started) / 1000)} s`,
+  );
 
   return {
     maintenanceUrl: url,

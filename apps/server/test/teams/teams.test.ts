@@ -7,7 +7,12 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestContext, login, type Session, type TestContext } from '../support/context.ts';
 import { countOf, orgOfUser, tableDigest, type OrgRef } from '../support/org-factories.ts';
-import { createVolunteer, registerVolunteer, XSS, type RegisteredVolunteer } from '../support/volunteer-factories.ts';
+import {
+  createVolunteer,
+  registerVolunteer,
+  XSS,
+  type RegisteredVolunteer,
+} from '../support/volunteer-factories.ts';
 
 interface TreeNode {
   id: number;

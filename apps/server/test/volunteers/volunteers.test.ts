@@ -10,7 +10,14 @@ import { idCheckCharacter, maskIdNumber, maskMobile, PRIVACY_POLICY_VERSION } fr
 import { inScope, inVolunteerScope } from '../../src/platform/db/database.ts';
 import { as, createTestContext, login, nextIp, type Session, type TestContext } from '../support/context.ts';
 import { expectError, tryLogin } from '../support/factories.ts';
-import { createUser, orgOfUser, readSheet, tableDigest, uniqueCode, type OrgRef } from '../support/org-factories.ts';
+import {
+  createUser,
+  orgOfUser,
+  readSheet,
+  tableDigest,
+  uniqueCode,
+  type OrgRef,
+} from '../support/org-factories.ts';
 
 type Client = ReturnType<typeof as>;
 
