@@ -18,6 +18,8 @@ export default defineConfig({
           // pure functions: no database, no web build
           include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts'],
           testTimeout: 30_000,
+          // no mocks, stubs or shared state: one module cache per worker saves re-importing the app
+          isolate: false,
         },
       },
       {
