@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isMobile, maskMobile, normalizeMobile } from './phone.ts';
-import { passwordPolicyViolation } from './password.ts';
+import { passwordPolicyViolation, passwordRules } from './password.ts';
 import { ROLE_PERMISSIONS } from './enums.ts';
 
 describe('mobile numbers', () => {
@@ -27,6 +27,17 @@ describe('password policy', () => {
     expect(passwordPolicyViolation('Zhangsan#2026', 'zhangsan')).toMatch(/账号/);
     expect(passwordPolicyViolation('Xiang#2026', 'zhangsan')).toBeNull();
     expect(passwordPolicyViolation('xiangxiang2026!', 'zhangsan')).toBeNull();
+  });
+  it('lists each rule for the console checklist, and refuses what the checklist does', () => {
+    const failing = (password: string) =>
+      passwordRules(password, 'zhangsan')
+        .filter((rule) => !rule.ok)
+        .map((rule) => rule.key);
+    expect(failing('Ab1!')).toEqual(['length']);
+    expect(failing('abcdefgh1')).toEqual(['classes']);
+    expect(failing('Zhangsan#2026')).toEqual(['username']);
+    expect(failing('Xiang#2026')).toEqual([]);
+    expect(passwordPolicyViolation(`Aa1!${'x'.repeat(125)}`, 'zhangsan')).toMatch(/128/);
   });
 });
 

@@ -17,6 +17,9 @@ declare module 'vue-router' {
   }
 }
 
+/** Route params are text; the pages of one record take its id as the number the API uses. */
+const numericId = (route: RouteLocationNormalized) => ({ id: Number(route.params.id) });
+
 const routes: RouteRecordRaw[] = [
   {
     path: '/login',
@@ -29,7 +32,7 @@ const routes: RouteRecordRaw[] = [
     path: '/activities/:id(\\d+)/qr',
     name: 'activity-qr',
     component: () => import('./views/activities/ActivityQrView.vue'),
-    props: true,
+    props: numericId,
     meta: { title: '签到二维码', permission: 'activity.write' },
   },
   {
@@ -37,7 +40,7 @@ const routes: RouteRecordRaw[] = [
     path: '/activities/:id(\\d+)/sheet',
     name: 'activity-sheet-print',
     component: () => import('./views/activities/ActivitySheetPrintView.vue'),
-    props: true,
+    props: numericId,
     meta: { title: '签到表', permission: 'activity.read' },
   },
   {
@@ -103,7 +106,7 @@ const routes: RouteRecordRaw[] = [
         path: 'teams/:id(\\d+)',
         name: 'team-detail',
         component: () => import('./views/teams/TeamDetailView.vue'),
-        props: true,
+        props: numericId,
         meta: { title: '队伍详情', permission: 'team.read' },
       },
       {
@@ -116,7 +119,7 @@ const routes: RouteRecordRaw[] = [
         path: 'projects/:id(\\d+)',
         name: 'project-detail',
         component: () => import('./views/projects/ProjectDetailView.vue'),
-        props: true,
+        props: numericId,
         meta: { title: '项目详情', permission: 'project.read' },
       },
       {
@@ -141,7 +144,7 @@ const routes: RouteRecordRaw[] = [
         path: 'orders/:id(\\d+)',
         name: 'order-detail',
         component: () => import('./views/orders/OrderDetailView.vue'),
-        props: true,
+        props: numericId,
         meta: { title: '需求详情', permission: 'order.read' },
       },
       {
@@ -160,7 +163,7 @@ const routes: RouteRecordRaw[] = [
         path: 'activities/:id(\\d+)',
         name: 'activity-detail',
         component: () => import('./views/activities/ActivityDetailView.vue'),
-        props: true,
+        props: numericId,
         meta: { title: '活动详情', permission: 'activity.read' },
       },
       {

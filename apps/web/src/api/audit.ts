@@ -1,7 +1,10 @@
-import { http } from './http';
-import type { AuditLogItem, AuditLogQuery, AuditVerifyResult, Page } from './types';
+// The audit log (审计日志) and the check of its hash chain.
+import { api, call, toQuery, type Filters, type ItemOf, type QueryOf } from './http';
+
+export type AuditLogItem = ItemOf<'/api/audit-logs'>;
+export type AuditLogQuery = Filters<QueryOf<'/api/audit-logs', 'get'>>;
 
 export const auditApi = {
-  list: (query: AuditLogQuery) => http.get<Page<AuditLogItem>>('/api/audit-logs', query),
-  verify: () => http.get<AuditVerifyResult>('/api/audit-logs/verify'),
+  list: (query: AuditLogQuery) => call(api.GET('/api/audit-logs', { params: { query: toQuery(query) } })),
+  verify: () => call(api.GET('/api/audit-logs/verify')),
 };

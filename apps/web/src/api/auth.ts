@@ -1,14 +1,18 @@
-import { http } from './http';
-import type { OkResponse, SessionResponse, TotpSetup } from './types';
+// Signing in and out, the password and two-factor setup. Session errors here are the caller's.
+import { api, call, type BodyOf, type ResponseOf } from './http';
+
+export type SessionResponse = ResponseOf<'/api/auth/me', 'get'>;
+export type Me = SessionResponse['user'];
+export type TotpSetup = ResponseOf<'/api/auth/totp/setup', 'post'>;
+
+const own = { skipSessionHandler: true };
 
 export const authApi = {
-  login: (body: { username: string; password: string; totp?: string }) =>
-    http.post<SessionResponse>('/api/auth/login', body, { skipSessionHandler: true }),
-  logout: () => http.post<OkResponse>('/api/auth/logout', undefined, { skipSessionHandler: true }),
-  me: () => http.get<SessionResponse>('/api/auth/me', undefined, { skipSessionHandler: true }),
-  changePassword: (body: { oldPassword: string; newPassword: string }) =>
-    http.post<OkResponse>('/api/auth/password', body, { skipSessionHandler: true }),
-  totpSetup: () => http.post<TotpSetup>('/api/auth/totp/setup', undefined, { skipSessionHandler: true }),
-  totpEnable: (code: string) =>
-    http.post<OkResponse>('/api/auth/totp/enable', { code }, { skipSessionHandler: true }),
+  login: (body: BodyOf<'/api/auth/login', 'post'>) => call(api.POST('/api/auth/login', { body }), own),
+  logout: () => call(api.POST('/api/auth/logout'), own),
+  me: () => call(api.GET('/api/auth/me'), own),
+  changePassword: (body: BodyOf<'/api/auth/password', 'post'>) =>
+    call(api.POST('/api/auth/password', { body }), own),
+  totpSetup: () => call(api.POST('/api/auth/totp/setup'), own),
+  totpEnable: (code: string) => call(api.POST('/api/auth/totp/enable', { body: { code } }), own),
 };

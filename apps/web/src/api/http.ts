@@ -1,6 +1,12 @@
-// Thin fetch wrapper shared by every face of the web app: JSON in/out, session cookie, CSRF header,
-// and the server's `{ code, message }` errors turned into ApiError. What to do on an auth error
-// (navigate to the login page, …) is decided by the face that registers a handler.
+// The one transport shared by every face of the web app: openapi-fetch typed by the server's OpenAPI
+// document (./generated/schema.d.ts, written by `npm run api:generate`), the session cookie, the
+// CSRF header, and the server's `{ code, message }` errors turned into ApiError. What to do on an
+// auth error (navigate to the login page, …) is decided by the face that registers a handler.
+// Files (exports, imports, photos) go through `send`, with the same headers and errors.
+import createClient from 'openapi-fetch';
+import type { components, paths } from './generated/schema';
+
+export type { components, paths };
 
 export type ApiErrorCode =
   | 'UNAUTHENTICATED'
@@ -34,6 +40,57 @@ export class ApiError extends Error {
   }
 }
 
+// ---- types derived from the generated document -------------------------------------------------
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
+type Json<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
+
+/** The JSON body a route answers with (its 200 response). */
+export type ResponseOf<P extends keyof paths, M extends Method> =
+  Operation<P, M> extends { responses: { 200: infer R } } ? Json<R> : never;
+
+/** The JSON body a route accepts. */
+export type BodyOf<P extends keyof paths, M extends Method> =
+  Operation<P, M> extends { requestBody?: infer B } ? Json<NonNullable<B>> : never;
+
+/** The query string a route accepts. */
+export type QueryOf<P extends keyof paths, M extends Method> =
+  Operation<P, M> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+
+/** A row of a paged list route (`{ items, total }`). */
+export type ItemOf<P extends keyof paths, M extends Method = 'get'> =
+  ResponseOf<P, M> extends { items: (infer Item)[] } ? Item : never;
+
+/** A named schema component (the recursive trees). */
+export type Schema<Name extends keyof components['schemas']> = components['schemas'][Name];
+
+type Flag<V> = [Extract<V, 'true' | 'false'>] extends [never] ? never : boolean;
+
+/**
+ * Filters as the pages hold them: '' or null means "any" (a cleared select), and the server's
+ * 'true' | 'false' query flags may be booleans. `toQuery` turns them into the route's query.
+ */
+export type Filters<Q> = { [K in keyof Q]?: Q[K] | Flag<Q[K]> | '' | null };
+
+/** Drops empty filters (so blank search fields do not filter) and sends booleans as text. */
+function cleaned(filters: object | undefined): Record<string, string | number> {
+  const query: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(filters ?? {}) as [string, unknown][]) {
+    if (typeof value === 'string' && value !== '') query[key] = value;
+    else if (typeof value === 'number' && Number.isFinite(value)) query[key] = value;
+    else if (typeof value === 'boolean') query[key] = String(value);
+  }
+  return query;
+}
+
+/** The route's query from the filters a page holds. */
+export function toQuery<Q>(filters: Filters<Q> | undefined): Q {
+  return cleaned(filters) as Q;
+}
+
+// ---- session errors and CSRF ------------------------------------------------------------------
+
 /** Codes that mean "the session itself must be fixed first"; a registered handler reacts to them. */
 const SESSION_CODES = new Set<string>(['UNAUTHENTICATED', 'PASSWORD_CHANGE_REQUIRED', 'TOTP_SETUP_REQUIRED']);
 
@@ -66,103 +123,110 @@ export function getCsrfToken(): string | null {
   return csrfToken ?? readCookie('csrf_token');
 }
 
-/** Any plain object of filters; string/number/boolean values are sent, empty ones dropped. */
-export type Query = object;
-
-/** Builds `?a=1&b=2`, dropping empty values so blank search fields do not filter. */
-export function toQueryString(query?: Query): string {
-  if (!query) return '';
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query) as [string, unknown][]) {
-    if (typeof value === 'string' && value !== '') params.append(key, value);
-    else if (typeof value === 'number' && Number.isFinite(value)) params.append(key, String(value));
-    else if (typeof value === 'boolean') params.append(key, String(value));
-  }
-  const text = params.toString();
-  return text ? `?${text}` : '';
-}
-
-export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-  query?: Query;
-  /** Plain objects are sent as JSON; FormData is sent as multipart. */
-  body?: unknown;
+export interface CallOptions {
   /** Do not hand session errors to the registered handler (the caller deals with them). */
   skipSessionHandler?: boolean;
-  signal?: AbortSignal;
 }
 
-async function toApiError(response: Response): Promise<ApiError> {
-  let code: string = response.status === 401 ? 'UNAUTHENTICATED' : 'UNKNOWN';
-  let message = `请求失败（${response.status}）`;
-  try {
-    const data = (await response.json()) as { code?: unknown; message?: unknown };
+/** The server's `{ code, message }` (or a proxy's error page) as an ApiError. */
+function toApiError(status: number, body: unknown): ApiError {
+  let code: string = status === 401 ? 'UNAUTHENTICATED' : 'UNKNOWN';
+  let message = `请求失败（${status}）`;
+  if (body && typeof body === 'object') {
+    const data = body as { code?: unknown; message?: unknown };
     if (typeof data.code === 'string') code = data.code;
     if (typeof data.message === 'string' && data.message) message = data.message;
-  } catch {
-    // Not JSON (proxy error page, …): keep the generic message.
   }
-  if (response.status === 429 && code === 'UNKNOWN') code = 'RATE_LIMITED';
-  return new ApiError(response.status, code, message);
+  if (status === 429 && code === 'UNKNOWN') code = 'RATE_LIMITED';
+  return new ApiError(status, code, message);
 }
 
-/** Sends the request and returns the raw Response when it is 2xx; throws ApiError otherwise. */
-export async function send(path: string, options: RequestOptions = {}): Promise<Response> {
-  const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json' };
-  let body: BodyInit | undefined;
-  if (options.body instanceof FormData) {
-    body = options.body;
-  } else if (options.body !== undefined) {
-    headers['content-type'] = 'application/json';
-    body = JSON.stringify(options.body);
+function failed(status: number, body: unknown, options: CallOptions): ApiError {
+  const error = toApiError(status, body);
+  if (!options.skipSessionHandler && SESSION_CODES.has(error.code) && sessionErrorHandler) {
+    error.handled = sessionErrorHandler(error);
   }
-  if (method !== 'GET') {
-    const token = getCsrfToken();
-    if (token) headers['x-csrf-token'] = token;
-  }
+  return error;
+}
 
+function networkError(cause: unknown): unknown {
+  if (cause instanceof DOMException && cause.name === 'AbortError') return cause;
+  if (cause instanceof ApiError) return cause;
+  return new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试');
+}
+
+function withHeaders(request: Request): Request {
+  if (!request.headers.has('accept')) request.headers.set('accept', 'application/json');
+  if (request.method !== 'GET') {
+    const token = getCsrfToken();
+    if (token) request.headers.set('x-csrf-token', token);
+  }
+  return request;
+}
+
+// ---- the client -------------------------------------------------------------------------------
+
+/** The typed client: `api.GET('/api/orgs/{id}', { params: { path: { id } } })`; wrap it in `call`. */
+export const api = createClient<paths>({ credentials: 'same-origin' });
+api.use({ onRequest: ({ request }) => withHeaders(request) });
+
+/**
+ * Resolves with the response body of a 2xx answer; throws ApiError otherwise (after handing
+ * session errors to the registered handler).
+ */
+export async function call<T>(
+  pending: Promise<{ data?: T; error?: unknown; response: Response }>,
+  options: CallOptions = {},
+): Promise<T> {
+  let result: { data?: T; error?: unknown; response: Response };
+  try {
+    result = await pending;
+  } catch (cause) {
+    throw networkError(cause);
+  }
+  if (!result.response.ok) throw failed(result.response.status, result.error, options);
+  return result.data as T;
+}
+
+export interface SendOptions extends CallOptions {
+  method?: 'GET' | 'POST';
+  /** Sent as the query string; empty values are dropped. */
+  query?: object;
+  /** A multipart form (uploads). */
+  body?: FormData;
+}
+
+/** For what is not JSON (files in, files out): the raw Response when it is 2xx, else ApiError. */
+export async function send(path: string, options: SendOptions = {}): Promise<Response> {
+  const entries = Object.entries(cleaned(options.query)).map(([key, value]) => [key, String(value)]);
+  const search = new URLSearchParams(entries).toString();
+  const request = withHeaders(
+    new Request(search ? `${path}?${search}` : path, {
+      method: options.method ?? 'GET',
+      body: options.body,
+      credentials: 'same-origin',
+    }),
+  );
   let response: Response;
   try {
-    response = await fetch(`${path}${toQueryString(options.query)}`, {
-      method,
-      headers,
-      body,
-      credentials: 'same-origin',
-      signal: options.signal,
-    });
+    response = await fetch(request);
   } catch (cause) {
-    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-    throw new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试');
+    throw networkError(cause);
   }
-
   if (!response.ok) {
-    const error = await toApiError(response);
-    if (!options.skipSessionHandler && SESSION_CODES.has(error.code) && sessionErrorHandler) {
-      error.handled = sessionErrorHandler(error);
-    }
-    throw error;
+    const body: unknown = await response.json().catch(() => null);
+    throw failed(response.status, body, options);
   }
   return response;
 }
 
-/** JSON request; resolves with the parsed body (undefined for 204). */
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const response = await send(path, options);
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  return (text ? JSON.parse(text) : undefined) as T;
+/** Uploads a file as the multipart field `file`; resolves with the route's JSON answer. */
+export async function upload<P extends keyof paths>(path: P, file: File): Promise<ResponseOf<P, 'post'>> {
+  const form = new FormData();
+  form.append('file', file);
+  const response = await send(path, { method: 'POST', body: form });
+  return (await response.json()) as ResponseOf<P, 'post'>;
 }
-
-export const http = {
-  get: <T>(path: string, query?: Query, options?: RequestOptions) =>
-    request<T>(path, { ...options, method: 'GET', query }),
-  post: <T>(path: string, body?: unknown, options?: RequestOptions) =>
-    request<T>(path, { ...options, method: 'POST', body }),
-  patch: <T>(path: string, body?: unknown, options?: RequestOptions) =>
-    request<T>(path, { ...options, method: 'PATCH', body }),
-  delete: <T>(path: string, options?: RequestOptions) => request<T>(path, { ...options, method: 'DELETE' }),
-};
 
 /** Reads the file name from Content-Disposition (RFC 5987 `filename*` first). */
 function fileNameFrom(disposition: string | null, fallback: string): string {
@@ -180,7 +244,11 @@ function fileNameFrom(disposition: string | null, fallback: string): string {
 }
 
 /** Downloads a file (e.g. the Excel export) through fetch so errors still come back as ApiError. */
-export async function download(path: string, query: Query | undefined, fallbackName: string): Promise<void> {
+export async function download(
+  path: string,
+  query: SendOptions['query'] | undefined,
+  fallbackName: string,
+): Promise<void> {
   const response = await send(path, { query });
   const blob = await response.blob();
   const url = URL.createObjectURL(blob);

@@ -1,31 +1,16 @@
-// Typed client for a volunteer's in-app messages on H5 (an order offered to them, reminders).
-import { http } from './http';
-import type { Id, OkResponse } from './types';
+// A volunteer's in-app messages on H5 (an order offered to them, reminders).
+import { api, call, toQuery, type Filters, type ItemOf, type QueryOf } from './http';
 
-export interface Notification {
-  id: Id;
-  kind: string;
-  title: string;
-  body: string | null;
-  /** an H5 path to open, e.g. /tasks */
-  link: string | null;
-  read: boolean;
-  createdAt: string;
-}
-
-export interface NotificationPage {
-  items: Notification[];
-  total: number;
-  unread: number;
-}
+export type Notification = ItemOf<'/api/me/notifications'>;
+type Query = QueryOf<'/api/me/notifications', 'get'>;
 
 export const myNotificationsApi = {
-  list: (params: { page?: number; pageSize?: number; unread?: boolean } = {}) =>
-    http.get<NotificationPage>('/api/me/notifications', {
-      page: params.page ?? 1,
-      pageSize: params.pageSize ?? 20,
-      ...(params.unread ? { unread: 'true' } : {}),
-    }),
-  read: (id: Id) => http.post<OkResponse>(`/api/me/notifications/${id}/read`),
-  readAll: () => http.post<{ updated: number }>('/api/me/notifications/read-all'),
+  list: (query: Filters<Query> = {}) =>
+    call(
+      api.GET('/api/me/notifications', {
+        params: { query: toQuery<Query>({ page: 1, pageSize: 20, ...query }) },
+      }),
+    ),
+  read: (id: number) => call(api.POST('/api/me/notifications/{id}/read', { params: { path: { id } } })),
+  readAll: () => call(api.POST('/api/me/notifications/read-all')),
 };

@@ -1,138 +1,47 @@
-// Typed client for the order loop on the mobile face: the resident's menu, 点单 and tracking link
-// (no account), and the volunteer's 派给我的. Shapes follow docs/api.md, "Orders — the core loop
-// (issue 5)" and the public menu of the projects module.
-import type {
-  OrderAction,
-  OrderChannel,
-  OrderPriority,
-  OrderStatus,
-  ServiceCategory,
-} from '@civic/contracts';
-import { http } from './http';
-import type { Id, OkResponse } from './types';
+// The order loop on the mobile face: the resident's menu, 点单 and tracking link (no account), and
+// the volunteer's 派给我的.
+import { api, call, type BodyOf, type ResponseOf } from './http';
 
+export type PublicMenu = ResponseOf<'/api/public/menu', 'get'>;
 /** One published service a resident of the village may order. */
-export interface PublicMenuItem {
-  id: Id;
-  title: string;
-  description: string | null;
-  serviceCategory: ServiceCategory;
-  typicalMinutes: number;
-  volunteersNeeded: number;
-  ownerOrgName: string;
-  projectName: string | null;
-}
-
-export interface PublicMenu {
-  orgId: Id;
-  orgName: string;
-  items: PublicMenuItem[];
-}
-
-export interface PlaceOrderInput {
-  stationId: Id;
-  menuItemId?: Id | null;
-  /** Required without a menu item. */
-  serviceCategory?: ServiceCategory;
-  description: string;
-  address: string;
-  contactName: string;
-  contactPhone: string;
-  /** ISO 8601 with offset. */
-  preferredAt?: string | null;
-}
-
+export type PublicMenuItem = PublicMenu['items'][number];
+export type PlaceOrderInput = BodyOf<'/api/public/orders', 'post'>;
+export type PlacedOrder = ResponseOf<'/api/public/orders', 'post'>;
 /** What the resident's tracking page shows; the timeline names no staff or volunteers. */
-export interface Tracking {
-  orderNo: string;
-  status: OrderStatus;
-  serviceCategory: string;
-  description: string;
-  createdAt: string;
-  rejectReason: string | null;
-  rating: number | null;
-  ratingComment: string | null;
-  canRate: boolean;
-  canReopen: boolean;
-  canCancel: boolean;
-  timeline: {
-    action: OrderAction | 'submit' | 'escalate' | (string & {});
-    toStatus: string | null;
-    reason: string | null;
-    at: string;
-  }[];
-}
-
-export interface PlacedOrder {
-  orderNo: string;
-  trackingToken: string;
-  tracking: Tracking;
-}
-
-export interface OrderView {
-  id: Id;
-  orderNo: string;
-  status: OrderStatus;
-  stageDueAt: string | null;
-  overdue: boolean;
-  escalationLevel: number;
-  orgId: Id;
-  orgName: string;
-  menuItemId: Id | null;
-  projectId: Id | null;
-  serviceCategory: string;
-  skills: string[];
-  description: string;
-  address: string;
-  contactName: string;
-  /** Masked, e.g. 139****9000. */
-  contactPhone: string | null;
-  channel: OrderChannel;
-  preferredAt: string | null;
-  agreedAt: string | null;
-  priority: OrderPriority;
-  volunteersNeeded: number;
-  rejectReason: string | null;
-  rating: number | null;
-  createdAt: string;
-  closedAt: string | null;
-}
-
+export type Tracking = ResponseOf<'/api/public/orders/{token}', 'get'>;
 /** An order offered to / claimed by the signed-in volunteer. */
-export interface MyOrder extends OrderView {
-  offerStatus: 'offered' | 'claimed' | 'served' | (string & {});
-  claimedAt: string | null;
-}
+export type MyOrder = ResponseOf<'/api/me/orders', 'get'>[number];
+export type Position = BodyOf<'/api/me/orders/{id}/start', 'post'>;
 
-export interface Position {
-  latitude?: number;
-  longitude?: number;
-}
-
-const enc = (value: Id | string) => encodeURIComponent(String(value));
-const pub = { skipSessionHandler: true };
+const own = { skipSessionHandler: true };
+const byToken = (token: string) => ({ params: { path: { token } } });
+const byId = (id: number) => ({ params: { path: { id } } });
 
 export const publicOrdersApi = {
-  menu: (orgId: Id) => http.get<PublicMenu>('/api/public/menu', { orgId: String(orgId) }, pub),
-  place: (body: PlaceOrderInput) => http.post<PlacedOrder>('/api/public/orders', body, pub),
-  track: (token: string) => http.get<Tracking>(`/api/public/orders/${enc(token)}`, undefined, pub),
+  menu: (orgId: number) => call(api.GET('/api/public/menu', { params: { query: { orgId } } }), own),
+  place: (body: PlaceOrderInput) => call(api.POST('/api/public/orders', { body }), own),
+  track: (token: string) => call(api.GET('/api/public/orders/{token}', byToken(token)), own),
   rate: (token: string, rating: number, comment?: string) =>
-    http.post<Tracking>(
-      `/api/public/orders/${enc(token)}/rate`,
-      comment ? { rating, comment } : { rating },
-      pub,
+    call(
+      api.POST('/api/public/orders/{token}/rate', {
+        ...byToken(token),
+        body: comment ? { rating, comment } : { rating },
+      }),
+      own,
     ),
   reopen: (token: string, reason: string) =>
-    http.post<Tracking>(`/api/public/orders/${enc(token)}/reopen`, { reason }, pub),
+    call(api.POST('/api/public/orders/{token}/reopen', { ...byToken(token), body: { reason } }), own),
   cancel: (token: string, reason: string) =>
-    http.post<Tracking>(`/api/public/orders/${enc(token)}/cancel`, { reason }, pub),
+    call(api.POST('/api/public/orders/{token}/cancel', { ...byToken(token), body: { reason } }), own),
 };
 
 export const myOrdersApi = {
-  list: () => http.get<MyOrder[]>('/api/me/orders'),
-  claim: (id: Id) => http.post<OrderView>(`/api/me/orders/${enc(id)}/claim`, {}),
-  decline: (id: Id, reason: string) => http.post<OkResponse>(`/api/me/orders/${enc(id)}/decline`, { reason }),
-  start: (id: Id, position: Position) => http.post<OrderView>(`/api/me/orders/${enc(id)}/start`, position),
-  finish: (id: Id, note: string, position: Position) =>
-    http.post<OrderView>(`/api/me/orders/${enc(id)}/finish`, { note, ...position }),
+  list: () => call(api.GET('/api/me/orders')),
+  claim: (id: number) => call(api.POST('/api/me/orders/{id}/claim', byId(id))),
+  decline: (id: number, reason: string) =>
+    call(api.POST('/api/me/orders/{id}/decline', { ...byId(id), body: { reason } })),
+  start: (id: number, position: Position) =>
+    call(api.POST('/api/me/orders/{id}/start', { ...byId(id), body: position })),
+  finish: (id: number, note: string, position: Position) =>
+    call(api.POST('/api/me/orders/{id}/finish', { ...byId(id), body: { note, ...position } })),
 };

@@ -1,34 +1,43 @@
-import { download, http } from './http';
-import type {
-  Id,
-  Org,
-  OrgCreateBody,
-  OrgEditableFields,
-  OrgListQuery,
-  OrgTreeNode,
-  Page,
-  PlatformInfo,
-  PlatformPatch,
-} from './types';
+// Orgs (阵地/组织) and the six platforms: /api/orgs, /api/platforms.
+import {
+  api,
+  call,
+  download,
+  toQuery,
+  type BodyOf,
+  type Filters,
+  type QueryOf,
+  type ResponseOf,
+  type Schema,
+} from './http';
 
-const orgPath = (id: Id) => `/api/orgs/${encodeURIComponent(id)}`;
+export type OrgTreeNode = Schema<'OrgTreeNode'>;
+export type Org = ResponseOf<'/api/orgs/{id}', 'get'>;
+export type OrgCreateBody = BodyOf<'/api/orgs', 'post'>;
+/** Fields editable through PATCH /api/orgs/:id (null clears a field). */
+export type OrgEditableFields = BodyOf<'/api/orgs/{id}', 'patch'>;
+export type OrgListQuery = Filters<QueryOf<'/api/orgs', 'get'>>;
+export type PlatformInfo = ResponseOf<'/api/platforms', 'get'>[number];
+export type PlatformPatch = BodyOf<'/api/platforms/{id}', 'patch'>;
+
+const byId = (id: number) => ({ params: { path: { id } } });
 
 export const orgsApi = {
-  tree: () => http.get<OrgTreeNode[]>('/api/orgs/tree'),
-  list: (query: OrgListQuery) => http.get<Page<Org>>('/api/orgs', query),
+  tree: () => call(api.GET('/api/orgs/tree')),
+  list: (query: OrgListQuery) => call(api.GET('/api/orgs', { params: { query: toQuery(query) } })),
   export: (query: Omit<OrgListQuery, 'page' | 'pageSize'>) =>
     download('/api/orgs/export', query, '组织列表.xlsx'),
-  get: (id: Id) => http.get<Org>(orgPath(id)),
-  create: (body: OrgCreateBody) => http.post<Org>('/api/orgs', body),
-  update: (id: Id, body: OrgEditableFields) => http.patch<Org>(orgPath(id), body),
-  move: (id: Id, parentId: Id) => http.post<Org>(`${orgPath(id)}/move`, { parentId }),
-  archive: (id: Id) => http.post<Org>(`${orgPath(id)}/archive`),
-  restore: (id: Id) => http.post<Org>(`${orgPath(id)}/restore`),
-  remove: (id: Id) => http.delete<unknown>(orgPath(id)),
+  get: (id: number) => call(api.GET('/api/orgs/{id}', byId(id))),
+  create: (body: OrgCreateBody) => call(api.POST('/api/orgs', { body })),
+  update: (id: number, body: OrgEditableFields) => call(api.PATCH('/api/orgs/{id}', { ...byId(id), body })),
+  move: (id: number, parentId: number) =>
+    call(api.POST('/api/orgs/{id}/move', { ...byId(id), body: { parentId } })),
+  archive: (id: number) => call(api.POST('/api/orgs/{id}/archive', byId(id))),
+  restore: (id: number) => call(api.POST('/api/orgs/{id}/restore', byId(id))),
+  remove: (id: number) => call(api.DELETE('/api/orgs/{id}', byId(id))),
 };
 
 export const platformsApi = {
-  list: () => http.get<PlatformInfo[]>('/api/platforms'),
-  update: (id: Id, body: PlatformPatch) =>
-    http.patch<PlatformInfo>(`/api/platforms/${encodeURIComponent(id)}`, body),
+  list: () => call(api.GET('/api/platforms')),
+  update: (id: number, body: PlatformPatch) => call(api.PATCH('/api/platforms/{id}', { ...byId(id), body })),
 };

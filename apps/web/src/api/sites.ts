@@ -1,35 +1,45 @@
-import { http } from './http';
-import type {
-  Coverage,
-  Id,
-  InspectionCreateBody,
-  InspectionDetail,
-  InspectionListItem,
-  InspectionListQuery,
-  Page,
-  Photo,
-  SiteStandard,
-  SiteStandardBody,
-} from './types';
+// Site standards (阵地建设标准), inspections (检查) and photo uploads.
+import {
+  api,
+  call,
+  toQuery,
+  upload,
+  type BodyOf,
+  type Filters,
+  type ItemOf,
+  type QueryOf,
+  type ResponseOf,
+} from './http';
+
+export type SiteStandard = ResponseOf<'/api/site-standards', 'get'>[number];
+export type SiteStandardBody = BodyOf<'/api/site-standards', 'post'>;
+export type Coverage = ResponseOf<'/api/site-standards/coverage', 'get'>;
+export type CoverageRow = Coverage['rows'][number];
+export type InspectionListItem = ItemOf<'/api/inspections'>;
+export type InspectionDetail = ResponseOf<'/api/inspections/{id}', 'get'>;
+export type InspectionResult = InspectionDetail['results'][number];
+export type InspectionListQuery = Filters<QueryOf<'/api/inspections', 'get'>>;
+export type InspectionCreateBody = BodyOf<'/api/inspections', 'post'>;
+export type Photo = ResponseOf<'/api/uploads', 'post'>;
+
+const byId = (id: number) => ({ params: { path: { id } } });
 
 export const siteStandardsApi = {
-  list: () => http.get<SiteStandard[]>('/api/site-standards'),
-  create: (body: SiteStandardBody) => http.post<SiteStandard>('/api/site-standards', body),
-  update: (id: Id, body: SiteStandardBody) =>
-    http.patch<SiteStandard>(`/api/site-standards/${encodeURIComponent(id)}`, body),
-  coverage: (standardId: Id) => http.get<Coverage>('/api/site-standards/coverage', { standardId }),
+  list: () => call(api.GET('/api/site-standards')),
+  create: (body: SiteStandardBody) => call(api.POST('/api/site-standards', { body })),
+  update: (id: number, body: SiteStandardBody) =>
+    call(api.PATCH('/api/site-standards/{id}', { ...byId(id), body })),
+  coverage: (standardId: number) =>
+    call(api.GET('/api/site-standards/coverage', { params: { query: { standardId } } })),
 };
 
 export const inspectionsApi = {
-  list: (query: InspectionListQuery) => http.get<Page<InspectionListItem>>('/api/inspections', query),
-  get: (id: Id) => http.get<InspectionDetail>(`/api/inspections/${encodeURIComponent(id)}`),
-  create: (body: InspectionCreateBody) => http.post<InspectionDetail>('/api/inspections', body),
+  list: (query: InspectionListQuery) =>
+    call(api.GET('/api/inspections', { params: { query: toQuery(query) } })),
+  get: (id: number) => call(api.GET('/api/inspections/{id}', byId(id))),
+  create: (body: InspectionCreateBody) => call(api.POST('/api/inspections', { body })),
 };
 
 export const uploadsApi = {
-  upload: (file: File) => {
-    const form = new FormData();
-    form.append('file', file);
-    return http.post<Photo>('/api/uploads', form);
-  },
+  upload: (file: File) => upload('/api/uploads', file),
 };

@@ -1,128 +1,64 @@
-// Teams: the typed client for docs/api.md "Teams (issue 4)".
-import type {
-  Platform,
-  ServiceCategory,
-  TeamKind,
-  TeamMemberRole,
-  TeamMemberStatus,
-  TeamStatus,
-  TeamTier,
-} from '@civic/contracts';
-import { http } from './http';
-import type { Id, OkResponse, Page, PageQuery } from './types';
+// Teams (志愿服务队伍): /api/teams and their members.
+import {
+  api,
+  call,
+  toQuery,
+  type BodyOf,
+  type Filters,
+  type ItemOf,
+  type QueryOf,
+  type ResponseOf,
+  type Schema,
+} from './http';
 
-export interface TeamListItem {
-  id: Id;
-  name: string;
-  tier: TeamTier;
-  kind: TeamKind;
-  orgId: Id;
-  orgName: string;
-  parentId: Id | null;
-  parentName: string | null;
-  platform: Platform | null;
-  responsibleUnit: string | null;
-  yearlyServiceTarget: number | null;
-  serviceCategories: ServiceCategory[];
-  leaderName: string | null;
-  memberCount: number;
-  pendingCount: number;
-  acceptingApplications: boolean;
-  status: TeamStatus;
-}
+export type TeamListItem = ItemOf<'/api/teams'>;
+export type TeamDetail = ResponseOf<'/api/teams/{id}', 'get'>;
+export type TeamTreeNode = Schema<'TeamTreeNode'>;
+export type TeamMember = ItemOf<'/api/teams/{id}/members'>;
+export type TeamInput = BodyOf<'/api/teams', 'post'>;
+export type TeamPatch = BodyOf<'/api/teams/{id}', 'patch'>;
+export type TeamListQuery = Filters<QueryOf<'/api/teams', 'get'>>;
+export type TeamMemberQuery = Filters<QueryOf<'/api/teams/{id}/members', 'get'>>;
+export type AddMembersResult = ResponseOf<'/api/teams/{id}/members', 'post'>;
+type MemberRole = BodyOf<'/api/teams/{id}/members/{memberId}', 'patch'>['role'];
 
-export interface TeamDetail extends TeamListItem {
-  description: string | null;
-  foundedOn: string | null;
-  deputies: { volunteerId: Id; name: string }[];
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface TeamTreeNode {
-  id: Id;
-  name: string;
-  tier: TeamTier;
-  kind: TeamKind;
-  orgName: string;
-  memberCount: number;
-  status: TeamStatus;
-  children: TeamTreeNode[];
-}
-
-export interface TeamMember {
-  /** The membership id. */
-  id: Id;
-  volunteerId: Id;
-  volunteerNo: string;
-  name: string;
-  /** Masked. */
-  phone: string | null;
-  orgName: string;
-  role: TeamMemberRole;
-  status: TeamMemberStatus;
-  source: 'admin' | 'application';
-  applicationNote: string | null;
-  decisionNote: string | null;
-  appliedAt: string;
-  joinedAt: string | null;
-}
-
-export interface TeamInput {
-  orgId: Id;
-  parentId?: Id | null;
-  name: string;
-  tier: TeamTier;
-  kind: TeamKind;
-  platform?: Platform | null;
-  responsibleUnit?: string | null;
-  yearlyServiceTarget?: number | null;
-  serviceCategories?: ServiceCategory[];
-  description?: string | null;
-  foundedOn?: string | null;
-  acceptingApplications?: boolean;
-}
-
-export type TeamPatch = Partial<Omit<TeamInput, 'orgId'>>;
-
-export interface TeamListQuery extends PageQuery {
-  keyword?: string;
-  orgId?: Id | null;
-  tier?: TeamTier | '';
-  kind?: TeamKind | '';
-  status?: TeamStatus | '';
-}
-
-export interface TeamMemberQuery extends PageQuery {
-  status?: TeamMemberStatus | '';
-  role?: TeamMemberRole | '';
-  keyword?: string;
-}
-
-export interface AddMembersResult {
-  added: number;
-  skipped: number;
-}
-
-const teamPath = (id: Id) => `/api/teams/${encodeURIComponent(id)}`;
-const memberPath = (teamId: Id, memberId: Id) =>
-  `${teamPath(teamId)}/members/${encodeURIComponent(memberId)}`;
+const byId = (id: number) => ({ params: { path: { id } } });
+const member = (id: number, memberId: number) => ({ params: { path: { id, memberId } } });
 
 export const teamsApi = {
-  tree: (orgId?: Id | null) => http.get<TeamTreeNode[]>('/api/teams/tree', { orgId }),
-  list: (query: TeamListQuery) => http.get<Page<TeamListItem>>('/api/teams', query),
-  get: (id: Id) => http.get<TeamDetail>(teamPath(id)),
-  create: (body: TeamInput) => http.post<TeamDetail>('/api/teams', body),
-  update: (id: Id, body: TeamPatch) => http.patch<TeamDetail>(teamPath(id), body),
-  dissolve: (id: Id) => http.post<TeamDetail>(`${teamPath(id)}/dissolve`),
-  members: (id: Id, query: TeamMemberQuery) => http.get<Page<TeamMember>>(`${teamPath(id)}/members`, query),
-  addMembers: (id: Id, volunteerIds: Id[], role?: TeamMemberRole) =>
-    http.post<AddMembersResult>(`${teamPath(id)}/members`, { volunteerIds, ...(role ? { role } : {}) }),
-  setRole: (id: Id, memberId: Id, role: TeamMemberRole) =>
-    http.patch<TeamMember>(memberPath(id, memberId), { role }),
-  approve: (id: Id, memberId: Id, note?: string) =>
-    http.post<TeamMember>(`${memberPath(id, memberId)}/approve`, note ? { note } : {}),
-  reject: (id: Id, memberId: Id, note?: string) =>
-    http.post<TeamMember>(`${memberPath(id, memberId)}/reject`, note ? { note } : {}),
-  removeMember: (id: Id, memberId: Id) => http.delete<OkResponse>(memberPath(id, memberId)),
+  tree: (orgId?: number | null) =>
+    call(
+      api.GET('/api/teams/tree', {
+        params: { query: toQuery<QueryOf<'/api/teams/tree', 'get'>>({ orgId }) },
+      }),
+    ),
+  list: (query: TeamListQuery) => call(api.GET('/api/teams', { params: { query: toQuery(query) } })),
+  get: (id: number) => call(api.GET('/api/teams/{id}', byId(id))),
+  create: (body: TeamInput) => call(api.POST('/api/teams', { body })),
+  update: (id: number, body: TeamPatch) => call(api.PATCH('/api/teams/{id}', { ...byId(id), body })),
+  dissolve: (id: number) => call(api.POST('/api/teams/{id}/dissolve', byId(id))),
+  members: (id: number, query: TeamMemberQuery) =>
+    call(api.GET('/api/teams/{id}/members', { params: { path: { id }, query: toQuery(query) } })),
+  addMembers: (id: number, volunteerIds: number[], role?: MemberRole) =>
+    call(
+      api.POST('/api/teams/{id}/members', { ...byId(id), body: { volunteerIds, ...(role ? { role } : {}) } }),
+    ),
+  setRole: (id: number, memberId: number, role: MemberRole) =>
+    call(api.PATCH('/api/teams/{id}/members/{memberId}', { ...member(id, memberId), body: { role } })),
+  approve: (id: number, memberId: number, note?: string) =>
+    call(
+      api.POST('/api/teams/{id}/members/{memberId}/approve', {
+        ...member(id, memberId),
+        body: note ? { note } : {},
+      }),
+    ),
+  reject: (id: number, memberId: number, note?: string) =>
+    call(
+      api.POST('/api/teams/{id}/members/{memberId}/reject', {
+        ...member(id, memberId),
+        body: note ? { note } : {},
+      }),
+    ),
+  removeMember: (id: number, memberId: number) =>
+    call(api.DELETE('/api/teams/{id}/members/{memberId}', member(id, memberId))),
 };

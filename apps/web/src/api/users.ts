@@ -1,16 +1,31 @@
-import { http } from './http';
-import type { Id, Page, RoleInfo, User, UserCreateBody, UserListQuery, UserPatch } from './types';
+// Accounts of the staff (用户) and the roles they may hold.
+import {
+  api,
+  call,
+  toQuery,
+  type BodyOf,
+  type Filters,
+  type ItemOf,
+  type QueryOf,
+  type ResponseOf,
+} from './http';
 
-const userPath = (id: Id) => `/api/users/${encodeURIComponent(id)}`;
+export type RoleInfo = ResponseOf<'/api/roles', 'get'>[number];
+export type User = ItemOf<'/api/users'>;
+export type UserListQuery = Filters<QueryOf<'/api/users', 'get'>>;
+export type UserCreateBody = BodyOf<'/api/users', 'post'>;
+export type UserPatch = BodyOf<'/api/users/{id}', 'patch'>;
+
+const byId = (id: number) => ({ params: { path: { id } } });
 
 export const usersApi = {
-  roles: () => http.get<RoleInfo[]>('/api/roles'),
-  list: (query: UserListQuery) => http.get<Page<User>>('/api/users', query),
-  create: (body: UserCreateBody) => http.post<{ user: User; initialPassword: string }>('/api/users', body),
-  update: (id: Id, body: UserPatch) => http.patch<User>(userPath(id), body),
-  resetPassword: (id: Id) => http.post<{ initialPassword: string }>(`${userPath(id)}/reset-password`),
-  unlock: (id: Id) => http.post<User>(`${userPath(id)}/unlock`),
-  disable: (id: Id) => http.post<User>(`${userPath(id)}/disable`),
-  enable: (id: Id) => http.post<User>(`${userPath(id)}/enable`),
-  resetTotp: (id: Id) => http.post<User>(`${userPath(id)}/reset-totp`),
+  roles: () => call(api.GET('/api/roles')),
+  list: (query: UserListQuery) => call(api.GET('/api/users', { params: { query: toQuery(query) } })),
+  create: (body: UserCreateBody) => call(api.POST('/api/users', { body })),
+  update: (id: number, body: UserPatch) => call(api.PATCH('/api/users/{id}', { ...byId(id), body })),
+  resetPassword: (id: number) => call(api.POST('/api/users/{id}/reset-password', byId(id))),
+  unlock: (id: number) => call(api.POST('/api/users/{id}/unlock', byId(id))),
+  disable: (id: number) => call(api.POST('/api/users/{id}/disable', byId(id))),
+  enable: (id: number) => call(api.POST('/api/users/{id}/enable', byId(id))),
+  resetTotp: (id: number) => call(api.POST('/api/users/{id}/reset-totp', byId(id))),
 };

@@ -1,168 +1,49 @@
-// Volunteers: the typed client for docs/api.md "Volunteers (issue 4)". ID numbers and phones arrive
-// masked; only `reveal` returns a full value (and the server audits it).
-import type {
-  Availability,
-  Gender,
-  PoliticalStatus,
-  ServiceCategory,
-  Skill,
-  TeamMemberRole,
-  TeamMemberStatus,
-  TeamTier,
-  VolunteerCategory,
-  VolunteerSource,
-  VolunteerStatus,
-} from '@civic/contracts';
-import { download, http } from './http';
-import type { Id, Page, PageQuery } from './types';
+// Volunteers (志愿者) in the console. ID numbers and phones arrive masked; only `reveal` returns a
+// full value (and the server audits it).
+import {
+  api,
+  call,
+  download,
+  toQuery,
+  upload,
+  type BodyOf,
+  type Filters,
+  type ItemOf,
+  type QueryOf,
+  type ResponseOf,
+} from './http';
 
-export interface VolunteerListItem {
-  id: Id;
-  volunteerNo: string;
-  name: string;
-  gender: Gender;
-  age: number;
-  birthDate: string;
-  orgId: Id;
-  orgName: string;
-  /** Masked, e.g. 110***********1234. */
-  idNumber: string;
-  /** Masked, e.g. 138****5678. */
-  phone: string | null;
-  politicalStatus: PoliticalStatus;
-  categories: VolunteerCategory[];
-  skills: Skill[];
-  serviceCategories: ServiceCategory[];
-  availability: Availability[];
-  isMinor: boolean;
-  status: VolunteerStatus;
-  source: VolunteerSource;
-  lifetimeHours: number;
-  starLevel: number;
-  teamCount: number;
-  createdAt: string;
-}
+export type VolunteerListItem = ItemOf<'/api/volunteers'>;
+export type VolunteerDetail = ResponseOf<'/api/volunteers/{id}', 'get'>;
+export type VolunteerHours = VolunteerDetail['hours'];
+export type VolunteerTeamRef = VolunteerDetail['teams'][number];
+export type VolunteerInput = BodyOf<'/api/volunteers', 'post'>;
+export type VolunteerPatch = BodyOf<'/api/volunteers/{id}', 'patch'>;
+/** The list's filters, which the export takes too. */
+export type VolunteerFilters = Filters<Omit<QueryOf<'/api/volunteers/export', 'get'>, 'unmasked'>>;
+export type VolunteerListQuery = Filters<QueryOf<'/api/volunteers', 'get'>>;
+export type RevealField = BodyOf<'/api/volunteers/{id}/reveal', 'post'>['field'];
 
-export interface VolunteerGuardian {
-  name: string;
-  /** Masked. */
-  phone: string | null;
-  consentAt: string | null;
-}
+export type ImportJob = ResponseOf<'/api/volunteers/imports/{id}', 'get'>;
+export type ImportStatus = ImportJob['status'];
+export type ImportError = ImportJob['errors'][number];
 
-export interface VolunteerConsent {
-  version: string;
-  at: string;
-  channel: 'online' | 'offline';
-  withdrawnAt: string | null;
-  erasureRequestedAt: string | null;
-}
-
-export interface VolunteerHours {
-  lifetime: number;
-  year: number;
-  star: { level: number; nextThreshold: number | null; hoursToNext: number | null };
-  party: { required: number; done: number; remaining: number; met: boolean } | null;
-}
-
-export interface VolunteerTeamRef {
-  memberId: Id;
-  teamId: Id;
-  teamName: string;
-  tier: TeamTier;
-  role: TeamMemberRole;
-  status: TeamMemberStatus;
-}
-
-export interface VolunteerDetail extends VolunteerListItem {
-  orgPath: string;
-  skillsNote: string | null;
-  statusReason: string | null;
-  hasAccount: boolean;
-  guardian: VolunteerGuardian | null;
-  consent: VolunteerConsent;
-  hours: VolunteerHours;
-  teams: VolunteerTeamRef[];
-}
-
-export interface VolunteerGuardianInput {
-  name: string;
-  phone: string;
-  consent: boolean;
-}
-
-export interface VolunteerInput {
-  name: string;
-  idNumber: string;
-  phone: string;
-  orgId: Id;
-  politicalStatus: PoliticalStatus;
-  categories?: VolunteerCategory[];
-  skills?: Skill[];
-  skillsNote?: string | null;
-  serviceCategories?: ServiceCategory[];
-  availability?: Availability[];
-  guardian?: VolunteerGuardianInput;
-}
-
-export type VolunteerPatch = Partial<VolunteerInput>;
-
-export interface VolunteerFilters {
-  keyword?: string;
-  phoneTail?: string;
-  skill?: Skill | '';
-  category?: VolunteerCategory | '';
-  serviceCategory?: ServiceCategory | '';
-  teamId?: Id | null;
-  starLevel?: number | null;
-  politicalStatus?: PoliticalStatus | '';
-  status?: VolunteerStatus | '';
-  isMinor?: boolean | '';
-  orgId?: Id | null;
-}
-
-export type VolunteerListQuery = VolunteerFilters & PageQuery;
-
-export type RevealField = 'idNumber' | 'phone' | 'guardianPhone';
-
-export type ImportStatus = 'validating' | 'validated' | 'importing' | 'done' | 'failed';
-
-export interface ImportError {
-  row: number;
-  column: string | null;
-  message: string;
-}
-
-export interface ImportJob {
-  id: Id;
-  fileName: string;
-  status: ImportStatus;
-  mode: 'all' | 'valid_only' | null;
-  totalRows: number;
-  processedRows: number;
-  validRows: number;
-  errorRows: number;
-  importedRows: number;
-  /** The first 500 errors; the full list is in the error report. */
-  errors: ImportError[];
-  failure: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-}
-
-const volunteerPath = (id: Id) => `/api/volunteers/${encodeURIComponent(id)}`;
-const importPath = (id: Id) => `/api/volunteers/imports/${encodeURIComponent(id)}`;
+const byId = (id: number) => ({ params: { path: { id } } });
+const importPath = (id: number) => `/api/volunteers/imports/${encodeURIComponent(id)}`;
 
 export const volunteersApi = {
-  list: (query: VolunteerListQuery) => http.get<Page<VolunteerListItem>>('/api/volunteers', query),
-  get: (id: Id) => http.get<VolunteerDetail>(volunteerPath(id)),
-  create: (body: VolunteerInput) => http.post<VolunteerDetail>('/api/volunteers', body),
-  update: (id: Id, body: VolunteerPatch) => http.patch<VolunteerDetail>(volunteerPath(id), body),
-  suspend: (id: Id, reason: string) => http.post<VolunteerDetail>(`${volunteerPath(id)}/suspend`, { reason }),
-  reactivate: (id: Id) => http.post<VolunteerDetail>(`${volunteerPath(id)}/reactivate`),
+  list: (query: VolunteerListQuery) =>
+    call(api.GET('/api/volunteers', { params: { query: toQuery(query) } })),
+  get: (id: number) => call(api.GET('/api/volunteers/{id}', byId(id))),
+  create: (body: VolunteerInput) => call(api.POST('/api/volunteers', { body })),
+  update: (id: number, body: VolunteerPatch) =>
+    call(api.PATCH('/api/volunteers/{id}', { ...byId(id), body })),
+  suspend: (id: number, reason: string) =>
+    call(api.POST('/api/volunteers/{id}/suspend', { ...byId(id), body: { reason } })),
+  reactivate: (id: number) => call(api.POST('/api/volunteers/{id}/reactivate', byId(id))),
   /** Full value of one masked field; audited on the server. */
-  reveal: (id: Id, field: RevealField) =>
-    http.post<{ value: string }>(`${volunteerPath(id)}/reveal`, { field }),
+  reveal: (id: number, field: RevealField) =>
+    call(api.POST('/api/volunteers/{id}/reveal', { ...byId(id), body: { field } })),
   export: (filters: VolunteerFilters, unmasked = false) =>
     download(
       '/api/volunteers/export',
@@ -173,13 +54,11 @@ export const volunteersApi = {
 
 export const volunteerImportsApi = {
   template: () => download('/api/volunteers/import-template', undefined, '志愿者导入模板.xlsx'),
-  upload: (file: File) => {
-    const form = new FormData();
-    form.append('file', file);
-    return http.post<ImportJob>('/api/volunteers/imports', form);
-  },
-  list: (query: PageQuery) => http.get<Page<ImportJob>>('/api/volunteers/imports', query),
-  get: (id: Id) => http.get<ImportJob>(importPath(id)),
-  commit: (id: Id, validOnly: boolean) => http.post<ImportJob>(`${importPath(id)}/commit`, { validOnly }),
-  errors: (id: Id) => download(`${importPath(id)}/errors`, undefined, '导入错误报告.xlsx'),
+  upload: (file: File) => upload('/api/volunteers/imports', file),
+  list: (query: Filters<QueryOf<'/api/volunteers/imports', 'get'>>) =>
+    call(api.GET('/api/volunteers/imports', { params: { query: toQuery(query) } })),
+  get: (id: number) => call(api.GET('/api/volunteers/imports/{id}', byId(id))),
+  commit: (id: number, validOnly: boolean) =>
+    call(api.POST('/api/volunteers/imports/{id}/commit', { ...byId(id), body: { validOnly } })),
+  errors: (id: number) => download(`${importPath(id)}/errors`, undefined, '导入错误报告.xlsx'),
 };

@@ -1,7 +1,17 @@
 // The volunteer's choices that registration asks for and 我的 → 修改资料 lets them change
 // (ProfileFields.vue): what they would like to do, what they are good at, when they are free.
-import type { Availability, ServiceCategory, Skill, VolunteerCategory } from '@civic/contracts';
+import {
+  AVAILABILITIES,
+  SERVICE_CATEGORIES,
+  SKILLS,
+  VOLUNTEER_CATEGORIES,
+  type Availability,
+  type ServiceCategory,
+  type Skill,
+  type VolunteerCategory,
+} from '@civic/contracts';
 import type { VolunteerDetail } from '../api/mobile';
+import { codesOf } from '../utils/codes';
 
 export interface ProfileChoices {
   categories: VolunteerCategory[];
@@ -18,11 +28,11 @@ export function emptyChoices(): ProfileChoices {
 /** A copy of a volunteer's stored choices, to edit. */
 export function choicesOf(volunteer: VolunteerDetail): ProfileChoices {
   return {
-    categories: [...volunteer.categories],
-    skills: [...volunteer.skills],
+    categories: codesOf(VOLUNTEER_CATEGORIES, volunteer.categories),
+    skills: codesOf(SKILLS, volunteer.skills),
     skillsNote: volunteer.skillsNote ?? '',
-    serviceCategories: [...volunteer.serviceCategories],
-    availability: [...volunteer.availability],
+    serviceCategories: codesOf(SERVICE_CATEGORIES, volunteer.serviceCategories),
+    availability: codesOf(AVAILABILITIES, volunteer.availability),
   };
 }
 

@@ -1,9 +1,5 @@
 import type { OrgKind } from '@civic/contracts';
-import type { Id, OrgTreeNode } from '../api/types';
-
-export function sameId(a: Id | null | undefined, b: Id | null | undefined): boolean {
-  return a !== null && a !== undefined && b !== null && b !== undefined && String(a) === String(b);
-}
+import type { OrgTreeNode } from '../api/orgs';
 
 /** Depth-first walk over a forest. */
 export function walkTree(nodes: readonly OrgTreeNode[], visit: (node: OrgTreeNode) => void): void {
@@ -13,24 +9,24 @@ export function walkTree(nodes: readonly OrgTreeNode[], visit: (node: OrgTreeNod
   }
 }
 
-export function findNode(nodes: readonly OrgTreeNode[], id: Id | null | undefined): OrgTreeNode | null {
+export function findNode(nodes: readonly OrgTreeNode[], id: number | null | undefined): OrgTreeNode | null {
   let found: OrgTreeNode | null = null;
   walkTree(nodes, (node) => {
-    if (!found && sameId(node.id, id)) found = node;
+    if (!found && node.id === id) found = node;
   });
   return found;
 }
 
 /** Ids of a node and everything below it. */
-export function subtreeIds(node: OrgTreeNode): Set<string> {
-  const ids = new Set<string>();
-  walkTree([node], (n) => ids.add(String(n.id)));
+export function subtreeIds(node: OrgTreeNode): Set<number> {
+  const ids = new Set<number>();
+  walkTree([node], (n) => ids.add(n.id));
   return ids;
 }
 
-export function indexById(nodes: readonly OrgTreeNode[]): Map<string, OrgTreeNode> {
-  const map = new Map<string, OrgTreeNode>();
-  walkTree(nodes, (node) => map.set(String(node.id), node));
+export function indexById(nodes: readonly OrgTreeNode[]): Map<number, OrgTreeNode> {
+  const map = new Map<number, OrgTreeNode>();
+  walkTree(nodes, (node) => map.set(node.id, node));
   return map;
 }
 

@@ -1,29 +1,22 @@
-// Client-side checks that mirror the server's rules; the server remains the authority.
-
-export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
+// Client-side checks; the rules themselves come from @civic/contracts, which the server runs too.
+import { isMobile, MOBILE_MESSAGE, normalizeMobile } from '@civic/contracts';
 
 /** Masked values (138****5678) must never be sent back as if they were real data. */
 export function isMasked(value: string | null | undefined): boolean {
   return typeof value === 'string' && value.includes('*');
 }
 
-export interface PasswordCheck {
-  key: 'length' | 'classes' | 'username';
-  label: string;
-  ok: boolean;
+/** An Element Plus validator for an optional mainland mobile number (+86, spaces and dashes allowed). */
+export function optionalMobile(
+  _rule: unknown,
+  value: string | null | undefined,
+  callback: (error?: Error) => void,
+) {
+  if (!value?.trim() || isMobile(value)) callback();
+  else callback(new Error(MOBILE_MESSAGE));
 }
 
-/** Password policy: ≥ 8 characters, ≥ 3 of upper/lower/digit/symbol, must not contain the username. */
-export function checkPassword(password: string, username: string): PasswordCheck[] {
-  const classes = [/[A-Z]/, /[a-z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(password)).length;
-  const lowerName = username.trim().toLowerCase();
-  return [
-    { key: 'length', label: '至少 8 个字符', ok: password.length >= 8 },
-    { key: 'classes', label: '包含大写字母、小写字母、数字、符号中的至少 3 类', ok: classes >= 3 },
-    {
-      key: 'username',
-      label: '不包含账号名',
-      ok: password.length > 0 && (!lowerName || !password.toLowerCase().includes(lowerName)),
-    },
-  ];
+/** A typed mobile number as it is stored (11 digits), or '' when none was typed. */
+export function typedMobile(value: string): string {
+  return value.trim() ? normalizeMobile(value.trim()) : '';
 }

@@ -1,10 +1,8 @@
-import type { Id } from '../../api/types';
-
 /** What TreePane.vue exposes to its page (through a template ref). */
 export interface TreePaneApi {
-  setCurrentKey(key: Id): void;
+  setCurrentKey(key: number): void;
   /** Opens the node's branch (the node itself, when it has children). */
-  expand(key: Id): void;
+  expand(key: number): void;
   /** Applies the typed filter again, after the data was replaced. */
   refilter(): void;
 }

@@ -1,5 +1,4 @@
 import { reactive, ref, shallowRef, type UnwrapRef } from 'vue';
-import type { Page, PageQuery } from '../../api/types';
 import { notifyError } from './feedback';
 
 /**
@@ -7,7 +6,7 @@ import { notifyError } from './feedback';
  * loading flag, and a guard so a slow earlier response never overwrites a newer one.
  */
 export function usePagedList<T, F extends object>(
-  fetchPage: (query: F & PageQuery) => Promise<Page<T>>,
+  fetchPage: (query: F & { page: number; pageSize: number }) => Promise<{ items: T[]; total: number }>,
   initialFilters: () => F,
   options: { pageSize?: number } = {},
 ) {

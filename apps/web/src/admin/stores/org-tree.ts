@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { orgsApi } from '../../api/orgs';
-import type { OrgTreeNode } from '../../api/types';
+import type { OrgTreeNode } from '../../api/orgs';
 import { indexById } from '../../utils/org-tree';
 
 /** The caller's visible org subtree, fetched once and shared by the tree page and every org picker. */

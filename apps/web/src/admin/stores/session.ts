@@ -3,7 +3,7 @@ import { computed, ref } from 'vue';
 import type { Permission } from '@civic/contracts';
 import { authApi } from '../../api/auth';
 import { ApiError, setCsrfToken } from '../../api/http';
-import type { Me, SessionResponse } from '../../api/types';
+import type { Me, SessionResponse } from '../../api/auth';
 
 /** The signed-in staff member and the CSRF token of their session. */
 export const useSessionStore = defineStore('session', () => {

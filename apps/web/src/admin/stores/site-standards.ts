@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { siteStandardsApi } from '../../api/sites';
-import type { SiteStandard } from '../../api/types';
+import type { SiteStandard } from '../../api/sites';
 
 /** Site-standard templates, shared by the template, inspection and coverage pages. */
 export const useSiteStandardsStore = defineStore('siteStandards', () => {
@@ -10,7 +10,7 @@ export const useSiteStandardsStore = defineStore('siteStandards', () => {
   let pending: Promise<SiteStandard[]> | null = null;
   let fetched = false;
 
-  const byId = computed(() => new Map(standards.value.map((standard) => [String(standard.id), standard])));
+  const byId = computed(() => new Map(standards.value.map((standard) => [standard.id, standard])));
 
   async function load(force = false): Promise<SiteStandard[]> {
     if (pending) return pending;

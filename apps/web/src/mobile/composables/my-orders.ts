@@ -2,7 +2,6 @@
 // tracking links of the needs placed from it (我的点单), so an older user finds them again without
 // keeping the link. Only the order number, a short title and the tracking token are stored.
 import { ref } from 'vue';
-import type { Id } from '../../api/types';
 
 const ORDERS_KEY = 'h5-my-orders';
 const VILLAGE_KEY = 'h5-order-village';
@@ -65,23 +64,24 @@ export function useMyOrders() {
   return { orders, remember, forget };
 }
 
-const isVillage = (value: unknown): value is { id: Id } => {
+// earlier versions stored the id as text
+const isVillage = (value: unknown): value is { id: number | string } => {
   const v = value as { id?: unknown } | null;
-  return !!v && (typeof v.id === 'string' || typeof v.id === 'number');
+  return !!v && (typeof v.id === 'number' || (typeof v.id === 'string' && /^\d+$/.test(v.id)));
 };
 
 /** The village (station) last picked for 点单 on this device, or null. */
-export function storedVillage(): Id | null {
+export function storedVillage(): number | null {
   const value = read(VILLAGE_KEY, isVillage);
-  return value ? String(value.id) : null;
+  return value ? Number(value.id) : null;
 }
 
-export function storeVillage(id: Id | null): void {
+export function storeVillage(id: number | null): void {
   if (id === null) {
     try {
       localStorage.removeItem(VILLAGE_KEY);
     } catch {
       // ignore, as above
     }
-  } else write(VILLAGE_KEY, { id: String(id) });
+  } else write(VILLAGE_KEY, { id });
 }

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { authApi } from '../../api/auth';
 import { ApiError, getCsrfToken, setCsrfToken } from '../../api/http';
-import type { Me, SessionResponse } from '../../api/types';
+import type { Me, SessionResponse } from '../../api/auth';
 
 /** Who is signed in on the mobile face (a volunteer, or nobody). */
 export const useH5Session = defineStore('h5-session', () => {

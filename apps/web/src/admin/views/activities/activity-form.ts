@@ -1,8 +1,16 @@
 // Form model for creating / editing an activity (or a weekly/monthly series of them), its rules and
 // the conversion to the API's bodies. Times are Date objects in the picker and ISO strings on the wire.
-import type { ActivityAudience, ActivityForm as Form, Festival, Platform } from '@civic/contracts';
+import {
+  ACTIVITY_AUDIENCES,
+  ACTIVITY_FORMS,
+  FESTIVALS,
+  PLATFORMS,
+  type ActivityAudience,
+  type ActivityForm as Form,
+  type Festival,
+  type Platform,
+} from '@civic/contracts';
 import type { FormItemRule, FormRules } from 'element-plus';
-import type { Id } from '../../../api/types';
 import type {
   ActivityInput,
   ActivityPatch,
@@ -10,15 +18,16 @@ import type {
   SeriesFrequency,
   SeriesInput,
 } from '../../../api/activities';
+import { codeOf } from '../../../utils/codes';
 
 export interface ActivityFormModel {
-  orgId: Id | null;
+  orgId: number | null;
   title: string;
   form: Form | '';
   festival: Festival | '';
   platform: Platform | '';
-  projectId: Id | null;
-  teamId: Id | null;
+  projectId: number | null;
+  teamId: number | null;
   description: string;
   place: string;
   latitude: number | null | undefined;
@@ -38,7 +47,7 @@ export interface ActivityFormModel {
 export const DEFAULT_GEOFENCE_M = 300;
 const MAX_LENGTH_MS = 7 * 24 * 3_600_000;
 
-export function emptyActivityForm(defaults: { orgId?: Id | null } = {}): ActivityFormModel {
+export function emptyActivityForm(defaults: { orgId?: number | null } = {}): ActivityFormModel {
   return {
     orgId: defaults.orgId ?? null,
     title: '',
@@ -69,9 +78,9 @@ export function activityToForm(activity: ActivityView): ActivityFormModel {
   return {
     ...emptyActivityForm({ orgId: activity.orgId }),
     title: activity.title,
-    form: activity.form,
-    festival: activity.festival ?? '',
-    platform: activity.platform ?? '',
+    form: codeOf(ACTIVITY_FORMS, activity.form) ?? '',
+    festival: codeOf(FESTIVALS, activity.festival) ?? '',
+    platform: codeOf(PLATFORMS, activity.platform) ?? '',
     projectId: activity.projectId,
     teamId: activity.teamId,
     description: activity.description ?? '',
@@ -84,7 +93,7 @@ export function activityToForm(activity: ActivityView): ActivityFormModel {
     capacity: activity.capacity,
     signupOpensAt: dateOf(activity.signupOpensAt),
     signupClosesAt: dateOf(activity.signupClosesAt),
-    audience: activity.audience,
+    audience: codeOf(ACTIVITY_AUDIENCES, activity.audience) ?? 'volunteers',
   };
 }
 
@@ -220,7 +229,7 @@ export function toSeriesBody(form: ActivityFormModel): SeriesInput {
 }
 
 const sameTime = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
-const sameId = (a: Id | null | undefined, b: Id | null | undefined) => String(a ?? '') === String(b ?? '');
+const sameId = (a: number | null | undefined, b: number | null | undefined) => (a ?? null) === (b ?? null);
 
 /** Body for PUT /api/activities/:id: only the fields that changed (a cleared one is sent as null). */
 export function toPatchBody(form: ActivityFormModel, original: ActivityView): ActivityPatch {

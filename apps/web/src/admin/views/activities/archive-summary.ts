@@ -2,6 +2,7 @@
 // left its traces (有资料、有痕迹), and the year's figures against the seeds' targets.
 import { OUR_FESTIVALS } from '@civic/contracts';
 import type { ActivityView } from '../../../api/activities';
+import { codeOf } from '../../../utils/codes';
 import { formatDate } from '../../../utils/format';
 
 /** Seed 003: 全年开展文明实践活动不少于15场，其中结合"我们的节日"活动开展不少于5场. */
@@ -67,7 +68,7 @@ export function archiveStats(activities: readonly ActivityView[]): ArchiveStats 
   const held = activities.filter((a) => a.status !== 'cancelled' && a.status !== 'draft');
   return {
     held: held.length,
-    festival: held.filter((a) => a.festival !== null && OUR_FESTIVALS.includes(a.festival)).length,
+    festival: held.filter((a) => codeOf(OUR_FESTIVALS, a.festival) !== null).length,
     activeMonths: new Set(held.map((a) => formatDate(a.startsAt).slice(5, 7))).size,
     complete: held.filter(isComplete).length,
   };

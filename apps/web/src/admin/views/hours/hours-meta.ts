@@ -10,7 +10,6 @@ import {
   type ServiceRecordStatus,
 } from '@civic/contracts';
 import type { HourRuleView, RecordEventAction, RecordListQuery } from '../../../api/hours';
-import type { Id } from '../../../api/types';
 import type { TagType } from '../../components/tag-types';
 
 export type RecordTabKey = ServiceRecordStatus | 'all';
@@ -53,7 +52,7 @@ export const EVENT_TAG: Record<RecordEventAction, TagType> = {
 
 /** A volunteer to choose in the 补录 and 手工录入 dialogs. */
 export interface VolunteerOption {
-  id: Id;
+  id: number;
   label: string;
 }
 
@@ -64,8 +63,8 @@ export interface RecordSearch {
   keyword: string;
   kind: ServiceRecordKind | '';
   source: ServiceRecordSource | '';
-  orgId: Id | null;
-  activityId: Id | null;
+  orgId: number | null;
+  activityId: number | null;
   /** [from, to] as YYYY-MM-DD, or null. */
   dates: [string, string] | null;
 }

@@ -2,7 +2,7 @@
 // rule and the evidence photos a new record must carry.
 import { ref, watch, type Ref } from 'vue';
 import type { FormInstance, FormItemRule } from 'element-plus';
-import type { Photo } from '../../../api/types';
+import type { Photo } from '../../../api/sites';
 
 /** A required free text of 2 to `max` characters (trimmed), e.g. textRule('补录原因', 200). */
 export function textRule(subject: string, max: number): FormItemRule {

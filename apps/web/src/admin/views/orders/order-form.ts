@@ -1,13 +1,12 @@
 // 代点单: the form model, its rules and the conversion to POST /api/orders' body.
 import { isMobile, MOBILE_MESSAGE, type ServiceCategory } from '@civic/contracts';
 import type { FormRules } from 'element-plus';
-import type { Id } from '../../../api/types';
 import type { StaffOrderInput } from '../../../api/orders';
 
 export interface OrderCreateForm {
   channel: 'phone' | 'visit';
-  stationId: Id | null;
-  menuItemId: Id | null;
+  stationId: number | null;
+  menuItemId: number | null;
   serviceCategory: ServiceCategory | '';
   description: string;
   address: string;
@@ -16,7 +15,7 @@ export interface OrderCreateForm {
   preferredAt: Date | null;
 }
 
-export function emptyOrderForm(stationId: Id | null = null): OrderCreateForm {
+export function emptyOrderForm(stationId: number | null = null): OrderCreateForm {
   return {
     channel: 'phone',
     stationId,
@@ -83,14 +82,13 @@ export function orderFormRules(hasMenuItem: () => boolean): FormRules<OrderCreat
 export function toOrderBody(form: OrderCreateForm): StaffOrderInput {
   const body: StaffOrderInput = {
     channel: form.channel,
-    stationId: form.stationId as Id,
+    stationId: form.stationId as number,
     description: form.description.trim(),
     address: form.address.trim(),
     contactName: form.contactName.trim(),
     contactPhone: form.contactPhone.trim(),
   };
-  if (form.menuItemId !== null && form.menuItemId !== undefined && form.menuItemId !== '')
-    body.menuItemId = form.menuItemId;
+  if (form.menuItemId) body.menuItemId = form.menuItemId;
   else if (form.serviceCategory) body.serviceCategory = form.serviceCategory;
   if (form.preferredAt) body.preferredAt = form.preferredAt.toISOString();
   return body;

@@ -9,7 +9,7 @@ import {
   type OrderStatus,
   type Permission,
 } from '@civic/contracts';
-import type { OrderAssigneeStatus, OrderCount, OrderListQuery } from '../../../api/orders';
+import type { OrderCount, OrderListQuery } from '../../../api/orders';
 
 export type OrderTabKey = OrderStage | 'closed' | 'all';
 
@@ -62,7 +62,8 @@ export const ACTOR_KIND_LABELS: Record<string, string> = {
   system: '系统',
 };
 
-export const ASSIGNEE_STATUS_LABELS: Record<OrderAssigneeStatus, string> = {
+/** An assignee's status (the server sends it as text). */
+export const ASSIGNEE_STATUS_LABELS: Readonly<Record<string, string>> = {
   offered: '待接单',
   claimed: '已接单',
   declined: '已拒单',

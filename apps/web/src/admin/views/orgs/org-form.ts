@@ -1,8 +1,8 @@
 // Form model for creating / editing an org, and the conversion to the API's request bodies.
 import { checkCreditCode, type OrgKind } from '@civic/contracts';
 import type { FormItemRule, FormRules } from 'element-plus';
-import type { Org, OrgCreateBody, OrgEditableFields } from '../../../api/types';
-import { isMasked, MOBILE_PATTERN } from '../../../utils/validators';
+import type { Org, OrgCreateBody, OrgEditableFields } from '../../../api/orgs';
+import { isMasked, optionalMobile, typedMobile } from '../../../utils/validators';
 
 export interface OrgForm {
   kind: OrgKind | '';
@@ -99,7 +99,7 @@ export function creditCodeNeedsOverride(value: string): boolean {
 const orNull = <T>(value: T | null | undefined): T | null => (value === undefined ? null : value);
 
 /** Body for POST /api/orgs: blank optional fields are left out. */
-export function toCreateBody(form: OrgForm, parentId: string): OrgCreateBody {
+export function toCreateBody(form: OrgForm, parentId: number): OrgCreateBody {
   const body: OrgCreateBody = {
     parentId,
     kind: form.kind as OrgKind,
@@ -110,7 +110,7 @@ export function toCreateBody(form: OrgForm, parentId: string): OrgCreateBody {
     const value = form[key].trim();
     if (value && key !== 'code' && key !== 'name') body[key] = value;
   }
-  if (form.contactPhone.trim()) body.contactPhone = form.contactPhone.trim();
+  if (typedMobile(form.contactPhone)) body.contactPhone = typedMobile(form.contactPhone);
   if (form.residentPopulation !== null && form.residentPopulation !== undefined)
     body.residentPopulation = form.residentPopulation;
   if (form.latitude !== null && form.latitude !== undefined) body.latitude = form.latitude;
@@ -124,17 +124,21 @@ export function toCreateBody(form: OrgForm, parentId: string): OrgCreateBody {
   return body;
 }
 
-/** Body for PATCH /api/orgs/:id: only the fields that changed; a cleared field is sent as null. */
+/**
+ * Body for PATCH /api/orgs/:id: only the fields that changed; a cleared field is sent as null. The
+ * code cannot change once created, and the short name can be replaced but not cleared.
+ */
 export function toPatchBody(form: OrgForm, original: Org): OrgEditableFields {
   const before = orgToForm(original);
   const patch: OrgEditableFields = {};
   for (const key of TEXT_FIELDS) {
     const value = form[key].trim();
-    if (value === before[key].trim()) continue;
-    if (key === 'code' || key === 'name') patch[key] = value;
-    else patch[key] = value || null;
+    if (key === 'code' || value === before[key].trim()) continue;
+    if (key === 'name' || key === 'shortName') {
+      if (value) patch[key] = value;
+    } else patch[key] = value || null;
   }
-  const phone = form.contactPhone.trim();
+  const phone = typedMobile(form.contactPhone);
   if (phone && phone !== before.contactPhone) patch.contactPhone = phone;
   else if (!phone && before.contactPhone) patch.contactPhone = null;
   for (const key of ['residentPopulation', 'latitude', 'longitude'] as const) {
@@ -188,15 +192,7 @@ export const orgFormRules: FormRules<OrgForm> = {
       trigger: 'change',
     },
   ],
-  contactPhone: [
-    {
-      validator: (_rule, value: string, callback) => {
-        if (!value || MOBILE_PATTERN.test(value.trim())) callback();
-        else callback(new Error('请输入正确的 11 位手机号'));
-      },
-      trigger: 'blur',
-    },
-  ],
+  contactPhone: [{ validator: optionalMobile, trigger: 'blur' }],
   address: [{ max: 200, message: '地址不超过 200 个字符', trigger: 'blur' }],
 };
 

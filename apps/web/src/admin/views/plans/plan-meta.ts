@@ -1,8 +1,7 @@
 // Small facts the plan pages share: quarters and weeks, the plan and item form models with their
 // rules, and the bodies sent to /api/plans (labels of forms and festivals come from @civic/contracts).
-import type { ActivityForm, Festival } from '@civic/contracts';
+import { ACTIVITY_FORMS, FESTIVALS, type ActivityForm, type Festival } from '@civic/contracts';
 import type { FormRules } from 'element-plus';
-import type { Id } from '../../../api/types';
 import type {
   PlanDetail,
   PlanInput,
@@ -11,6 +10,7 @@ import type {
   PlanItemPatch,
   PlanPatch,
 } from '../../../api/plans';
+import { codeOf } from '../../../utils/codes';
 
 export const QUARTERS = [1, 2, 3, 4] as const;
 export const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
@@ -34,14 +34,14 @@ export const weekOfDate = (date: string) => Math.ceil(Number(date.slice(8, 10)) 
 // ---------------------------------------------------------------- the plan header
 
 export interface PlanFormModel {
-  orgId: Id | null;
+  orgId: number | null;
   year: number | null;
   title: string;
   summary: string;
   quarterThemes: [string, string, string, string];
 }
 
-export function emptyPlanForm(orgId: Id | null, year: number, orgName = ''): PlanFormModel {
+export function emptyPlanForm(orgId: number | null, year: number, orgName = ''): PlanFormModel {
   return {
     orgId,
     year,
@@ -123,8 +123,8 @@ export function itemToForm(item: PlanItem): ItemFormModel {
     week: item.week ?? 1,
     title: item.title,
     description: item.description ?? '',
-    form: item.form ?? '',
-    festival: item.festival ?? '',
+    form: codeOf(ACTIVITY_FORMS, item.form) ?? '',
+    festival: codeOf(FESTIVALS, item.festival) ?? '',
     plannedOn: item.plannedOn,
   };
 }

@@ -1,16 +1,17 @@
 // Form model for publishing / editing a service-menu item, its rules and the API's bodies.
-import type { OrgKind, ServiceCategory, Skill } from '@civic/contracts';
+import { SKILLS, type OrgKind, type ServiceCategory, type Skill } from '@civic/contracts';
 import type { FormRules } from 'element-plus';
-import type { Id, OrgTreeNode } from '../../../api/types';
+import type { OrgTreeNode } from '../../../api/orgs';
 import type { MenuItemInput, MenuItemPatch, MenuItemView } from '../../../api/projects';
+import { codesOf } from '../../../utils/codes';
 
 export interface MenuItemForm {
-  projectId: Id | null;
+  projectId: number | null;
   title: string;
   serviceCategory: ServiceCategory | '';
   skills: Skill[];
   description: string;
-  areaOrgId: Id | null;
+  areaOrgId: number | null;
   typicalMinutes: number | null | undefined;
   volunteersNeeded: number | null | undefined;
 }
@@ -21,7 +22,7 @@ export const isAreaSelectable = (node: OrgTreeNode) =>
   AREA_KINDS.includes(node.kind) && node.status === 'active';
 
 export function emptyMenuItemForm(
-  defaults: { areaOrgId?: Id | null; projectId?: Id | null } = {},
+  defaults: { areaOrgId?: number | null; projectId?: number | null } = {},
 ): MenuItemForm {
   return {
     projectId: defaults.projectId ?? null,
@@ -40,7 +41,7 @@ export function menuItemToForm(item: MenuItemView): MenuItemForm {
     projectId: item.projectId,
     title: item.title,
     serviceCategory: item.serviceCategory,
-    skills: [...item.skills],
+    skills: codesOf(SKILLS, item.skills),
     description: item.description ?? '',
     areaOrgId: item.areaOrgId,
     typicalMinutes: item.typicalMinutes,
@@ -81,7 +82,7 @@ export function toCreateBody(form: MenuItemForm): MenuItemInput {
     title: form.title.trim(),
     serviceCategory: form.serviceCategory as ServiceCategory,
     skills: form.skills,
-    areaOrgId: form.areaOrgId as Id,
+    areaOrgId: form.areaOrgId as number,
     typicalMinutes: form.typicalMinutes as number,
     volunteersNeeded: form.volunteersNeeded as number,
   };
@@ -94,15 +95,13 @@ export function toCreateBody(form: MenuItemForm): MenuItemInput {
 export function toPatchBody(form: MenuItemForm, original: MenuItemView): MenuItemPatch {
   const before = menuItemToForm(original);
   const patch: MenuItemPatch = {};
-  if (String(form.projectId ?? '') !== String(before.projectId ?? ''))
-    patch.projectId = form.projectId ?? null;
+  if ((form.projectId ?? null) !== (before.projectId ?? null)) patch.projectId = form.projectId ?? null;
   if (form.title.trim() !== before.title) patch.title = form.title.trim();
   if (form.serviceCategory && form.serviceCategory !== before.serviceCategory)
     patch.serviceCategory = form.serviceCategory;
   if ([...form.skills].sort().join() !== [...before.skills].sort().join()) patch.skills = form.skills;
   if (form.description.trim() !== before.description) patch.description = text(form.description);
-  if (form.areaOrgId !== null && String(form.areaOrgId) !== String(before.areaOrgId))
-    patch.areaOrgId = form.areaOrgId;
+  if (form.areaOrgId !== null && form.areaOrgId !== before.areaOrgId) patch.areaOrgId = form.areaOrgId;
   if (typeof form.typicalMinutes === 'number' && form.typicalMinutes !== before.typicalMinutes)
     patch.typicalMinutes = form.typicalMinutes;
   if (typeof form.volunteersNeeded === 'number' && form.volunteersNeeded !== before.volunteersNeeded)

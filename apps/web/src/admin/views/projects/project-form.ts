@@ -1,16 +1,15 @@
 // Form model for creating / editing a project, its rules and the conversion to the API's bodies.
 import type { Platform, ServiceCategory } from '@civic/contracts';
 import type { FormRules } from 'element-plus';
-import type { Id } from '../../../api/types';
 import type { ProjectDetail, ProjectInput, ProjectPatch } from '../../../api/projects';
 
 export interface ProjectForm {
-  ownerOrgId: Id | null;
+  ownerOrgId: number | null;
   name: string;
   year: number | null | undefined;
   platform: Platform | '';
   serviceCategory: ServiceCategory | '';
-  responsibleTeamId: Id | null;
+  responsibleTeamId: number | null;
   responsibleUnit: string;
   yearlyTarget: number | null | undefined;
   targetGroups: string;
@@ -22,7 +21,7 @@ export function currentYear(): number {
   return Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format());
 }
 
-export function emptyProjectForm(defaults: { ownerOrgId?: Id | null } = {}): ProjectForm {
+export function emptyProjectForm(defaults: { ownerOrgId?: number | null } = {}): ProjectForm {
   return {
     ownerOrgId: defaults.ownerOrgId ?? null,
     name: '',
@@ -101,7 +100,7 @@ export function toPatchBody(form: ProjectForm, original: ProjectDetail): Project
   if (form.year !== before.year && typeof form.year === 'number') patch.year = form.year;
   if (form.platform !== before.platform) patch.platform = form.platform || null;
   if (form.serviceCategory !== before.serviceCategory) patch.serviceCategory = form.serviceCategory || null;
-  if (String(form.responsibleTeamId ?? '') !== String(before.responsibleTeamId ?? ''))
+  if ((form.responsibleTeamId ?? null) !== (before.responsibleTeamId ?? null))
     patch.responsibleTeamId = form.responsibleTeamId ?? null;
   if (form.responsibleUnit.trim() !== before.responsibleUnit)
     patch.responsibleUnit = text(form.responsibleUnit);

@@ -1,5 +1,5 @@
 import type { OrgKind } from '@civic/contracts';
-import type { SiteStandard, SiteStandardBody } from '../../../api/types';
+import type { SiteStandard, SiteStandardBody } from '../../../api/sites';
 
 export interface StandardItemForm {
   /** Client-side key for v-for; items are replaced as a whole on save. */

@@ -1,12 +1,18 @@
 // Form model for creating / editing a team, its rules and the conversion to the API's bodies.
-import type { Platform, ServiceCategory, TeamKind, TeamTier } from '@civic/contracts';
+import {
+  SERVICE_CATEGORIES,
+  type Platform,
+  type ServiceCategory,
+  type TeamKind,
+  type TeamTier,
+} from '@civic/contracts';
 import type { FormRules } from 'element-plus';
-import type { Id } from '../../../api/types';
 import type { TeamDetail, TeamInput, TeamPatch } from '../../../api/teams';
+import { codesOf } from '../../../utils/codes';
 
 export interface TeamForm {
-  orgId: Id | null;
-  parentId: Id | null;
+  orgId: number | null;
+  parentId: number | null;
   name: string;
   tier: TeamTier | '';
   kind: TeamKind;
@@ -19,7 +25,7 @@ export interface TeamForm {
   acceptingApplications: boolean;
 }
 
-export function emptyTeamForm(defaults: { orgId?: Id | null; parentId?: Id | null } = {}): TeamForm {
+export function emptyTeamForm(defaults: { orgId?: number | null; parentId?: number | null } = {}): TeamForm {
   return {
     orgId: defaults.orgId ?? null,
     parentId: defaults.parentId ?? null,
@@ -46,7 +52,7 @@ export function teamToForm(team: TeamDetail): TeamForm {
     platform: team.platform ?? '',
     responsibleUnit: team.responsibleUnit ?? '',
     yearlyServiceTarget: team.yearlyServiceTarget,
-    serviceCategories: [...team.serviceCategories],
+    serviceCategories: codesOf(SERVICE_CATEGORIES, team.serviceCategories),
     description: team.description ?? '',
     foundedOn: team.foundedOn ? team.foundedOn.slice(0, 10) : null,
     acceptingApplications: team.acceptingApplications,
@@ -88,7 +94,7 @@ const num = (value: number | null | undefined) => (value === undefined ? null : 
 /** Body for POST /api/teams: blank optional fields are left out. */
 export function toCreateBody(form: TeamForm): TeamInput {
   const body: TeamInput = {
-    orgId: form.orgId as Id,
+    orgId: form.orgId as number,
     name: form.name.trim(),
     tier: form.tier as TeamTier,
     kind: form.kind,
@@ -108,7 +114,7 @@ export function toCreateBody(form: TeamForm): TeamInput {
 export function toPatchBody(form: TeamForm, original: TeamDetail): TeamPatch {
   const before = teamToForm(original);
   const patch: TeamPatch = {};
-  if (String(form.parentId ?? '') !== String(before.parentId ?? '')) patch.parentId = form.parentId ?? null;
+  if ((form.parentId ?? null) !== (before.parentId ?? null)) patch.parentId = form.parentId ?? null;
   if (form.name.trim() !== before.name) patch.name = form.name.trim();
   if (form.tier && form.tier !== before.tier) patch.tier = form.tier;
   if (form.kind !== before.kind) patch.kind = form.kind;

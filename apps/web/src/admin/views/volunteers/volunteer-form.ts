@@ -1,12 +1,16 @@
 // Form model for entering / editing a volunteer, its client-side checks (the shared validators from
 // @civic/contracts; the server stays the authority) and the conversion to the API's bodies.
 import {
+  AVAILABILITIES,
   ageOn,
   checkIdNumber,
   GUARDIAN_REQUIRED_UNDER,
   isMobile,
   MOBILE_MESSAGE,
   normalizeMobile,
+  SERVICE_CATEGORIES,
+  SKILLS,
+  VOLUNTEER_CATEGORIES,
   type Availability,
   type PoliticalStatus,
   type ServiceCategory,
@@ -14,8 +18,8 @@ import {
   type VolunteerCategory,
 } from '@civic/contracts';
 import type { FormItemRule, FormRules } from 'element-plus';
-import type { Id } from '../../../api/types';
 import type { VolunteerDetail, VolunteerInput, VolunteerPatch } from '../../../api/volunteers';
+import { codesOf } from '../../../utils/codes';
 
 export interface VolunteerForm {
   name: string;
@@ -23,7 +27,7 @@ export interface VolunteerForm {
   idNumber: string;
   /** Empty while editing means "keep the current (masked) number". */
   phone: string;
-  orgId: Id | null;
+  orgId: number | null;
   politicalStatus: PoliticalStatus | '';
   categories: VolunteerCategory[];
   skills: Skill[];
@@ -61,11 +65,11 @@ export function volunteerToForm(volunteer: VolunteerDetail): VolunteerForm {
     phone: '',
     orgId: volunteer.orgId,
     politicalStatus: volunteer.politicalStatus,
-    categories: [...volunteer.categories],
-    skills: [...volunteer.skills],
+    categories: codesOf(VOLUNTEER_CATEGORIES, volunteer.categories),
+    skills: codesOf(SKILLS, volunteer.skills),
     skillsNote: volunteer.skillsNote ?? '',
-    serviceCategories: [...volunteer.serviceCategories],
-    availability: [...volunteer.availability],
+    serviceCategories: codesOf(SERVICE_CATEGORIES, volunteer.serviceCategories),
+    availability: codesOf(AVAILABILITIES, volunteer.availability),
     guardianName: volunteer.guardian?.name ?? '',
     guardianPhone: '',
     guardianConsent: !!volunteer.guardian?.consentAt,
@@ -188,7 +192,7 @@ export function toCreateBody(form: VolunteerForm): VolunteerInput {
     name: form.name.trim(),
     idNumber: form.idNumber.trim().toUpperCase(),
     phone: normalizeMobile(form.phone.trim()),
-    orgId: form.orgId as Id,
+    orgId: form.orgId as number,
     politicalStatus: form.politicalStatus as PoliticalStatus,
     categories: form.categories,
     skills: form.skills,
@@ -206,7 +210,7 @@ export function toPatchBody(form: VolunteerForm, original: VolunteerDetail): Vol
   if (form.name.trim() !== original.name) patch.name = form.name.trim();
   if (form.idNumber.trim()) patch.idNumber = form.idNumber.trim().toUpperCase();
   if (form.phone.trim()) patch.phone = normalizeMobile(form.phone.trim());
-  if (form.orgId !== null && String(form.orgId) !== String(original.orgId)) patch.orgId = form.orgId;
+  if (form.orgId !== null && form.orgId !== original.orgId) patch.orgId = form.orgId;
   if (form.politicalStatus && form.politicalStatus !== original.politicalStatus)
     patch.politicalStatus = form.politicalStatus;
   if (!sameSet(form.categories, original.categories)) patch.categories = form.categories;

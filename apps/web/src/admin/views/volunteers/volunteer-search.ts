@@ -6,7 +6,6 @@ import type {
   VolunteerCategory,
   VolunteerStatus,
 } from '@civic/contracts';
-import type { Id } from '../../../api/types';
 import type { VolunteerFilters } from '../../../api/volunteers';
 
 export interface VolunteerSearch {
@@ -18,8 +17,8 @@ export interface VolunteerSearch {
   politicalStatus: PoliticalStatus | '';
   starLevel: number | null;
   status: VolunteerStatus | '';
-  teamId: Id | null;
-  orgId: Id | null;
+  teamId: number | null;
+  orgId: number | null;
   minorsOnly: boolean;
 }
 
