@@ -27,11 +27,7 @@ const member = (id: number, memberId: number) => ({ params: { path: { id, member
 
 export const teamsApi = {
   tree: (orgId?: number | null) =>
-    call(
-      api.GET('/api/teams/tree', {
-        params: { query: toQuery<QueryOf<'/api/teams/tree', 'get'>>({ orgId }) },
-      }),
-    ),
+    call(api.GET('/api/teams/tree', { params: { query: orgId ? { orgId } : {} } })),
   list: (query: TeamListQuery) => call(api.GET('/api/teams', { params: { query: toQuery(query) } })),
   get: (id: number) => call(api.GET('/api/teams/{id}', byId(id))),
   create: (body: TeamInput) => call(api.POST('/api/teams', { body })),
