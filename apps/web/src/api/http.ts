@@ -167,7 +167,11 @@ function withHeaders(request: Request): Request {
 // ---- the client -------------------------------------------------------------------------------
 
 /** The typed client: `api.GET('/api/orgs/{id}', { params: { path: { id } } })`; wrap it in `call`. */
-export const api = createClient<paths>({ credentials: 'same-origin' });
+export const api = createClient<paths>({
+  credentials: 'same-origin',
+  // looked up on every request, not once: a test (or a service worker shim) may replace it
+  fetch: (request) => fetch(request),
+});
 api.use({ onRequest: ({ request }) => withHeaders(request) });
 
 /**
