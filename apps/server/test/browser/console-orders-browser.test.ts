@@ -11,7 +11,7 @@ import { phoneIndex } from '../../src/platform/personal-data.ts';
 import { as, DEMO_PASSWORD, login, nextIp, type Session, type TestContext } from '../support/context.ts';
 import { orgOfUser, type OrgRef } from '../support/org-factories.ts';
 import { createVolunteer, freshPhone, XSS } from '../support/volunteer-factories.ts';
-import { canRunBrowser, launchChromium, serveWebApp } from '../support/browser-harness.ts';
+import { BROWSER_WAIT, canRunBrowser, launchChromium, serveWebApp } from '../support/browser-harness.ts';
 
 const DAY = 24 * 3_600_000;
 

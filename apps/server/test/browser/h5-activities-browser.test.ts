@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { WEB_DIST } from '../../src/app.ts';
 import { CHECKIN_QR_KEY_PURPOSE, signCheckinToken } from '../../src/modules/activities/checkin-token.ts';
-import { BROWSER_WAIT, canRunBrowser, launchChromium } from '../support/browser-harness.ts';
+import { BROWSER_WAIT, canRunBrowser, launchChromium, WEB_DIST } from '../support/browser-harness.ts';
 import { as, createTestContext, login, type TestContext } from '../support/context.ts';
 import { orgOfUser } from '../support/org-factories.ts';
 import {

@@ -2,12 +2,14 @@
 // built web pages listening on a free port over a fresh test database.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach } from 'vitest';
+import { afterAll, afterEach, inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-import { WEB_DIST } from '../../src/app.ts';
 import { createTestContext, type TestContext } from './context.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** The web build the tests serve: a copy taken when the run started (global-setup.ts). */
+export const WEB_DIST = inject('webDist');
 
 /**
  * How long a step may wait for what the user waits for (an element, a response, a polled state).
@@ -22,7 +24,7 @@ const missing = [
   ...['index.html', 'h5.html']
     .map((page) => path.join(WEB_DIST, page))
     .filter((file) => !fs.existsSync(file))
-    .map((file) => `the web build (${file}; npm test builds it, or npm run build)`),
+    .map((file) => `the web build (${file}; npm test builds it first, or run npm run build)`),
 ];
 const inCi = !!process.env.CI && !['false', '0'].includes(process.env.CI);
 

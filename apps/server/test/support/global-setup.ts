@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { WEB_DIST } from '../../src/app.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import type { AppContext } from '../../src/platform/context.ts';
 import { createFieldCipher } from '../../src/platform/crypto.ts';
@@ -24,6 +25,8 @@ declare module 'vitest' {
     templateDatabase: string;
     /** Migrated and the demo county seeded (createTestContext() clones this one). */
     seededTemplateDatabase: string;
+    /** This run's copy of the web build (or WEB_DIST itself when there is none). */
+    webDist: string;
   }
 }
 
@@ -31,6 +34,7 @@ interface TestDatabases {
   maintenanceUrl: string;
   templateDatabase: string;
   seededTemplateDatabase: string;
+  webDist: string;
   stop(): Promise<void>;
 }
 
@@ -52,6 +56,7 @@ export default async function setup(project: TestProject) {
   project.provide('maintenanceUrl', databases.maintenanceUrl);
   project.provide('templateDatabase', databases.templateDatabase);
   project.provide('seededTemplateDatabase', databases.seededTemplateDatabase);
+  project.provide('webDist', databases.webDist);
   return async () => {
     shared.users -= 1;
     if (shared.users > 0) return;
@@ -132,6 +137,13 @@ async function prepare(): Promise<TestDatabases> {
     await stopServer();
     throw error;
   }
+  // the browser tests serve a copy of the web build: a rebuild meanwhile (npm start, npm run build)
+  // would otherwise swap the hashed chunk files under pages that are open
+  let webDist = WEB_DIST;
+  if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'civic-test-web-'));
+    fs.cpSync(WEB_DIST, webDist, { recursive: true });
+  }
   console.log(
     `[test databases] migrated and seeded templates ready in ${Math.round((Date.now() - started) / 1000)} s`,
   );
@@ -140,10 +152,12 @@ async function prepare(): Promise<TestDatabases> {
     maintenanceUrl: url,
     templateDatabase,
     seededTemplateDatabase,
+    webDist,
     async stop() {
       // an external server keeps running: drop what this run created
       if (process.env.TEST_DATABASE_URL) await dropOurs();
       await stopServer();
+      if (webDist !== WEB_DIST) fs.rmSync(webDist, { recursive: true, force: true });
     },
   };
 }
