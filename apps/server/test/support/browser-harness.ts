@@ -87,6 +87,21 @@ async function guard(context: BrowserContext): Promise<void> {
     incidents.push(`element from injected markup on ${page?.url() ?? '?'}: ${html}`);
   });
   await context.addInitScript(watchForInjectedMarkup);
+  // transitions and animations off: a step waits for the page's answer, not for a drawer to slide
+  // in (Vue's <Transition> finishes at once when no duration is computed), and no frames are drawn
+  // for spinners while the test waits
+  await context.addInitScript(stillPage);
+}
+
+function stillPage() {
+  const css = '*, *::before, *::after { transition: none !important; animation: none !important; }';
+  const add = () => {
+    const style = document.createElement('style');
+    style.textContent = css;
+    document.head.appendChild(style);
+  };
+  if (document.head) add();
+  else document.addEventListener('DOMContentLoaded', add, { once: true });
 }
 
 /** Chromium whose every context (also the one behind browser.newPage()) is guarded as above. */
@@ -99,6 +114,13 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-gpu',
       '--disable-background-networking',
       '--disable-component-update',
+      '--no-first-run',
+      '--disable-extensions',
+      '--disable-sync',
+      '--mute-audio',
+      '--disable-smooth-scrolling',
+      '--force-prefers-reduced-motion',
+      '--disable-features=Translate,OptimizationHints,MediaRouter,PaintHolding,BackForwardCache',
     ],
   });
   const newContext = browser.newContext.bind(browser);
