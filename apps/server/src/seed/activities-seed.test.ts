@@ -19,7 +19,7 @@ import {
   type SeedActivity,
 } from './activities-gen.ts';
 import { buildCountyOrgs } from './county-data.ts';
-import type { OrgRef } from './demo.ts';
+import type { OrgRef } from './org-ref.ts';
 import { buildCountyVolunteerSeed } from './volunteers-seed.ts';
 
 const DAY = 86_400_000;

@@ -18,6 +18,7 @@ import { insertVolunteersAndTeams, linkVolunteerUser, squadronLeaderOf } from '.
 import { insertProjectsAndMenu } from './projects-seed.ts';
 import { insertDemoOrders } from './orders-seed.ts';
 import { insertDemoActivities } from './activities-seed.ts';
+import type { OrgRef } from './org-ref.ts';
 
 export interface DemoAccount {
   username: string;
@@ -29,14 +30,6 @@ export interface SeedResult {
   seeded: boolean;
   password?: string;
   accounts?: DemoAccount[];
-}
-
-export interface OrgRef {
-  id: number;
-  path: string;
-  name: string;
-  kind: string;
-  parentId: number | null;
 }
 
 export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): Promise<SeedResult> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { projectTransitionError, SERVICE_CATEGORIES, SKILLS } from '@civic/contracts';
 import { buildCountyOrgs } from './county-data.ts';
-import type { OrgRef } from './demo.ts';
+import type { OrgRef } from './org-ref.ts';
 import { buildProjectsAndMenu, chinaYear } from './projects-seed.ts';
 import { PROFESSIONAL_TEAMS } from './volunteers-data.ts';
 

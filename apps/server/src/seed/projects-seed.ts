@@ -15,7 +15,7 @@ import {
 } from '@civic/contracts';
 import type { AppContext } from '../platform/context.ts';
 import type { Tx } from '../platform/db/database.ts';
-import type { OrgRef } from './demo.ts';
+import type { OrgRef } from './org-ref.ts';
 import { PROFESSIONAL_TEAMS } from './volunteers-data.ts';
 
 /** changed_by of seeded history: the seed's system actor (the first demo account). */

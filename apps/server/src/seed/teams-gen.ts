@@ -9,7 +9,7 @@
  */
 import { type Platform, type ServiceCategory, type TeamKind, type TeamTier } from '@civic/contracts';
 import { COUNTY, mulberry32, type SeedOrg } from './county-data.ts';
-import type { OrgRef } from './demo.ts';
+import type { OrgRef } from './org-ref.ts';
 import {
   APPLICATION_NOTES,
   LEFT_NOTES,

@@ -23,7 +23,7 @@ import {
   type VolunteerSource,
 } from '@civic/contracts';
 import { buildCountyOrgs, mobilePhone, mulberry32, PERSON_SURNAMES, type SeedOrg } from './county-data.ts';
-import type { OrgRef } from './demo.ts';
+import type { OrgRef } from './org-ref.ts';
 import {
   AGE_ANCHOR,
   AGE_BANDS,

@@ -11,7 +11,7 @@ import {
   VOLUNTEER_CATEGORIES,
 } from '@civic/contracts';
 import { buildCountyOrgs } from './county-data.ts';
-import type { OrgRef } from './demo.ts';
+import type { OrgRef } from './org-ref.ts';
 import { ID_REGIONS, PROFESSIONAL_TEAMS } from './volunteers-data.ts';
 import { buildCountyVolunteerSeed } from './volunteers-seed.ts';
 

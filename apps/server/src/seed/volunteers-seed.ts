@@ -7,7 +7,7 @@ import { PRIVACY_POLICY_VERSION } from '@civic/contracts';
 import type { AppContext } from '../platform/context.ts';
 import type { Tx } from '../platform/db/database.ts';
 import { phoneIndex } from '../platform/personal-data.ts';
-import type { OrgRef } from './demo.ts';
+import type { OrgRef } from './org-ref.ts';
 import { buildTeams, type CountyTeams } from './teams-gen.ts';
 import { buildVolunteers, type CountyVolunteers } from './volunteers-gen.ts';
 

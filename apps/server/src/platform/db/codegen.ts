@@ -36,7 +36,7 @@ const OVERRIDES = {
   },
 };
 
-const CUSTOM_IMPORTS = { ImportRowError: './schema.ts' };
+const CUSTOM_IMPORTS = { ImportRowError: './json-columns.ts' };
 
 /** Introspects the (migrated) database at `url` and returns the formatted schema.generated.ts text. */
 export async function generateSchemaTypes(url: string): Promise<string> {

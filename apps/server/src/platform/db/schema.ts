@@ -7,13 +7,7 @@ import type { DB } from './schema.generated.ts';
  */
 export type Database = DB;
 
-/** One entry of volunteer_imports.errors (jsonb), the type the generated file refers to. */
-export interface ImportRowError {
-  /** The worksheet row number as Excel shows it. */
-  row: number;
-  column: string | null;
-  message: string;
-}
+export type { ImportRowError } from './json-columns.ts';
 
 export type ActivitiesTable = DB['activities'];
 export type ActivityCheckinsTable = DB['activity_checkins'];
