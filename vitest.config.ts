@@ -30,6 +30,9 @@ export default defineConfig({
           include: ['apps/server/test/**/*.test.ts'],
           exclude: [...configDefaults.exclude, BROWSER_TESTS],
           globalSetup: DATABASE_SETUP,
+          // each file builds its own app on its own database; sharing the module cache in a worker
+          // only saves importing the server again (no mocks: a test that fakes timers restores them)
+          isolate: false,
           // generous: only a hang should reach it, not a busy machine
           testTimeout: 90_000,
           hookTimeout: 180_000,

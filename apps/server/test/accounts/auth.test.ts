@@ -124,6 +124,7 @@ describe('login', () => {
     );
     expect(throttled.message).toMatch(/登录失败次数过多/);
     expect((await tryLogin(t.app, 'demo-institute', DEMO_PASSWORD, nextIp())).statusCode).toBe(200);
+    vi.useRealTimers();
   });
 
   it('refuses a disabled account even with the right password', async () => {
