@@ -21,21 +21,18 @@ export function operationIdOf(method: string, url: string): string {
   return method.toLowerCase() + words.join('');
 }
 
-/** Tags the route with its module and names it, unless it is hidden or named already. */
-function describeRoute(route: RouteOptions, module: ServerModule, named: WeakSet<object>): void {
+/**
+ * Tags the route with its module and names it, unless it is hidden or names itself. A schema object
+ * shared by two routes would give both the first one's name: the OpenAPI validation test refuses
+ * duplicated operationIds, so that cannot pass unseen.
+ */
+function describeRoute(route: RouteOptions, module: ServerModule): void {
   const methods = Array.isArray(route.method) ? route.method : [route.method];
   if (methods.includes('HEAD')) return;
-  type Schema = { tags?: string[]; operationId?: string; hide?: boolean };
-  let schema = (route.schema ??= {}) as Schema;
+  const schema = (route.schema ??= {}) as { tags?: string[]; operationId?: string; hide?: boolean };
   if (schema.hide) return;
-  if (named.has(schema)) {
-    // a schema object shared by two routes: the second gets its own copy and its own name
-    schema = { ...schema, operationId: undefined };
-    route.schema = schema;
-  }
   schema.tags = [module.name];
   schema.operationId ??= operationIdOf(methods.join(''), route.url);
-  named.add(schema);
 }
 
 /**
@@ -48,10 +45,9 @@ export function registerModules(
   ctx: AppContext,
   modules: readonly ServerModule[],
 ): void {
-  const named = new WeakSet<object>();
   for (const module of modules) {
     app.register(async (scope) => {
-      scope.addHook('onRoute', (route) => describeRoute(route, module, named));
+      scope.addHook('onRoute', (route) => describeRoute(route, module));
       for (const routes of module.routes) routes(scope, ctx);
     });
   }
