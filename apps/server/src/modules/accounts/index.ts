@@ -17,5 +17,5 @@ export const accountsModule = defineModule({
   description: '登录、会话、改密与两步验证；账号与角色管理（安全管理员）',
   routes: [accountsRoutes],
   permissions: ['account.manage'],
-  tables: ['users', 'sessions', 'login_failures'],
+  tables: ['users', 'sessions', 'login_failures', 'login_challenges_used'],
 });

@@ -178,6 +178,11 @@ export interface Inspections {
   standard_name: string;
 }
 
+export interface LoginChallengesUsed {
+  expires_at: Timestamp;
+  id: string;
+}
+
 export interface LoginFailures {
   failed_at: Generated<Timestamp>;
   id: Generated<number>;
@@ -213,6 +218,7 @@ export interface Notifications {
   org_path: string;
   read_at: Timestamp | null;
   title: string;
+  user_id: number | null;
   volunteer_id: number | null;
 }
 
@@ -406,6 +412,8 @@ export interface ServiceRecords {
   minutes: number;
   note: string | null;
   org_path: string;
+  origin: string | null;
+  origin_name: string | null;
   reject_reason: string | null;
   reviewed_at: Timestamp | null;
   reviewed_by: number | null;
@@ -503,6 +511,9 @@ export interface Uploads {
 }
 
 export interface Users {
+  activation_reason: string | null;
+  activation_requested_at: Timestamp | null;
+  activation_requested_by: number | null;
   created_at: Generated<Timestamp>;
   display_name: string;
   id: Generated<number>;
@@ -519,6 +530,7 @@ export interface Users {
   role: string;
   status: Generated<string>;
   totp_enabled: Generated<boolean>;
+  totp_last_step: number | null;
   totp_secret_enc: string | null;
   updated_at: Generated<Timestamp>;
   username: string;
@@ -609,6 +621,7 @@ export interface DB {
   hour_rules: HourRules;
   inspection_results: InspectionResults;
   inspections: Inspections;
+  login_challenges_used: LoginChallengesUsed;
   login_failures: LoginFailures;
   menu_items: MenuItems;
   notifications: Notifications;
