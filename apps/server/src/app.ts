@@ -13,6 +13,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { z } from 'zod';
 import { registerAuth } from './platform/auth/plugin.ts';
 import type { AppContext } from './platform/context.ts';
+import { refuseControlCharacters } from './platform/http/control-characters.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { openApiTransformObject } from './platform/http/openapi.ts';
 import { MODULES } from './modules/index.ts';
@@ -39,6 +40,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  // on the root, before any module registers: every route of every module inherits it
+  refuseControlCharacters(app);
 
   await app.register(cookie);
   await app.register(helmet, {

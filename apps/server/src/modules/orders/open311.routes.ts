@@ -4,7 +4,7 @@
 // phone, address or description — only what a map of open needs would show.
 import type { FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
-import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import {
@@ -15,7 +15,8 @@ import {
   type OrderStatus,
 } from '@civic/contracts';
 import type { AppContext } from '../../platform/context.ts';
-import { AppError, Invalid, NotFound } from '../../platform/errors.ts';
+import { Invalid, NotFound } from '../../platform/errors.ts';
+import { answerFor } from '../../platform/http/error-handler.ts';
 import { isoTimestamp } from '../../platform/time.ts';
 import { insertOrder } from './order-intake.ts';
 
@@ -69,18 +70,12 @@ export function open311Routes(app: FastifyInstance, ctx: AppContext): void {
   const db = ctx.db.system;
   void app.register(async (scope) => {
     await scope.register(formbody);
-    // GeoReport errors are a list of { code, description }
+    // GeoReport errors are a list of { code, description }; what is refused, and how, is the
+    // platform's (answerFor), only the format is Open311's
     scope.setErrorHandler((error, request, reply) => {
-      if (error instanceof AppError)
-        return reply.status(error.status).send([{ code: error.status, description: error.message }]);
-      if (hasZodFastifySchemaValidationErrors(error)) {
-        return reply
-          .status(400)
-          .send([{ code: 400, description: error.validation[0]?.message ?? '参数格式不正确' }]);
-      }
-      const status = (error as { statusCode?: number }).statusCode;
-      if (status && status >= 400 && status < 500)
-        return reply.status(status).send([{ code: status, description: '请求无效' }]);
+      const answer = answerFor(error);
+      if (answer)
+        return reply.status(answer.status).send([{ code: answer.status, description: answer.message }]);
       request.log.error({ err: error }, 'open311 error');
       return reply.status(500).send([{ code: 500, description: '服务器内部错误' }]);
     });

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { Invalid } from '../errors.ts';
+import { badTextError, findBadText } from './control-characters.ts';
 
 /**
  * Reads the one uploaded file of a multipart request. The plugin's own errors (file too large →
@@ -13,6 +14,17 @@ export async function readUploadedFile(request: FastifyRequest): Promise<{ fileN
     if (!part) throw new Invalid('请选择要上传的文件');
     // throws FST_REQ_FILE_TOO_LARGE (413) when the file passes the size limit
     const data = await part.toBuffer();
+    // the file name and any fields sent before the file are strings like any other (see
+    // control-characters.ts; the preValidation hook cannot see a body the handler reads itself)
+    const fields = Object.fromEntries(
+      Object.values(part.fields).flatMap((field) =>
+        (Array.isArray(field) ? field : [field]).flatMap((f) =>
+          f && f.type === 'field' && typeof f.value === 'string' ? [[f.fieldname, f.value]] : [],
+        ),
+      ),
+    );
+    const found = findBadText({ filename: part.filename, ...fields }, 'line');
+    if (found) throw badTextError(found);
     return { fileName: part.filename, data };
   } catch (error) {
     if (error instanceof Invalid) throw error;
