@@ -97,9 +97,16 @@ describe('ID number check (GB 11643-1999)', () => {
 });
 
 describe('masking an ID number', () => {
-  it('keeps the first three and last four characters', () => {
-    expect(maskIdNumber('11010519491231002X')).toBe('110***********002X');
-    expect(maskIdNumber('11010519491231002X')).toMatch(/^\d{3}\*{11}[\dX]{4}$/);
+  it('keeps only the first and the last character', () => {
+    expect(maskIdNumber('11010519491231002X')).toBe('1****************X');
+    expect(maskIdNumber('610724199108293575')).toBe('6****************5');
+    expect(maskIdNumber('11010519491231002X')).toMatch(/^\d\*{16}[\dX]$/);
+  });
+  it('shows none of the region, birth date or sequence digits', () => {
+    const id = '610724199108293575';
+    const masked = maskIdNumber(id);
+    expect(masked).toHaveLength(18);
+    for (let i = 1; i < 17; i += 1) expect(masked[i], `position ${i + 1}`).toBe('*');
   });
   it('hides short input entirely', () => {
     expect(maskIdNumber('1234567')).toBe('*******');

@@ -81,8 +81,13 @@ export function checkIdNumber(input: string, options: IdNumberOptions = {}): IdN
   };
 }
 
-/** 110***********1234: the first three and last four characters. */
+/**
+ * 1****************4: the first and the last character only. Region, birth date and sequence stay
+ * hidden, because the rest of a view (gender, an age range, the county of the org tree) would
+ * otherwise let anyone rebuild the number: with the birth date beside it, 610***********0550 left
+ * exactly one candidate. Views beside this mask show an age range, never the birth date.
+ */
 export function maskIdNumber(id: string): string {
   if (id.length < 8) return '*'.repeat(id.length);
-  return `${id.slice(0, 3)}${'*'.repeat(id.length - 7)}${id.slice(-4)}`;
+  return `${id.slice(0, 1)}${'*'.repeat(id.length - 2)}${id.slice(-1)}`;
 }

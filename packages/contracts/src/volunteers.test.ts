@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { maskMobile, normalizeMobile, isMobile } from './phone.ts';
 import {
+  AGE_RANGE_LABELS,
+  ageRangeOf,
   partyRequirement,
   PARTY_YEARLY_HOURS,
   STAR_THRESHOLDS,
@@ -65,6 +67,26 @@ describe('dictionaries', () => {
     expect(VOLUNTEER_CATEGORIES).toEqual(Object.keys(VOLUNTEER_CATEGORY_LABELS));
     for (const code of VOLUNTEER_CATEGORIES)
       expect(VOLUNTEER_CATEGORY_LABELS[code]).toMatch(/[\u4e00-\u9fa5]/);
+  });
+});
+
+describe('age ranges', () => {
+  it('puts each age in its range, with bounds at the guardian and adult ages', () => {
+    const cases: Array<[number, string]> = [
+      [0, '未满14岁'],
+      [13, '未满14岁'],
+      [14, '14–17岁'],
+      [17, '14–17岁'],
+      [18, '18–29岁'],
+      [29, '18–29岁'],
+      [30, '30–39岁'],
+      [39, '30–39岁'],
+      [40, '40–49岁'],
+      [65, '60–69岁'],
+      [70, '70岁及以上'],
+      [120, '70岁及以上'],
+    ];
+    for (const [age, label] of cases) expect(AGE_RANGE_LABELS[ageRangeOf(age)], `age ${age}`).toBe(label);
   });
 });
 

@@ -95,6 +95,41 @@ export const PRIVACY_POLICY_VERSION = '2026-11';
 export const GUARDIAN_REQUIRED_UNDER = 14;
 export const ADULT_AGE = 18;
 
+/**
+ * Age ranges: what a view shows instead of the birth date to whoever may not see full ID numbers
+ * (the birth date is 8 of the ID number's 18 digits). The bounds at 14 and 18 keep the guardian
+ * and minor rules readable from the range.
+ */
+export const AGE_RANGE_LABELS = {
+  under_14: '未满14岁',
+  age_14_17: '14–17岁',
+  age_18_29: '18–29岁',
+  age_30_39: '30–39岁',
+  age_40_49: '40–49岁',
+  age_50_59: '50–59岁',
+  age_60_69: '60–69岁',
+  age_70_plus: '70岁及以上',
+} as const;
+export type AgeRange = keyof typeof AGE_RANGE_LABELS;
+export const AGE_RANGES = labelled<AgeRange>(AGE_RANGE_LABELS);
+/** The youngest age in each range; a range ends where the next begins. */
+export const AGE_RANGE_FROM: Readonly<Record<AgeRange, number>> = {
+  under_14: 0,
+  age_14_17: GUARDIAN_REQUIRED_UNDER,
+  age_18_29: ADULT_AGE,
+  age_30_39: 30,
+  age_40_49: 40,
+  age_50_59: 50,
+  age_60_69: 60,
+  age_70_plus: 70,
+};
+
+export function ageRangeOf(age: number): AgeRange {
+  let range: AgeRange = 'under_14';
+  for (const candidate of AGE_RANGES) if (age >= AGE_RANGE_FROM[candidate]) range = candidate;
+  return range;
+}
+
 // ---------------------------------------------------------------- teams
 
 export const TEAM_TIER_LABELS = {

@@ -6,7 +6,14 @@ import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idCheckCharacter, maskIdNumber, maskMobile, PRIVACY_POLICY_VERSION } from '@civic/contracts';
+import {
+  ageOn,
+  ageRangeOf,
+  idCheckCharacter,
+  maskIdNumber,
+  maskMobile,
+  PRIVACY_POLICY_VERSION,
+} from '@civic/contracts';
 import { inScope, inVolunteerScope } from '../../src/platform/db/database.ts';
 import { as, createTestContext, login, nextIp, type Session, type TestContext } from '../support/context.ts';
 import { expectError, tryLogin } from '../support/factories.ts';
@@ -26,8 +33,9 @@ interface Detail {
   volunteerNo: string;
   name: string;
   gender: 'male' | 'female';
-  age: number;
-  birthDate: string;
+  age: number | null;
+  ageRange: string;
+  birthDate: string | null;
   orgId: number;
   idNumber: string;
   phone: string | null;
@@ -60,7 +68,7 @@ interface Page {
 }
 
 const CHINESE = /[\u4e00-\u9fa5]/;
-const MASKED_ID = /^\d{3}\*{11}[\dX]{4}$/;
+const MASKED_ID = /^\d\*{16}[\dX]$/;
 const MASKED_PHONE = /^1\d{2}\*{4}\d{4}$/;
 /** Put in free-text fields by default: every rendering test then also checks escaping. */
 const XSS = '<script>alert("xss")</script>';
@@ -677,6 +685,9 @@ describe('the admin list', () => {
     for (const item of page.items) {
       expect(item.idNumber).toMatch(MASKED_ID);
       if (item.phone !== null) expect(item.phone).toMatch(MASKED_PHONE);
+      // no birth date or exact age beside the mask: only an age range
+      expect(item).toMatchObject({ birthDate: null, age: null });
+      expect(item.ageRange).toMatch(/^(under_14|age_\d+_(\d+|plus))$/);
     }
     const { rows } = await sql<{ n: number }>`
       SELECT count(*)::int AS n FROM volunteers WHERE org_path <@ ${stationOrg.path}::ltree`.execute(db());
@@ -765,7 +776,15 @@ describe('editing a volunteer', () => {
     const newId = idNumber('1985-03-08');
     const changed = await station.patch(`/api/volunteers/${volunteer.id}`, { idNumber: newId });
     expect(changed.statusCode, changed.body).toBe(200);
-    expect(changed.json()).toMatchObject({ idNumber: maskIdNumber(newId), birthDate: '1985-03-08' });
+    // a station admin sees the age range, never the birth date (8 of the masked digits)
+    expect(changed.json()).toMatchObject({
+      idNumber: maskIdNumber(newId),
+      birthDate: null,
+      age: null,
+      ageRange: ageRangeOf(ageOn('1985-03-08', new Date())),
+    });
+    const seen = (await center.get(`/api/volunteers/${volunteer.id}`)).json() as Detail;
+    expect(seen).toMatchObject({ birthDate: '1985-03-08', age: ageOn('1985-03-08', new Date()) });
     row = await volunteerRow(volunteer.id);
     expect(t.ctx.cipher.decrypt(row.id_number_enc)).toBe(newId);
     // saving the same ID number again is not a duplicate of itself
@@ -1200,12 +1219,12 @@ describe('as time passes', () => {
       name: `${prefix}甲`,
       idNumber: idNumber(chinaDate(18, -20)),
     });
-    expect(volunteer).toMatchObject({ age: 17, isMinor: true });
+    expect(volunteer).toMatchObject({ ageRange: 'age_14_17', isMinor: true });
     t.setNow(new Date(Date.now() + 30 * 86_400_000));
     try {
       const later = as(t.app, await login(t.app, 'demo-station'));
       const detail = (await later.get(`/api/volunteers/${volunteer.id}`)).json() as Detail;
-      expect(detail.age).toBe(18);
+      expect(detail.ageRange).toBe('age_18_29');
       expect(detail.isMinor).toBe(false);
       expect(idsOf(await list(later, { keyword: prefix, isMinor: false }))).toEqual([volunteer.id]);
       expect(idsOf(await list(later, { keyword: prefix, isMinor: true }))).toEqual([]);

@@ -29,7 +29,8 @@ export function createSelfService(ctx: AppContext) {
   async function detail(tx: Tx, id: number) {
     const row = await volunteerDetailRow(tx, id);
     if (!row) throw new Forbidden('您还不是志愿者，请先注册', 'NOT_A_VOLUNTEER');
-    return detailOf(ctx.cipher, row, await membershipsOf(tx, id), ctx.now());
+    // the volunteer's own birth date is theirs to see
+    return detailOf(ctx.cipher, row, await membershipsOf(tx, id), ctx.now(), 'date');
   }
 
   return {

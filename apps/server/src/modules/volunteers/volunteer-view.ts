@@ -14,7 +14,7 @@ import type { Tx } from '../../platform/db/database.ts';
 import type { VolunteersTable } from '../../platform/db/schema.ts';
 import { maskedPhone } from '../../platform/personal-data.ts';
 import { isoTimestamp } from '../../platform/time.ts';
-import { ADULT_AGE, ageOn } from '@civic/contracts';
+import { ADULT_AGE, ageOn, ageRangeOf } from '@civic/contracts';
 import { maskedIdNumber } from './identity.ts';
 import type { VolunteerDetail, VolunteerListItem } from './volunteers.schema.ts';
 
@@ -56,14 +56,29 @@ export async function volunteerDetailRow(tx: Tx, id: number): Promise<VolunteerD
   );
 }
 
-export function listItemOf(cipher: FieldCipher, row: VolunteerRow, now: Date): VolunteerListItem {
+/**
+ * How much of the birth date a view may carry. The birth date is 8 of the ID number's 18 digits:
+ * beside the masked number and the gender it narrows the rest to a few dozen candidates, so only
+ * the volunteer themself and those who may see the full number ('date') get it; everyone else
+ * gets an age range ('range').
+ */
+export type BirthDisclosure = 'date' | 'range';
+
+export function listItemOf(
+  cipher: FieldCipher,
+  row: VolunteerRow,
+  now: Date,
+  birth: BirthDisclosure,
+): VolunteerListItem {
+  const age = ageOn(row.birth_date, now);
   return {
     id: row.id,
     volunteerNo: row.volunteer_no,
     name: row.name,
     gender: row.gender as VolunteerListItem['gender'],
-    age: ageOn(row.birth_date, now),
-    birthDate: row.birth_date,
+    age: birth === 'date' ? age : null,
+    ageRange: ageRangeOf(age),
+    birthDate: birth === 'date' ? row.birth_date : null,
     orgId: row.org_id,
     orgName: row.org_name,
     idNumber: maskedIdNumber(cipher, row.id_number_enc),
@@ -73,7 +88,7 @@ export function listItemOf(cipher: FieldCipher, row: VolunteerRow, now: Date): V
     skills: row.skills,
     serviceCategories: row.service_categories,
     availability: row.availability,
-    isMinor: ageOn(row.birth_date, now) < ADULT_AGE,
+    isMinor: age < ADULT_AGE,
     status: row.status as VolunteerListItem['status'],
     source: row.source as VolunteerListItem['source'],
     lifetimeHours: row.lifetime_hours,
@@ -114,10 +129,11 @@ export function detailOf(
   row: VolunteerDetailRow,
   memberships: MembershipRow[],
   now: Date,
+  birth: BirthDisclosure,
 ): VolunteerDetail {
   const year = yearHours(row, now);
   return {
-    ...listItemOf(cipher, row, now),
+    ...listItemOf(cipher, row, now, birth),
     orgPath: row.org_path,
     skillsNote: row.skills_note,
     statusReason: row.status_reason,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  AGE_RANGES,
   AVAILABILITIES,
   POLITICAL_STATUSES,
   SERVICE_CATEGORIES,
@@ -123,8 +124,10 @@ export const volunteerListItem = z.object({
   volunteerNo: z.string(),
   name: z.string(),
   gender: z.enum(['male', 'female']),
-  age: z.number(),
-  birthDate: z.string(),
+  /** null, as the birth date, unless the caller may see the full ID number (or is the volunteer) */
+  age: z.number().nullable(),
+  ageRange: z.enum(AGE_RANGES),
+  birthDate: z.string().nullable(),
   orgId: z.number(),
   orgName: z.string(),
   idNumber: z.string(),

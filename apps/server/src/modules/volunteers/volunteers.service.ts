@@ -5,6 +5,9 @@
 import { sql } from 'kysely';
 import ExcelJS from 'exceljs';
 import {
+  AGE_RANGE_LABELS,
+  ageOn,
+  ageRangeOf,
   AVAILABILITY_LABELS,
   GENDER_LABELS,
   POLITICAL_STATUS_LABELS,
@@ -37,6 +40,7 @@ import {
   membershipsOf,
   selectVolunteers,
   volunteerDetailRow,
+  type BirthDisclosure,
   type VolunteerRow,
 } from './volunteer-view.ts';
 import type {
@@ -81,6 +85,14 @@ function profileColumns(input: Partial<VolunteerInput>) {
     service_categories: input.serviceCategories,
     availability: input.availability,
   };
+}
+
+/**
+ * The birth date goes only to those who may see the full ID number of this volunteer (the
+ * audited reveal): `volunteer.unmask` over the volunteer's residence. Others get an age range.
+ */
+function birthDisclosure(actor: Actor, row: { org_path: string }): BirthDisclosure {
+  return actor.permissions.has('volunteer.unmask') && inActorScope(actor, row.org_path) ? 'date' : 'range';
 }
 
 export function createVolunteersService(ctx: AppContext) {
@@ -148,10 +160,10 @@ export function createVolunteersService(ctx: AppContext) {
     return row;
   }
 
-  async function detail(tx: Tx, id: number): Promise<VolunteerDetail> {
+  async function detail(tx: Tx, actor: Actor, id: number): Promise<VolunteerDetail> {
     const row = await volunteerDetailRow(tx, id);
     if (!row) throw new NotFound('志愿者不存在或不在您的数据范围内');
-    return detailOf(ctx.cipher, row, await membershipsOf(tx, id), ctx.now());
+    return detailOf(ctx.cipher, row, await membershipsOf(tx, id), ctx.now(), birthDisclosure(actor, row));
   }
 
   async function ensureUnique(tx: Tx, index: string, exceptId?: number) {
@@ -182,11 +194,14 @@ export function createVolunteersService(ctx: AppContext) {
         const base = filtered(tx, actor, q);
         const { rows, total } = await pageOf(base.orderBy('v.id', 'desc'), q);
         const now = ctx.now();
-        return { items: rows.map((r) => listItemOf(ctx.cipher, r as VolunteerRow, now)), total };
+        const items = (rows as VolunteerRow[]).map((r) =>
+          listItemOf(ctx.cipher, r, now, birthDisclosure(actor, r)),
+        );
+        return { items, total };
       });
     },
 
-    get: (actor: Actor, id: number) => run(actor, (tx) => detail(tx, id)),
+    get: (actor: Actor, id: number) => run(actor, (tx) => detail(tx, actor, id)),
 
     async create(actor: Actor, input: VolunteerInput) {
       const now = ctx.now();
@@ -214,7 +229,7 @@ export function createVolunteersService(ctx: AppContext) {
           .returning(['id', 'org_id', 'org_path', 'volunteer_no'])
           .executeTakeFirstOrThrow();
         await audit(tx, actor, 'volunteer.create', row, { volunteerNo: row.volunteer_no });
-        return detail(tx, row.id);
+        return detail(tx, actor, row.id);
       });
     },
 
@@ -281,7 +296,7 @@ export function createVolunteersService(ctx: AppContext) {
           { id, org_id: current.org_id, org_path: current.org_path },
           { fields },
         );
-        return detail(tx, id);
+        return detail(tx, actor, id);
       });
     },
 
@@ -309,7 +324,7 @@ export function createVolunteersService(ctx: AppContext) {
           current,
           suspended ? { reason } : {},
         );
-        return detail(tx, id);
+        return detail(tx, actor, id);
       });
     },
 
@@ -342,7 +357,10 @@ export function createVolunteersService(ctx: AppContext) {
           { header: '志愿者编号', key: 'no', width: 16 },
           { header: '姓名', key: 'name', width: 10 },
           { header: '性别', key: 'gender', width: 6 },
-          { header: '出生日期', key: 'birth', width: 12 },
+          // a masked file travels: the birth date would give 8 of the masked digits back
+          q.unmasked
+            ? { header: '出生日期', key: 'birth', width: 12 }
+            : { header: '年龄段', key: 'birth', width: 12 },
           { header: '身份证号', key: 'id', width: 22 },
           { header: '手机号', key: 'phone', width: 14 },
           { header: '所属单位', key: 'org', width: 28 },
@@ -354,6 +372,7 @@ export function createVolunteersService(ctx: AppContext) {
           { header: '累计时长(小时)', key: 'hours', width: 14 },
           { header: '状态', key: 'status', width: 8 },
         ];
+        const now = ctx.now();
         const labels = (codes: string[], dict: Record<string, string>) =>
           codes.map((c) => dict[c] ?? c).join('、');
         for (const r of rows) {
@@ -363,7 +382,7 @@ export function createVolunteersService(ctx: AppContext) {
             no: r.volunteer_no,
             name: r.name,
             gender: GENDER_LABELS[r.gender as 'male'],
-            birth: r.birth_date,
+            birth: q.unmasked ? r.birth_date : AGE_RANGE_LABELS[ageRangeOf(ageOn(r.birth_date, now))],
             id: q.unmasked ? id : maskIdNumber(id),
             phone: q.unmasked ? phone : phone && maskMobile(phone),
             org: r.org_name,

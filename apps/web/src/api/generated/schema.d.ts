@@ -52,6 +52,91 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 本单位的和发给本人的消息提醒 */
+    get: operations['getNotifications'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/notifications/{id}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 标记已读 */
+    post: operations['postNotificationsByIdRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 我的消息 */
+    get: operations['getMeNotifications'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/notifications/{id}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 标记已读 */
+    post: operations['postMeNotificationsByIdRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/notifications/read-all': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 全部标记已读 */
+    post: operations['postMeNotificationsReadAll'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/auth/login': {
     parameters: {
       query?: never;
@@ -285,6 +370,40 @@ export interface paths {
     put?: never;
     /** 重置两步验证 */
     post: operations['postUsersByIdResetTotp'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users/pending-activation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 待激活的账号 */
+    get: operations['getUsersPendingActivation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users/{id}/activate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 激活账号（审计管理员或中心管理员） */
+    post: operations['postUsersByIdActivate'];
     delete?: never;
     options?: never;
     head?: never;
@@ -562,91 +681,6 @@ export interface paths {
     get: operations['getInspectionsById'];
     put?: never;
     post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/notifications': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** 本单位的消息提醒 */
-    get: operations['getNotifications'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/notifications/{id}/read': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** 标记已读 */
-    post: operations['postNotificationsByIdRead'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/me/notifications': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** 我的消息 */
-    get: operations['getMeNotifications'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/me/notifications/{id}/read': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** 标记已读 */
-    post: operations['postMeNotificationsByIdRead'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/me/notifications/read-all': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** 全部标记已读 */
-    post: operations['postMeNotificationsReadAll'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1476,6 +1510,57 @@ export interface paths {
     put?: never;
     /** 手工录入其他服务时长（须上传证明材料，由另一位管理员确认） */
     post: operations['postServiceRecordsManual'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/service-records/opening': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 录入平台启用前的历史时长（须注明来源并上传证明材料，由另一位管理员确认） */
+    post: operations['postServiceRecordsOpening'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/service-records/opening-template': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 下载历史时长导入模板 (Excel) */
+    get: operations['getServiceRecordsOpeningTemplate'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/service-records/opening-imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 从 Excel 检查或导入历史时长（逐行报告；有错误的文件不导入任何一行） */
+    post: operations['postServiceRecordsOpeningImports'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2625,6 +2710,150 @@ export interface operations {
       };
     };
   };
+  getNotifications: {
+    parameters: {
+      query?: {
+        unread?: 'true' | 'false';
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              kind: string;
+              title: string;
+              body: string | null;
+              link: string | null;
+              read: boolean;
+              createdAt: string;
+            }[];
+            total: number;
+            unread: number;
+          };
+        };
+      };
+    };
+  };
+  postNotificationsByIdRead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {boolean} */
+            ok: true;
+          };
+        };
+      };
+    };
+  };
+  getMeNotifications: {
+    parameters: {
+      query?: {
+        unread?: 'true' | 'false';
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              kind: string;
+              title: string;
+              body: string | null;
+              link: string | null;
+              read: boolean;
+              createdAt: string;
+            }[];
+            total: number;
+            unread: number;
+          };
+        };
+      };
+    };
+  };
+  postMeNotificationsByIdRead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {boolean} */
+            ok: true;
+          };
+        };
+      };
+    };
+  };
+  postMeNotificationsReadAll: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            updated: number;
+          };
+        };
+      };
+    };
+  };
   postAuthLogin: {
     parameters: {
       query?: never;
@@ -2879,7 +3108,7 @@ export interface operations {
           | 'security_admin'
           | 'audit_admin';
         orgId?: number;
-        status?: 'active' | 'disabled';
+        status?: 'active' | 'disabled' | 'pending';
         page?: number;
         pageSize?: number;
       };
@@ -2915,7 +3144,11 @@ export interface operations {
               orgId: number;
               orgName: string;
               /** @enum {string} */
-              status: 'active' | 'disabled';
+              status: 'active' | 'disabled' | 'pending';
+              /** @enum {string|null} */
+              activationReason: 'create' | 'reset_password' | 'role_change' | null;
+              activationRequestedBy: string | null;
+              activationRequestedAt: string | null;
               locked: boolean;
               mustChangePassword: boolean;
               totpEnabled: boolean;
@@ -2982,7 +3215,11 @@ export interface operations {
               orgId: number;
               orgName: string;
               /** @enum {string} */
-              status: 'active' | 'disabled';
+              status: 'active' | 'disabled' | 'pending';
+              /** @enum {string|null} */
+              activationReason: 'create' | 'reset_password' | 'role_change' | null;
+              activationRequestedBy: string | null;
+              activationRequestedAt: string | null;
               locked: boolean;
               mustChangePassword: boolean;
               totpEnabled: boolean;
@@ -3049,7 +3286,11 @@ export interface operations {
             orgId: number;
             orgName: string;
             /** @enum {string} */
-            status: 'active' | 'disabled';
+            status: 'active' | 'disabled' | 'pending';
+            /** @enum {string|null} */
+            activationReason: 'create' | 'reset_password' | 'role_change' | null;
+            activationRequestedBy: string | null;
+            activationRequestedAt: string | null;
             locked: boolean;
             mustChangePassword: boolean;
             totpEnabled: boolean;
@@ -3120,7 +3361,11 @@ export interface operations {
             orgId: number;
             orgName: string;
             /** @enum {string} */
-            status: 'active' | 'disabled';
+            status: 'active' | 'disabled' | 'pending';
+            /** @enum {string|null} */
+            activationReason: 'create' | 'reset_password' | 'role_change' | null;
+            activationRequestedBy: string | null;
+            activationRequestedAt: string | null;
             locked: boolean;
             mustChangePassword: boolean;
             totpEnabled: boolean;
@@ -3167,7 +3412,11 @@ export interface operations {
             orgId: number;
             orgName: string;
             /** @enum {string} */
-            status: 'active' | 'disabled';
+            status: 'active' | 'disabled' | 'pending';
+            /** @enum {string|null} */
+            activationReason: 'create' | 'reset_password' | 'role_change' | null;
+            activationRequestedBy: string | null;
+            activationRequestedAt: string | null;
             locked: boolean;
             mustChangePassword: boolean;
             totpEnabled: boolean;
@@ -3214,7 +3463,11 @@ export interface operations {
             orgId: number;
             orgName: string;
             /** @enum {string} */
-            status: 'active' | 'disabled';
+            status: 'active' | 'disabled' | 'pending';
+            /** @enum {string|null} */
+            activationReason: 'create' | 'reset_password' | 'role_change' | null;
+            activationRequestedBy: string | null;
+            activationRequestedAt: string | null;
             locked: boolean;
             mustChangePassword: boolean;
             totpEnabled: boolean;
@@ -3261,7 +3514,114 @@ export interface operations {
             orgId: number;
             orgName: string;
             /** @enum {string} */
-            status: 'active' | 'disabled';
+            status: 'active' | 'disabled' | 'pending';
+            /** @enum {string|null} */
+            activationReason: 'create' | 'reset_password' | 'role_change' | null;
+            activationRequestedBy: string | null;
+            activationRequestedAt: string | null;
+            locked: boolean;
+            mustChangePassword: boolean;
+            totpEnabled: boolean;
+            lastLoginAt: string | null;
+            createdAt: string;
+          };
+        };
+      };
+    };
+  };
+  getUsersPendingActivation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              username: string;
+              displayName: string;
+              phone: string | null;
+              /** @enum {string} */
+              role:
+                | 'center_admin'
+                | 'institute_admin'
+                | 'station_admin'
+                | 'team_leader'
+                | 'volunteer'
+                | 'resident'
+                | 'security_admin'
+                | 'audit_admin';
+              roleLabel: string;
+              orgId: number;
+              orgName: string;
+              /** @enum {string} */
+              status: 'active' | 'disabled' | 'pending';
+              /** @enum {string|null} */
+              activationReason: 'create' | 'reset_password' | 'role_change' | null;
+              activationRequestedBy: string | null;
+              activationRequestedAt: string | null;
+              locked: boolean;
+              mustChangePassword: boolean;
+              totpEnabled: boolean;
+              lastLoginAt: string | null;
+              createdAt: string;
+            }[];
+            total: number;
+          };
+        };
+      };
+    };
+  };
+  postUsersByIdActivate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            username: string;
+            displayName: string;
+            phone: string | null;
+            /** @enum {string} */
+            role:
+              | 'center_admin'
+              | 'institute_admin'
+              | 'station_admin'
+              | 'team_leader'
+              | 'volunteer'
+              | 'resident'
+              | 'security_admin'
+              | 'audit_admin';
+            roleLabel: string;
+            orgId: number;
+            orgName: string;
+            /** @enum {string} */
+            status: 'active' | 'disabled' | 'pending';
+            /** @enum {string|null} */
+            activationReason: 'create' | 'reset_password' | 'role_change' | null;
+            activationRequestedBy: string | null;
+            activationRequestedAt: string | null;
             locked: boolean;
             mustChangePassword: boolean;
             totpEnabled: boolean;
@@ -4183,150 +4543,6 @@ export interface operations {
                 url: string;
               }[];
             }[];
-          };
-        };
-      };
-    };
-  };
-  getNotifications: {
-    parameters: {
-      query?: {
-        unread?: 'true' | 'false';
-        page?: number;
-        pageSize?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            items: {
-              id: number;
-              kind: string;
-              title: string;
-              body: string | null;
-              link: string | null;
-              read: boolean;
-              createdAt: string;
-            }[];
-            total: number;
-            unread: number;
-          };
-        };
-      };
-    };
-  };
-  postNotificationsByIdRead: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            /** @enum {boolean} */
-            ok: true;
-          };
-        };
-      };
-    };
-  };
-  getMeNotifications: {
-    parameters: {
-      query?: {
-        unread?: 'true' | 'false';
-        page?: number;
-        pageSize?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            items: {
-              id: number;
-              kind: string;
-              title: string;
-              body: string | null;
-              link: string | null;
-              read: boolean;
-              createdAt: string;
-            }[];
-            total: number;
-            unread: number;
-          };
-        };
-      };
-    };
-  };
-  postMeNotificationsByIdRead: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            /** @enum {boolean} */
-            ok: true;
-          };
-        };
-      };
-    };
-  };
-  postMeNotificationsReadAll: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            updated: number;
           };
         };
       };
@@ -5348,8 +5564,18 @@ export interface operations {
               name: string;
               /** @enum {string} */
               gender: 'male' | 'female';
-              age: number;
-              birthDate: string;
+              age: number | null;
+              /** @enum {string} */
+              ageRange:
+                | 'under_14'
+                | 'age_14_17'
+                | 'age_18_29'
+                | 'age_30_39'
+                | 'age_40_49'
+                | 'age_50_59'
+                | 'age_60_69'
+                | 'age_70_plus';
+              birthDate: string | null;
               orgId: number;
               orgName: string;
               idNumber: string;
@@ -5440,8 +5666,18 @@ export interface operations {
             name: string;
             /** @enum {string} */
             gender: 'male' | 'female';
-            age: number;
-            birthDate: string;
+            age: number | null;
+            /** @enum {string} */
+            ageRange:
+              | 'under_14'
+              | 'age_14_17'
+              | 'age_18_29'
+              | 'age_30_39'
+              | 'age_40_49'
+              | 'age_50_59'
+              | 'age_60_69'
+              | 'age_70_plus';
+            birthDate: string | null;
             orgId: number;
             orgName: string;
             idNumber: string;
@@ -5592,8 +5828,18 @@ export interface operations {
             name: string;
             /** @enum {string} */
             gender: 'male' | 'female';
-            age: number;
-            birthDate: string;
+            age: number | null;
+            /** @enum {string} */
+            ageRange:
+              | 'under_14'
+              | 'age_14_17'
+              | 'age_18_29'
+              | 'age_30_39'
+              | 'age_40_49'
+              | 'age_50_59'
+              | 'age_60_69'
+              | 'age_70_plus';
+            birthDate: string | null;
             orgId: number;
             orgName: string;
             idNumber: string;
@@ -5987,8 +6233,18 @@ export interface operations {
               name: string;
               /** @enum {string} */
               gender: 'male' | 'female';
-              age: number;
-              birthDate: string;
+              age: number | null;
+              /** @enum {string} */
+              ageRange:
+                | 'under_14'
+                | 'age_14_17'
+                | 'age_18_29'
+                | 'age_30_39'
+                | 'age_40_49'
+                | 'age_50_59'
+                | 'age_60_69'
+                | 'age_70_plus';
+              birthDate: string | null;
               orgId: number;
               orgName: string;
               idNumber: string;
@@ -6106,8 +6362,18 @@ export interface operations {
             name: string;
             /** @enum {string} */
             gender: 'male' | 'female';
-            age: number;
-            birthDate: string;
+            age: number | null;
+            /** @enum {string} */
+            ageRange:
+              | 'under_14'
+              | 'age_14_17'
+              | 'age_18_29'
+              | 'age_30_39'
+              | 'age_40_49'
+              | 'age_50_59'
+              | 'age_60_69'
+              | 'age_70_plus';
+            birthDate: string | null;
             orgId: number;
             orgName: string;
             idNumber: string;
@@ -6275,8 +6541,18 @@ export interface operations {
             name: string;
             /** @enum {string} */
             gender: 'male' | 'female';
-            age: number;
-            birthDate: string;
+            age: number | null;
+            /** @enum {string} */
+            ageRange:
+              | 'under_14'
+              | 'age_14_17'
+              | 'age_18_29'
+              | 'age_30_39'
+              | 'age_40_49'
+              | 'age_50_59'
+              | 'age_60_69'
+              | 'age_70_plus';
+            birthDate: string | null;
             orgId: number;
             orgName: string;
             idNumber: string;
@@ -6437,8 +6713,18 @@ export interface operations {
             name: string;
             /** @enum {string} */
             gender: 'male' | 'female';
-            age: number;
-            birthDate: string;
+            age: number | null;
+            /** @enum {string} */
+            ageRange:
+              | 'under_14'
+              | 'age_14_17'
+              | 'age_18_29'
+              | 'age_30_39'
+              | 'age_40_49'
+              | 'age_50_59'
+              | 'age_60_69'
+              | 'age_70_plus';
+            birthDate: string | null;
             orgId: number;
             orgName: string;
             idNumber: string;
@@ -6536,8 +6822,18 @@ export interface operations {
             name: string;
             /** @enum {string} */
             gender: 'male' | 'female';
-            age: number;
-            birthDate: string;
+            age: number | null;
+            /** @enum {string} */
+            ageRange:
+              | 'under_14'
+              | 'age_14_17'
+              | 'age_18_29'
+              | 'age_30_39'
+              | 'age_40_49'
+              | 'age_50_59'
+              | 'age_60_69'
+              | 'age_70_plus';
+            birthDate: string | null;
             orgId: number;
             orgName: string;
             idNumber: string;
@@ -6629,8 +6925,18 @@ export interface operations {
             name: string;
             /** @enum {string} */
             gender: 'male' | 'female';
-            age: number;
-            birthDate: string;
+            age: number | null;
+            /** @enum {string} */
+            ageRange:
+              | 'under_14'
+              | 'age_14_17'
+              | 'age_18_29'
+              | 'age_30_39'
+              | 'age_40_49'
+              | 'age_50_59'
+              | 'age_60_69'
+              | 'age_70_plus';
+            birthDate: string | null;
             orgId: number;
             orgName: string;
             idNumber: string;
@@ -7826,8 +8132,8 @@ export interface operations {
     parameters: {
       query?: {
         status?: 'pending' | 'confirmed' | 'rejected';
-        kind?: 'credit' | 'backfill' | 'manual';
-        source?: 'activity' | 'order' | 'manual';
+        kind?: 'credit' | 'backfill' | 'manual' | 'opening';
+        source?: 'activity' | 'order' | 'manual' | 'opening';
         keyword?: string;
         activityId?: number;
         orgId?: number;
@@ -7855,11 +8161,11 @@ export interface operations {
               volunteerName: string;
               volunteerNo: string;
               /** @enum {string} */
-              source: 'activity' | 'order' | 'manual';
+              source: 'activity' | 'order' | 'manual' | 'opening';
               sourceId: number | null;
               sourceTitle: string;
               /** @enum {string} */
-              kind: 'credit' | 'backfill' | 'manual';
+              kind: 'credit' | 'backfill' | 'manual' | 'opening';
               /** @enum {string} */
               status: 'pending' | 'confirmed' | 'rejected';
               hours: number;
@@ -7867,6 +8173,9 @@ export interface operations {
               startedAt: string;
               endedAt: string;
               note: string | null;
+              /** @enum {string|null} */
+              origin: 'system' | 'register' | null;
+              originName: string | null;
               rejectReason: string | null;
               createdAt: string;
               createdByName: string | null;
@@ -7904,11 +8213,11 @@ export interface operations {
             volunteerName: string;
             volunteerNo: string;
             /** @enum {string} */
-            source: 'activity' | 'order' | 'manual';
+            source: 'activity' | 'order' | 'manual' | 'opening';
             sourceId: number | null;
             sourceTitle: string;
             /** @enum {string} */
-            kind: 'credit' | 'backfill' | 'manual';
+            kind: 'credit' | 'backfill' | 'manual' | 'opening';
             /** @enum {string} */
             status: 'pending' | 'confirmed' | 'rejected';
             hours: number;
@@ -7916,6 +8225,9 @@ export interface operations {
             startedAt: string;
             endedAt: string;
             note: string | null;
+            /** @enum {string|null} */
+            origin: 'system' | 'register' | null;
+            originName: string | null;
             rejectReason: string | null;
             createdAt: string;
             createdByName: string | null;
@@ -7997,11 +8309,11 @@ export interface operations {
             volunteerName: string;
             volunteerNo: string;
             /** @enum {string} */
-            source: 'activity' | 'order' | 'manual';
+            source: 'activity' | 'order' | 'manual' | 'opening';
             sourceId: number | null;
             sourceTitle: string;
             /** @enum {string} */
-            kind: 'credit' | 'backfill' | 'manual';
+            kind: 'credit' | 'backfill' | 'manual' | 'opening';
             /** @enum {string} */
             status: 'pending' | 'confirmed' | 'rejected';
             hours: number;
@@ -8009,6 +8321,9 @@ export interface operations {
             startedAt: string;
             endedAt: string;
             note: string | null;
+            /** @enum {string|null} */
+            origin: 'system' | 'register' | null;
+            originName: string | null;
             rejectReason: string | null;
             createdAt: string;
             createdByName: string | null;
@@ -8061,11 +8376,11 @@ export interface operations {
             volunteerName: string;
             volunteerNo: string;
             /** @enum {string} */
-            source: 'activity' | 'order' | 'manual';
+            source: 'activity' | 'order' | 'manual' | 'opening';
             sourceId: number | null;
             sourceTitle: string;
             /** @enum {string} */
-            kind: 'credit' | 'backfill' | 'manual';
+            kind: 'credit' | 'backfill' | 'manual' | 'opening';
             /** @enum {string} */
             status: 'pending' | 'confirmed' | 'rejected';
             hours: number;
@@ -8073,6 +8388,9 @@ export interface operations {
             startedAt: string;
             endedAt: string;
             note: string | null;
+            /** @enum {string|null} */
+            origin: 'system' | 'register' | null;
+            originName: string | null;
             rejectReason: string | null;
             createdAt: string;
             createdByName: string | null;
@@ -8127,11 +8445,11 @@ export interface operations {
             volunteerName: string;
             volunteerNo: string;
             /** @enum {string} */
-            source: 'activity' | 'order' | 'manual';
+            source: 'activity' | 'order' | 'manual' | 'opening';
             sourceId: number | null;
             sourceTitle: string;
             /** @enum {string} */
-            kind: 'credit' | 'backfill' | 'manual';
+            kind: 'credit' | 'backfill' | 'manual' | 'opening';
             /** @enum {string} */
             status: 'pending' | 'confirmed' | 'rejected';
             hours: number;
@@ -8139,6 +8457,9 @@ export interface operations {
             startedAt: string;
             endedAt: string;
             note: string | null;
+            /** @enum {string|null} */
+            origin: 'system' | 'register' | null;
+            originName: string | null;
             rejectReason: string | null;
             createdAt: string;
             createdByName: string | null;
@@ -8195,11 +8516,11 @@ export interface operations {
             volunteerName: string;
             volunteerNo: string;
             /** @enum {string} */
-            source: 'activity' | 'order' | 'manual';
+            source: 'activity' | 'order' | 'manual' | 'opening';
             sourceId: number | null;
             sourceTitle: string;
             /** @enum {string} */
-            kind: 'credit' | 'backfill' | 'manual';
+            kind: 'credit' | 'backfill' | 'manual' | 'opening';
             /** @enum {string} */
             status: 'pending' | 'confirmed' | 'rejected';
             hours: number;
@@ -8207,6 +8528,9 @@ export interface operations {
             startedAt: string;
             endedAt: string;
             note: string | null;
+            /** @enum {string|null} */
+            origin: 'system' | 'register' | null;
+            originName: string | null;
             rejectReason: string | null;
             createdAt: string;
             createdByName: string | null;
@@ -8225,6 +8549,135 @@ export interface operations {
               createdAt: string;
             }[];
             evidenceUploadIds: string[];
+          };
+        };
+      };
+    };
+  };
+  postServiceRecordsOpening: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          volunteerId: number;
+          hours: number;
+          /** @enum {string} */
+          origin: 'system' | 'register';
+          originName: string;
+          /** Format: date */
+          periodFrom: string;
+          /** Format: date */
+          periodTo: string;
+          note?: string;
+          evidenceUploadIds: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            volunteerId: number;
+            volunteerName: string;
+            volunteerNo: string;
+            /** @enum {string} */
+            source: 'activity' | 'order' | 'manual' | 'opening';
+            sourceId: number | null;
+            sourceTitle: string;
+            /** @enum {string} */
+            kind: 'credit' | 'backfill' | 'manual' | 'opening';
+            /** @enum {string} */
+            status: 'pending' | 'confirmed' | 'rejected';
+            hours: number;
+            minutes: number;
+            startedAt: string;
+            endedAt: string;
+            note: string | null;
+            /** @enum {string|null} */
+            origin: 'system' | 'register' | null;
+            originName: string | null;
+            rejectReason: string | null;
+            createdAt: string;
+            createdByName: string | null;
+            reviewedAt: string | null;
+            reviewedByName: string | null;
+            maxHours: number;
+            confirmable: boolean;
+            events: {
+              id: number;
+              /** @enum {string} */
+              action: 'create' | 'confirm' | 'correct' | 'reject';
+              fromHours: number | null;
+              toHours: number | null;
+              reason: string | null;
+              actorName: string | null;
+              createdAt: string;
+            }[];
+            evidenceUploadIds: string[];
+          };
+        };
+      };
+    };
+  };
+  getServiceRecordsOpeningTemplate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  postServiceRecordsOpeningImports: {
+    parameters: {
+      query: {
+        mode: 'check' | 'import';
+        evidence: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            mode: 'check' | 'import';
+            rows: number;
+            valid: number;
+            hours: number;
+            created: number;
+            errors: {
+              row: number;
+              column: string | null;
+              message: string;
+            }[];
+            moreErrors: number;
           };
         };
       };
@@ -8252,6 +8705,7 @@ export interface operations {
           'application/json': {
             totals: {
               lifetimeHours: number;
+              openingHours: number;
               yearHours: number;
               pendingHours: number;
               starLevel: number;
@@ -8259,10 +8713,10 @@ export interface operations {
             items: {
               id: number;
               /** @enum {string} */
-              source: 'activity' | 'order' | 'manual';
+              source: 'activity' | 'order' | 'manual' | 'opening';
               sourceTitle: string;
               /** @enum {string} */
-              kind: 'credit' | 'backfill' | 'manual';
+              kind: 'credit' | 'backfill' | 'manual' | 'opening';
               /** @enum {string} */
               status: 'pending' | 'confirmed' | 'rejected';
               hours: number;
@@ -8270,6 +8724,9 @@ export interface operations {
               startedAt: string;
               endedAt: string;
               rejectReason: string | null;
+              /** @enum {string|null} */
+              origin: 'system' | 'register' | null;
+              originName: string | null;
               createdAt: string;
               reviewedAt: string | null;
             }[];
@@ -8303,11 +8760,11 @@ export interface operations {
               volunteerName: string;
               volunteerNo: string;
               /** @enum {string} */
-              source: 'activity' | 'order' | 'manual';
+              source: 'activity' | 'order' | 'manual' | 'opening';
               sourceId: number | null;
               sourceTitle: string;
               /** @enum {string} */
-              kind: 'credit' | 'backfill' | 'manual';
+              kind: 'credit' | 'backfill' | 'manual' | 'opening';
               /** @enum {string} */
               status: 'pending' | 'confirmed' | 'rejected';
               hours: number;
@@ -8315,6 +8772,9 @@ export interface operations {
               startedAt: string;
               endedAt: string;
               note: string | null;
+              /** @enum {string|null} */
+              origin: 'system' | 'register' | null;
+              originName: string | null;
               rejectReason: string | null;
               createdAt: string;
               createdByName: string | null;

@@ -1,6 +1,7 @@
 // Form model for entering / editing a volunteer, its client-side checks (the shared validators from
 // @civic/contracts; the server stays the authority) and the conversion to the API's bodies.
 import {
+  AGE_RANGE_FROM,
   AVAILABILITIES,
   ageOn,
   checkIdNumber,
@@ -82,10 +83,15 @@ export function ageFromIdNumber(idNumber: string, today = new Date()): number | 
   return result.ok ? ageOn(result.info.birthDate, today) : null;
 }
 
-/** The age that decides whether a guardian is needed: the typed ID's, else the stored volunteer's. */
+/**
+ * The age that decides whether a guardian is needed: the typed ID's, else the stored volunteer's
+ * (the youngest age of their range when the caller may not see the birth date: the ranges break
+ * at 14 and 18, so the guardian and minor rules come out the same).
+ */
 export function effectiveAge(form: VolunteerForm, original: VolunteerDetail | null): number | null {
   if (form.idNumber.trim()) return ageFromIdNumber(form.idNumber);
-  return original ? original.age : null;
+  if (!original) return null;
+  return original.age ?? AGE_RANGE_FROM[original.ageRange];
 }
 
 export function needsGuardian(form: VolunteerForm, original: VolunteerDetail | null): boolean {
