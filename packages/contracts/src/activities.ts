@@ -128,20 +128,61 @@ export const CHECKIN_METHOD_LABELS: Record<CheckinMethod, string> = {
 
 // ---------------------------------------------------------------- service hours
 
-export const SERVICE_RECORD_KINDS = ['credit', 'backfill', 'manual'] as const;
+export const SERVICE_RECORD_KINDS = ['credit', 'backfill', 'manual', 'opening'] as const;
 export type ServiceRecordKind = (typeof SERVICE_RECORD_KINDS)[number];
 export const SERVICE_RECORD_KIND_LABELS: Record<ServiceRecordKind, string> = {
   credit: '签到时长',
   backfill: '补录时长',
   manual: '手工录入',
+  opening: '历史时长',
 };
-export const SERVICE_RECORD_SOURCES = ['activity', 'order', 'manual'] as const;
+export const SERVICE_RECORD_SOURCES = ['activity', 'order', 'manual', 'opening'] as const;
 export type ServiceRecordSource = (typeof SERVICE_RECORD_SOURCES)[number];
 export const SERVICE_RECORD_SOURCE_LABELS: Record<ServiceRecordSource, string> = {
   activity: '活动',
   order: '点单服务',
   manual: '其他服务',
+  opening: '平台启用前历史记录',
 };
+
+/**
+ * Where hours served before the platform come from: another system's export (e.g. 志愿汇, 全国
+ * 志愿服务信息系统) or a paper register (登记簿) of a village or team. They enter as 'opening'
+ * records, confirmed by a second person like manual hours, and count in the lifetime total.
+ */
+export const OPENING_ORIGINS = ['system', 'register'] as const;
+export type OpeningOrigin = (typeof OPENING_ORIGINS)[number];
+export const OPENING_ORIGIN_LABELS: Record<OpeningOrigin, string> = {
+  system: '其他系统导入',
+  register: '纸质登记簿',
+};
+/** An opening record sums years of service; one above this is a typo, not a history. */
+export const MAX_OPENING_HOURS = 20_000;
+/** The earliest day an opening record's period may start. */
+export const EARLIEST_OPENING_DATE = '1980-01-01';
+
+/**
+ * What is wrong with an opening record's period (YYYY-MM-DD, both days included) for `hours`, with
+ * the field it concerns; empty when nothing is. `today` is the calendar day in China.
+ */
+export function openingPeriodProblems(
+  hours: number,
+  periodFrom: string,
+  periodTo: string,
+  today: string,
+): Array<{ field: 'periodFrom' | 'periodTo' | 'hours'; message: string }> {
+  const problems: Array<{ field: 'periodFrom' | 'periodTo' | 'hours'; message: string }> = [];
+  if (periodFrom < EARLIEST_OPENING_DATE)
+    problems.push({ field: 'periodFrom', message: `起始日期不能早于 ${EARLIEST_OPENING_DATE}` });
+  if (periodTo > today) problems.push({ field: 'periodTo', message: '截止日期不能晚于今天' });
+  if (periodFrom > periodTo) problems.push({ field: 'periodTo', message: '截止日期不能早于起始日期' });
+  if (problems.length === 0) {
+    const days = Math.round((Date.parse(periodTo) - Date.parse(periodFrom)) / 86_400_000) + 1;
+    if (hours > days * 24)
+      problems.push({ field: 'hours', message: `历史时长 ${hours} 小时超过所填期间（${days} 天）的总时数` });
+  }
+  return problems;
+}
 export const SERVICE_RECORD_STATUSES = ['pending', 'confirmed', 'rejected'] as const;
 export type ServiceRecordStatus = (typeof SERVICE_RECORD_STATUSES)[number];
 export const SERVICE_RECORD_STATUS_LABELS: Record<ServiceRecordStatus, string> = {

@@ -7,3 +7,8 @@ export function isoTimestamp(value: Date | string | null): string | null;
 export function isoTimestamp(value: Date | string | null): string | null {
   return value === null ? null : new Date(value).toISOString();
 }
+
+/** The calendar day in China (Asia/Shanghai, no daylight saving) at `at`: `2026-12-07`. */
+export function chinaDate(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}

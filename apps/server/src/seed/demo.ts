@@ -18,6 +18,7 @@ import { insertVolunteersAndTeams, linkVolunteerUser, squadronLeaderOf } from '.
 import { insertProjectsAndMenu } from './projects-seed.ts';
 import { insertDemoOrders } from './orders-seed.ts';
 import { insertDemoActivities } from './activities-seed.ts';
+import { insertOpeningBalances } from './hours-seed.ts';
 import type { OrgRef } from './org-ref.ts';
 
 export interface DemoAccount {
@@ -48,12 +49,17 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
     await insertPlatforms(ctx, tx, center);
     await insertPresetStandards(tx, { id: center.id, path: center.path });
     await insertInspections(tx, orgs);
-    const people = await insertVolunteersAndTeams(ctx, tx, orgs);
+    const { prior, ...people } = await insertVolunteersAndTeams(ctx, tx, orgs);
     const projects = await insertProjectsAndMenu(ctx, tx, orgs);
     const orders = await insertDemoOrders(ctx, tx);
     const demo = await insertDemoAccounts(ctx, tx, orgs, passwordHash);
     // after the accounts: the demo station, the demo volunteer and the reviewers are known
     const activities = await insertDemoActivities(ctx, tx);
+    // last: hours from before the platform as opening records, then every total from the records
+    const demoStation = orgs.find(
+      (o) => o.kind === 'station' && o.parentId === orgs.find((i) => i.kind === 'institute')!.id,
+    )!;
+    const openings = await insertOpeningBalances(tx, prior, demoStation.path);
     await appendAudit(
       tx,
       {
@@ -62,7 +68,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
         resourceType: 'system',
         orgId: center.id,
         orgPath: center.path,
-        summary: { orgs: orgs.length, ...people, ...projects, ...orders, ...activities },
+        summary: { orgs: orgs.length, ...people, ...projects, ...orders, ...activities, ...openings },
       },
       ctx.now(),
     );

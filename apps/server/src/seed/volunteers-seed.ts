@@ -33,7 +33,7 @@ export async function insertVolunteersAndTeams(
   ctx: AppContext,
   tx: Tx,
   orgs: OrgRef[],
-): Promise<{ volunteers: number; teams: number; members: number }> {
+): Promise<{ volunteers: number; teams: number; members: number; prior: PriorHours[] }> {
   const { cipher } = ctx;
   const seed = buildCountyVolunteerSeed(orgs, ctx.now());
 
@@ -67,7 +67,6 @@ export async function insertVolunteersAndTeams(
     status: v.status,
     status_reason: v.statusReason,
     source: v.source,
-    lifetime_hours: v.lifetimeHours,
     created_by: v.source === 'self' ? null : SEED_ACTOR,
     created_at: v.consentAt,
     updated_at: v.consentAt,
@@ -134,7 +133,24 @@ export async function insertVolunteersAndTeams(
       )
       .execute();
   });
-  return { volunteers: rows.length, teams: seed.teams.length, members: seed.memberships.length };
+  const prior = seed.volunteers
+    .map((v, i) => ({
+      volunteerId: volunteerIds[i]!,
+      orgPath: v.orgPath,
+      hours: v.lifetimeHours,
+      joinedAt: v.consentAt,
+    }))
+    .filter((p) => p.hours > 0);
+  return { volunteers: rows.length, teams: seed.teams.length, members: seed.memberships.length, prior };
+}
+
+/** Hours a seeded volunteer served before the platform: they enter as opening records (hours-seed). */
+export interface PriorHours {
+  volunteerId: number;
+  orgPath: string;
+  hours: number;
+  /** when they joined the platform: their history ends the day before */
+  joinedAt: Date;
 }
 
 export interface SeededVolunteer {

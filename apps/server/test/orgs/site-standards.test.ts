@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SITE_STANDARD_PRESETS } from '../../src/modules/orgs/site-standard-presets.ts';
-import { shanghaiDate } from '../../src/modules/orgs/site-standards.service.ts';
+import { chinaDate } from '../../src/platform/time.ts';
 import { as, createTestContext, login, type Session, type TestContext } from '../support/context.ts';
 import {
   countOf,
@@ -26,7 +26,7 @@ let stationOrg: OrgRef;
 let instituteOrg: OrgRef;
 
 const db = () => t.ctx.db.system;
-const daysAgo = (n: number) => shanghaiDate(new Date(t.ctx.now().getTime() - n * 86_400_000));
+const daysAgo = (n: number) => chinaDate(new Date(t.ctx.now().getTime() - n * 86_400_000));
 const inspectionCount = () => countOf(db(), sql`SELECT count(*) AS n FROM inspections`);
 const uploadCount = () => countOf(db(), sql`SELECT count(*) AS n FROM uploads`);
 
@@ -171,7 +171,7 @@ describe('inspections', () => {
     expect(notApplicable.statusCode).toBe(409);
     expect(notApplicable.json().code).toBe('NOT_APPLICABLE');
 
-    const tomorrow = shanghaiDate(new Date(t.ctx.now().getTime() + 86_400_000));
+    const tomorrow = chinaDate(new Date(t.ctx.now().getTime() + 86_400_000));
     const future = await station.post('/api/inspections', {
       ...base,
       inspectedOn: tomorrow,

@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { sendXlsx } from '../../platform/excel.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/auth/plugin.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -14,16 +15,6 @@ import {
 } from './checkin.schema.ts';
 import { createCheckinService } from './checkin.service.ts';
 import { idParams } from '../../platform/http/schemas.ts';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function sendXlsx(reply: FastifyReply, fileName: string, buffer: Buffer) {
-  return reply
-    .header('content-type', XLSX)
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-    .header('cache-control', 'no-store')
-    .send(buffer);
-}
 
 export function checkinRoutes(app: FastifyInstance, ctx: AppContext): void {
   const checkins = createCheckinService(ctx);

@@ -4,7 +4,10 @@
 // the time, and are visible wherever the record is), the users table second.
 import { sql } from 'kysely';
 import {
+  MAX_OPENING_HOURS,
   MAX_RECORD_HOURS,
+  OPENING_ORIGIN_LABELS,
+  type OpeningOrigin,
   type ServiceRecordKind,
   type ServiceRecordSource,
   type ServiceRecordStatus,
@@ -40,6 +43,8 @@ export function selectRecords(tx: Tx) {
       'r.ended_at',
       'r.note',
       'r.reject_reason',
+      'r.origin',
+      'r.origin_name',
       'r.evidence_upload_ids',
       'r.created_at',
       'r.created_by',
@@ -66,10 +71,14 @@ export function selectRecords(tx: Tx) {
 
 export type RecordRow = Awaited<ReturnType<ReturnType<typeof selectRecords>['executeTakeFirstOrThrow']>>;
 
-/** The most a record may be credited: its activity's length (when known), never over 24 h. */
+/**
+ * The most a record may be credited: its activity's length (when known), never over 24 h; an
+ * opening record sums years of service before the platform.
+ */
 export function maxHoursOf(
   row: Pick<RecordRow, 'source' | 'activity_starts_at' | 'activity_ends_at'>,
 ): number {
+  if (row.source === 'opening') return MAX_OPENING_HOURS;
   if (row.source === 'activity' && row.activity_starts_at && row.activity_ends_at) {
     return maxCreditHours(spanMinutes(row.activity_starts_at, row.activity_ends_at));
   }
@@ -77,14 +86,16 @@ export function maxHoursOf(
 }
 
 export function sourceTitleOf(
-  row: Pick<RecordRow, 'source' | 'activity_title' | 'order_no' | 'note'>,
+  row: Pick<RecordRow, 'source' | 'activity_title' | 'order_no' | 'note' | 'origin' | 'origin_name'>,
 ): string {
   if (row.source === 'activity') return row.activity_title ?? '活动';
-  if (row.source === 'order') return row.order_no ? `点单服务 ${row.order_no}` : '点单服务';
+  if (row.source === 'order') return row.order_no ?? '点单服务';
+  if (row.source === 'opening')
+    return `${row.origin_name ?? ''}（${OPENING_ORIGIN_LABELS[row.origin as OpeningOrigin] ?? '历史记录'}）`;
   return row.note ?? '其他服务';
 }
 
-/** Backfilled and manual hours need a second person: whoever entered them cannot confirm them. */
+/** Backfilled, manual and opening hours need a second person: whoever entered them cannot confirm them. */
 export function needsSecondPerson(row: Pick<RecordRow, 'kind' | 'created_by'>, userId: number): boolean {
   return row.kind !== 'credit' && row.created_by === userId;
 }
@@ -105,6 +116,8 @@ export function recordViewOf(row: RecordRow, userId: number): ServiceRecordView 
     startedAt: isoTimestamp(row.started_at),
     endedAt: isoTimestamp(row.ended_at),
     note: row.note,
+    origin: row.origin as OpeningOrigin | null,
+    originName: row.origin_name,
     rejectReason: row.reject_reason,
     createdAt: isoTimestamp(row.created_at),
     createdByName: row.created_by_name,

@@ -13,6 +13,9 @@ import {
   manualInput,
   myRecords,
   myRecordsQuery,
+  openingImportQuery,
+  openingImportReport,
+  openingInput,
   orgIdParams,
   recordListQuery,
   recordPage,
@@ -23,12 +26,17 @@ import {
 import { createHourRulesService } from './hour-rules.service.ts';
 import { createHoursService } from './hours.service.ts';
 import { createMyHoursService } from './my-hours.service.ts';
+import { buildOpeningTemplate } from './opening-sheet.ts';
+import { createOpeningService } from './opening.service.ts';
+import { readUploadedFile } from '../../platform/http/multipart.ts';
+import { sendXlsx } from '../../platform/excel.ts';
 import { idParams } from '../../platform/http/schemas.ts';
 
 export function hoursRoutes(app: FastifyInstance, ctx: AppContext): void {
   const hours = createHoursService(ctx);
   const rules = createHourRulesService(ctx);
   const mine = createMyHoursService(ctx);
+  const openings = createOpeningService(ctx);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const read = { permission: 'activity.read' as const };
   const review = { permission: 'hours.review' as const };
@@ -171,6 +179,43 @@ export function hoursRoutes(app: FastifyInstance, ctx: AppContext): void {
       config: write,
     },
     (req) => hours.manual(actorOf(req), req.body),
+  );
+
+  // ---------------------------------------------------------------- opening balances (历史时长)
+  r.post(
+    '/api/service-records/opening',
+    {
+      schema: {
+        tags,
+        summary: '录入平台启用前的历史时长（须注明来源并上传证明材料，由另一位管理员确认）',
+        body: openingInput,
+        response: { 200: serviceRecordDetail },
+      },
+      config: write,
+    },
+    (req) => openings.create(actorOf(req), req.body),
+  );
+  r.get(
+    '/api/service-records/opening-template',
+    { schema: { tags, summary: '下载历史时长导入模板 (Excel)' }, config: write },
+    async (_req, reply) => sendXlsx(reply, '历史时长导入模板.xlsx', await buildOpeningTemplate()),
+  );
+  r.post(
+    '/api/service-records/opening-imports',
+    {
+      schema: {
+        tags,
+        summary: '从 Excel 检查或导入历史时长（逐行报告；有错误的文件不导入任何一行）',
+        querystring: openingImportQuery,
+        consumes: ['multipart/form-data'],
+        response: { 200: openingImportReport },
+      },
+      config: write,
+    },
+    async (req) => {
+      const file = await readUploadedFile(req);
+      return openings.importSheet(actorOf(req), req.query.mode, req.query.evidence, file.data);
+    },
   );
 
   // ---------------------------------------------------------------- the volunteer on H5

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import {
   HOUR_ROUNDINGS,
   HOUR_STEPS,
+  MAX_OPENING_HOURS,
   MAX_RECORD_HOURS,
+  OPENING_ORIGINS,
   SERVICE_RECORD_KINDS,
   SERVICE_RECORD_SOURCES,
   SERVICE_RECORD_STATUSES,
@@ -64,7 +66,7 @@ export const serviceRecordView = z.object({
   volunteerNo: z.string(),
   source: z.enum(SERVICE_RECORD_SOURCES),
   sourceId: z.number().nullable(),
-  /** the activity's title, the order's number, or a manual record's description */
+  /** the activity's title, the order's number, a manual record's description, or an opening record's origin */
   sourceTitle: z.string(),
   kind: z.enum(SERVICE_RECORD_KINDS),
   status: z.enum(SERVICE_RECORD_STATUSES),
@@ -73,12 +75,15 @@ export const serviceRecordView = z.object({
   startedAt: z.string(),
   endedAt: z.string(),
   note: z.string().nullable(),
+  /** opening records: where the hours come from (another system, a paper register) and its name */
+  origin: z.enum(OPENING_ORIGINS).nullable(),
+  originName: z.string().nullable(),
   rejectReason: z.string().nullable(),
   createdAt: z.string(),
   createdByName: z.string().nullable(),
   reviewedAt: z.string().nullable(),
   reviewedByName: z.string().nullable(),
-  /** the most the record may be corrected to: the activity's length, else 24 h */
+  /** the most the record may be corrected to: the activity's length, else 24 h (opening: 20,000 h) */
   maxHours: z.number(),
   /** pending, and the caller is not the one who entered it (backfill and manual need a second person) */
   confirmable: z.boolean(),
@@ -103,11 +108,18 @@ export type ServiceRecordDetail = z.infer<typeof serviceRecordDetail>;
 
 export const recordPage = z.object({ items: z.array(serviceRecordView), total: z.number() });
 
+const tenths = (h: number) => Math.abs(h * 10 - Math.round(h * 10)) < 1e-6;
 const hours = z
   .number({ error: '请输入服务时长（小时）' })
   .positive('服务时长须大于 0')
   .max(MAX_RECORD_HOURS, `单条记录不超过 ${MAX_RECORD_HOURS} 小时`)
-  .refine((h) => Math.abs(h * 10 - Math.round(h * 10)) < 1e-6, '服务时长最多保留一位小数');
+  .refine(tenths, '服务时长最多保留一位小数');
+/** a correction: the service checks the record's own cap (24 h, the activity's length, or an opening's) */
+const correctedHours = z
+  .number({ error: '请输入服务时长（小时）' })
+  .positive('服务时长须大于 0')
+  .max(MAX_OPENING_HOURS, `时长不超过 ${MAX_OPENING_HOURS} 小时`)
+  .refine(tenths, '服务时长最多保留一位小数');
 
 const reason = (label: string) =>
   z
@@ -124,7 +136,7 @@ export const confirmInput = z.object({
 });
 export const confirmResult = z.object({ confirmed: z.number() });
 
-export const correctInput = z.object({ hours, reason: reason('更正原因') });
+export const correctInput = z.object({ hours: correctedHours, reason: reason('更正原因') });
 export const rejectInput = z.object({ reason: reason('驳回原因') });
 
 const evidence = z
@@ -157,6 +169,58 @@ export const manualInput = z.object({
 });
 export type ManualInput = z.infer<typeof manualInput>;
 
+// ---------------------------------------------------------------- opening balances (历史时长)
+
+export const openingOrigin = z.enum(OPENING_ORIGINS, { error: '来源类型须为“其他系统导入”或“纸质登记簿”' });
+export const originName = z
+  .string({ error: '请填写来源名称（如“志愿汇”或“某村志愿服务登记簿”）' })
+  .trim()
+  .min(2, '请填写来源名称（至少 2 个字）')
+  .max(100, '来源名称不超过 100 个字');
+
+export const openingInput = z.object({
+  volunteerId: bodyId,
+  hours: z
+    .number({ error: '请输入历史时长（小时）' })
+    .positive('历史时长须大于 0')
+    .max(MAX_OPENING_HOURS, `历史时长不超过 ${MAX_OPENING_HOURS} 小时`)
+    .refine(tenths, '历史时长最多保留一位小数'),
+  origin: openingOrigin,
+  originName,
+  /** the period the hours were served in, both days included (China time) */
+  periodFrom: z.iso.date({ error: '请选择起始日期' }),
+  periodTo: z.iso.date({ error: '请选择截止日期' }),
+  note: z.string().trim().max(500, '备注不超过 500 个字').optional(),
+  evidenceUploadIds: evidence,
+});
+export type OpeningInput = z.infer<typeof openingInput>;
+
+export const openingImportQuery = z.object({
+  /** check: validate and report only; import: create the records when no row has a problem */
+  mode: z.enum(['check', 'import'], { error: '请指定检查或导入' }),
+  /** the evidence for every row (a photo of the register, a screenshot of the export), uploaded first */
+  evidence: z
+    .string({ error: '请先上传证明材料（登记簿照片或原系统导出截图）' })
+    .transform((v) => v.split(',').filter(Boolean))
+    .pipe(evidence),
+});
+
+export const openingImportReport = z.object({
+  mode: z.enum(['check', 'import']),
+  /** data rows read from the file */
+  rows: z.number(),
+  /** rows without problems */
+  valid: z.number(),
+  /** hours of the valid rows */
+  hours: z.number(),
+  /** records created (0 unless mode=import and no row had a problem) */
+  created: z.number(),
+  errors: z.array(z.object({ row: z.number(), column: z.string().nullable(), message: z.string() })),
+  /** more problems than listed */
+  moreErrors: z.number(),
+});
+export type OpeningImportReport = z.infer<typeof openingImportReport>;
+
 // ---------------------------------------------------------------- the volunteer's own
 
 export const myRecordsQuery = z.object({
@@ -175,13 +239,18 @@ export const myRecordView = serviceRecordView.pick({
   startedAt: true,
   endedAt: true,
   rejectReason: true,
+  origin: true,
+  originName: true,
   createdAt: true,
   reviewedAt: true,
 });
 
 export const myRecords = z.object({
   totals: z.object({
+    /** the sum of the confirmed records: openingHours + every year's */
     lifetimeHours: z.number(),
+    /** confirmed hours from before the platform (opening records) */
+    openingHours: z.number(),
     yearHours: z.number(),
     pendingHours: z.number(),
     starLevel: z.number(),

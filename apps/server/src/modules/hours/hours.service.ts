@@ -23,8 +23,8 @@ import { hourRuleFor } from './service-records.ts';
 import { managedActivityForHours, maxCreditHours, spanMinutes } from './service-sources.ts';
 import type { BackfillInput, ManualInput, RecordListQuery } from './hours.schema.ts';
 import { containsPattern } from '../../platform/http/schemas.ts';
+import { checkEvidence, findVolunteer, VOLUNTEER_NOT_FOUND } from './record-inputs.ts';
 
-const VOLUNTEER_NOT_FOUND = '志愿者不存在或不在您的数据范围内';
 const DAY_MS = 86_400_000;
 
 export function createHoursService(ctx: AppContext) {
@@ -41,26 +41,6 @@ export function createHoursService(ctx: AppContext) {
       .executeTakeFirst();
     if (!locked) throw new NotFound(RECORD_NOT_FOUND);
     return selectRecords(tx).where('r.id', '=', id).executeTakeFirstOrThrow();
-  }
-
-  async function checkEvidence(tx: Tx, ids: string[]): Promise<string[]> {
-    const unique = [...new Set(ids)];
-    const found = await tx.selectFrom('uploads').select('id').where('id', 'in', unique).execute();
-    if (found.length !== unique.length)
-      throw new Invalid('证明材料不存在或不在您的数据范围内，请重新上传', 'EVIDENCE_NOT_FOUND');
-    return unique;
-  }
-
-  async function findVolunteer(tx: Tx, id: number) {
-    const volunteer = await tx
-      .selectFrom('volunteers')
-      .select(['id', 'org_path', 'status'])
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!volunteer) throw new NotFound(VOLUNTEER_NOT_FOUND);
-    if (volunteer.status === 'withdrawn')
-      throw new Conflict('该志愿者已撤回授权，不能录入服务时长', 'VOLUNTEER_WITHDRAWN');
-    return volunteer;
   }
 
   return {

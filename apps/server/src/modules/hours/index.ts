@@ -1,5 +1,6 @@
 // Hours: service records (服务记录) and their review — confirm in bulk, correct with a reason,
-// reject; 补录 and manual records with evidence, confirmed by a second person; each org's hour rule
+// reject; 补录, manual and opening (历史时长, imported from Excel) records with evidence, confirmed by
+// a second person; the check that lifetime totals equal their records; each org's hour rule
 // (时长取整规则); the volunteer's own hours and the team leader's confirmation on H5. It owns
 // service_records, service_record_events and hour_rules (and the lifetime-hours trigger of 0006 on
 // service_records); activities and orders sit above it and create records only through the
@@ -16,10 +17,11 @@ export {
   type ServedWork,
   type ServiceInput,
 } from './service-records.ts';
+export { describeHourTotals, verifyHourTotals, type HourTotalsReport } from './totals.ts';
 
 export const hoursModule = defineModule({
   name: 'hours',
-  description: '服务时长：服务记录、确认/更正/驳回、补录与手工录入、取整规则、我的时长',
+  description: '服务时长：服务记录、确认/更正/驳回、补录与手工录入、历史时长导入、取整规则、我的时长',
   routes: [hoursRoutes],
   permissions: ['hours.review', 'hours.write'],
   tables: ['service_records', 'service_record_events', 'hour_rules'],

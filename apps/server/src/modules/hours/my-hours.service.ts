@@ -2,7 +2,12 @@
 // pending hours; and, for a team leader (or deputy), the credit hours of their team's activities,
 // which they confirm in the team's org scope — never their own.
 import { sql } from 'kysely';
-import { starLevel } from '@civic/contracts';
+import {
+  starLevel,
+  type OpeningOrigin,
+  type ServiceRecordKind,
+  type ServiceRecordSource,
+} from '@civic/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { inScope } from '../../platform/db/database.ts';
@@ -45,11 +50,15 @@ export function createMyHoursService(ctx: AppContext) {
           ])
           .where('id', '=', me.id)
           .executeTakeFirstOrThrow();
-        const pending = await tx
+        const sums = await tx
           .selectFrom('service_records')
-          .select(sql<number>`coalesce(sum(hours), 0)`.as('hours'))
+          .select([
+            sql<string>`coalesce(sum(hours) FILTER (WHERE status = 'pending'), 0)`.as('pending'),
+            sql<string>`coalesce(sum(hours) FILTER (WHERE status = 'confirmed' AND kind = 'opening'), 0)`.as(
+              'opening',
+            ),
+          ])
           .where('volunteer_id', '=', me.id)
-          .where('status', '=', 'pending')
           .executeTakeFirstOrThrow();
         let query = selectRecords(tx).where('r.volunteer_id', '=', me.id);
         if (q.status) query = query.where('r.status', '=', q.status);
@@ -58,20 +67,23 @@ export function createMyHoursService(ctx: AppContext) {
         return {
           totals: {
             lifetimeHours,
+            openingHours: Number(sums.opening),
             yearHours: yearHours(volunteer, ctx.now()),
-            pendingHours: Math.round(Number(pending.hours) * 10) / 10,
+            pendingHours: Number(sums.pending),
             starLevel: starLevel(lifetimeHours),
           },
           items: rows.map((r) => ({
             id: r.id,
-            source: r.source as 'activity' | 'order' | 'manual',
+            source: r.source as ServiceRecordSource,
             sourceTitle: sourceTitleOf(r),
-            kind: r.kind as 'credit' | 'backfill' | 'manual',
+            kind: r.kind as ServiceRecordKind,
             status: r.status as 'pending' | 'confirmed' | 'rejected',
             hours: Number(r.hours),
             minutes: r.minutes,
             startedAt: isoTimestamp(r.started_at),
             endedAt: isoTimestamp(r.ended_at),
+            origin: r.origin as OpeningOrigin | null,
+            originName: r.origin_name,
             rejectReason: r.reject_reason,
             createdAt: isoTimestamp(r.created_at),
             reviewedAt: isoTimestamp(r.reviewed_at),

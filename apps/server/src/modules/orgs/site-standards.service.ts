@@ -11,7 +11,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { inScope, type Tx } from '../../platform/db/database.ts';
 import type { SiteStandardsTable } from '../../platform/db/schema.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors.ts';
-import { isoTimestamp } from '../../platform/time.ts';
+import { chinaDate, isoTimestamp } from '../../platform/time.ts';
 import { attachUploads, uploadUrl } from '../uploads/index.ts';
 import type {
   CoverageView,
@@ -67,11 +67,6 @@ export function checkItemCoverage(
     unknown: [...unknown],
     duplicated: [...duplicated],
   };
-}
-
-/** Today's calendar date in Asia/Shanghai (UTC+8, no daylight saving), as YYYY-MM-DD. */
-export function shanghaiDate(now: Date): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
 export const EARLIEST_INSPECTION_DATE = '2000-01-01';
@@ -436,7 +431,7 @@ export function createSiteStandardsService(ctx: AppContext) {
           throw new Conflict('该标准不适用于此单位（不在标准制定单位的范围内）', 'NOT_APPLICABLE');
         }
 
-        const today = shanghaiDate(ctx.now());
+        const today = chinaDate(ctx.now());
         if (input.inspectedOn > today) throw new Invalid('检查日期不能晚于今天');
         if (input.inspectedOn < EARLIEST_INSPECTION_DATE) throw new Invalid('检查日期不能早于 2000 年');
 

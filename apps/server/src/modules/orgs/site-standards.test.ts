@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ORG_KINDS } from '@civic/contracts';
 import { SITE_STANDARD_PRESETS } from './site-standard-presets.ts';
 import { createSiteStandardBody, createInspectionBody } from './site-standards.schema.ts';
-import { checkItemCoverage, scoreInspection, shanghaiDate } from './site-standards.service.ts';
+import { chinaDate } from '../../platform/time.ts';
+import { checkItemCoverage, scoreInspection } from './site-standards.service.ts';
 import { cleanFileName, detectImageType } from '../uploads/index.ts';
 
 describe('scoreInspection', () => {
@@ -55,10 +56,10 @@ describe('checkItemCoverage', () => {
   });
 });
 
-describe('shanghaiDate', () => {
+describe('chinaDate', () => {
   it('is the calendar date in UTC+8', () => {
-    expect(shanghaiDate(new Date('2026-03-01T15:59:59Z'))).toBe('2026-03-01');
-    expect(shanghaiDate(new Date('2026-03-01T16:00:00Z'))).toBe('2026-03-02');
+    expect(chinaDate(new Date('2026-03-01T15:59:59Z'))).toBe('2026-03-01');
+    expect(chinaDate(new Date('2026-03-01T16:00:00Z'))).toBe('2026-03-02');
   });
 });
 

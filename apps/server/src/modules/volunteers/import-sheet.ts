@@ -9,6 +9,7 @@ import {
   VOLUNTEER_CATEGORY_LABELS,
 } from '@civic/contracts';
 import { Invalid } from '../../platform/errors.ts';
+import { cellText, headerPositions, loadWorkbook } from '../../platform/excel.ts';
 
 export const IMPORT_COLUMNS = [
   { key: 'name', header: '姓名', required: true, width: 10 },
@@ -95,36 +96,12 @@ export async function buildTemplate(): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-function cellText(cell: ExcelJS.Cell): string {
-  const v = cell.value;
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object') {
-    if ('richText' in v)
-      return v.richText
-        .map((t) => t.text)
-        .join('')
-        .trim();
-    if ('text' in v) return String(v.text).trim();
-    if ('result' in v) return String(v.result ?? '').trim();
-    if (v instanceof Date) return v.toISOString().slice(0, 10);
-  }
-  // long digit strings typed as numbers lose precision; ask for text cells
-  return String(v).trim();
-}
-
 /** Reads the first worksheet; refuses a file that is not a workbook or whose headers are wrong. */
 export async function readSheet(buffer: Buffer): Promise<SheetRow[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw new Invalid('文件不是有效的 Excel (.xlsx) 文件，请使用下载的模板', 'INVALID_FILE');
-  }
+  const workbook = await loadWorkbook(buffer);
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new Invalid('文件中没有工作表', 'INVALID_FILE');
-  const headerRow = sheet.getRow(1);
-  const positions = new Map<string, number>();
-  headerRow.eachCell((cell, col) => positions.set(cellText(cell).replace(/[*＊\s]/g, ''), col));
+  const positions = headerPositions(sheet);
   const missing = IMPORT_COLUMNS.filter((c) => c.required && !positions.has(c.header)).map(
     (c) => `「${c.header}」`,
   );

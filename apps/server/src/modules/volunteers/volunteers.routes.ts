@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { sendXlsx } from '../../platform/excel.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorFromSession, actorOf, sessionPolicy } from '../../platform/auth/plugin.ts';
@@ -29,16 +30,6 @@ import {
 import { createVolunteersService } from './volunteers.service.ts';
 import { idParams } from '../../platform/http/schemas.ts';
 import { meSchema } from '../accounts/index.ts';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-export function sendXlsx(reply: FastifyReply, fileName: string, buffer: Buffer) {
-  return reply
-    .header('content-type', XLSX)
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-    .header('cache-control', 'no-store')
-    .send(buffer);
-}
 
 const today = () => new Date().toISOString().slice(0, 10);
 

@@ -132,6 +132,24 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * The port of the embedded PostgreSQL a running server owns on `dataDir`, or null when no server
+ * runs there. Command-line tools (hours:verify, audit:verify) connect to it instead of starting a
+ * second postmaster on the same folder.
+ */
+export function runningEmbeddedPort(dataDir: string): number | null {
+  const ownerFile = path.join(dataDir, 'server.pid');
+  const pidFile = path.join(dataDir, 'pg', 'postmaster.pid');
+  if (!fs.existsSync(ownerFile) || !fs.existsSync(pidFile)) return null;
+  const owner = Number.parseInt(fs.readFileSync(ownerFile, 'utf8'), 10);
+  const lines = fs.readFileSync(pidFile, 'utf8').split('\n');
+  const postmaster = Number.parseInt(lines[0] ?? '', 10);
+  const port = Number.parseInt(lines[3] ?? '', 10);
+  if (!Number.isInteger(owner) || !processAlive(owner)) return null;
+  if (!Number.isInteger(postmaster) || !processAlive(postmaster) || !Number.isInteger(port)) return null;
+  return port;
+}
+
 function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
