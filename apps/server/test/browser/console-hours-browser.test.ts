@@ -6,6 +6,7 @@
 // cannot confirm themselves but the institute's admin can. On H5 at 375 px (with axe) volunteers see
 // their hours and why a record was rejected, and the team's leader confirms the members' hours.
 import fs from 'node:fs';
+import ExcelJS from 'exceljs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type Page } from 'playwright-core';
@@ -663,5 +664,123 @@ describe.runIf(canRunBrowser)('service hours in the console and on H5 in a real 
     }
     expect(errors).toEqual([]);
     await close();
+  });
+
+  it('imports opening records from Excel with a row report; confirmed, they add up on H5', async () => {
+    const vOpening = await registerVolunteer(tc, station.id);
+    const workbook = async (rows: Array<Array<string | number>>) => {
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet('历史时长');
+      sheet.addRow([
+        '志愿者编号*',
+        '姓名*',
+        '历史时长(小时)*',
+        '来源类型*',
+        '来源名称*',
+        '起始日期*',
+        '截止日期*',
+        '备注',
+      ]);
+      for (const row of rows) sheet.addRow(row);
+      return Buffer.from(await book.xlsx.writeBuffer());
+    };
+    const register = `东风社区志愿服务登记簿 ${XSS}`.slice(0, 60);
+    const xlsx = (buffer: Buffer) => ({
+      name: '历史时长.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer,
+    });
+
+    await page.goto(`${baseUrl}/service-records`);
+    await page.getByTestId('records-table').waitFor();
+    await page.getByRole('button', { name: '历史时长' }).click();
+    await page.getByTestId('records-opening-import').click();
+    const dialog = page.getByTestId('opening-import-dialog');
+    await dialog.waitFor();
+    await dialog.getByTestId('opening-import-evidence').locator('input[type=file]').setInputFiles({
+      name: '登记簿.png',
+      mimeType: 'image/png',
+      buffer: TINY_PNG,
+    });
+    await poll(() => dialog.locator('.el-upload-list__item.is-success').count()).toBe(1);
+
+    // a wrong name is reported by row and column, and nothing can be imported
+    const fileInput = dialog.getByTestId('opening-import-file').locator('input[type=file]');
+    await fileInput.setInputFiles(
+      xlsx(
+        await workbook([
+          [vOpening.volunteerNo, '张冠李戴', 88.5, '纸质登记簿', register, '2018-01-01', '2025-12-31', ''],
+        ]),
+      ),
+    );
+    await page.getByTestId('opening-import-check').click();
+    const errors = page.getByTestId('opening-import-errors');
+    await poll(async () => (await errors.textContent()) ?? '').toContain('与编号');
+    expect(await errors.textContent()).toContain('姓名');
+    expect(await page.getByTestId('opening-import-submit').isDisabled()).toBe(true);
+
+    // the corrected file checks clean and imports
+    await dialog.locator('.el-upload-list__item').last().hover();
+    await dialog.locator('.el-upload-list__item .el-icon--close').last().click();
+    await fileInput.setInputFiles(
+      xlsx(
+        await workbook([
+          [vOpening.volunteerNo, vOpening.name, 88.5, '纸质登记簿', register, '2018-01-01', '2025-12-31', ''],
+        ]),
+      ),
+    );
+    await page.getByTestId('opening-import-check').click();
+    await poll(async () => (await page.getByTestId('opening-import-report').textContent()) ?? '').toContain(
+      '全部可导入，合计 88.5 小时',
+    );
+    await page.getByTestId('opening-import-submit').click();
+    await poll(() => dialog.isVisible()).toBe(false);
+    const record = await recordOf(vOpening.id);
+    expect(record).toMatchObject({
+      kind: 'opening',
+      status: 'pending',
+      origin: 'register',
+      origin_name: register,
+    });
+    expect(await lifetime(vOpening.id)).toBe(0);
+
+    // listed with its origin and period; the detail names where the hours come from
+    await fill('records-search-keyword', vOpening.volunteerNo);
+    await page.getByRole('button', { name: '查询' }).click();
+    const row = rowOf(vOpening);
+    await poll(() => row.count()).toBe(1);
+    const text = (await row.textContent()) ?? '';
+    expect(text).toContain('平台启用前历史记录');
+    expect(text).toContain('历史时长');
+    expect(text).toContain('2018-01-01');
+    expect(text).toContain('<img src=x');
+    expect(await row.getByTestId('record-select-locked').count()).toBe(1);
+    await row.getByTestId('record-detail').click();
+    await poll(async () => (await page.getByTestId('record-detail-origin').textContent()) ?? '').toContain(
+      `纸质登记簿：${register}`,
+    );
+    await page.getByTestId('record-detail-drawer').locator('.el-drawer__close-btn').click();
+
+    // a second admin confirms it; the volunteer's total is the sum of their list
+    const institute = as(tc.app, await login(tc.app, 'demo-institute'));
+    expect((await institute.post('/api/service-records/confirm', { ids: [record.id] })).json()).toEqual({
+      confirmed: 1,
+    });
+    const { h5, errors: h5Errors, close } = await h5LogIn(vOpening, '/my-hours');
+    await poll(async () => (await h5.getByTestId('h5-my-hours-lifetime').textContent())?.trim()).toBe(
+      '88.5 小时',
+    );
+    expect((await h5.getByTestId('h5-my-hours-opening').textContent())?.trim()).toBe(
+      '含平台启用前 88.5 小时',
+    );
+    expect((await h5.getByTestId('h5-my-hours-year').textContent())?.trim()).toBe('0 小时');
+    const item = h5.getByTestId('h5-my-hours-record');
+    await poll(() => item.count()).toBe(1);
+    expect(await item.textContent()).toContain('服务期间 2018-01-01 至 2025-12-31');
+    expect(await item.textContent()).toContain('平台启用前历史记录');
+    await expectAccessible(h5);
+    expect(h5Errors).toEqual([]);
+    await close();
+    expect(problems).toEqual([]);
   });
 });

@@ -817,7 +817,13 @@ describe("the volunteer's own records", () => {
       const res = await as(t.app, v!.session).get('/api/me/service-records?pageSize=3');
       expect(res.statusCode, res.body).toBe(200);
       const body = res.json();
-      expect(body.totals).toEqual({ lifetimeHours: 6.5, yearHours: 3.5, pendingHours: 1, starLevel: 0 });
+      expect(body.totals).toEqual({
+        lifetimeHours: 6.5,
+        openingHours: 0,
+        yearHours: 3.5,
+        pendingHours: 1,
+        starLevel: 0,
+      });
       expect(body.total).toBe(5);
       expect(body.items).toHaveLength(3);
       expect(body.items[0]).toMatchObject({ sourceTitle: `敬老院志愿服务 ${XSS}`, kind: 'credit' });
@@ -977,7 +983,7 @@ describe('an order served by two volunteers', () => {
     const listed = (
       await stationAdmin.get(`/api/service-records?source=order&keyword=${b!.volunteerNo}`)
     ).json();
-    expect(listed.items[0]).toMatchObject({ sourceTitle: `点单服务 ${order.order_no}`, hours: 1.5 });
+    expect(listed.items[0]).toMatchObject({ sourceTitle: order.order_no, hours: 1.5 });
     expect((await as(t.app, b!.session).get('/api/me/service-records')).json().totals.pendingHours).toBe(1.5);
   });
 });

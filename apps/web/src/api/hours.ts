@@ -1,9 +1,11 @@
-// Service hours (服务时长) in the console: the hour rules and the service records' review, 补录 and
-// manual records.
+// Service hours (服务时长) in the console: the hour rules and the service records' review, 补录,
+// manual records and opening balances (历史时长, one at a time or imported from Excel).
 import {
   api,
   call,
+  download,
   toQuery,
+  upload,
   type BodyOf,
   type Filters,
   type ItemOf,
@@ -21,6 +23,9 @@ export type RecordEventAction = ServiceRecordEvent['action'];
 export type RecordListQuery = Filters<QueryOf<'/api/service-records', 'get'>>;
 export type BackfillInput = BodyOf<'/api/service-records/backfill', 'post'>;
 export type ManualInput = BodyOf<'/api/service-records/manual', 'post'>;
+export type OpeningInput = BodyOf<'/api/service-records/opening', 'post'>;
+export type OpeningImportReport = ResponseOf<'/api/service-records/opening-imports', 'post'>;
+export type OpeningImportMode = OpeningImportReport['mode'];
 export type ConfirmResult = ResponseOf<'/api/service-records/confirm', 'post'>;
 
 const byId = (id: number) => ({ params: { path: { id } } });
@@ -43,4 +48,10 @@ export const hoursApi = {
     call(api.POST('/api/service-records/{id}/reject', { ...byId(id), body: { reason } })),
   backfill: (body: BackfillInput) => call(api.POST('/api/service-records/backfill', { body })),
   manual: (body: ManualInput) => call(api.POST('/api/service-records/manual', { body })),
+  opening: (body: OpeningInput) => call(api.POST('/api/service-records/opening', { body })),
+  openingTemplate: () =>
+    download('/api/service-records/opening-template', undefined, '历史时长导入模板.xlsx'),
+  /** check: a row report only; import: creates the records when no row has a problem */
+  importOpening: (mode: OpeningImportMode, evidenceUploadIds: string[], file: File) =>
+    upload('/api/service-records/opening-imports', file, { mode, evidence: evidenceUploadIds.join(',') }),
 };

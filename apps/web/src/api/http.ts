@@ -224,11 +224,15 @@ export async function send(path: string, options: SendOptions = {}): Promise<Res
   return response;
 }
 
-/** Uploads a file as the multipart field `file`; resolves with the route's JSON answer. */
-export async function upload<P extends keyof paths>(path: P, file: File): Promise<ResponseOf<P, 'post'>> {
+/** Uploads a file as the multipart field `file` (with the route's query); resolves with its JSON answer. */
+export async function upload<P extends keyof paths>(
+  path: P,
+  file: File,
+  query?: SendOptions['query'],
+): Promise<ResponseOf<P, 'post'>> {
   const form = new FormData();
   form.append('file', file);
-  const response = await send(path, { method: 'POST', body: form });
+  const response = await send(path, { method: 'POST', body: form, query });
   return (await response.json()) as ResponseOf<P, 'post'>;
 }
 

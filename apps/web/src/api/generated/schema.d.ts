@@ -154,6 +154,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/auth/challenge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 登录人机验证（工作量证明）题目 */
+    get: operations['getAuthChallenge'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/auth/logout': {
     parameters: {
       query?: never;
@@ -1199,6 +1216,57 @@ export interface paths {
     put?: never;
     /** 查看完整身份证号或手机号（记录审计） */
     post: operations['postVolunteersByIdReveal'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/rejoin-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 待确认的重新加入申请（已注销的志愿者未凭原手机号重新注册） */
+    get: operations['getVolunteersRejoinRequests'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/rejoin-requests/{id}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 核实本人后确认重新加入：恢复志愿者身份并开通账号（记录审计） */
+    post: operations['postVolunteersRejoinRequestsByIdConfirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/rejoin-requests/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 驳回重新加入申请（记录审计） */
+    post: operations['postVolunteersRejoinRequestsByIdReject'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2867,6 +2935,10 @@ export interface operations {
           username: string;
           password: string;
           totp?: string;
+          challenge?: {
+            token: string;
+            nonce: string;
+          };
         };
       };
     };
@@ -2903,6 +2975,30 @@ export interface operations {
               totpRequired: boolean;
             };
             csrfToken: string;
+          };
+        };
+      };
+    };
+  };
+  getAuthChallenge: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            token: string;
+            difficulty: number;
+            expiresAt: string;
           };
         };
       };
@@ -7031,6 +7127,167 @@ export interface operations {
         content: {
           'application/json': {
             value: string;
+          };
+        };
+      };
+    };
+  };
+  getVolunteersRejoinRequests: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              volunteerId: number;
+              volunteerNo: string;
+              name: string;
+              orgName: string;
+              phone: string;
+              requestedAt: string;
+              withdrawnAt: string | null;
+              erasureRequested: boolean;
+            }[];
+            total: number;
+          };
+        };
+      };
+    };
+  };
+  postVolunteersRejoinRequestsByIdConfirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            volunteerNo: string;
+            name: string;
+            /** @enum {string} */
+            gender: 'male' | 'female';
+            age: number | null;
+            /** @enum {string} */
+            ageRange:
+              | 'under_14'
+              | 'age_14_17'
+              | 'age_18_29'
+              | 'age_30_39'
+              | 'age_40_49'
+              | 'age_50_59'
+              | 'age_60_69'
+              | 'age_70_plus';
+            birthDate: string | null;
+            orgId: number;
+            orgName: string;
+            idNumber: string;
+            phone: string | null;
+            /** @enum {string} */
+            politicalStatus:
+              'party_member' | 'probationary_member' | 'league_member' | 'democratic_party' | 'masses';
+            categories: string[];
+            skills: string[];
+            serviceCategories: string[];
+            availability: string[];
+            isMinor: boolean;
+            /** @enum {string} */
+            status: 'active' | 'suspended' | 'withdrawn';
+            /** @enum {string} */
+            source: 'self' | 'import' | 'admin';
+            lifetimeHours: number;
+            starLevel: number;
+            teamCount: number;
+            createdAt: string;
+            orgPath: string;
+            skillsNote: string | null;
+            statusReason: string | null;
+            hasAccount: boolean;
+            guardian: {
+              name: string;
+              phone: string | null;
+              consentAt: string | null;
+            } | null;
+            consent: {
+              version: string;
+              at: string;
+              /** @enum {string} */
+              channel: 'online' | 'offline';
+              withdrawnAt: string | null;
+              erasureRequestedAt: string | null;
+            };
+            hours: {
+              lifetime: number;
+              year: number;
+              star: {
+                level: number;
+                nextThreshold: number | null;
+                hoursToNext: number | null;
+              };
+              party: {
+                required: number;
+                done: number;
+                remaining: number;
+                met: boolean;
+              } | null;
+            };
+            teams: {
+              memberId: number;
+              teamId: number;
+              teamName: string;
+              /** @enum {string} */
+              tier: 'corps' | 'brigade' | 'squadron' | 'squad' | 'detachment';
+              /** @enum {string} */
+              role: 'leader' | 'deputy' | 'member';
+              /** @enum {string} */
+              status: 'pending' | 'active' | 'rejected' | 'left';
+            }[];
+          };
+        };
+      };
+    };
+  };
+  postVolunteersRejoinRequestsByIdReject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {boolean} */
+            ok: true;
           };
         };
       };

@@ -4,6 +4,7 @@ import {
   HOUR_ROUNDING_LABELS,
   MAX_RECORD_HOURS,
   minutesBetween,
+  openingPeriodProblems,
   type HourRounding,
   type ServiceRecordKind,
   type ServiceRecordSource,
@@ -11,6 +12,7 @@ import {
 } from '@civic/contracts';
 import type { HourRuleView, RecordEventAction, RecordListQuery } from '../../../api/hours';
 import type { TagType } from '../../components/tag-types';
+import { formatDate, formatDateTime, todayInShanghai } from '../../../utils/format';
 
 export type RecordTabKey = ServiceRecordStatus | 'all';
 
@@ -34,6 +36,7 @@ export const RECORD_KIND_TAG: Record<ServiceRecordKind, TagType> = {
   credit: 'primary',
   backfill: 'warning',
   manual: 'info',
+  opening: 'success',
 };
 
 export const EVENT_LABELS: Record<RecordEventAction, string> = {
@@ -109,4 +112,15 @@ export function ruleOrigin(rule: HourRuleView): string {
 export function activityMaxHours(startsAt: string, endsAt: string): number {
   const minutes = minutesBetween(new Date(startsAt), new Date(endsAt));
   return Math.min(MAX_RECORD_HOURS, Math.floor(minutes / 6 + 1e-9) / 10);
+}
+
+/** The first problem of an opening record's period for its hours (as the server checks it), or null. */
+export function openingPeriodProblem(hours: number, periodFrom: string, periodTo: string): string | null {
+  return openingPeriodProblems(hours, periodFrom, periodTo, todayInShanghai())[0]?.message ?? null;
+}
+
+/** When a record's service took place: an opening record's period by day, others to the minute. */
+export function serviceSpan(record: { kind: string; startedAt: string; endedAt: string }): [string, string] {
+  if (record.kind === 'opening') return [formatDate(record.startedAt), formatDate(record.endedAt)];
+  return [formatDateTime(record.startedAt), formatDateTime(record.endedAt)];
 }
