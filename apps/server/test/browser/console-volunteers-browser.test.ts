@@ -3,11 +3,15 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type Page } from 'playwright-core';
-import { DEMO_PASSWORD, type TestContext } from '../support/context.ts';
+import { AGE_RANGE_LABELS, ageOn, ageRangeOf, PRIVACY_POLICY_VERSION } from '@civic/contracts';
+import { as, DEMO_PASSWORD, nextIp, type TestContext } from '../support/context.ts';
 import { countOf, orgOfUser } from '../support/org-factories.ts';
 import {
+  freshPhone,
   goodRows,
   importWorkbook,
+  volunteerInput,
+  VOLUNTEER_PASSWORD,
   volunteersWithIds,
   withBadCheckDigit,
   XLSX_TYPE,
@@ -166,7 +170,9 @@ describe.runIf(canRunBrowser)('volunteer and team pages of the admin console in 
     expect(masked.slice(-1)).toBe(row!['身份证号*']!.slice(-1));
     // the centre admin may see the number in full, so the birth date is shown too
     const id = row!['身份证号*']!;
-    expect(await detail.textContent()).toContain(`${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`);
+    expect(await detail.textContent()).toContain(
+      `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`,
+    );
 
     await page.getByTestId('volunteer-reveal-id').click();
     await expect.poll(async () => ((await idValue.textContent()) ?? '').trim()).toBe(row!['身份证号*']);
@@ -180,6 +186,100 @@ describe.runIf(canRunBrowser)('volunteer and team pages of the admin console in 
       .execute();
     expect(reveals).toHaveLength(revealsBefore + 1);
     expect(reveals.at(-1)).toMatchObject({ actor_username: 'demo-center', outcome: 'success' });
+
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a station admin sees age ranges, not birth dates, and confirms a rejoin request after seeing the person', async () => {
+    const station = await orgOfUser(db(), 'demo-station');
+    // registered on H5, withdrew asking for erasure, then registered again from another phone
+    const input = await volunteerInput(tc, station.id);
+    const registration = { ...input, password: VOLUNTEER_PASSWORD, privacyConsent: true };
+    const register = (payload: Record<string, unknown>) =>
+      tc.app.inject({
+        method: 'POST',
+        url: '/api/volunteers/register',
+        payload: { ...payload, privacyVersion: PRIVACY_POLICY_VERSION },
+        remoteAddress: nextIp(),
+      });
+    const first = await register(registration);
+    expect(first.statusCode, first.body).toBe(200);
+    const { csrfToken, volunteer } = first.json() as {
+      csrfToken: string;
+      volunteer: { id: number; volunteerNo: string };
+    };
+    const cookie = first.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const out = await as(tc.app, { cookie, csrf: csrfToken }).post('/api/me/volunteer/withdraw', {
+      erase: true,
+    });
+    expect(out.statusCode, out.body).toBe(200);
+    const newPhone = await freshPhone(tc);
+    expect((await register({ ...registration, phone: newPhone })).statusCode).toBe(409);
+    const id = input.idNumber as string;
+    const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
+    const range = AGE_RANGE_LABELS[ageRangeOf(ageOn(birthDate, new Date()))];
+
+    const { page, errors } = await logIn('demo-station');
+    await openMenu(page, '志愿者', /\/volunteers$/);
+    await fill(page, 'volunteer-search-keyword', volunteer.volunteerNo);
+    await page.getByRole('button', { name: '查询' }).click();
+    const tableRow = page
+      .getByTestId('volunteers-table')
+      .locator('tbody tr')
+      .filter({ hasText: volunteer.volunteerNo });
+    await expect.poll(() => tableRow.count()).toBe(1);
+    expect(await tableRow.getByTestId('volunteer-row-age').textContent()).toContain(range);
+    expect(await tableRow.textContent()).toContain('已注销');
+    await tableRow.getByRole('button', { name: input.name as string, exact: true }).click();
+    const detail = page.getByTestId('volunteer-detail');
+    await expect.poll(() => detail.textContent()).toContain(volunteer.volunteerNo);
+    await page.getByTestId('volunteer-birth-hidden').waitFor();
+    expect(await detail.textContent()).toContain(range);
+    expect(await detail.textContent()).not.toContain(birthDate);
+    await page.keyboard.press('Escape');
+
+    // the pending request: counted on the button, listed with the phone masked
+    await expect
+      .poll(async () =>
+        Number((await page.getByTestId('rejoin-pending-count').locator('sup').textContent()) ?? 0),
+      )
+      .toBeGreaterThan(0);
+    await page.getByTestId('rejoin-requests-open').click();
+    const requestRow = page
+      .getByTestId('rejoin-requests-table')
+      .locator('tbody tr')
+      .filter({ hasText: volunteer.volunteerNo });
+    await expect.poll(() => requestRow.count()).toBe(1);
+    const rowText = (await requestRow.textContent()) ?? '';
+    expect(rowText).toContain(`${newPhone.slice(0, 3)}****${newPhone.slice(-4)}`);
+    expect(rowText).not.toContain(newPhone);
+    expect(rowText).toContain('曾申请删除个人信息');
+
+    await requestRow.getByTestId('rejoin-confirm').click();
+    const confirm = page.locator('.el-message-box');
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain('身份证');
+    await confirm.getByRole('button', { name: '已核实，确认' }).click();
+    await expect.poll(() => requestRow.count()).toBe(0);
+
+    const row = await db()
+      .selectFrom('volunteers')
+      .select(['status', 'erasure_requested_at'])
+      .where('id', '=', volunteer.id)
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBe('active');
+    expect(row.erasure_requested_at).not.toBeNull();
+    const audits = await db()
+      .selectFrom('audit_log')
+      .select('actor_username')
+      .where('action', '=', 'volunteer.rejoin_confirm')
+      .where('resource_id', '=', String(volunteer.id))
+      .execute();
+    expect(audits).toEqual([{ actor_username: 'demo-station' }]);
+    // the list behind the drawer shows the volunteer active again
+    await page.keyboard.press('Escape');
+    await expect.poll(() => tableRow.textContent()).toContain('正常');
 
     expect(errors).toEqual([]);
     await page.close();

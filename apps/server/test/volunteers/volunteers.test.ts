@@ -495,19 +495,19 @@ describe('refused registrations write nothing', () => {
     expect(error.message).toMatch(/隐私政策/);
   });
 
-  it('refuses an ID number registered before with 409 DUPLICATE_ID_NUMBER', async () => {
+  it('refuses an ID number registered before with 409 ALREADY_REGISTERED', async () => {
     const first = await registered();
     const before = await counts();
     const again = registrationBody({ idNumber: first.body.idNumber.toLowerCase() });
-    const error = expectError(await register(again), 409, 'DUPLICATE_ID_NUMBER');
-    expect(error.message).toMatch(/已登记/);
+    const error = expectError(await register(again), 409, 'ALREADY_REGISTERED');
+    expect(error.message).toMatch(/已有登记/);
     expect(await counts()).toEqual(before);
   });
 
   it('refuses a phone number already bound to another volunteer account with 409', async () => {
     const first = await registered();
     const before = await counts();
-    expectError(await register(registrationBody({ phone: first.body.phone })), 409, 'DUPLICATE_PHONE');
+    expectError(await register(registrationBody({ phone: first.body.phone })), 409, 'ALREADY_REGISTERED');
     expect(await counts()).toEqual(before);
   });
 });
@@ -535,7 +535,7 @@ describe('activating an admin-entered volunteer', () => {
     const detail = (await station.get(`/api/volunteers/${volunteer.id}`)).json() as Detail;
     expect(detail.hasAccount).toBe(true);
     // the record is claimed: a second registration is a duplicate
-    expectError(await register(registrationBody({ idNumber: body.idNumber })), 409, 'DUPLICATE_ID_NUMBER');
+    expectError(await register(registrationBody({ idNumber: body.idNumber })), 409, 'ALREADY_REGISTERED');
   });
 
   it('refuses to activate with another name (409) and leaves the record unclaimed', async () => {
@@ -544,14 +544,14 @@ describe('activating an admin-entered volunteer', () => {
     const error = expectError(
       await register(registrationBody({ idNumber: body.idNumber, name: personName(), phone: body.phone })),
       409,
-      'DUPLICATE_ID_NUMBER',
+      'ALREADY_REGISTERED',
     );
     expect(error.message).toMatch(CHINESE);
     // with another phone as well
     expectError(
       await register(registrationBody({ idNumber: body.idNumber, name: body.name, phone: phone() })),
       409,
-      'DUPLICATE_ID_NUMBER',
+      'ALREADY_REGISTERED',
     );
     expect(await counts()).toEqual(before);
     expect((await volunteerRow(volunteer.id)).user_id).toBeNull();
@@ -1000,11 +1000,13 @@ describe('withdrawing consent', () => {
     expectError(await station.post(`/api/volunteers/${volunteer.id}/suspend`, { reason: '测试暂停' }), 409);
   });
 
-  it('lets the same person come back by registering again (fresh consent), and no one else', async () => {
+  it('lets the same person come back with the phone on record (fresh consent), and no one else', async () => {
     const { body, volunteer, client } = await registered();
-    expect((await client.post('/api/me/volunteer/withdraw', { erase: true })).statusCode).toBe(200);
-    expectError(await register({ ...body, name: personName(), phone: phone() }), 409, 'DUPLICATE_ID_NUMBER');
-    const again = await register({ ...body, phone: phone(), password: PASSWORD });
+    expect((await client.post('/api/me/volunteer/withdraw', { erase: false })).statusCode).toBe(200);
+    expectError(await register({ ...body, name: personName(), phone: phone() }), 409, 'ALREADY_REGISTERED');
+    // the right name is no proof either (see rejoin.test.ts: a station confirms those)
+    expectError(await register({ ...body, phone: phone() }), 409, 'ALREADY_REGISTERED');
+    const again = await register({ ...body, password: PASSWORD });
     expect(again.statusCode, again.body).toBe(200);
     const json = again.json() as { user: { username: string }; volunteer: Detail };
     expect(json.volunteer).toMatchObject({

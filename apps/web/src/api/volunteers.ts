@@ -24,6 +24,9 @@ export type VolunteerFilters = Filters<Omit<QueryOf<'/api/volunteers/export', 'g
 export type VolunteerListQuery = Filters<QueryOf<'/api/volunteers', 'get'>>;
 export type RevealField = BodyOf<'/api/volunteers/{id}/reveal', 'post'>['field'];
 
+/** A withdrawn volunteer's pending request to rejoin, for the residence's admins to decide. */
+export type RejoinRequest = ItemOf<'/api/volunteers/rejoin-requests'>;
+
 export type ImportJob = ResponseOf<'/api/volunteers/imports/{id}', 'get'>;
 export type ImportStatus = ImportJob['status'];
 export type ImportError = ImportJob['errors'][number];
@@ -50,6 +53,13 @@ export const volunteersApi = {
       unmasked ? { ...filters, unmasked: true } : filters,
       unmasked ? '志愿者名单（明文）.xlsx' : '志愿者名单.xlsx',
     ),
+};
+
+export const rejoinRequestsApi = {
+  list: () => call(api.GET('/api/volunteers/rejoin-requests')),
+  /** Reopens the record and its account; audited on the server. */
+  confirm: (id: number) => call(api.POST('/api/volunteers/rejoin-requests/{id}/confirm', byId(id))),
+  reject: (id: number) => call(api.POST('/api/volunteers/rejoin-requests/{id}/reject', byId(id))),
 };
 
 export const volunteerImportsApi = {

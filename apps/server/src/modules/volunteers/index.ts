@@ -1,14 +1,15 @@
 // Volunteers: real-name registration on H5, the volunteer register in the console, masking and
-// audited reveal of personal data, exports and the Excel import.
+// audited reveal of personal data, exports, the Excel import and confirming rejoin requests.
 import { defineModule } from '../../platform/module.ts';
+import { rejoinRoutes } from './rejoin.routes.ts';
 import { volunteersRoutes } from './volunteers.routes.ts';
 
 export { yearHours } from './volunteer-view.ts';
 
 export const volunteersModule = defineModule({
   name: 'volunteers',
-  description: '志愿者：H5 实名注册与本人信息、管理端名册、明文查看、导出与 Excel 导入',
-  routes: [volunteersRoutes],
+  description: '志愿者：H5 实名注册与本人信息、管理端名册、明文查看、导出、Excel 导入与注销后重新加入的确认',
+  routes: [volunteersRoutes, rejoinRoutes],
   permissions: [
     'volunteer.read',
     'volunteer.write',
@@ -17,5 +18,5 @@ export const volunteersModule = defineModule({
     'volunteer.unmask',
     'volunteer.self',
   ],
-  tables: ['volunteers', 'volunteer_imports'],
+  tables: ['volunteers', 'volunteer_imports', 'volunteer_rejoin_requests'],
 });

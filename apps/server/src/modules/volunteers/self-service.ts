@@ -14,7 +14,13 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { Conflict, Forbidden, Invalid } from '../../platform/errors.ts';
 import { phoneIndex } from '../../platform/personal-data.ts';
-import { DUPLICATE_ID_MESSAGE, requirePerson, sealPerson, volunteerPhoneTaken } from './volunteer-rules.ts';
+import {
+  REGISTRATION_REFUSED_MESSAGE,
+  requirePerson,
+  sealPerson,
+  volunteerPhoneTaken,
+} from './volunteer-rules.ts';
+import { fileRejoinRequest } from './rejoin.service.ts';
 import { detailOf, membershipsOf, volunteerDetailRow } from './volunteer-view.ts';
 import { findResidenceOrg } from './volunteers.service.ts';
 import type { RegisterInput, SelfUpdateInput } from './volunteers.schema.ts';
@@ -65,7 +71,7 @@ export function createSelfService(ctx: AppContext) {
       if (weak) throw new Invalid(weak, 'WEAK_PASSWORD');
       const passwordHash = await hashPassword(input.password);
       const db = ctx.db.system;
-      const result = await db.transaction().execute(async (tx) => {
+      const result = await db.transaction().execute(async (tx): Promise<{ userId: number } | null> => {
         // one registration per ID number at a time, across servers
         const index = idNumberIndex(ctx.cipher, person.id.normalized);
         await sql`SELECT pg_advisory_xact_lock(hashtext(${index}))`.execute(tx);
@@ -77,25 +83,20 @@ export function createSelfService(ctx: AppContext) {
           .selectAll()
           .where('id_number_index', '=', index)
           .executeTakeFirst();
-        // an imported volunteer activates their record by proving name and phone; someone who
-        // withdrew comes back by registering again under the same name (a fresh consent)
-        const activating =
-          existing &&
-          existing.user_id === null &&
-          existing.status === 'active' &&
-          existing.name === person.name &&
-          existing.phone_index === phoneIdx;
-        const returning = existing && existing.status === 'withdrawn' && existing.name === person.name;
-        if (existing && !activating && !returning) {
-          throw new Conflict(
-            existing.user_id
-              ? `${DUPLICATE_ID_MESSAGE}，请直接登录`
-              : `${DUPLICATE_ID_MESSAGE}，请联系所在村（社区）实践站核对信息`,
-            'DUPLICATE_ID_NUMBER',
-          );
-        }
+        // Name and ID number are no proof (both are on paper in many hands): the phone on record
+        // is. With it an imported volunteer activates their record and someone who withdrew comes
+        // back (a fresh consent); the same person without it asks their station (a rejoin request).
+        const samePerson = existing?.name === person.name && existing.phone_index === phoneIdx;
+        const activating = samePerson && existing.user_id === null && existing.status === 'active';
+        const returning = samePerson && existing.status === 'withdrawn';
         const phoneTaken = await volunteerPhoneTaken(tx, phoneIdx, existing?.user_id);
-        if (phoneTaken) throw new Conflict('该手机号已绑定其他志愿者账号', 'DUPLICATE_PHONE');
+        if (existing && !activating && !returning) {
+          if (existing.status === 'withdrawn' && existing.name === person.name && !phoneTaken) {
+            await fileRejoinRequest(ctx, tx, existing, { input, person, passwordHash, ip: meta.ip }, now);
+          }
+          return null;
+        }
+        if (phoneTaken) return null;
 
         const profile = {
           political_status: input.politicalStatus,
@@ -119,8 +120,8 @@ export function createSelfService(ctx: AppContext) {
                 org_path: org.path,
                 status: 'active',
                 status_reason: null,
+                // an erasure request stays on record: it was the person's, and is theirs alone
                 consent_withdrawn_at: null,
-                erasure_requested_at: null,
               })
               .where('id', '=', existing.id)
               .returning(['id', 'volunteer_no', 'org_id', 'org_path'])
@@ -167,6 +168,9 @@ export function createSelfService(ctx: AppContext) {
         );
         return { userId: user.id };
       });
+      // committed first: a refusal may have filed a rejoin request. One answer for every refusal,
+      // so a stranger learns nothing about whose ID number or phone it is.
+      if (!result) throw new Conflict(REGISTRATION_REFUSED_MESSAGE, 'ALREADY_REGISTERED');
       return createSession(db, sessionPolicy(ctx), result.userId, meta, now);
     },
 

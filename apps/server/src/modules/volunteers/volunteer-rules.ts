@@ -112,6 +112,14 @@ export function sealPerson(cipher: FieldCipher, person: CheckedPerson, now: Date
 export const DUPLICATE_ID_MESSAGE = '该身份证号已登记为志愿者';
 
 /**
+ * The one answer to every refused H5 registration (an ID number of a volunteer, of an imported or
+ * withdrawn record, or a phone bound to another account): which it was would tell a stranger
+ * whose ID number or phone they hold.
+ */
+export const REGISTRATION_REFUSED_MESSAGE =
+  '无法用这些信息注册：身份证号或手机号已有登记。已是志愿者的请直接登录；曾经注销或需要核对信息的，请携带身份证到所在村（社区）新时代文明实践站办理';
+
+/**
  * Whether another volunteer account already logs in with this phone. Accounts of other towns are
  * outside the caller's scope, so this asks the system connection (it returns only yes or no).
  */

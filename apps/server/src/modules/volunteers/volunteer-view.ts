@@ -9,6 +9,7 @@ import {
   type TeamMemberStatus,
   type TeamTier,
 } from '@civic/contracts';
+import { inActorScope, type Actor } from '../../platform/auth/actor.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import type { VolunteersTable } from '../../platform/db/schema.ts';
@@ -63,6 +64,14 @@ export async function volunteerDetailRow(tx: Tx, id: number): Promise<VolunteerD
  * gets an age range ('range').
  */
 export type BirthDisclosure = 'date' | 'range';
+
+/**
+ * The birth date goes only to those who may see the full ID number of this volunteer (the
+ * audited reveal): `volunteer.unmask` over the volunteer's residence. Others get an age range.
+ */
+export function birthDisclosure(actor: Actor, row: { org_path: string }): BirthDisclosure {
+  return actor.permissions.has('volunteer.unmask') && inActorScope(actor, row.org_path) ? 'date' : 'range';
+}
 
 export function listItemOf(
   cipher: FieldCipher,

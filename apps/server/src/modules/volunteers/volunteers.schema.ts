@@ -211,3 +211,18 @@ export const residenceOrg = z.object({
   name: z.string(),
   children: z.array(z.object({ id: z.number(), name: z.string() })),
 });
+
+/** A pending request to rejoin after withdrawal (the registration did not prove the person). */
+export const rejoinRequest = z.object({
+  id: z.number(),
+  volunteerId: z.number(),
+  volunteerNo: z.string(),
+  name: z.string(),
+  orgName: z.string(),
+  /** the phone the registration gave, masked */
+  phone: z.string(),
+  requestedAt: z.string(),
+  withdrawnAt: z.string().nullable(),
+  erasureRequested: z.boolean(),
+});
+export type RejoinRequestView = z.infer<typeof rejoinRequest>;

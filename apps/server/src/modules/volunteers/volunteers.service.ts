@@ -39,8 +39,8 @@ import {
   listItemOf,
   membershipsOf,
   selectVolunteers,
+  birthDisclosure,
   volunteerDetailRow,
-  type BirthDisclosure,
   type VolunteerRow,
 } from './volunteer-view.ts';
 import type {
@@ -85,14 +85,6 @@ function profileColumns(input: Partial<VolunteerInput>) {
     service_categories: input.serviceCategories,
     availability: input.availability,
   };
-}
-
-/**
- * The birth date goes only to those who may see the full ID number of this volunteer (the
- * audited reveal): `volunteer.unmask` over the volunteer's residence. Others get an age range.
- */
-function birthDisclosure(actor: Actor, row: { org_path: string }): BirthDisclosure {
-  return actor.permissions.has('volunteer.unmask') && inActorScope(actor, row.org_path) ? 'date' : 'range';
 }
 
 export function createVolunteersService(ctx: AppContext) {

@@ -557,6 +557,30 @@ export interface VolunteerImports {
   valid_rows: Generated<number>;
 }
 
+export interface VolunteerRejoinRequests {
+  availability: Generated<string[]>;
+  categories: Generated<string[]>;
+  consent_version: string;
+  decided_at: Timestamp | null;
+  decided_by: number | null;
+  guardian_name: string | null;
+  guardian_phone_enc: string | null;
+  id: Generated<number>;
+  org_id: number;
+  org_path: string;
+  password_hash: string | null;
+  phone_enc: string;
+  phone_index: string;
+  phone_tail: string;
+  political_status: string;
+  requested_at: Timestamp;
+  service_categories: Generated<string[]>;
+  skills: Generated<string[]>;
+  skills_note: string | null;
+  status: Generated<string>;
+  volunteer_id: number;
+}
+
 export interface Volunteers {
   availability: Generated<string[]>;
   birth_date: string;
@@ -644,6 +668,7 @@ export interface DB {
   uploads: Uploads;
   users: Users;
   volunteer_imports: VolunteerImports;
+  volunteer_rejoin_requests: VolunteerRejoinRequests;
   volunteers: Volunteers;
   webhook_outbox: WebhookOutbox;
 }
