@@ -44,10 +44,18 @@ describe('password policy', () => {
 describe('三权分立', () => {
   it('keeps account management, audit reading and business work in separate roles', () => {
     expect(ROLE_PERMISSIONS.security_admin).toEqual(['account.manage']);
-    expect(ROLE_PERMISSIONS.audit_admin).toEqual(['audit.read']);
+    // the audit admin's one power beyond reading: to be the second person who activates an account
+    expect(ROLE_PERMISSIONS.audit_admin).toEqual(['audit.read', 'account.activate']);
     for (const role of ['center_admin', 'institute_admin', 'station_admin'] as const) {
       expect(ROLE_PERMISSIONS[role]).not.toContain('account.manage');
       expect(ROLE_PERMISSIONS[role]).not.toContain('audit.read');
     }
+  });
+  it('never lets the one who manages accounts also activate them', () => {
+    const activators = Object.entries(ROLE_PERMISSIONS)
+      .filter(([, permissions]) => permissions.includes('account.activate'))
+      .map(([role]) => role);
+    expect(activators.sort()).toEqual(['audit_admin', 'center_admin']);
+    expect(ROLE_PERMISSIONS.security_admin).not.toContain('account.activate');
   });
 });

@@ -116,6 +116,11 @@ export const PERMISSIONS = [
   /** Enter backfilled (补录) and manual service records, with evidence. */
   'hours.write',
   'account.manage',
+  /**
+   * Activate a privileged account the security admin created, reset or promoted: the second
+   * person of 三权分立 (an audit admin or a centre admin), so no one alone can sign in as one.
+   */
+  'account.activate',
   'audit.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -150,15 +155,32 @@ const BUSINESS_ADMIN: readonly Permission[] = [
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // revealing full ID numbers and phones is kept to the centre and institutes
   // 中心制单: vetting residents' needs is the centre's and the institutes' job (seed 004 §8)
-  center_admin: [...BUSINESS_ADMIN, 'volunteer.unmask', 'order.vet'],
+  center_admin: [...BUSINESS_ADMIN, 'volunteer.unmask', 'order.vet', 'account.activate'],
   institute_admin: [...BUSINESS_ADMIN, 'volunteer.unmask', 'order.vet'],
   station_admin: BUSINESS_ADMIN,
   team_leader: ['org.read', 'volunteer.read', 'team.read', 'activity.read', 'activity.write', 'hours.review'],
   volunteer: ['volunteer.self'],
   resident: [],
   security_admin: ['account.manage'],
-  audit_admin: ['audit.read'],
+  audit_admin: ['audit.read', 'account.activate'],
 };
 
-export const USER_STATUSES = ['active', 'disabled'] as const;
+/**
+ * Privileged accounts: what the security admin creates, resets or promotes to one of these roles
+ * stays 'pending' until an audit admin or a centre admin activates it.
+ */
+export const PRIVILEGED_ROLES: readonly Role[] = [
+  'center_admin',
+  'institute_admin',
+  'security_admin',
+  'audit_admin',
+];
+
+/** 'pending': a privileged account waiting for its activation by a second person. */
+export const USER_STATUSES = ['active', 'disabled', 'pending'] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
+export const USER_STATUS_LABELS: Record<UserStatus, string> = {
+  active: '正常',
+  disabled: '已停用',
+  pending: '待激活',
+};

@@ -8,3 +8,4 @@ export * from './orders.ts';
 export * from './matching.ts';
 export * from './projects.ts';
 export * from './activities.ts';
+export * from './login-challenge.ts';

@@ -18,10 +18,11 @@ import { volunteersModule } from './volunteers/index.ts';
 export const MODULES: readonly ServerModule[] = [
   healthModule,
   auditModule,
+  // below accounts: the audit admins are alerted of every privileged account action
+  notificationsModule,
   accountsModule,
   uploadsModule,
   orgsModule,
-  notificationsModule,
   teamsModule,
   volunteersModule,
   projectsModule,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@civic/contracts';
 import { createTestContext, login, nextIp, type Session, type TestContext } from '../support/context.ts';
 import {
+  activateUser,
   auditEntries,
   client,
   createActiveUser,
@@ -243,6 +244,9 @@ describe('managing accounts', () => {
 
     expectError(await me(session), 401, 'UNAUTHENTICATED');
     expectError(await tryLogin(t.app, user.username, password, nextIp()), 401, 'INVALID_CREDENTIALS');
+    // a centre admin reset by the security admin waits for a second person (activation.test.ts)
+    expectError(await tryLogin(t.app, user.username, initialPassword, nextIp()), 401, 'ACCOUNT_PENDING');
+    await activateUser(t.app, user.id);
     const fresh = await login(t.app, user.username, initialPassword);
     expect((await me(fresh)).json().user.mustChangePassword).toBe(true);
     expectError(await client(t.app, fresh).get('/api/orgs/tree'), 403, 'PASSWORD_CHANGE_REQUIRED');

@@ -598,6 +598,7 @@ describe('authentication on every route', () => {
   const PUBLIC = (path: string) =>
     path === '/api/health' ||
     path === '/api/auth/login' ||
+    path === '/api/auth/challenge' ||
     path === '/api/volunteers/register' ||
     path.startsWith('/api/public/') ||
     path.startsWith('/api/docs');

@@ -18,7 +18,7 @@ export interface UserView {
   phone: string | null;
   role: Role;
   orgId: number;
-  status: 'active' | 'disabled';
+  status: 'active' | 'disabled' | 'pending';
   locked: boolean;
   mustChangePassword: boolean;
 }
@@ -96,11 +96,40 @@ export async function orgIdOf(ctx: AppContext, kind: 'center' | 'institute' | 's
   return row.id;
 }
 
-/** Creates an account as the security admin; the new user still has to change the initial password. */
+const auditorSessions = new WeakMap<FastifyInstance, Promise<Session>>();
+
+/**
+ * Activates a pending account as demo-audit (the second person of 三权分立), as the console's
+ * 激活 button does; returns the account as it is then.
+ */
+export async function activateUser(app: FastifyInstance, userId: number): Promise<UserView> {
+  const activate = async (fresh: boolean) => {
+    if (fresh || !auditorSessions.has(app)) auditorSessions.set(app, login(app, 'demo-audit'));
+    return client(app, await auditorSessions.get(app)!).post(`/api/users/${userId}/activate`);
+  };
+  let res = await activate(false);
+  // the kept session may have idled out under a test's moved clock
+  if (res.statusCode === 401) res = await activate(true);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as UserView;
+}
+
+/**
+ * Creates an account as the security admin; the new user still has to change the initial password.
+ * A privileged account (pending until a second person activates it) is activated by demo-audit,
+ * unless `activate: false`.
+ */
 export async function createUser(
   app: FastifyInstance,
   security: Session,
-  input: { username?: string; displayName?: string; phone?: string | null; role: Role; orgId: number },
+  input: {
+    username?: string;
+    displayName?: string;
+    phone?: string | null;
+    role: Role;
+    orgId: number;
+    activate?: boolean;
+  },
 ): Promise<{ user: UserView; initialPassword: string }> {
   const res = await client(app, security).post('/api/users', {
     username: input.username ?? uniqueName(),
@@ -110,7 +139,10 @@ export async function createUser(
     ...(input.phone === undefined ? {} : { phone: input.phone }),
   });
   expect(res.statusCode, res.body).toBe(200);
-  return res.json() as { user: UserView; initialPassword: string };
+  const created = res.json() as { user: UserView; initialPassword: string };
+  if (created.user.status === 'pending' && input.activate !== false)
+    created.user = await activateUser(app, created.user.id);
+  return created;
 }
 
 /** A strong password that does not contain the username. */

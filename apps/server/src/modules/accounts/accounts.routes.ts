@@ -94,4 +94,25 @@ export function accountsRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.post('/api/users/:id/reset-totp', { schema: { tags, summary: '重置两步验证', ...one }, config }, (req) =>
     users.resetTotp(actorOf(req), req.params.id),
   );
+
+  // 三权分立 per person: the second person (audit admin or centre admin) activates what the
+  // security admin created, reset or promoted
+  const activation = { permission: 'account.activate' as const };
+  r.get(
+    '/api/users/pending-activation',
+    {
+      schema: {
+        tags,
+        summary: '待激活的账号',
+        response: { 200: z.object({ items: z.array(userSchema), total: z.number() }) },
+      },
+      config: activation,
+    },
+    (req) => users.pendingActivations(actorOf(req)),
+  );
+  r.post(
+    '/api/users/:id/activate',
+    { schema: { tags, summary: '激活账号（审计管理员或中心管理员）', ...one }, config: activation },
+    (req) => users.activate(actorOf(req), req.params.id),
+  );
 }

@@ -26,6 +26,15 @@ export const loginBody = z.object({
     .string()
     .regex(/^\d{6}$/, '动态验证码为 6 位数字')
     .optional(),
+  /** A solved login challenge, when the server asked for one (428 CHALLENGE_REQUIRED). */
+  challenge: z.object({ token: z.string().min(1).max(200), nonce: z.string().min(1).max(32) }).optional(),
+});
+
+export const challengeResponse = z.object({
+  token: z.string(),
+  /** Leading zero bits SHA-256("<token>:<nonce>") must have. */
+  difficulty: z.number(),
+  expiresAt: z.string(),
 });
 
 export const changePasswordBody = z.object({
@@ -45,6 +54,10 @@ export const userSchema = z.object({
   orgId: z.number(),
   orgName: z.string(),
   status: z.enum(USER_STATUSES),
+  /** Why a pending account waits for activation, who asked (username) and when; null otherwise. */
+  activationReason: z.enum(['create', 'reset_password', 'role_change']).nullable(),
+  activationRequestedBy: z.string().nullable(),
+  activationRequestedAt: z.string().nullable(),
   locked: z.boolean(),
   mustChangePassword: z.boolean(),
   totpEnabled: z.boolean(),

@@ -1,12 +1,26 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isMobile, normalizeMobile } from '@civic/contracts';
 import { actorFromSession, actorOf, sessionPolicy } from '../../platform/auth/plugin.ts';
 import { CSRF_COOKIE, findSession, SESSION_COOKIE, setSessionCookies } from '../../platform/auth/sessions.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { Unauthenticated } from '../../platform/errors.ts';
-import { changePasswordBody, loginBody, okResponse, sessionResponse } from './accounts.schema.ts';
+import {
+  challengeResponse,
+  changePasswordBody,
+  loginBody,
+  okResponse,
+  sessionResponse,
+} from './accounts.schema.ts';
 import { createAuthService, meOf } from './auth.service.ts';
+
+/** The typed login name as the burst limit counts it: a phone in any format is one name. */
+function loginNameOf(body: unknown): string {
+  const typed = (body as { username?: unknown } | undefined)?.username;
+  if (typeof typed !== 'string') return '';
+  return isMobile(typed) ? normalizeMobile(typed) : typed.trim().toLowerCase();
+}
 
 export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   const auth = createAuthService(ctx);
@@ -18,7 +32,17 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/api/auth/login',
     {
       schema: { tags: ['auth'], summary: '登录', body: loginBody, response: { 200: sessionResponse } },
-      config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: {
+        public: true,
+        // a burst limit per address *and* name, never per address alone: a village behind one NAT
+        // shares an address (the login rules add per-account locks and per-address friction)
+        rateLimit: {
+          max: 20,
+          timeWindow: '1 minute',
+          hook: 'preHandler',
+          keyGenerator: (request) => `${request.ip}|${loginNameOf(request.body)}`,
+        },
+      },
     },
     async (request, reply) => {
       const { token, csrfToken } = await auth.login({
@@ -32,6 +56,19 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
       setCookies(reply, token, csrfToken);
       return { user: meOf(actorFromSession(ctx, session, request.ip, now)), csrfToken };
     },
+  );
+
+  r.get(
+    '/api/auth/challenge',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: '登录人机验证（工作量证明）题目',
+        response: { 200: challengeResponse },
+      },
+      config: { public: true, rateLimit: { max: 60, timeWindow: '1 minute' } },
+    },
+    () => auth.challenge(),
   );
 
   r.post(

@@ -3,7 +3,14 @@
 import { sql } from 'kysely';
 import { generateSecret, generateURI, verifySync } from 'otplib';
 import QRCode from 'qrcode';
-import { isMobile, passwordPolicyViolation, ROLE_LABELS, type Role } from '@civic/contracts';
+import {
+  isMobile,
+  normalizeMobile,
+  passwordPolicyViolation,
+  ROLE_LABELS,
+  type LoginChallengeSolution,
+  type Role,
+} from '@civic/contracts';
 import { phoneIndex } from '../../platform/personal-data.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { auditActor, type Actor } from '../../platform/auth/actor.ts';
@@ -11,16 +18,21 @@ import { decoyHash, hashPassword, verifyPassword } from '../../platform/auth/pas
 import { sessionPolicy } from '../../platform/auth/plugin.ts';
 import { createSession, deleteSession, deleteUserSessions } from '../../platform/auth/sessions.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { AppError, Invalid, Locked, TooManyRequests, Unauthenticated } from '../../platform/errors.ts';
+import { AppError, Invalid, Locked, Unauthenticated } from '../../platform/errors.ts';
+import { createLoginChallenges } from './login-challenge.ts';
 import {
   ACCOUNT_WIDE_THRESHOLD,
-  IP_THRESHOLD,
+  accountKey,
+  IP_FRICTION_MS,
+  IP_FRICTION_THRESHOLD,
   LOCK_MS,
   LOCK_THRESHOLD,
   lockedUntil,
   minutesLeft,
+  passwordChangeKey,
   WINDOW_MS,
 } from './login-guard.ts';
+import { PENDING_ACTIVATION_MESSAGE } from './privileged-accounts.ts';
 
 const BAD_CREDENTIALS = '账号或密码错误';
 
@@ -60,74 +72,143 @@ export function meOf(actor: Actor): Me {
 
 export function createAuthService(ctx: AppContext) {
   const db = ctx.db.system;
+  const challenges = createLoginChallenges(ctx);
 
   async function audit(entry: Parameters<typeof appendAudit>[1]) {
     await db.transaction().execute((tx) => appendAudit(tx, entry, ctx.now()));
   }
 
-  async function recordFailure(usernameKey: string, ip: string, reason: string, userId: number | null) {
-    await db
-      .insertInto('login_failures')
-      .values({ username_key: usernameKey, ip, failed_at: ctx.now() })
-      .execute();
+  /**
+   * A typed name that signs in to no account, as it may be kept: a keyed hash (the same name
+   * always gives the same one, so repeated guesses are still counted and can be correlated), never
+   * the name itself — people type phone numbers and passwords into the username box.
+   */
+  function unknownName(typed: string): string {
+    const normalised = isMobile(typed) ? normalizeMobile(typed) : typed.trim().toLowerCase();
+    return `未知账号#${ctx.cipher.blindIndex(normalised, 'login-name').slice(0, 12)}`;
+  }
+
+  async function recordFailure(
+    key: string,
+    ip: string,
+    reason: string,
+    user: { id: number; username: string; role: string; org_id: number; org_path: string } | undefined,
+  ) {
+    await db.insertInto('login_failures').values({ username_key: key, ip, failed_at: ctx.now() }).execute();
     await audit({
-      actor: { userId, username: usernameKey, role: null },
+      actor: user
+        ? { userId: user.id, username: user.username, role: user.role }
+        : { userId: null, username: key, role: null },
       action: 'auth.login',
       resourceType: 'session',
+      resourceId: user?.id ?? null,
+      orgId: user?.org_id ?? null,
+      orgPath: user?.org_path ?? null,
       ip,
       outcome: 'failure',
       summary: { reason },
     });
   }
 
-  async function failureTimes(column: 'username_key' | 'ip', value: string, ip?: string): Promise<number[]> {
+  /** Failure times (ms) under a counter key, optionally from one IP only. */
+  async function failureTimes(key: string, ip?: string): Promise<number[]> {
     const since = new Date(ctx.now().getTime() - WINDOW_MS - LOCK_MS);
     let q = db
       .selectFrom('login_failures')
       .select('failed_at')
-      .where(column, '=', value)
+      .where('username_key', '=', key)
       .where('failed_at', '>', since);
     if (ip) q = q.where('ip', '=', ip);
     const rows = await q.execute();
     return rows.map((r) => new Date(r.failed_at).getTime());
   }
 
-  /** Volunteers log in on H5 with their phone number (their username is the volunteer number). */
-  async function volunteerByPhone(input: string) {
-    if (!isMobile(input)) return undefined;
+  /** Login failures from one IP, whatever account (password changes are counted apart). */
+  async function ipFailureTimes(ip: string): Promise<number[]> {
+    const since = new Date(ctx.now().getTime() - WINDOW_MS - IP_FRICTION_MS);
+    const rows = await db
+      .selectFrom('login_failures')
+      .select('failed_at')
+      .where('ip', '=', ip)
+      .where('failed_at', '>', since)
+      .where('username_key', 'not like', 'password-change:%')
+      .execute();
+    return rows.map((r) => new Date(r.failed_at).getTime());
+  }
+
+  /**
+   * The account a typed name signs in to: its username in any case, or — volunteers log in on H5
+   * with their phone (their username is the volunteer number) — that phone in any format.
+   */
+  async function resolveAccount(typed: string) {
+    const byUsername = await db
+      .selectFrom('users')
+      .selectAll()
+      .where(sql`lower(username)`, '=', typed.trim().toLowerCase())
+      .executeTakeFirst();
+    if (byUsername || !isMobile(typed)) return byUsername;
     const found = await db
       .selectFrom('users')
       .selectAll()
-      .where('phone_index', '=', phoneIndex(ctx.cipher, input))
+      .where('phone_index', '=', phoneIndex(ctx.cipher, typed))
       .where('role', '=', 'volunteer')
       .limit(2)
       .execute();
     return found.length === 1 ? found[0] : undefined;
   }
 
+  /** Verifies a TOTP code and burns its time step, so the same code cannot be used twice. */
+  async function acceptTotp(userId: number, secretEnc: string, code: string, lastStep: number | null) {
+    const result = verifySync({
+      secret: ctx.cipher.decrypt(secretEnc),
+      token: code,
+      epoch: Math.floor(ctx.now().getTime() / 1000),
+      epochTolerance: 30,
+      ...(lastStep === null ? {} : { afterTimeStep: lastStep }),
+    });
+    if (!result.valid || !('timeStep' in result)) return false;
+    const step = result.timeStep;
+    // conditional on the step still being newer: two simultaneous logins with one code, one wins
+    const burnt = await db
+      .updateTable('users')
+      .set({ totp_last_step: step })
+      .where('id', '=', userId)
+      .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+      .executeTakeFirst();
+    return Number(burnt.numUpdatedRows) === 1;
+  }
+
   return {
+    /** A proof-of-work challenge for a login from an address with many recent failures. */
+    challenge() {
+      return challenges.issue();
+    },
+
     async login(input: {
       username: string;
       password: string;
       totp?: string | undefined;
+      challenge?: LoginChallengeSolution | undefined;
       ip: string;
       userAgent?: string;
     }) {
       const now = ctx.now().getTime();
-      const key = input.username.trim().toLowerCase();
 
-      const ipUntil = lockedUntil(await failureTimes('ip', input.ip), IP_THRESHOLD, WINDOW_MS, now);
-      if (ipUntil) throw new TooManyRequests(`登录失败次数过多，请 ${minutesLeft(ipUntil, now)} 分钟后再试`);
+      // friction, not a lock: a busy address must show a solved challenge, then it is heard
+      const friction = lockedUntil(
+        await ipFailureTimes(input.ip),
+        IP_FRICTION_THRESHOLD,
+        IP_FRICTION_MS,
+        now,
+      );
+      if (friction) await challenges.redeem(input.challenge);
 
-      const user =
-        (await db
-          .selectFrom('users')
-          .selectAll()
-          .where(sql`lower(username)`, '=', key)
-          .executeTakeFirst()) ?? (await volunteerByPhone(input.username));
+      // failures count against the account, whichever of its names was typed
+      const user = await resolveAccount(input.username);
+      const key = user ? accountKey(user.id) : unknownName(input.username);
 
-      const byKey = await failureTimes('username_key', key);
-      const fromHere = await failureTimes('username_key', key, input.ip);
+      const byKey = await failureTimes(key);
+      const fromHere = await failureTimes(key, input.ip);
       const until = Math.max(
         lockedUntil(fromHere, LOCK_THRESHOLD, LOCK_MS, now) ?? 0,
         lockedUntil(byKey, ACCOUNT_WIDE_THRESHOLD, LOCK_MS, now) ?? 0,
@@ -139,7 +220,7 @@ export function createAuthService(ctx: AppContext) {
 
       const passwordOk = await verifyPassword(user?.password_hash ?? (await decoyHash()), input.password);
       if (!user || !passwordOk) {
-        await recordFailure(key, input.ip, user ? 'wrong_password' : 'unknown_user', user?.id ?? null);
+        await recordFailure(key, input.ip, user ? 'wrong_password' : 'unknown_user', user);
         // a distributed attack locks the whole account; mark it so the security admin sees and can unlock it
         const accountWide = lockedUntil([...byKey, now], ACCOUNT_WIDE_THRESHOLD, LOCK_MS, now);
         if (user && accountWide) {
@@ -157,22 +238,30 @@ export function createAuthService(ctx: AppContext) {
           'INVALID_CREDENTIALS',
         );
       }
+      if (user.status === 'pending') {
+        // the right password, but a second person has not activated the account yet
+        await audit({
+          actor: { userId: user.id, username: user.username, role: user.role },
+          action: 'auth.login',
+          resourceType: 'session',
+          resourceId: user.id,
+          orgId: user.org_id,
+          orgPath: user.org_path,
+          ip: input.ip,
+          outcome: 'failure',
+          summary: { reason: 'pending_activation' },
+        });
+        throw new Unauthenticated(PENDING_ACTIVATION_MESSAGE, 'ACCOUNT_PENDING');
+      }
       if (user.status !== 'active') {
-        await recordFailure(key, input.ip, 'disabled', user.id);
+        await recordFailure(key, input.ip, 'disabled', user);
         throw new Unauthenticated('账号已停用，请联系安全管理员', 'ACCOUNT_DISABLED');
       }
       if (user.totp_enabled && user.totp_secret_enc) {
         if (!input.totp) throw new Unauthenticated('请输入动态验证码', 'TOTP_REQUIRED');
-        const secret = ctx.cipher.decrypt(user.totp_secret_enc);
-        const ok = verifySync({
-          secret,
-          token: input.totp,
-          epoch: Math.floor(now / 1000),
-          epochTolerance: 30,
-        }).valid;
-        if (!ok) {
-          await recordFailure(key, input.ip, 'wrong_totp', user.id);
-          throw new Unauthenticated('动态验证码错误或已过期', 'TOTP_INVALID');
+        if (!(await acceptTotp(user.id, user.totp_secret_enc, input.totp, user.totp_last_step))) {
+          await recordFailure(key, input.ip, 'wrong_totp', user);
+          throw new Unauthenticated('动态验证码错误、已过期或已使用过', 'TOTP_INVALID');
         }
       }
 
@@ -219,13 +308,40 @@ export function createAuthService(ctx: AppContext) {
     },
 
     async changePassword(actor: Actor, oldPassword: string, newPassword: string) {
+      const now = ctx.now().getTime();
+      const key = passwordChangeKey(actor.userId);
+      const changeAudit = (outcome: 'success' | 'failure', summary: Record<string, unknown> = {}) => ({
+        actor: auditActor(actor),
+        action: 'auth.change_password',
+        resourceType: 'user',
+        resourceId: actor.userId,
+        orgId: actor.orgId,
+        orgPath: actor.orgPath,
+        ip: actor.ip,
+        outcome,
+        summary,
+      });
+      // wrong current passwords are limited per account: a stolen session cannot guess the password
+      const until = lockedUntil(await failureTimes(key), LOCK_THRESHOLD, LOCK_MS, now);
+      if (until) {
+        await audit(changeAudit('failure', { reason: 'locked' }));
+        throw new Locked(
+          `原密码错误次数过多，修改密码已暂停 30 分钟，请 ${minutesLeft(until, now)} 分钟后再试`,
+        );
+      }
       const user = await db
         .selectFrom('users')
         .select(['password_hash'])
         .where('id', '=', actor.userId)
         .executeTakeFirstOrThrow();
-      if (!(await verifyPassword(user.password_hash, oldPassword)))
+      if (!(await verifyPassword(user.password_hash, oldPassword))) {
+        await db
+          .insertInto('login_failures')
+          .values({ username_key: key, ip: actor.ip, failed_at: ctx.now() })
+          .execute();
+        await audit(changeAudit('failure', { reason: 'wrong_password' }));
         throw new Invalid('原密码不正确', 'WRONG_PASSWORD');
+      }
       const violation = passwordPolicyViolation(newPassword, actor.username);
       if (violation) throw new Invalid(violation, 'WEAK_PASSWORD');
       if (await verifyPassword(user.password_hash, newPassword))
@@ -242,19 +358,8 @@ export function createAuthService(ctx: AppContext) {
           })
           .where('id', '=', actor.userId)
           .execute();
-        await appendAudit(
-          tx,
-          {
-            actor: auditActor(actor),
-            action: 'auth.change_password',
-            resourceType: 'user',
-            resourceId: actor.userId,
-            orgId: actor.orgId,
-            orgPath: actor.orgPath,
-            ip: actor.ip,
-          },
-          ctx.now(),
-        );
+        await tx.deleteFrom('login_failures').where('username_key', '=', key).execute();
+        await appendAudit(tx, changeAudit('success'), ctx.now());
       });
       // other devices must sign in again with the new password
       await deleteUserSessions(db, actor.userId, actor.sessionId);
@@ -266,7 +371,7 @@ export function createAuthService(ctx: AppContext) {
       const secret = generateSecret();
       await db
         .updateTable('users')
-        .set({ totp_secret_enc: ctx.cipher.encrypt(secret) })
+        .set({ totp_secret_enc: ctx.cipher.encrypt(secret), totp_last_step: null })
         .where('id', '=', actor.userId)
         .execute();
       const otpauthUrl = generateURI({ issuer: '文明实践云平台', label: actor.username, secret });
@@ -276,14 +381,13 @@ export function createAuthService(ctx: AppContext) {
     async enableTotp(actor: Actor, code: string) {
       const user = await db
         .selectFrom('users')
-        .select(['totp_secret_enc', 'totp_enabled'])
+        .select(['totp_secret_enc', 'totp_enabled', 'totp_last_step'])
         .where('id', '=', actor.userId)
         .executeTakeFirstOrThrow();
       if (user.totp_enabled) throw new AppError(409, 'CONFLICT', '已启用两步验证');
       if (!user.totp_secret_enc) throw new Invalid('请先生成两步验证密钥');
-      const secret = ctx.cipher.decrypt(user.totp_secret_enc);
-      const epoch = Math.floor(ctx.now().getTime() / 1000);
-      if (!verifySync({ secret, token: code, epoch, epochTolerance: 30 }).valid)
+      // the code that enables 2FA is used up too: it cannot then sign in
+      if (!(await acceptTotp(actor.userId, user.totp_secret_enc, code, user.totp_last_step)))
         throw new Invalid('动态验证码错误或已过期', 'TOTP_INVALID');
       await db.transaction().execute(async (tx) => {
         await tx

@@ -16,6 +16,6 @@ export const accountsModule = defineModule({
   name: 'accounts',
   description: '登录、会话、改密与两步验证；账号与角色管理（安全管理员）',
   routes: [accountsRoutes],
-  permissions: ['account.manage'],
+  permissions: ['account.manage', 'account.activate'],
   tables: ['users', 'sessions', 'login_failures', 'login_challenges_used'],
 });

@@ -1,5 +1,7 @@
-// Owns staff and user accounts: create, edit, reset password, lock/unlock, enable/disable.
-// Only the security admin (account.manage) reaches it — 三权分立: account work is theirs alone.
+// Owns staff and user accounts: create, edit, reset password, lock/unlock, enable/disable, and the
+// activation of privileged accounts. Account work is the security admin's (account.manage); what
+// they do to a privileged account waits for a second person's activation (account.activate: an
+// audit admin or a centre admin) — 三权分立 per person, see privileged-accounts.ts.
 import crypto from 'node:crypto';
 import { sql, type Selectable } from 'kysely';
 import { ROLE_LABELS, ROLE_ORG_KINDS, ROLE_PERMISSIONS, ROLES, type Role } from '@civic/contracts';
@@ -14,9 +16,23 @@ import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors.ts
 import { maskedPhone, phoneIndex, sealPhone } from '../../platform/personal-data.ts';
 import { isoTimestamp } from '../../platform/time.ts';
 import type { UserView } from './accounts.schema.ts';
+import { accountKey } from './login-guard.ts';
 import { containsPattern } from '../../platform/http/schemas.ts';
+import {
+  ACTIVATION_REASON_LABELS,
+  accountLabel,
+  alertAuditAdmins,
+  isPrivileged,
+  pendingActivation,
+  refuseOnAuditAdmin,
+  type ActivationReason,
+} from './privileged-accounts.ts';
 
-type UserRow = Selectable<UsersTable> & { org_name: string; org_kind: string };
+type UserRow = Selectable<UsersTable> & {
+  org_name: string;
+  org_kind: string;
+  requested_by_username: string | null;
+};
 
 /** A random initial password that satisfies the policy (upper, lower, digit, symbol). */
 export function generateInitialPassword(): string {
@@ -48,6 +64,9 @@ export function createUsersService(ctx: AppContext) {
     orgId: row.org_id,
     orgName: row.org_name,
     status: row.status as UserView['status'],
+    activationReason: row.activation_reason as ActivationReason | null,
+    activationRequestedBy: row.requested_by_username,
+    activationRequestedAt: row.activation_requested_at ? isoTimestamp(row.activation_requested_at) : null,
     locked: row.locked_until !== null && new Date(row.locked_until).getTime() > ctx.now().getTime(),
     mustChangePassword: row.must_change_password,
     totpEnabled: row.totp_enabled,
@@ -59,8 +78,9 @@ export function createUsersService(ctx: AppContext) {
     tx
       .selectFrom('users as u')
       .innerJoin('orgs as o', 'o.id', 'u.org_id')
+      .leftJoin('users as requester', 'requester.id', 'u.activation_requested_by')
       .selectAll('u')
-      .select(['o.name as org_name', 'o.kind as org_kind']);
+      .select(['o.name as org_name', 'o.kind as org_kind', 'requester.username as requested_by_username']);
 
   async function find(tx: Tx, id: number): Promise<UserRow> {
     const row = await selectUsers(tx).where('u.id', '=', id).executeTakeFirst();
@@ -109,22 +129,29 @@ export function createUsersService(ctx: AppContext) {
     );
   }
 
+  const keepDisabled = (row: UserRow) => (row.status === 'disabled' ? { status: 'disabled' } : {});
+
+  /** The target of an action, read before it (to refuse one on an audit admin first). */
+  const target = (actor: Actor, id: number) => run(actor, (tx) => find(tx, id));
+
   async function setFlags(
     actor: Actor,
     id: number,
     action: string,
-    patch: Partial<Record<string, unknown>>,
-    guard?: (row: UserRow) => void,
+    patch: Partial<Record<string, unknown>> | ((row: UserRow) => Partial<Record<string, unknown>>),
+    options: { guard?: (row: UserRow) => void; alert?: (row: UserRow) => string | null } = {},
   ) {
     return run(actor, async (tx) => {
       const row = await find(tx, id);
-      guard?.(row);
+      options.guard?.(row);
       await tx
         .updateTable('users')
-        .set({ ...patch, updated_at: ctx.now() })
+        .set({ ...(typeof patch === 'function' ? patch(row) : patch), updated_at: ctx.now() })
         .where('id', '=', id)
         .execute();
       await audit(tx, actor, action, row);
+      const title = options.alert?.(row);
+      if (title) await alertAuditAdmins(tx, actor, { title }, ctx.now());
       return view(await find(tx, id));
     });
   }
@@ -202,9 +229,11 @@ export function createUsersService(ctx: AppContext) {
           .executeTakeFirst();
         if (taken) throw new Conflict(`账号 ${input.username} 已存在`, 'DUPLICATE_USERNAME');
         const phone = sealPhone(ctx.cipher, input.phone);
+        const privileged = isPrivileged(input.role);
         const inserted = await tx
           .insertInto('users')
           .values({
+            ...(privileged ? pendingActivation(actor, 'create', ctx.now()) : {}),
             username: input.username,
             display_name: input.displayName,
             phone_enc: phone ?? null,
@@ -224,7 +253,12 @@ export function createUsersService(ctx: AppContext) {
           username: input.username,
           role: input.role,
           orgId: org.id,
+          pendingActivation: privileged,
         });
+        if (privileged) {
+          const label = accountLabel({ ...input, display_name: input.displayName });
+          await alertAuditAdmins(tx, actor, { title: `新建${label}，待激活` }, ctx.now());
+        }
         return view(await find(tx, inserted.id));
       });
       return { user, initialPassword };
@@ -240,11 +274,17 @@ export function createUsersService(ctx: AppContext) {
         orgId?: number | undefined;
       },
     ) {
+      const changesRole = input.role !== undefined || input.orgId !== undefined;
+      if (changesRole) {
+        const before = await target(actor, id);
+        await refuseOnAuditAdmin(ctx, actor, before, 'user.update', '变更角色或单位：');
+      }
       return run(actor, async (tx) => {
         const row = await find(tx, id);
-        if ((input.role || input.orgId) && row.id === actor.userId)
-          throw new Forbidden('不能修改本人的角色或所属单位');
+        if (changesRole && row.id === actor.userId) throw new Forbidden('不能修改本人的角色或所属单位');
         const role = input.role ?? (row.role as Role);
+        // promoted into a privileged role: a second person has to activate it
+        const promoted = input.role !== undefined && input.role !== row.role && isPrivileged(input.role);
         const org =
           input.role || input.orgId ? await checkOrgForRole(tx, role, input.orgId ?? row.org_id) : null;
         const phone = sealPhone(ctx.cipher, input.phone);
@@ -264,27 +304,44 @@ export function createUsersService(ctx: AppContext) {
           }).filter(([, v]) => v !== undefined),
         );
         if (!Object.keys(set).length) throw new Invalid('没有需要修改的内容');
+        // a disabled account stays disabled; enabling it later brings it back as pending
+        const pending = promoted
+          ? { ...pendingActivation(actor, 'role_change', ctx.now()), ...keepDisabled(row) }
+          : {};
         await tx
           .updateTable('users')
-          .set({ ...set, updated_at: ctx.now() })
+          .set({ ...set, ...pending, updated_at: ctx.now() })
           .where('id', '=', id)
           .execute();
         await audit(tx, actor, 'user.update', row, {
           fields: Object.keys(input),
           role: input.role,
           orgId: input.orgId,
+          pendingActivation: promoted || undefined,
         });
-        if (input.role || input.orgId) await deleteUserSessions(ctx.db.system, id);
+        if (promoted) {
+          await alertAuditAdmins(
+            tx,
+            actor,
+            { title: `${accountLabel(row)}变更为${ROLE_LABELS[input.role!]}，待激活` },
+            ctx.now(),
+          );
+        } else if (changesRole && isPrivileged(row.role)) {
+          await alertAuditAdmins(tx, actor, { title: `变更了${accountLabel(row)}的角色或单位` }, ctx.now());
+        }
+        if (changesRole) await deleteUserSessions(ctx.db.system, id);
         return view(await find(tx, id));
       });
     },
 
     async resetPassword(actor: Actor, id: number) {
+      await refuseOnAuditAdmin(ctx, actor, await target(actor, id), 'user.reset_password', '重置密码：');
       const initialPassword = generateInitialPassword();
       const hash = await hashPassword(initialPassword);
       await run(actor, async (tx) => {
         const row = await find(tx, id);
         if (row.id === actor.userId) throw new Forbidden('请通过“修改密码”修改本人密码');
+        const privileged = isPrivileged(row.role);
         await tx
           .updateTable('users')
           .set({
@@ -292,10 +349,16 @@ export function createUsersService(ctx: AppContext) {
             must_change_password: true,
             password_changed_at: ctx.now(),
             updated_at: ctx.now(),
+            // a disabled account stays disabled; enabling it later brings it back as pending
+            ...(privileged
+              ? { ...pendingActivation(actor, 'reset_password', ctx.now()), ...keepDisabled(row) }
+              : {}),
           })
           .where('id', '=', id)
           .execute();
-        await audit(tx, actor, 'user.reset_password', row);
+        await audit(tx, actor, 'user.reset_password', row, { pendingActivation: privileged || undefined });
+        if (privileged)
+          await alertAuditAdmins(tx, actor, { title: `重置密码：${accountLabel(row)}，待激活` }, ctx.now());
       });
       await deleteUserSessions(ctx.db.system, id);
       return { initialPassword };
@@ -303,21 +366,24 @@ export function createUsersService(ctx: AppContext) {
 
     async unlock(actor: Actor, id: number) {
       const user = await setFlags(actor, id, 'user.unlock', { locked_until: null });
-      await ctx.db.system
-        .deleteFrom('login_failures')
-        .where('username_key', '=', user.username.toLowerCase())
-        .execute();
+      await ctx.db.system.deleteFrom('login_failures').where('username_key', '=', accountKey(id)).execute();
       return user;
     },
 
     async setDisabled(actor: Actor, id: number, disabled: boolean) {
+      if (disabled) await refuseOnAuditAdmin(ctx, actor, await target(actor, id), 'user.disable', '停用');
       const user = await setFlags(
         actor,
         id,
         disabled ? 'user.disable' : 'user.enable',
-        { status: disabled ? 'disabled' : 'active' },
-        (row) => {
-          if (row.id === actor.userId) throw new Forbidden('不能停用本人账号');
+        // an account still waiting for its activation comes back as pending, not active
+        (row) => ({ status: disabled ? 'disabled' : row.activation_requested_by ? 'pending' : 'active' }),
+        {
+          guard: (row) => {
+            if (row.id === actor.userId) throw new Forbidden('不能停用本人账号');
+          },
+          alert: (row) =>
+            isPrivileged(row.role) ? `${disabled ? '停用' : '启用'}了${accountLabel(row)}` : null,
         },
       );
       if (disabled) await deleteUserSessions(ctx.db.system, id);
@@ -325,7 +391,68 @@ export function createUsersService(ctx: AppContext) {
     },
 
     async resetTotp(actor: Actor, id: number) {
-      return setFlags(actor, id, 'user.reset_totp', { totp_enabled: false, totp_secret_enc: null });
+      await refuseOnAuditAdmin(ctx, actor, await target(actor, id), 'user.reset_totp', '重置两步验证：');
+      return setFlags(
+        actor,
+        id,
+        'user.reset_totp',
+        { totp_enabled: false, totp_secret_enc: null, totp_last_step: null },
+        { alert: (row) => (isPrivileged(row.role) ? `重置了${accountLabel(row)}的两步验证` : null) },
+      );
+    },
+
+    /** Accounts waiting for a second person's activation, oldest request first. */
+    async pendingActivations(actor: Actor) {
+      return run(actor, async (tx) => {
+        const rows = await selectUsers(tx)
+          .where('u.status', '=', 'pending')
+          .orderBy('u.activation_requested_at')
+          .orderBy('u.id')
+          .limit(500)
+          .execute();
+        return { items: rows.map(view), total: rows.length };
+      });
+    },
+
+    /** The second person's step: an audit admin or a centre admin, never the one who asked. */
+    async activate(actor: Actor, id: number) {
+      return run(actor, async (tx) => {
+        const row = await find(tx, id);
+        if (row.status !== 'pending') throw new Conflict('该账号不在待激活状态');
+        if (row.id === actor.userId) throw new Forbidden('不能激活本人账号');
+        if (row.activation_requested_by === actor.userId)
+          throw new Forbidden(
+            '三权分立：不能激活由本人新建、重置或变更的账号，请由另一位审计管理员或中心管理员激活',
+          );
+        const reason = row.activation_reason as ActivationReason;
+        await tx
+          .updateTable('users')
+          .set({
+            status: 'active',
+            activation_requested_by: null,
+            activation_requested_at: null,
+            activation_reason: null,
+            updated_at: ctx.now(),
+          })
+          .where('id', '=', id)
+          .where('status', '=', 'pending')
+          .execute();
+        await audit(tx, actor, 'user.activate', row, {
+          reason,
+          requestedBy: row.requested_by_username,
+          requestedAt: isoTimestamp(row.activation_requested_at),
+        });
+        await alertAuditAdmins(
+          tx,
+          actor,
+          {
+            title: `已激活${accountLabel(row)}`,
+            body: `原因：${ACTIVATION_REASON_LABELS[reason] ?? reason}，由 ${row.requested_by_username ?? '—'} 发起`,
+          },
+          ctx.now(),
+        );
+        return view(await find(tx, id));
+      });
     },
   };
 }

@@ -1,10 +1,11 @@
-// Notifications: in-app messages for console staff (the bell) and for volunteers on H5, and the
-// outbound queue to the SMS/WeChat gateway (webhook_outbox) with its signed, retried delivery.
+// Notifications: in-app messages for console staff (the bell: their org's, and their own) and for
+// volunteers on H5, and the outbound queue to the SMS/WeChat gateway (webhook_outbox) with its
+// signed, retried delivery.
 import { defineModule } from '../../platform/module.ts';
 import { notificationsRoutes } from './notifications.routes.ts';
 import { webhookJob } from './webhook.job.ts';
 
-export { notifyOrg, notifyVolunteers, type NotificationContent } from './notify.ts';
+export { notifyOrg, notifyUsers, notifyVolunteers, type NotificationContent } from './notify.ts';
 export { queueOutboundMessage, type OutboundMessage } from './outbox.ts';
 export { signWebhook, webhookJob } from './webhook.job.ts';
 

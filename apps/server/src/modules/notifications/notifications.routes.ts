@@ -1,10 +1,12 @@
 // In-app notifications. Staff see what their org was told (e.g. an order of a unit below missed
-// its deadline, a station was sent an order) in the console bell; a volunteer sees what was sent
-// to them (an order offered to them, a reminder) on H5. Both can mark them read.
+// its deadline, a station was sent an order) and what was sent to them in person (an audit admin:
+// each privileged account action) in the console bell; a volunteer sees what was sent to them (an
+// order offered to them, a reminder) on H5. Both can mark them read.
 import type { FastifyInstance } from 'fastify';
 import type { SelectQueryBuilder } from 'kysely';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Actor } from '../../platform/auth/actor.ts';
 import { actorOf } from '../../platform/auth/plugin.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { inScope, type Tx } from '../../platform/db/database.ts';
@@ -74,11 +76,21 @@ async function markRead(tx: Tx, mine: Mine, now: Date, id?: number) {
 export function notificationsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['notifications'];
-  const staff = { permission: 'order.read' as const };
-  const orgOf =
-    (orgId: number): Mine =>
+  // the audit admins read their own alerts; business staff also read their org's
+  const staff = { permission: ['order.read', 'audit.read'] as const };
+  const staffOf =
+    (actor: Actor): Mine =>
     (q) =>
-      q.where('org_id', '=', orgId).where('volunteer_id', 'is', null);
+      q.where((eb) => {
+        const own = eb('user_id', '=', actor.userId);
+        if (!actor.permissions.has('order.read')) return own;
+        const org = eb.and([
+          eb('org_id', '=', actor.orgId),
+          eb('volunteer_id', 'is', null),
+          eb('user_id', 'is', null),
+        ]);
+        return eb.or([own, org]);
+      });
   const volunteerOf =
     (volunteerId: number): Mine =>
     (q) =>
@@ -88,12 +100,17 @@ export function notificationsRoutes(app: FastifyInstance, ctx: AppContext): void
   r.get(
     '/api/notifications',
     {
-      schema: { tags, summary: '本单位的消息提醒', querystring: listQuery, response: { 200: listReply } },
+      schema: {
+        tags,
+        summary: '本单位的和发给本人的消息提醒',
+        querystring: listQuery,
+        response: { 200: listReply },
+      },
       config: staff,
     },
     (req) => {
       const actor = actorOf(req);
-      return inScope(ctx.db.app, actor.orgPath, (tx) => listOf(tx, orgOf(actor.orgId), req.query));
+      return inScope(ctx.db.app, actor.orgPath, (tx) => listOf(tx, staffOf(actor), req.query));
     },
   );
 
@@ -103,8 +120,8 @@ export function notificationsRoutes(app: FastifyInstance, ctx: AppContext): void
     async (req) => {
       const actor = actorOf(req);
       const found = await inScope(ctx.db.app, actor.orgPath, async (tx) => {
-        await markRead(tx, orgOf(actor.orgId), ctx.now(), req.params.id);
-        return orgOf(actor.orgId)(tx.selectFrom('notifications'))
+        await markRead(tx, staffOf(actor), ctx.now(), req.params.id);
+        return staffOf(actor)(tx.selectFrom('notifications'))
           .select('id')
           .where('id', '=', req.params.id)
           .executeTakeFirst();

@@ -141,6 +141,7 @@ export async function purgeExpiredSessions(db: Db, policy: SessionPolicy, now = 
     )
     .execute();
   await sql`DELETE FROM login_failures WHERE failed_at < ${new Date(now.getTime() - 86_400_000)}`.execute(db);
+  await sql`DELETE FROM login_challenges_used WHERE expires_at < ${now}`.execute(db);
 }
 
 /** The httpOnly session cookie and the script-readable CSRF cookie (double submit). */
