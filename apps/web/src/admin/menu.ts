@@ -110,6 +110,19 @@ export const MENU_GROUPS: readonly MenuGroup[] = [
     items: [{ path: '/users', title: '账号管理', description: '创建账号、重置密码、解锁与停用' }],
   },
   {
+    // 三权分立 per person: what the security admin creates or resets for a privileged role waits here
+    key: 'account-activation',
+    title: '账号激活',
+    permission: 'account.activate',
+    items: [
+      {
+        path: '/account-activations',
+        title: '账号激活',
+        description: '激活安全管理员新建、重置或提升的管理类账号',
+      },
+    ],
+  },
+  {
     key: 'audit',
     title: '审计日志',
     permission: 'audit.read',

@@ -185,6 +185,12 @@ const routes: RouteRecordRaw[] = [
         meta: { title: '账号管理', permission: 'account.manage' },
       },
       {
+        path: 'account-activations',
+        name: 'account-activations',
+        component: () => import('./views/users/AccountActivationsView.vue'),
+        meta: { title: '账号激活', permission: 'account.activate' },
+      },
+      {
         path: 'audit-logs',
         name: 'audit-logs',
         component: () => import('./views/audit/AuditLogsView.vue'),

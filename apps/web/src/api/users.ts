@@ -28,4 +28,7 @@ export const usersApi = {
   disable: (id: number) => call(api.POST('/api/users/{id}/disable', byId(id))),
   enable: (id: number) => call(api.POST('/api/users/{id}/enable', byId(id))),
   resetTotp: (id: number) => call(api.POST('/api/users/{id}/reset-totp', byId(id))),
+  /** Privileged accounts waiting for a second person (audit admin or centre admin) to activate them. */
+  pendingActivations: () => call(api.GET('/api/users/pending-activation')),
+  activate: (id: number) => call(api.POST('/api/users/{id}/activate', byId(id))),
 };
