@@ -1,7 +1,7 @@
 // Open311 GeoReport v2 over the menu and orders: a standard client lists services, posts a request
 // (form-encoded, as GeoReport clients do), and reads it back; public views carry no personal data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, nextIp, type TestContext } from '../support/context.ts';
+import { as, createTestContext, login, nextIp, type TestContext } from '../support/context.ts';
 import { orgOfUser, type OrgRef } from '../support/org-factories.ts';
 
 let t: TestContext;
@@ -145,5 +145,45 @@ describe('Open311 GeoReport v2', () => {
       .where('order_no', '=', orderNo)
       .executeTakeFirstOrThrow();
     expect(row.org_id).toBe(station.id);
+  });
+
+  it('never shows a staff reject reason to the public', async () => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({
+        service_code: 'cat.law',
+        description: '帮忙看看合同',
+        address_id: String(station.id),
+        phone: '13600136002',
+      }).toString(),
+      remoteAddress: nextIp(),
+    });
+    const orderNo = (created.json() as Array<{ service_request_id: string }>)[0]!.service_request_id;
+    const { id } = await t.ctx.db.system
+      .selectFrom('orders')
+      .select('id')
+      .where('order_no', '=', orderNo)
+      .executeTakeFirstOrThrow();
+    const institute = as(t.app, await login(t.app, 'demo-institute'));
+    const reason = '来电者曾多次恶意报单，内部备注：勿再受理';
+    const rejected = await institute.post(`/api/orders/${id}/reject`, { reason });
+    expect(rejected.statusCode, rejected.body).toBe(200);
+
+    for (const url of [
+      `/open311/v2/requests/${orderNo}.json`,
+      `/open311/v2/requests.json?service_request_id=${orderNo}`,
+      `/open311/v2/requests.json?status=closed`,
+    ]) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.statusCode, res.body).toBe(200);
+      const mine = (res.json() as Array<Record<string, unknown>>).find(
+        (r) => r.service_request_id === orderNo,
+      );
+      expect(mine, url).toMatchObject({ status: 'closed', status_notes: '已驳回' });
+      expect(res.body, url).not.toContain('恶意');
+      expect(res.body, url).not.toContain('内部备注');
+    }
   });
 });

@@ -55,7 +55,6 @@ const listQuery = z.object({
 type RequestRow = {
   order_no: string;
   status: string;
-  reject_reason: string | null;
   service_category: string;
   menu_item_id: number | null;
   title: string | null;
@@ -213,7 +212,6 @@ export function open311Routes(app: FastifyInstance, ctx: AppContext): void {
       .select([
         'o.order_no',
         'o.status',
-        'o.reject_reason',
         'o.service_category',
         'o.menu_item_id',
         'm.title',
@@ -237,9 +235,9 @@ export function open311Routes(app: FastifyInstance, ctx: AppContext): void {
     return {
       service_request_id: row.order_no,
       status: FINAL_ORDER_STATUSES.includes(status) ? 'closed' : 'open',
-      status_notes: row.reject_reason
-        ? `${ORDER_STATUS_LABELS[status]}：${row.reject_reason}`
-        : ORDER_STATUS_LABELS[status],
+      // the status alone: a reject reason is staff's word to the resident (shown on the tracking
+      // page to whoever holds its link), never to the public
+      status_notes: ORDER_STATUS_LABELS[status],
       service_name:
         row.title ??
         SERVICE_CATEGORY_LABELS[row.service_category as keyof typeof SERVICE_CATEGORY_LABELS] ??
