@@ -24,6 +24,10 @@ describe('region codes (historical GB/T 2260)', () => {
     expect(isKnownRegion('110105')).toBe(true);
   });
 
+  it('knows counties created since 2015 (current 民政部 list): 临平区, 钱塘区, 新津区, 白杨市', () => {
+    for (const code of ['330113', '330114', '510118', '659012']) expect(isKnownRegion(code), code).toBe(true);
+  });
+
   it('does not know made-up codes', () => {
     for (const code of ['999999', '000000', '', '61072']) expect(isKnownRegion(code), code).toBe(false);
   });
@@ -38,6 +42,13 @@ describe('validIdNumber', () => {
     });
     // an ID issued by a county that no longer exists is still valid
     expect(validIdNumber(withCheck('44052419800101002'), TODAY).regionCode).toBe('440524');
+  });
+
+  it('accepts ID numbers issued under region codes created in 2015–2023', () => {
+    for (const region of ['330113', '330114', '510118']) {
+      const id = withCheck(`${region}19900101002`);
+      expect(validIdNumber(id, TODAY), id).toMatchObject({ regionCode: region, gender: 'female' });
+    }
   });
 
   it('refuses an unknown region with ID_NUMBER_REGION, even with a correct check digit', () => {
