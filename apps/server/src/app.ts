@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { registerAuth } from './platform/auth/plugin.ts';
 import type { AppContext } from './platform/context.ts';
 import { refuseControlCharacters } from './platform/http/control-characters.ts';
-import { registerErrorHandler } from './platform/http/error-handler.ts';
+import { frameworkErrors, registerErrorHandler } from './platform/http/error-handler.ts';
 import { openApiTransformObject } from './platform/http/openapi.ts';
 import { MODULES } from './modules/index.ts';
 import { registerModules } from './platform/http/modules.ts';
@@ -36,6 +36,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
+    frameworkErrors,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

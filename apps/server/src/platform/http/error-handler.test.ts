@@ -2,7 +2,7 @@
 // answer names no database detail. Anything else unexpected stays a 500 that leaks nothing.
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { answerFor, registerErrorHandler } from './error-handler.ts';
+import { answerFor, frameworkErrors, registerErrorHandler } from './error-handler.ts';
 
 /** An error shaped as node-postgres raises it for a statement PostgreSQL refused. */
 function pgError(code: string, message: string) {
@@ -43,5 +43,18 @@ describe('error handler', () => {
       expect(body).toEqual({ code: 'INTERNAL', message: '服务器内部错误，请稍后重试' });
     }
     expect(answerFor(pgError('XX000', 'internal error'))).toBeNull();
+  });
+
+  it('answers a malformed or overlong path in Chinese, without echoing it', async () => {
+    const app = Fastify({ frameworkErrors });
+    registerErrorHandler(app);
+    app.get('/things/:id', async () => ({ ok: true }));
+    const bad = await app.inject({ method: 'GET', url: '/things/%E0%A4%A' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toEqual({ code: 'VALIDATION', message: '请求地址格式不正确' });
+    const long = await app.inject({ method: 'GET', url: `/things/${'x'.repeat(500)}` });
+    expect(long.statusCode).toBe(414);
+    expect(long.json()).toEqual({ code: 'URI_TOO_LONG', message: '请求地址过长' });
+    await app.close();
   });
 });

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.ts';
 
@@ -51,6 +51,10 @@ export function answerFor(error: unknown): ErrorAnswer | null {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
     case 'FST_REQ_FILE_TOO_LARGE':
       return { status: 413, code: 'TOO_LARGE', message: '上传内容过大' };
+    case 'FST_ERR_BAD_URL':
+      return { status: 400, code: 'VALIDATION', message: '请求地址格式不正确' };
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return { status: 414, code: 'URI_TOO_LONG', message: '请求地址过长' };
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return { status: 400, code: 'VALIDATION', message: '请求体不是有效的 JSON' };
@@ -70,6 +74,15 @@ export function answerFor(error: unknown): ErrorAnswer | null {
     return { status: statusCode, code: 'BAD_REQUEST', message: '请求无效' };
   }
   return null;
+}
+
+/**
+ * Errors the router raises before a route is chosen (a malformed percent-encoding, a path segment
+ * too long): a Fastify constructor option, since no error handler sees them. Same `{ code, message }`.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const answer = answerFor(error) ?? { status: 400, code: 'BAD_REQUEST', message: '请求无效' };
+  void reply.status(answer.status).send({ code: answer.code, message: answer.message });
 }
 
 /**
