@@ -117,7 +117,7 @@ export const MENU_GROUPS: readonly MenuGroup[] = [
     items: [
       {
         path: '/account-activations',
-        title: '账号激活',
+        title: '待激活账号',
         description: '激活安全管理员新建、重置或提升的管理类账号',
       },
     ],
