@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRIVACY_POLICY_VERSION } from '@civic/contracts';
 import { as, createTestContext, login, type Session, type TestContext } from '../support/context.ts';
 import { countOf, orgOfUser, readSheet, type OrgRef } from '../support/org-factories.ts';
+import { xlsxBomb } from '../support/zip-bomb.ts';
 import {
   birthDateYearsAgo,
   commitImport,
@@ -414,6 +415,16 @@ describe('bad input is refused at once with nothing stored', () => {
     // a PK header then garbage: looks like an xlsx to a naive sniffer
     const data = Buffer.concat([Buffer.from('PK\u0003\u0004'), crypto.randomBytes(2048)]);
     await refused(() => uploadImport(t.app, instituteSession, data, 'zip.xlsx'), 400);
+  });
+
+  it('a 1 MB upload that would inflate to a gigabyte → 400 before anything is parsed', async () => {
+    const bomb = await xlsxBomb();
+    expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
+    const before = process.memoryUsage().rss;
+    const body = await refused(() => uploadImport(t.app, instituteSession, bomb, 'bomb.xlsx'), 400);
+    expect(body.code).toBe('ARCHIVE_TOO_LARGE');
+    // nothing near the gigabyte was ever held
+    expect(process.memoryUsage().rss - before).toBeLessThan(256 * 1024 * 1024);
   });
 
   it('a workbook with only the header row → 400', async () => {

@@ -3,8 +3,7 @@
 // and the period they cover.
 import ExcelJS from 'exceljs';
 import { MAX_OPENING_HOURS, OPENING_ORIGIN_LABELS } from '@civic/contracts';
-import { Invalid } from '../../platform/errors.ts';
-import { cellText, headerPositions, loadWorkbook } from '../../platform/excel.ts';
+import { readTemplateSheet, type TemplateRow } from '../../platform/excel.ts';
 
 export const OPENING_COLUMNS = [
   { key: 'volunteerNo', header: '志愿者编号', required: true, width: 16 },
@@ -66,33 +65,8 @@ export async function buildOpeningTemplate(): Promise<Buffer> {
 }
 
 /** Reads the first worksheet's data rows; refuses a file that is not a workbook or has wrong headers. */
-export async function readOpeningSheet(buffer: Buffer): Promise<Array<{ row: number; cells: OpeningCells }>> {
-  const workbook = await loadWorkbook(buffer);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new Invalid('文件中没有工作表', 'INVALID_FILE');
-  const positions = headerPositions(sheet);
-  const missing = OPENING_COLUMNS.filter((c) => c.required && !positions.has(c.header)).map(
-    (c) => `「${c.header}」`,
-  );
-  if (missing.length > 0)
-    throw new Invalid(`表头与模板不一致：缺少${missing.join('、')}列，请使用下载的模板`, 'BAD_HEADERS');
-  if (sheet.actualRowCount - 1 > MAX_OPENING_ROWS)
-    throw new Invalid(`一次最多导入 ${MAX_OPENING_ROWS} 行，请拆分文件`, 'TOO_MANY_ROWS');
-  const rows: Array<{ row: number; cells: OpeningCells }> = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber === 1) return;
-    const cells = {} as OpeningCells;
-    let any = false;
-    for (const c of OPENING_COLUMNS) {
-      const col = positions.get(c.header);
-      const text = col ? cellText(row.getCell(col)) : '';
-      cells[c.key] = text;
-      if (text) any = true;
-    }
-    if (any) rows.push({ row: rowNumber, cells });
-  });
-  if (rows.length === 0) throw new Invalid('文件中没有数据行', 'EMPTY_FILE');
-  return rows;
+export async function readOpeningSheet(buffer: Buffer): Promise<Array<TemplateRow<OpeningColumnKey>>> {
+  return readTemplateSheet(buffer, OPENING_COLUMNS, MAX_OPENING_ROWS);
 }
 
 /** 2019-03-01, 2019/3/1, 2019.3.1 or 2019年3月1日 → 2019-03-01; null when it is not a real date. */

@@ -8,8 +8,7 @@ import {
   SKILL_LABELS,
   VOLUNTEER_CATEGORY_LABELS,
 } from '@civic/contracts';
-import { Invalid } from '../../platform/errors.ts';
-import { cellText, headerPositions, loadWorkbook } from '../../platform/excel.ts';
+import { readTemplateSheet } from '../../platform/excel.ts';
 
 export const IMPORT_COLUMNS = [
   { key: 'name', header: '姓名', required: true, width: 10 },
@@ -98,34 +97,7 @@ export async function buildTemplate(): Promise<Buffer> {
 
 /** Reads the first worksheet; refuses a file that is not a workbook or whose headers are wrong. */
 export async function readSheet(buffer: Buffer): Promise<SheetRow[]> {
-  const workbook = await loadWorkbook(buffer);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new Invalid('文件中没有工作表', 'INVALID_FILE');
-  const positions = headerPositions(sheet);
-  const missing = IMPORT_COLUMNS.filter((c) => c.required && !positions.has(c.header)).map(
-    (c) => `「${c.header}」`,
-  );
-  if (missing.length > 0) {
-    throw new Invalid(`表头与模板不一致：缺少${missing.join('、')}列，请使用下载的模板`, 'BAD_HEADERS');
-  }
-  if (sheet.actualRowCount - 1 > MAX_IMPORT_ROWS) {
-    throw new Invalid(`一次最多导入 ${MAX_IMPORT_ROWS} 行，请拆分文件`, 'TOO_MANY_ROWS');
-  }
-  const rows: SheetRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber === 1) return;
-    const cells = {} as ImportCells;
-    let any = false;
-    for (const c of IMPORT_COLUMNS) {
-      const col = positions.get(c.header);
-      const text = col ? cellText(row.getCell(col)) : '';
-      cells[c.key] = text;
-      if (text) any = true;
-    }
-    if (any) rows.push({ row: rowNumber, cells });
-  });
-  if (rows.length === 0) throw new Invalid('文件中没有数据行', 'EMPTY_FILE');
-  return rows;
+  return readTemplateSheet(buffer, IMPORT_COLUMNS, MAX_IMPORT_ROWS);
 }
 
 /** Splits a multi-value cell and maps labels (or codes) to codes; unknown values are reported. */
