@@ -290,14 +290,21 @@ const show = (value: unknown) => {
   return text.length > 300 ? `${text.slice(0, 300)}…(${text.length} chars)` : text;
 };
 
-/** A refusal the caller can act on: `{ code, message }` (Open311: `[{ code, description }]`) in Chinese. */
+/**
+ * A refusal the caller can act on: `{ code, message }` in Chinese; Open311 answers in GeoReport's
+ * own format, `[{ code, description }]` or its XML twin `<errors><error><code>…<description>…`.
+ */
 function isClearRefusal(op: Operation, res: LightMyRequestResponse): boolean {
-  if (!String(res.headers['content-type']).includes('application/json')) return false;
+  const type = String(res.headers['content-type']);
+  const chinese = (text: unknown) => typeof text === 'string' && /[\u4e00-\u9fa5]/.test(text);
+  if (op.path.startsWith('/open311/') && type.includes('xml')) {
+    return /<code>\d{3}<\/code>/.test(res.body) && chinese(/<description>([^<]*)</.exec(res.body)?.[1]);
+  }
+  if (!type.includes('application/json')) return false;
   const body = res.json<unknown>();
   const entry = (op.path.startsWith('/open311/') && Array.isArray(body) ? body[0] : body) as
     Record<string, unknown> | undefined;
-  const message = entry?.message ?? entry?.description;
-  return entry?.code !== undefined && typeof message === 'string' && /[\u4e00-\u9fa5]/.test(message);
+  return entry?.code !== undefined && chinese(entry?.message ?? entry?.description);
 }
 
 async function send(
