@@ -52,6 +52,21 @@ export async function ensureDatabase(maintenanceUrl: string, name: string): Prom
 
 /** Creates or updates the application role, then applies pending migrations. */
 export async function bootstrapDatabase(ownerUrl: string, appRolePassword: string): Promise<string[]> {
+  await ensureAppRole(ownerUrl, appRolePassword);
+  const { applied } = await migrate(ownerUrl);
+  return applied;
+}
+
+/**
+ * Creates the application role when the cluster has none; sets its password unless
+ * `keepPassword` (a restore creates the role its data grants to, but leaves an existing one — and
+ * the servers using it — alone until the next start).
+ */
+export async function ensureAppRole(
+  ownerUrl: string,
+  appRolePassword: string,
+  options: { keepPassword?: boolean } = {},
+): Promise<void> {
   const client = new pg.Client({ connectionString: ownerUrl });
   await client.connect();
   try {
@@ -60,11 +75,13 @@ export async function bootstrapDatabase(ownerUrl: string, appRolePassword: strin
     await client.query("SELECT pg_advisory_xact_lock(hashtext('civic_app_role'))");
     const { rowCount } = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [APP_ROLE]);
     const password = client.escapeLiteral(appRolePassword);
-    await client.query(
-      rowCount
-        ? `ALTER ROLE ${APP_ROLE} WITH LOGIN NOBYPASSRLS NOSUPERUSER PASSWORD ${password}`
-        : `CREATE ROLE ${APP_ROLE} WITH LOGIN NOBYPASSRLS NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD ${password}`,
-    );
+    if (!rowCount) {
+      await client.query(
+        `CREATE ROLE ${APP_ROLE} WITH LOGIN NOBYPASSRLS NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD ${password}`,
+      );
+    } else if (!options.keepPassword) {
+      await client.query(`ALTER ROLE ${APP_ROLE} WITH LOGIN NOBYPASSRLS NOSUPERUSER PASSWORD ${password}`);
+    }
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
@@ -72,8 +89,6 @@ export async function bootstrapDatabase(ownerUrl: string, appRolePassword: strin
   } finally {
     await client.end();
   }
-  const { applied } = await migrate(ownerUrl);
-  return applied;
 }
 
 /** Statements with more parameters than this (bulk inserts) are not prepared: see preparing(). */

