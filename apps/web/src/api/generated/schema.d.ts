@@ -2052,8 +2052,25 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** GeoReport v2: services */
+    /** GeoReport v2: services (json) */
     get: operations['getOpen311V2ServicesJson'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/open311/v2/services/{service_code}.json': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** GeoReport v2: a service definition (json) */
+    get: operations['getOpen311V2ServicesByServiceCodeJson'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2069,10 +2086,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** GeoReport v2: requests (no personal data) */
+    /** GeoReport v2: requests, without personal data (json) */
     get: operations['getOpen311V2RequestsJson'];
     put?: never;
-    /** GeoReport v2: create a request (点单) */
+    /** GeoReport v2: create a request (点单) (json) */
     post: operations['postOpen311V2RequestsJson'];
     delete?: never;
     options?: never;
@@ -2080,15 +2097,84 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/open311/v2/requests/{id}.json': {
+  '/open311/v2/requests/{service_request_id}.json': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    /** GeoReport v2: one request */
-    get: operations['getOpen311V2RequestsByIdJson'];
+    /** GeoReport v2: one request, without personal data (json) */
+    get: operations['getOpen311V2RequestsByServiceRequestIdJson'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/open311/v2/services.xml': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** GeoReport v2: services (xml) */
+    get: operations['getOpen311V2ServicesXml'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/open311/v2/services/{service_code}.xml': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** GeoReport v2: a service definition (xml) */
+    get: operations['getOpen311V2ServicesByServiceCodeXml'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/open311/v2/requests.xml': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** GeoReport v2: requests, without personal data (xml) */
+    get: operations['getOpen311V2RequestsXml'];
+    put?: never;
+    /** GeoReport v2: create a request (点单) (xml) */
+    post: operations['postOpen311V2RequestsXml'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/open311/v2/requests/{service_request_id}.xml': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** GeoReport v2: one request, without personal data (xml) */
+    get: operations['getOpen311V2RequestsByServiceRequestIdXml'];
     put?: never;
     post?: never;
     delete?: never;
@@ -10904,7 +10990,9 @@ export interface operations {
   };
   getOpen311V2ServicesJson: {
     parameters: {
-      query?: never;
+      query?: {
+        jurisdiction_id?: '' | string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -10916,19 +11004,70 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            service_code: string;
+            service_name: string;
+            description: string;
+            metadata: boolean;
+            /** @enum {string} */
+            type: 'realtime' | 'batch' | 'blackbox';
+            keywords: string;
+            group: string;
+          }[];
+        };
+      };
+    };
+  };
+  getOpen311V2ServicesByServiceCodeJson: {
+    parameters: {
+      query?: {
+        jurisdiction_id?: '' | string;
+      };
+      header?: never;
+      path: {
+        service_code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            service_code: string;
+            attributes: {
+              variable: boolean;
+              code: string;
+              /** @enum {string} */
+              datatype: 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';
+              required: boolean;
+              datatype_description: string | null;
+              order: number;
+              description: string;
+              values?: {
+                key: string;
+                name: string;
+              }[];
+            }[];
+          };
+        };
       };
     };
   };
   getOpen311V2RequestsJson: {
     parameters: {
       query?: {
-        service_request_id?: string;
-        service_code?: string;
-        status?: 'open' | 'closed';
-        start_date?: string;
-        end_date?: string;
-        jurisdiction_id?: string;
+        jurisdiction_id?: '' | string;
+        service_request_id?: '' | (string | string[]);
+        service_code?: '' | (string | string[]);
+        status?: '' | (string | string[]);
+        start_date?: '' | string;
+        end_date?: '' | string;
       };
       header?: never;
       path?: never;
@@ -10941,7 +11080,28 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            service_request_id: string;
+            /** @enum {string} */
+            status: 'open' | 'closed';
+            status_notes: string | null;
+            service_name: string | null;
+            service_code: string | null;
+            description: string | null;
+            agency_responsible: string | null;
+            service_notice: string | null;
+            requested_datetime: string;
+            updated_datetime: string | null;
+            expected_datetime: string | null;
+            address: string | null;
+            address_id: number | null;
+            zipcode: string | null;
+            lat: number | null;
+            long: number | null;
+            media_url: string | null;
+          }[];
+        };
       };
     };
   };
@@ -10955,18 +11115,22 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
+          jurisdiction_id?: '' | string;
+          api_key?: '' | string;
           service_code: string;
-          description: string;
-          address_string?: string;
-          address_id?: number;
-          lat?: number;
-          long?: number;
-          first_name?: string;
-          last_name?: string;
-          phone: string;
-          email?: string;
-          api_key?: string;
-          jurisdiction_id?: string;
+          lat?: '' | (number | string);
+          long?: '' | (number | string);
+          address_string?: '' | string;
+          address_id?: '' | number;
+          email?: '' | string;
+          device_id?: '' | string;
+          account_id?: '' | string;
+          first_name?: '' | string;
+          last_name?: '' | string;
+          phone?: '' | string;
+          description?: '' | string;
+          media_url?: '' | string;
+          'attribute[preferred_at]'?: '' | string;
         };
       };
     };
@@ -10976,16 +11140,24 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            service_request_id: string;
+            service_notice: string | null;
+            account_id: string | null;
+          }[];
+        };
       };
     };
   };
-  getOpen311V2RequestsByIdJson: {
+  getOpen311V2RequestsByServiceRequestIdJson: {
     parameters: {
-      query?: never;
+      query?: {
+        jurisdiction_id?: '' | string;
+      };
       header?: never;
       path: {
-        id: string;
+        service_request_id: string;
       };
       cookie?: never;
     };
@@ -10996,7 +11168,166 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            service_request_id: string;
+            /** @enum {string} */
+            status: 'open' | 'closed';
+            status_notes: string | null;
+            service_name: string | null;
+            service_code: string | null;
+            description: string | null;
+            agency_responsible: string | null;
+            service_notice: string | null;
+            requested_datetime: string;
+            updated_datetime: string | null;
+            expected_datetime: string | null;
+            address: string | null;
+            address_id: number | null;
+            zipcode: string | null;
+            lat: number | null;
+            long: number | null;
+            media_url: string | null;
+          }[];
+        };
+      };
+    };
+  };
+  getOpen311V2ServicesXml: {
+    parameters: {
+      query?: {
+        jurisdiction_id?: '' | string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description GeoReport v2 XML */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/xml': string;
+        };
+      };
+    };
+  };
+  getOpen311V2ServicesByServiceCodeXml: {
+    parameters: {
+      query?: {
+        jurisdiction_id?: '' | string;
+      };
+      header?: never;
+      path: {
+        service_code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description GeoReport v2 XML */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/xml': string;
+        };
+      };
+    };
+  };
+  getOpen311V2RequestsXml: {
+    parameters: {
+      query?: {
+        jurisdiction_id?: '' | string;
+        service_request_id?: '' | (string | string[]);
+        service_code?: '' | (string | string[]);
+        status?: '' | (string | string[]);
+        start_date?: '' | string;
+        end_date?: '' | string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description GeoReport v2 XML */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/xml': string;
+        };
+      };
+    };
+  };
+  postOpen311V2RequestsXml: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          jurisdiction_id?: '' | string;
+          api_key?: '' | string;
+          service_code: string;
+          lat?: '' | (number | string);
+          long?: '' | (number | string);
+          address_string?: '' | string;
+          address_id?: '' | number;
+          email?: '' | string;
+          device_id?: '' | string;
+          account_id?: '' | string;
+          first_name?: '' | string;
+          last_name?: '' | string;
+          phone?: '' | string;
+          description?: '' | string;
+          media_url?: '' | string;
+          'attribute[preferred_at]'?: '' | string;
+        };
+      };
+    };
+    responses: {
+      /** @description GeoReport v2 XML */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/xml': string;
+        };
+      };
+    };
+  };
+  getOpen311V2RequestsByServiceRequestIdXml: {
+    parameters: {
+      query?: {
+        jurisdiction_id?: '' | string;
+      };
+      header?: never;
+      path: {
+        service_request_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description GeoReport v2 XML */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/xml': string;
+        };
       };
     };
   };
