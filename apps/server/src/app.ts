@@ -18,6 +18,7 @@ import { frameworkErrors, registerErrorHandler } from './platform/http/error-han
 import { openApiTransformObject } from './platform/http/openapi.ts';
 import { MODULES } from './modules/index.ts';
 import { registerModules } from './platform/http/modules.ts';
+import { serializeRequest } from './platform/http/log-redaction.ts';
 
 z.config(z.locales.zhCN());
 
@@ -32,7 +33,10 @@ export interface BuildOptions {
 /** Builds the Fastify instance from the platform plugins and every module's routes. */
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    // tracking tokens and QR codes in URLs never reach the log
+    logger: options.logger
+      ? { ...(options.logger === true ? {} : options.logger), serializers: { req: serializeRequest } }
+      : false,
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
