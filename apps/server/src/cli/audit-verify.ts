@@ -1,11 +1,9 @@
 // npm run audit:verify — walks the audit log's SM3 hash chain and reports the first broken link.
+// Run from the repository root it checks the database npm start uses (see cli-runtime.ts).
 import { verifyAuditChain } from '../platform/audit/audit.ts';
-import { loadConfig } from '../platform/config.ts';
-import { startRuntime } from '../platform/runtime.ts';
+import { cliRuntime } from './cli-runtime.ts';
 
-const config = loadConfig();
-const quiet = { info: () => undefined, warn: (m: string) => console.warn(m), debug: () => undefined };
-const runtime = await startRuntime(config, quiet);
+const runtime = await cliRuntime();
 try {
   const result = await verifyAuditChain(runtime.ctx.db.system);
   if (result.ok) {
