@@ -28,6 +28,10 @@ const schema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   WEBHOOK_URL: z.string().url('WEBHOOK_URL 必须是 http(s) 地址').optional(),
   WEBHOOK_SECRET: z.string().min(16, 'WEBHOOK_SECRET 至少 16 个字符').optional(),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'PUBLIC_URL 必须是 http(s) 地址，如 https://wmsj.example.gov.cn' })
+    .transform((v) => v.replace(/\/+$/, ''))
+    .optional(),
 });
 
 export interface Config {
@@ -49,6 +53,11 @@ export interface Config {
   webhookUrl: string | undefined;
   /** Signs webhook bodies (HMAC-SHA256); derived from the field key when unset. */
   webhookSecret: string | undefined;
+  /**
+   * The platform's public address (https://wmsj.example.gov.cn), for links that leave the site (the
+   * calendar feed's event links). Never taken from a request's Host header; unset = no such links.
+   */
+  publicUrl: string | undefined;
   /** Demo mode: not production; the demo county is seeded into an empty database. */
   demo: boolean;
 }
@@ -87,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     trustProxy: e.TRUST_PROXY,
     webhookUrl: e.WEBHOOK_URL,
     webhookSecret: e.WEBHOOK_SECRET,
+    publicUrl: e.PUBLIC_URL,
     demo: !production,
   });
 }

@@ -2,6 +2,7 @@
 // and an ordered waitlist under concurrency, cancelling with the volunteers told, the archive's
 // inputs, the public list and calendar feed, and data scope.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.ts';
 import { as, createTestContext, login, nextIp, type Session, type TestContext } from '../support/context.ts';
 import { orgOfUser, type OrgRef } from '../support/org-factories.ts';
 import { registerVolunteer, type RegisteredVolunteer } from '../support/volunteer-factories.ts';
@@ -389,6 +390,31 @@ describe('what volunteers and residents see', () => {
     expect(ics.body).toContain('BEGIN:VCALENDAR');
     expect(ics.body).toContain('本社区垃圾分类宣传');
     expect(ics.body).not.toContain('外镇义诊');
+    // a forged Host header never reaches subscribers' calendars; links come from PUBLIC_URL only
+    const forged = await t.app.inject({
+      method: 'GET',
+      url: `/api/public/orgs/${station.id}/activities.ics`,
+      headers: { host: 'phish.example' },
+      remoteAddress: nextIp(),
+    });
+    expect(forged.statusCode).toBe(200);
+    expect(forged.body).not.toContain('phish.example');
+    const configured = await buildApp(
+      { ...t.ctx, config: { ...t.ctx.config, publicUrl: 'https://wmsj.example.gov.cn' } },
+      { webDist: '/nonexistent' },
+    );
+    try {
+      const linked = await configured.inject({
+        method: 'GET',
+        url: `/api/public/orgs/${station.id}/activities.ics`,
+        headers: { host: 'phish.example' },
+        remoteAddress: nextIp(),
+      });
+      expect(linked.body).toContain(`https://wmsj.example.gov.cn/h5/activities/${mine.id}`);
+      expect(linked.body).not.toContain('phish.example');
+    } finally {
+      await configured.close();
+    }
     const bad = await t.app.inject({
       method: 'GET',
       url: '/api/public/activities?orgId=abc',

@@ -310,7 +310,7 @@ export function activitiesRoutes(app: FastifyInstance, ctx: AppContext): void {
       config: { public: true, rateLimit: { max: 60, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
-      const body = await calendarOf(ctx, req.params.orgId, `${req.protocol}://${req.host}`);
+      const body = await calendarOf(ctx, req.params.orgId);
       return reply
         .type('text/calendar; charset=utf-8')
         .header('content-disposition', `inline; filename="activities-${req.params.orgId}.ics"`)

@@ -120,8 +120,13 @@ export async function publicActivity(ctx: AppContext, id: number): Promise<Publi
   };
 }
 
-/** An org's activities (its subtree's) from 3 months ago on, as an iCalendar feed. */
-export async function calendarOf(ctx: AppContext, orgId: number, publicUrl: string): Promise<string> {
+/**
+ * An org's activities (its subtree's) from 3 months ago on, as an iCalendar feed. Event links use
+ * the configured PUBLIC_URL, never the request's Host header (a forged Host would put its own
+ * address into every subscriber's calendar); without it the events carry no link.
+ */
+export async function calendarOf(ctx: AppContext, orgId: number): Promise<string> {
+  const publicUrl = ctx.config.publicUrl;
   const org = await activeOrg(ctx, orgId);
   const since = new Date(ctx.now().getTime() - 92 * 86_400_000);
   const rows = await ctx.db.system
