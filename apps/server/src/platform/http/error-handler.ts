@@ -92,7 +92,13 @@ export function frameworkErrors(error: FastifyError, _request: FastifyRequest, r
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const answer = answerFor(error);
-    if (answer) return reply.status(answer.status).send({ code: answer.code, message: answer.message });
+    if (answer) {
+      // a database data exception is usually bad input, but may be a fault on stored data: keep a trace
+      const code = (error as { code?: unknown }).code;
+      if (typeof code === 'string' && /^(22|54)/.test(code))
+        request.log.warn({ sqlState: code, route: request.routeOptions.url }, 'database refused a value');
+      return reply.status(answer.status).send({ code: answer.code, message: answer.message });
+    }
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send({ code: 'INTERNAL', message: '服务器内部错误，请稍后重试' });
   });
