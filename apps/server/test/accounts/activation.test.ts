@@ -56,6 +56,7 @@ interface Alert {
   kind: string;
   title: string;
   body: string | null;
+  link: string | null;
 }
 
 async function alertsOf(session: Session): Promise<Alert[]> {
@@ -278,6 +279,8 @@ describe('every audit admin is alerted', () => {
       expect(text).toMatch(/激活/);
       expect(text).toMatch(/拒绝/);
       expect(alerts.every((a) => a.kind === 'account.alert')).toBe(true);
+      // the alert of an account waiting for activation opens the page that activates it
+      expect(alerts.find((a) => a.title.includes('新建'))?.link).toBe('/account-activations');
     }
     // the alerts are the audit admins' own: the centre's staff bell does not show them
     const centerAlerts = await alertsOf(center);

@@ -21,6 +21,9 @@ export const ACTIVATION_REASON_LABELS: Record<ActivationReason, string> = {
   role_change: '变更为管理角色',
 };
 
+/** Where an alert about an account waiting for activation leads: the page that activates it. */
+export const ACTIVATION_PAGE = '/account-activations';
+
 export const PENDING_ACTIVATION_MESSAGE = '账号待激活：需由审计管理员或中心管理员激活';
 
 export function isPrivileged(role: string): boolean {
@@ -50,7 +53,7 @@ export function accountLabel(user: { username: string; display_name: string; rol
 export async function alertAuditAdmins(
   tx: Tx,
   actor: Actor,
-  what: { title: string; body?: string },
+  what: { title: string; body?: string; link?: string },
   now: Date,
 ): Promise<void> {
   const auditors = await tx
@@ -68,7 +71,7 @@ export async function alertAuditAdmins(
       kind: 'account.alert',
       title: what.title,
       body: [what.body, `操作人：${who}，IP：${actor.ip}`].filter(Boolean).join('；'),
-      link: '/audit-logs',
+      link: what.link ?? '/audit-logs',
     },
     now,
   );
@@ -96,7 +99,7 @@ export async function refuseOnAuditAdmin(
 ): Promise<void> {
   if (target.role !== 'audit_admin') return;
   const now = ctx.now();
-  await inScope(ctx.db.app, actor.orgPath, async (tx) => {
+  await inScope(ctx.db.app, actor, async (tx) => {
     await appendAudit(
       tx,
       {

@@ -19,6 +19,7 @@ import type { UserView } from './accounts.schema.ts';
 import { accountKey } from './login-guard.ts';
 import { containsPattern } from '../../platform/http/schemas.ts';
 import {
+  ACTIVATION_PAGE,
   ACTIVATION_REASON_LABELS,
   accountLabel,
   alertAuditAdmins,
@@ -52,7 +53,7 @@ export function generateInitialPassword(): string {
 }
 
 export function createUsersService(ctx: AppContext) {
-  const run = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor.orgPath, work);
+  const run = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor, work);
 
   const view = (row: UserRow): UserView => ({
     id: row.id,
@@ -257,7 +258,12 @@ export function createUsersService(ctx: AppContext) {
         });
         if (privileged) {
           const label = accountLabel({ ...input, display_name: input.displayName });
-          await alertAuditAdmins(tx, actor, { title: `新建${label}，待激活` }, ctx.now());
+          await alertAuditAdmins(
+            tx,
+            actor,
+            { title: `新建${label}，待激活`, link: ACTIVATION_PAGE },
+            ctx.now(),
+          );
         }
         return view(await find(tx, inserted.id));
       });
@@ -323,7 +329,7 @@ export function createUsersService(ctx: AppContext) {
           await alertAuditAdmins(
             tx,
             actor,
-            { title: `${accountLabel(row)}变更为${ROLE_LABELS[input.role!]}，待激活` },
+            { title: `${accountLabel(row)}变更为${ROLE_LABELS[input.role!]}，待激活`, link: ACTIVATION_PAGE },
             ctx.now(),
           );
         } else if (changesRole && isPrivileged(row.role)) {
@@ -358,7 +364,12 @@ export function createUsersService(ctx: AppContext) {
           .execute();
         await audit(tx, actor, 'user.reset_password', row, { pendingActivation: privileged || undefined });
         if (privileged)
-          await alertAuditAdmins(tx, actor, { title: `重置密码：${accountLabel(row)}，待激活` }, ctx.now());
+          await alertAuditAdmins(
+            tx,
+            actor,
+            { title: `重置密码：${accountLabel(row)}，待激活`, link: ACTIVATION_PAGE },
+            ctx.now(),
+          );
       });
       await deleteUserSessions(ctx.db.system, id);
       return { initialPassword };
