@@ -10,14 +10,16 @@ import { orgOfUser, type OrgRef } from '../support/org-factories.ts';
 let t: TestContext;
 let station: OrgRef;
 let client: ReturnType<typeof open311Client>;
+let origin: string;
 
 beforeAll(async () => {
-  t = await createTestContext();
+  t = await createTestContext({ env: { PUBLIC_URL: 'https://wmsj.example.gov.cn' } });
   station = await orgOfUser(t.ctx.db.system, 'demo-station');
   await t.app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = t.app.server.address() as AddressInfo;
   // a client configured as for any city: endpoint, jurisdiction and an api key
-  client = open311Client(`http://127.0.0.1:${port}/open311/v2/`, {
+  origin = `http://127.0.0.1:${port}`;
+  client = open311Client(`${origin}/open311/v2/`, {
     jurisdiction: 'civic.example',
     apiKey: 'any-key',
   });
@@ -25,6 +27,20 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('Open311 with the npm open311 client library', () => {
+  it('finds the GeoReport v2 endpoint by service discovery', async () => {
+    const discovery = await open311Client(`${origin}/open311/v2/`, {
+      discovery: `${origin}/open311/discovery.json`,
+    }).serviceDiscovery();
+    expect(discovery.endpoints).toEqual([
+      expect.objectContaining({
+        specification: 'http://wiki.open311.org/GeoReport_v2',
+        url: 'https://wmsj.example.gov.cn/open311/v2',
+        type: 'production',
+        formats: expect.arrayContaining(['application/json', 'text/xml']),
+      }),
+    ]);
+  });
+
   it('lists services and reads the definition of each kind', async () => {
     const services = await client.serviceList();
     const elderly = services.find((s) => s.service_code === 'cat.elderly');

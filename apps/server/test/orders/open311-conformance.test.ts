@@ -228,6 +228,38 @@ describe('GeoReport v2: services and service definitions', () => {
   });
 });
 
+describe('Open311 service discovery', () => {
+  it('names the GeoReport v2 endpoint and its formats, in JSON and in XML', async () => {
+    const json = await get('/open311/discovery.json');
+    expect(json.statusCode, json.body).toBe(200);
+    const discovery = json.json() as Record<string, unknown>;
+    expect(Object.keys(discovery)).toEqual(['changeset', 'contact', 'key_service', 'endpoints']);
+    expect(discovery.endpoints).toEqual([
+      {
+        specification: 'http://wiki.open311.org/GeoReport_v2',
+        // no PUBLIC_URL in this test: the endpoint's path, never a Host header's guess
+        url: '/open311/v2',
+        changeset: discovery.changeset,
+        type: 'production',
+        formats: ['text/xml', 'application/json'],
+      },
+    ]);
+
+    const res = await get('/open311/discovery.xml');
+    expect(res.statusCode, res.body).toBe(200);
+    const root = parseXml(res.body);
+    expect(root.name).toBe('discovery');
+    expect(names(root)).toEqual(['changeset', 'contact', 'key_service', 'endpoints']);
+    const endpoint = root.children[3]!.children[0]!;
+    expect(endpoint.name).toBe('endpoint');
+    expect(names(endpoint)).toEqual(['specification', 'url', 'changeset', 'type', 'formats']);
+    expect(endpoint.children[4]!.children.map((f) => [f.name, f.text])).toEqual([
+      ['format', 'text/xml'],
+      ['format', 'application/json'],
+    ]);
+  });
+});
+
 describe('GeoReport v2: service requests', () => {
   it('creates a request from a form post in either format, and reads it back with every field', async () => {
     const xmlPost = await post('/open311/v2/requests.xml', {

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 type Callback = (err: unknown, data: unknown) => void;
 
 interface Open311Library {
+  serviceDiscovery(callback: Callback): void;
   serviceList(callback: Callback): void;
   serviceDefinition(serviceCode: string, callback: Callback): void;
   submitRequest(data: Record<string, unknown>, callback: Callback): void;
@@ -21,11 +22,16 @@ interface Open311Library {
   ): void;
 }
 
-const Open311 = createRequire(import.meta.url)('open311') as new (options: {
-  endpoint: string;
+interface Options {
   jurisdiction?: string;
   apiKey?: string;
-}) => Open311Library;
+  /** The service discovery document's URL. */
+  discovery?: string;
+}
+
+const Open311 = createRequire(import.meta.url)('open311') as new (
+  options: Options & { endpoint: string },
+) => Open311Library;
 
 /** What the client gives back for an error: `err` is truthy, `data` says why. */
 export class Open311ClientError extends Error {
@@ -40,9 +46,11 @@ function promised<T>(call: (callback: Callback) => void): Promise<T> {
   );
 }
 
-export function open311Client(endpoint: string, options: { jurisdiction?: string; apiKey?: string } = {}) {
+export function open311Client(endpoint: string, options: Options = {}) {
   const client = new Open311({ endpoint, ...options });
   return {
+    serviceDiscovery: () =>
+      promised<{ endpoints: Array<Record<string, unknown>> }>((cb) => client.serviceDiscovery(cb)),
     serviceList: () => promised<Array<Record<string, unknown>>>((cb) => client.serviceList(cb)),
     serviceDefinition: (code: string) =>
       promised<{ service_code: string; attributes: Array<Record<string, unknown>> }>((cb) =>

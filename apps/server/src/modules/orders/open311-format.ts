@@ -3,7 +3,14 @@
 // it is built by an XML builder (escaping included), never by joining strings.
 import type { FastifyReply } from 'fastify';
 import { XMLBuilder } from 'fast-xml-parser';
-import type { Format, ReceiptOut, RequestOut, ServiceDefinitionOut, ServiceOut } from './open311.schema.ts';
+import type {
+  DiscoveryOut,
+  Format,
+  ReceiptOut,
+  RequestOut,
+  ServiceDefinitionOut,
+  ServiceOut,
+} from './open311.schema.ts';
 
 const builder = new XMLBuilder({ ignoreAttributes: false, suppressEmptyNode: false, format: true });
 
@@ -50,6 +57,16 @@ export const xml = {
     }),
   requests: (requests: Array<RequestOut | ReceiptOut>) => listOf('service_requests', 'request', requests),
   errors: (errors: Array<{ code: number; description: string }>) => listOf('errors', 'error', errors),
+  discovery: (discovery: DiscoveryOut) =>
+    document('discovery', {
+      ...discovery,
+      endpoints: {
+        endpoint: discovery.endpoints.map((endpoint) => ({
+          ...endpoint,
+          formats: { format: endpoint.formats },
+        })),
+      },
+    }),
 };
 
 /** The format a request asked for, from its path's suffix; JSON when it names none. */

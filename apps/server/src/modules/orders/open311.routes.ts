@@ -1,8 +1,8 @@
 // Open311 GeoReport v2 (https://wiki.open311.org/GeoReport_v2) at /open311/v2, so standard civic-
 // request clients and aggregators work without special cases: every method in both formats (.json
 // and .xml), errors as the specification's list of { code, description } in the format asked for,
-// and a 404 in that form for anything under /open311/ that does not exist. What a service and a
-// public request are is open311.service.ts's.
+// and a 404 in that form for anything under /open311/ that does not exist; service discovery at
+// /open311/discovery.{json,xml}. What a service and a public request are is open311.service.ts's.
 import type { FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -12,6 +12,8 @@ import { NotFound } from '../../platform/errors.ts';
 import { answerFor } from '../../platform/http/error-handler.ts';
 import { answer, formatOf, sendErrors, xml } from './open311-format.ts';
 import {
+  BASE_PATH,
+  discoveryOut,
   FORMATS,
   jurisdictionQuery,
   postRequestBody,
@@ -26,7 +28,7 @@ import {
 } from './open311.schema.ts';
 import { open311Service } from './open311.service.ts';
 
-const BASE = '/open311/v2';
+const BASE = BASE_PATH;
 
 /** The 200 answer: the zod schema for JSON (it picks the fields that may leave), a string for XML. */
 const ok = (format: Format, schema: z.ZodType) =>
@@ -52,6 +54,19 @@ export function open311Routes(app: FastifyInstance, ctx: AppContext): void {
     const limited = (max: number) => ({ public: true, rateLimit: { max, timeWindow: '1 minute' } });
 
     for (const format of FORMATS) {
+      r.get(
+        `/open311/discovery.${format}`,
+        {
+          schema: {
+            tags,
+            summary: `Open311 service discovery (${format})`,
+            response: ok(format, discoveryOut),
+          },
+          config: limited(120),
+        },
+        async (_req, reply) => answer(reply, format, await service.discovery(), xml.discovery),
+      );
+
       r.get(
         `${BASE}/services.${format}`,
         {

@@ -3,6 +3,9 @@
 import { z } from 'zod';
 import { bodyId } from '../../platform/http/schemas.ts';
 
+/** Where the GeoReport v2 endpoint lives. */
+export const BASE_PATH = '/open311/v2';
+
 export const FORMATS = ['json', 'xml'] as const;
 export type Format = (typeof FORMATS)[number];
 
@@ -189,3 +192,20 @@ export const receiptOut = z.object({
 export type ReceiptOut = z.infer<typeof receiptOut>;
 
 export const errorOut = z.object({ code: z.number().int(), description: z.string() });
+
+/** Open311 service discovery (wiki.open311.org/Service_Discovery): where the endpoint is, in which formats. */
+export const discoveryOut = z.object({
+  changeset: z.string(),
+  contact: z.string(),
+  key_service: z.string(),
+  endpoints: z.array(
+    z.object({
+      specification: z.string(),
+      url: z.string(),
+      changeset: z.string(),
+      type: z.enum(['production', 'test']),
+      formats: z.array(z.string()),
+    }),
+  ),
+});
+export type DiscoveryOut = z.infer<typeof discoveryOut>;

@@ -16,9 +16,11 @@ import { Invalid, NotFound } from '../../platform/errors.ts';
 import { isoTimestamp } from '../../platform/time.ts';
 import { insertOrder } from './order-intake.ts';
 import {
+  BASE_PATH,
   MAX_REQUESTS,
   MAX_SPAN_DAYS,
   PREFERRED_AT,
+  type DiscoveryOut,
   type PostRequestBody,
   type ReceiptOut,
   type RequestOut,
@@ -147,6 +149,34 @@ export function open311Service(ctx: AppContext) {
   }
 
   return {
+    /**
+     * Service discovery. The endpoint's address is PUBLIC_URL's, never a guess from the request's
+     * Host header (which a client can forge); without it, the path alone. The changeset moves when
+     * the services do (the menu), so clients know when to refresh what they cached.
+     */
+    async discovery(): Promise<DiscoveryOut> {
+      const latest = await db
+        .selectFrom('menu_items')
+        .select((eb) => eb.fn.max('updated_at').as('at'))
+        .executeTakeFirst();
+      const changeset = isoTimestamp(latest?.at ? new Date(latest.at) : new Date(0));
+      const base = ctx.config.publicUrl?.replace(/\/+$/, '') ?? '';
+      return {
+        changeset,
+        contact: '请联系本县新时代文明实践中心',
+        key_service: '无需 API key：提交请求时 api_key 可不填',
+        endpoints: [
+          {
+            specification: 'http://wiki.open311.org/GeoReport_v2',
+            url: `${base}${BASE_PATH}`,
+            changeset,
+            type: 'production',
+            formats: ['text/xml', 'application/json'],
+          },
+        ],
+      };
+    },
+
     async listServices(): Promise<ServiceOut[]> {
       const items = await db
         .selectFrom('menu_items')

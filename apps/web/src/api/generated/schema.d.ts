@@ -291,6 +291,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/users/team-options': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 可供队长账号绑定的队伍（所选单位本级的队伍） */
+    get: operations['getUsersTeamOptions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/users/{id}': {
     parameters: {
       query?: never;
@@ -2045,6 +2062,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/open311/discovery.json': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Open311 service discovery (json) */
+    get: operations['getOpen311DiscoveryJson'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/open311/v2/services.json': {
     parameters: {
       query?: never;
@@ -2106,6 +2140,23 @@ export interface paths {
     };
     /** GeoReport v2: one request, without personal data (json) */
     get: operations['getOpen311V2RequestsByServiceRequestIdJson'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/open311/discovery.xml': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Open311 service discovery (xml) */
+    get: operations['getOpen311DiscoveryXml'];
     put?: never;
     post?: never;
     delete?: never;
@@ -3054,6 +3105,8 @@ export interface operations {
               orgId: number;
               orgName: string;
               orgPath: string;
+              teamId: number | null;
+              teamName: string | null;
               permissions: string[];
               mustChangePassword: boolean;
               passwordExpired: boolean;
@@ -3147,6 +3200,8 @@ export interface operations {
               orgId: number;
               orgName: string;
               orgPath: string;
+              teamId: number | null;
+              teamName: string | null;
               permissions: string[];
               mustChangePassword: boolean;
               passwordExpired: boolean;
@@ -3325,6 +3380,8 @@ export interface operations {
               roleLabel: string;
               orgId: number;
               orgName: string;
+              teamId: number | null;
+              teamName: string | null;
               /** @enum {string} */
               status: 'active' | 'disabled' | 'pending';
               /** @enum {string|null} */
@@ -3367,6 +3424,7 @@ export interface operations {
             | 'security_admin'
             | 'audit_admin';
           orgId: number;
+          teamId?: number | null;
         };
       };
     };
@@ -3396,6 +3454,8 @@ export interface operations {
               roleLabel: string;
               orgId: number;
               orgName: string;
+              teamId: number | null;
+              teamName: string | null;
               /** @enum {string} */
               status: 'active' | 'disabled' | 'pending';
               /** @enum {string|null} */
@@ -3410,6 +3470,32 @@ export interface operations {
             };
             initialPassword: string;
           };
+        };
+      };
+    };
+  };
+  getUsersTeamOptions: {
+    parameters: {
+      query: {
+        orgId: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            name: string;
+            tier: string;
+          }[];
         };
       };
     };
@@ -3439,6 +3525,7 @@ export interface operations {
             | 'security_admin'
             | 'audit_admin';
           orgId?: number;
+          teamId?: number | null;
         };
       };
     };
@@ -3467,6 +3554,8 @@ export interface operations {
             roleLabel: string;
             orgId: number;
             orgName: string;
+            teamId: number | null;
+            teamName: string | null;
             /** @enum {string} */
             status: 'active' | 'disabled' | 'pending';
             /** @enum {string|null} */
@@ -3542,6 +3631,8 @@ export interface operations {
             roleLabel: string;
             orgId: number;
             orgName: string;
+            teamId: number | null;
+            teamName: string | null;
             /** @enum {string} */
             status: 'active' | 'disabled' | 'pending';
             /** @enum {string|null} */
@@ -3593,6 +3684,8 @@ export interface operations {
             roleLabel: string;
             orgId: number;
             orgName: string;
+            teamId: number | null;
+            teamName: string | null;
             /** @enum {string} */
             status: 'active' | 'disabled' | 'pending';
             /** @enum {string|null} */
@@ -3644,6 +3737,8 @@ export interface operations {
             roleLabel: string;
             orgId: number;
             orgName: string;
+            teamId: number | null;
+            teamName: string | null;
             /** @enum {string} */
             status: 'active' | 'disabled' | 'pending';
             /** @enum {string|null} */
@@ -3695,6 +3790,8 @@ export interface operations {
             roleLabel: string;
             orgId: number;
             orgName: string;
+            teamId: number | null;
+            teamName: string | null;
             /** @enum {string} */
             status: 'active' | 'disabled' | 'pending';
             /** @enum {string|null} */
@@ -3745,6 +3842,8 @@ export interface operations {
               roleLabel: string;
               orgId: number;
               orgName: string;
+              teamId: number | null;
+              teamName: string | null;
               /** @enum {string} */
               status: 'active' | 'disabled' | 'pending';
               /** @enum {string|null} */
@@ -3798,6 +3897,8 @@ export interface operations {
             roleLabel: string;
             orgId: number;
             orgName: string;
+            teamId: number | null;
+            teamName: string | null;
             /** @enum {string} */
             status: 'active' | 'disabled' | 'pending';
             /** @enum {string|null} */
@@ -5733,6 +5834,8 @@ export interface operations {
               orgId: number;
               orgName: string;
               orgPath: string;
+              teamId: number | null;
+              teamName: string | null;
               permissions: string[];
               mustChangePassword: boolean;
               passwordExpired: boolean;
@@ -10988,6 +11091,38 @@ export interface operations {
       };
     };
   };
+  getOpen311DiscoveryJson: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            changeset: string;
+            contact: string;
+            key_service: string;
+            endpoints: {
+              specification: string;
+              url: string;
+              changeset: string;
+              /** @enum {string} */
+              type: 'production' | 'test';
+              formats: string[];
+            }[];
+          };
+        };
+      };
+    };
+  };
   getOpen311V2ServicesJson: {
     parameters: {
       query?: {
@@ -11189,6 +11324,26 @@ export interface operations {
             long: number | null;
             media_url: string | null;
           }[];
+        };
+      };
+    };
+  };
+  getOpen311DiscoveryXml: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description GeoReport v2 XML */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/xml': string;
         };
       };
     };
