@@ -2,9 +2,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Permission } from '@civic/contracts';
 import type { AppContext } from '../context.ts';
 import { Forbidden, Unauthenticated } from '../errors.ts';
-import { appendAudit } from '../audit/audit.ts';
-import { auditActor, isStaff, permissionsOf, requirePermission, type Actor } from './actor.ts';
+import { isStaff, permissionsOf, requirePermission, type Actor } from './actor.ts';
 import { CSRF_COOKIE, findSession, SESSION_COOKIE, type SessionRow } from './sessions.ts';
+import { createDenialRecorder } from './denials.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -64,6 +64,19 @@ export function actorFromSession(ctx: AppContext, session: SessionRow, ip: strin
  */
 export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('actor', null);
+  const recordDenial = createDenialRecorder(ctx);
+  // a record outside the caller's scope answers 404 (never "it exists"), and leaves a trace
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url;
+    if (reply.statusCode !== 404 || !request.actor || !route?.startsWith('/api/')) return;
+    await recordDenial({
+      kind: 'out_of_scope',
+      actor: request.actor,
+      ip: request.ip,
+      route: `${request.method} ${route}`,
+      summary: { url: request.url.slice(0, 200) },
+    }).catch((error: unknown) => request.log.warn({ err: error }, 'could not record a refusal'));
+  });
   app.addHook('onRequest', async (request, reply) => {
     const config = request.routeOptions.config;
     const route = request.routeOptions.url;
@@ -80,6 +93,7 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
     const actor = actorFromSession(ctx, session, request.ip, now);
     request.actor = actor;
     if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
+      await recordDenial({ kind: 'csrf', actor, ip: request.ip, route: `${request.method} ${route}` });
       throw new Forbidden('请求校验失败（CSRF），请刷新页面后重试', 'CSRF');
     }
     if (!config.allowPending) {
@@ -94,23 +108,13 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
       const needed = typeof config.permission === 'string' ? [config.permission] : config.permission;
       if (!needed.some((p) => actor.permissions.has(p))) {
         // a refused attempt is itself worth recording (e.g. revealing ID numbers without the right)
-        await ctx.db.system.transaction().execute((tx) =>
-          appendAudit(
-            tx,
-            {
-              actor: auditActor(actor),
-              action: 'access.denied',
-              resourceType: 'route',
-              resourceId: `${request.method} ${route}`,
-              orgId: actor.orgId,
-              orgPath: actor.orgPath,
-              ip: actor.ip,
-              outcome: 'denied',
-              summary: { permission: needed.join('|') },
-            },
-            now,
-          ),
-        );
+        await recordDenial({
+          kind: 'permission',
+          actor,
+          ip: request.ip,
+          route: `${request.method} ${route}`,
+          summary: { permission: needed.join('|') },
+        });
         requirePermission(actor, needed[0]!);
       }
     }
