@@ -9,3 +9,4 @@ export * from './matching.ts';
 export * from './projects.ts';
 export * from './activities.ts';
 export * from './login-challenge.ts';
+export * from './audit.ts';
