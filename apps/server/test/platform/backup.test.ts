@@ -275,8 +275,7 @@ describe(
       const sourceAudit = await withClient(
         ownerUrl,
         async (c) =>
-          (await c.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq'))
-            .rows,
+          (await c.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq')).rows,
       );
 
       const restoredDir = path.join(root, 'restored');
@@ -332,8 +331,7 @@ describe(
       const restoredAudit = await withClient(
         restoredUrl,
         async (c) =>
-          (await c.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq'))
-            .rows,
+          (await c.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq')).rows,
       );
       expect(restoredAudit.length).toBeGreaterThanOrEqual(committedBeforeBackup / 10 - 1);
       expect(restoredAudit).toEqual(sourceAudit.slice(0, restoredAudit.length));

@@ -68,12 +68,21 @@ export async function restoreConfigured(
       `数据目录 ${config.dataDir} 正被运行中的服务使用：请先停止服务，并恢复到空的数据目录`,
     );
   }
+  // the superuser password of the restored cluster becomes this data dir's (made now if it has none)
+  const secretsFile = path.join(config.dataDir, 'secrets.json');
+  const hadSecrets = fs.existsSync(secretsFile);
   const { embeddedDbPassword } = loadOrCreateSecrets(config.dataDir);
-  return restoreEmbeddedCluster({
-    file: path.resolve(file),
-    dataDir: config.dataDir,
-    key,
-    superuserPassword: embeddedDbPassword,
-    logger,
-  });
+  try {
+    return await restoreEmbeddedCluster({
+      file: path.resolve(file),
+      dataDir: config.dataDir,
+      key,
+      superuserPassword: embeddedDbPassword,
+      logger,
+    });
+  } catch (error) {
+    // a refused restore leaves the data dir as it found it
+    if (!hadSecrets) fs.rmSync(secretsFile, { force: true });
+    throw error;
+  }
 }

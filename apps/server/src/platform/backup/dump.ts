@@ -127,10 +127,10 @@ export async function backupExternalDatabase(options: {
 /** What a restore may find in its target: nothing but the empty public schema and plpgsql. */
 async function isEmptyDatabase(client: pg.ClientBase): Promise<boolean> {
   const { rows } = await client.query<{ objects: string }>(`
-    SELECT (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    SELECT ((SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
               AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%')
-         + (SELECT count(*) FROM pg_extension WHERE extname <> 'plpgsql') AS objects`);
+         + (SELECT count(*) FROM pg_extension WHERE extname <> 'plpgsql'))::text AS objects`);
   return rows[0]!.objects === '0';
 }
 
