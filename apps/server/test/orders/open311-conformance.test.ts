@@ -400,6 +400,7 @@ describe('GeoReport v2: service requests', () => {
     const byCode = await ids('/open311/v2/requests.json?service_code=cat.law,cat.elderly');
     expect(byCode).toEqual(expect.arrayContaining([a, b]));
     expect(await ids('/open311/v2/requests.json?service_code=cat.law')).not.toContain(a);
+    expect(await ids('/open311/v2/requests.json?service_code=cat.nothing,item.abc')).toEqual([]);
 
     const start = new Date(Date.now() - 200 * 86_400_000).toISOString();
     const end = new Date(Date.now() - 150 * 86_400_000).toISOString();

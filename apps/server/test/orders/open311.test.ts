@@ -39,7 +39,7 @@ describe('Open311 GeoReport v2', () => {
       remoteAddress: nextIp(),
     });
     expect(created.statusCode, created.body).toBe(200);
-    const [receipt] = created.json() as Array<{ service_request_id: string; token: string }>;
+    const [receipt] = created.json() as Array<{ service_request_id: string }>;
     expect(receipt!.service_request_id).toMatch(/^XQ\d{10}$/);
     const row = await t.ctx.db.system
       .selectFrom('orders')
