@@ -216,13 +216,13 @@ describe(
     });
 
     it('restores a consistent copy: every write committed before the backup ended, in order, nothing torn', async () => {
+      const committedBeforeBackup = 200;
       // a writer appends while the backup runs
-      let next = 201;
+      let next = committedBeforeBackup + 1;
       let writing = true;
       const writer = (async () => {
         while (writing) await write(next++);
       })();
-      const committedBeforeBackup = next - 1;
       // and one write is committed (synchronously, from another process) right after pg_backup_start
       const duringBackup = 1_000_000;
       const logger = {
