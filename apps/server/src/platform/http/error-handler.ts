@@ -14,6 +14,42 @@ export interface ErrorAnswer {
   status: number;
   code: string;
   message: string;
+  /** seconds; sent as Retry-After (the database is restarting) */
+  retryAfter?: number;
+}
+
+/** The database is out of reach for a moment (restarting, failing over): say so, and when to retry. */
+export const DB_UNAVAILABLE: ErrorAnswer = {
+  status: 503,
+  code: 'DB_UNAVAILABLE',
+  message: '服务暂时不可用，请稍后重试',
+  retryAfter: 5,
+};
+// SQLSTATE 08 (connection exception), 57P01–57P03 (shut down by an admin or a crash, cannot connect
+// now), 53300 (too many connections); socket errors; and pg's own words for a connection that died
+const UNAVAILABLE_STATES = /^(08[0-9A-Z]{3}|57P0[1-3]|53300)$/;
+const SOCKET_ERRORS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+]);
+const LOST_CONNECTION =
+  /Connection terminated|terminating connection|connection error|not queryable|timeout exceeded when trying to connect|the database system is (starting up|shutting down|in recovery mode)/i;
+
+/** Whether `error` means the database cannot be reached right now (not that a query was wrong). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (error === null || typeof error !== 'object') return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && (UNAVAILABLE_STATES.test(code) || SOCKET_ERRORS.has(code))) return true;
+  return typeof message === 'string' && LOST_CONNECTION.test(message);
+}
+
+/** Sends an answer's Retry-After, when it has one. */
+export function withRetryAfter(reply: FastifyReply, answer: ErrorAnswer): FastifyReply {
+  return answer.retryAfter ? reply.header('retry-after', String(answer.retryAfter)) : reply;
 }
 
 /**
@@ -25,6 +61,7 @@ export interface ErrorAnswer {
 export function answerFor(error: unknown): ErrorAnswer | null {
   if (error instanceof AppError) return { status: error.status, code: error.code, message: error.message };
   if (error === null || typeof error !== 'object') return null;
+  if (isDatabaseUnavailable(error)) return DB_UNAVAILABLE;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const issue = error.validation[0];
     const where = issue?.instancePath ? issue.instancePath.replace(/^\//, '').replace(/\//g, '.') : '';
@@ -82,7 +119,9 @@ export function answerFor(error: unknown): ErrorAnswer | null {
  */
 export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
   const answer = answerFor(error) ?? { status: 400, code: 'BAD_REQUEST', message: '请求无效' };
-  void reply.status(answer.status).send({ code: answer.code, message: answer.message });
+  void withRetryAfter(reply, answer)
+    .status(answer.status)
+    .send({ code: answer.code, message: answer.message });
 }
 
 /**
@@ -97,7 +136,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
       const code = (error as { code?: unknown }).code;
       if (typeof code === 'string' && /^(22|54)/.test(code))
         request.log.warn({ sqlState: code, route: request.routeOptions.url }, 'database refused a value');
-      return reply.status(answer.status).send({ code: answer.code, message: answer.message });
+      if (answer === DB_UNAVAILABLE) request.log.warn({ err: error }, 'database unavailable');
+      return withRetryAfter(reply, answer)
+        .status(answer.status)
+        .send({ code: answer.code, message: answer.message });
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send({ code: 'INTERNAL', message: '服务器内部错误，请稍后重试' });
