@@ -131,6 +131,79 @@ describe('what the log records', () => {
   });
 });
 
+describe('what the audit admin reads', () => {
+  it('names the action, the object, its org and the actor, and says what changed in words', async () => {
+    const center = await login(t.app, 'demo-center');
+    const c = client(t.app, center);
+    const me = (await c.get('/api/auth/me')).json().user as { orgId: number; orgName: string };
+    expect(
+      (await c.patch(`/api/orgs/${me.orgId}`, { openingHours: '周一至周五 9:00-17:00' })).statusCode,
+    ).toBe(200);
+    const entry = (await auditEntries(t.app, auditor, { action: 'org.update' })).find((e) => e.ip === c.ip)!;
+    expect(entry).toMatchObject({
+      actionLabel: '修改单位信息',
+      resourceLabel: '单位',
+      resourceName: me.orgName,
+      orgName: me.orgName,
+      actorName: expect.stringContaining('（demo-center）'),
+      // the raw values stay for the detail
+      resourceType: 'org',
+      resourceId: String(me.orgId),
+    });
+    expect(entry.summaryText).toContain('修改内容：开放时间');
+    expect(entry.summaryText).not.toContain('openingHours');
+  });
+
+  it('names a volunteer by number, never by name', async () => {
+    const center = client(t.app, await login(t.app, 'demo-center'));
+    const volunteer = await t.ctx.db.system
+      .selectFrom('volunteers')
+      .select(['id', 'name', 'volunteer_no'])
+      .where('status', '=', 'active')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const suspended = await center.post(`/api/volunteers/${volunteer.id}/suspend`, { reason: '核实身份' });
+    expect(suspended.statusCode, suspended.body).toBe(200);
+    const entry = (await auditEntries(t.app, auditor, { action: 'volunteer.suspend' })).find(
+      (e) => e.ip === center.ip,
+    )!;
+    expect(entry).toMatchObject({ actionLabel: '暂停志愿者', resourceName: volunteer.volunteer_no });
+    expect(entry.summaryText).toBe('原因：核实身份');
+    expect(JSON.stringify(entry)).not.toContain(volunteer.name);
+    await center.post(`/api/volunteers/${volunteer.id}/reactivate`);
+  });
+
+  it('labels a failed login and a refusal, not codes', async () => {
+    const ip = nextIp();
+    expect((await tryLogin(t.app, 'demo-station', 'Guess#wrong9', ip)).statusCode).toBe(401);
+    const failed = (await auditEntries(t.app, auditor, { action: 'auth.login', outcome: 'failure' })).find(
+      (e) => e.ip === ip,
+    )!;
+    expect(failed).toMatchObject({ actionLabel: '登录', resourceLabel: '登录会话' });
+    expect(failed.summaryText).toBe('原因：密码错误');
+  });
+
+  it('filters one action exactly, or a whole group with a trailing dot', async () => {
+    // "auth.log" is no action: it matches nothing (it used to match login and logout as a prefix)
+    expect(await auditEntries(t.app, auditor, { action: 'auth.log' })).toEqual([]);
+    const group = new Set((await auditEntries(t.app, auditor, { action: 'auth.' })).map((e) => e.action));
+    expect(group).toContain('auth.login');
+    expect(group).toContain('auth.logout');
+    expect([...group].every((action) => action.startsWith('auth.'))).toBe(true);
+  });
+
+  it('finds an actor by name as well as by username', async () => {
+    const { display_name: name } = await t.ctx.db.system
+      .selectFrom('users')
+      .select('display_name')
+      .where('username', '=', 'demo-center')
+      .executeTakeFirstOrThrow();
+    const items = await auditEntries(t.app, auditor, { actor: name });
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.some((e) => e.actorUsername === 'demo-center')).toBe(true);
+  });
+});
+
 describe('append-only for the application', () => {
   it.each([
     ['UPDATE', sql`UPDATE audit_log SET summary = '{"x":1}' WHERE seq = 1`],

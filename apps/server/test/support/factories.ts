@@ -25,14 +25,22 @@ export interface UserView {
 
 export interface AuditItem {
   seq: number;
+  actorUserId: number | null;
   actorUsername: string | null;
+  actorName: string | null;
   actorRole: string | null;
   action: string;
+  actionLabel: string;
   resourceType: string;
+  resourceLabel: string;
   resourceId: string | null;
+  resourceName: string | null;
+  orgId: number | null;
+  orgName: string | null;
   ip: string | null;
   outcome: string;
   summary: string;
+  summaryText: string;
 }
 
 /** A username no other test in the run uses. */
