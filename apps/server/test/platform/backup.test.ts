@@ -221,7 +221,10 @@ describe(
       let next = committedBeforeBackup + 1;
       let writing = true;
       const writer = (async () => {
-        while (writing) await write(next++);
+        while (writing) {
+          await write(next++);
+          await new Promise((resolve) => setTimeout(resolve, 5)); // steady, not a CPU hog on 2 cores
+        }
       })();
       // and one write is committed (synchronously, from another process) right after pg_backup_start
       const duringBackup = 1_000_000;

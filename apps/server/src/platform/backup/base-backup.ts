@@ -236,6 +236,10 @@ export async function restoreEmbeddedCluster(options: {
         postgresFlags: ['-c', `hba_file=${hbaFile}`],
       });
     } catch (error) {
+      // the start claimed the data dir for this process; a failed one leaves no claim behind
+      const ownerFile = path.join(options.dataDir, 'server.pid');
+      if (fs.existsSync(ownerFile) && fs.readFileSync(ownerFile, 'utf8') === String(process.pid))
+        fs.rmSync(ownerFile);
       const tail = log.join('\n').split('\n').slice(-8).join('\n');
       throw new BackupError(`恢复的数据库无法启动（${(error as Error)?.message ?? '进程退出'}）：\n${tail}`);
     }
