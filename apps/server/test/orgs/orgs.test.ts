@@ -422,6 +422,9 @@ describe('service platforms', () => {
     const instList = await institute.get('/api/platforms');
     expect(instList.statusCode).toBe(200);
     expect(instList.json()).toHaveLength(5);
+    // the list says who may edit: the centre, not an institute
+    expect(list.every((p: { editable: boolean }) => p.editable)).toBe(true);
+    expect(instList.json().some((p: { editable: boolean }) => p.editable)).toBe(false);
     const before = await tableDigest(db(), 'platforms');
     const denied = await institute.patch(`/api/platforms/${target.id}`, { leadUnit: '越权修改' });
     expect([403, 404]).toContain(denied.statusCode);

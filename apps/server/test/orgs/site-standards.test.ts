@@ -99,6 +99,16 @@ describe('site standards', () => {
     );
     expect((await standardByCode(t, 'wuyou')).pass_score).toBe(preset.pass_score);
   });
+
+  it('says which standards the caller may edit: its own unit’s, not a higher unit’s', async () => {
+    type Listed = { id: number; code: string; editable: boolean };
+    const preset = await standardByCode(t, 'wuyou');
+    const byStation = (await station.get('/api/site-standards')).json() as Listed[];
+    expect(byStation.find((s) => s.id === preset.id)?.editable).toBe(false);
+    expect(byStation.find((s) => s.code === 'own-check')?.editable).toBe(true);
+    const byCenter = (await center.get('/api/site-standards')).json() as Listed[];
+    expect(byCenter.find((s) => s.id === preset.id)?.editable).toBe(true);
+  });
 });
 
 describe('inspections', () => {

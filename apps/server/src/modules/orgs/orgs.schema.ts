@@ -129,6 +129,8 @@ export const platformSchema = z.object({
   contactName: z.string().nullable(),
   contactPhone: z.string().nullable(),
   description: z.string().nullable(),
+  /** Whether the caller may edit it: the centre the platforms belong to, not the units below. */
+  editable: z.boolean(),
 });
 export const updatePlatformBody = z.object({
   leadUnit: z.string().trim().min(1, '请输入牵头单位').max(60).optional(),

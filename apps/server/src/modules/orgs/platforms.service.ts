@@ -1,7 +1,7 @@
 // The five service platforms (五大服务平台) attached to a centre, each with its lead unit.
 import { PLATFORM_LABELS, type Platform } from '@civic/contracts';
 import { appendAudit } from '../../platform/audit/audit.ts';
-import { auditActor, type Actor } from '../../platform/auth/actor.ts';
+import { auditActor, inActorScope, type Actor } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { inScope } from '../../platform/db/database.ts';
 import { Invalid, NotFound } from '../../platform/errors.ts';
@@ -28,6 +28,7 @@ export function createPlatformsService(ctx: AppContext) {
         contactName: r.contact_name,
         contactPhone: maskedPhone(ctx.cipher, r.contact_phone_enc),
         description: r.description,
+        editable: actor.permissions.has('org.write') && inActorScope(actor, r.org_path),
       }));
     },
 

@@ -23,6 +23,8 @@ export const siteStandardSchema = z.object({
   passScore: z.number(),
   isPreset: z.boolean(),
   status: z.enum(SITE_STANDARD_STATUSES),
+  /** Whether the caller may change it: a standard of their own unit (or below), not a higher one's. */
+  editable: z.boolean(),
   items: z.array(
     z.object({
       id: z.number(),

@@ -76,7 +76,7 @@ export const EARLIEST_INSPECTION_DATE = '2000-01-01';
 export function createSiteStandardsService(ctx: AppContext) {
   const run = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor.orgPath, work);
 
-  async function views(tx: Tx, rows: StandardRow[]): Promise<SiteStandardView[]> {
+  async function views(tx: Tx, rows: StandardRow[], actor: Actor): Promise<SiteStandardView[]> {
     if (!rows.length) return [];
     const items = await tx
       .selectFrom('site_standard_items')
@@ -98,6 +98,7 @@ export function createSiteStandardsService(ctx: AppContext) {
       passScore: r.pass_score,
       isPreset: r.is_preset,
       status: r.status as SiteStandardView['status'],
+      editable: actor.permissions.has('site.write') && inActorScope(actor, r.org_path),
       items: items
         .filter((i) => i.standard_id === r.id)
         .map((i) => ({ id: i.id, seq: i.seq, title: i.title, description: i.description, weight: i.weight })),
@@ -230,7 +231,7 @@ export function createSiteStandardsService(ctx: AppContext) {
           .orderBy('is_preset', 'desc')
           .orderBy('id')
           .execute();
-        return views(tx, rows);
+        return views(tx, rows, actor);
       });
     },
 
@@ -260,7 +261,7 @@ export function createSiteStandardsService(ctx: AppContext) {
           name: row.name,
           items: input.items.length,
         });
-        return (await views(tx, [row]))[0]!;
+        return (await views(tx, [row], actor))[0]!;
       });
     },
 
@@ -299,7 +300,7 @@ export function createSiteStandardsService(ctx: AppContext) {
           fields: Object.keys(input),
           code: after.code,
         });
-        return (await views(tx, [after]))[0]!;
+        return (await views(tx, [after], actor))[0]!;
       });
     },
 
