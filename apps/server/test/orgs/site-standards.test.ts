@@ -109,6 +109,40 @@ describe('site standards', () => {
     const byCenter = (await center.get('/api/site-standards')).json() as Listed[];
     expect(byCenter.find((s) => s.id === preset.id)?.editable).toBe(true);
   });
+
+  it('counts the inspections against each standard in the caller’s scope (the one in use)', async () => {
+    type Listed = { code: string; inspections: number };
+    const listed = (await center.get('/api/site-standards')).json() as Listed[];
+    const inScope = async (code: string) =>
+      Number(
+        (
+          await db()
+            .selectFrom('inspections as i')
+            .innerJoin('site_standards as s', 's.id', 'i.standard_id')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .where('s.code', '=', code)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    // the demo county inspects against 八有, not 五有
+    expect(listed.find((s) => s.code === 'bayou')?.inspections).toBe(await inScope('bayou'));
+    expect(listed.find((s) => s.code === 'bayou')?.inspections).toBeGreaterThan(0);
+    expect(listed.find((s) => s.code === 'wuyou')?.inspections).toBe(0);
+    const byStation2 = (await station2.get('/api/site-standards')).json() as Listed[];
+    const station2Org = await orgOfUser(db(), 'demo-station2');
+    const ownCount = Number(
+      (
+        await db()
+          .selectFrom('inspections as i')
+          .innerJoin('site_standards as s', 's.id', 'i.standard_id')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .where('s.code', '=', 'bayou')
+          .where(sql<boolean>`i.org_path <@ ${station2Org.path}::ltree`)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    expect(byStation2.find((s) => s.code === 'bayou')?.inspections).toBe(ownCount);
+  });
 });
 
 describe('inspections', () => {

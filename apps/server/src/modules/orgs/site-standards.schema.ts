@@ -25,6 +25,8 @@ export const siteStandardSchema = z.object({
   status: z.enum(SITE_STANDARD_STATUSES),
   /** Whether the caller may change it: a standard of their own unit (or below), not a higher one's. */
   editable: z.boolean(),
+  /** Inspections against it in the caller's scope: which standard is in use there. */
+  inspections: z.number(),
   items: z.array(
     z.object({
       id: z.number(),

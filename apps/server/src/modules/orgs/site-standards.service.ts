@@ -89,6 +89,17 @@ export function createSiteStandardsService(ctx: AppContext) {
       .orderBy('standard_id')
       .orderBy('seq')
       .execute();
+    // row-level security keeps the count to the caller's scope
+    const used = await tx
+      .selectFrom('inspections')
+      .select((eb) => ['standard_id', eb.fn.countAll<string>().as('n')])
+      .where(
+        'standard_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .groupBy('standard_id')
+      .execute();
     return rows.map((r) => ({
       id: r.id,
       code: r.code,
@@ -99,6 +110,7 @@ export function createSiteStandardsService(ctx: AppContext) {
       isPreset: r.is_preset,
       status: r.status as SiteStandardView['status'],
       editable: actor.permissions.has('site.write') && inActorScope(actor, r.org_path),
+      inspections: Number(used.find((u) => u.standard_id === r.id)?.n ?? 0),
       items: items
         .filter((i) => i.standard_id === r.id)
         .map((i) => ({ id: i.id, seq: i.seq, title: i.title, description: i.description, weight: i.weight })),
