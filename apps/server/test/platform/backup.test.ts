@@ -54,7 +54,7 @@ const userTables = (url: string) =>
 describe('backup and restore of an external PostgreSQL (pg_dump)', () => {
   const maintenanceUrl = inject('maintenanceUrl');
   const created: string[] = [];
-  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'civic-backup-test-'));
+  let outDir: string;
   let t: TestContext;
   let serverMajor: number;
   let dumpUsable: boolean;
@@ -68,6 +68,7 @@ describe('backup and restore of an external PostgreSQL (pg_dump)', () => {
   }
 
   beforeAll(async () => {
+    outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'civic-backup-test-'));
     t = await createTestContext();
     serverMajor = await withClient(t.databaseUrl, async (c) =>
       Math.floor(
@@ -88,7 +89,7 @@ describe('backup and restore of an external PostgreSQL (pg_dump)', () => {
       for (const name of created)
         await c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`);
     });
-    fs.rmSync(outDir, { recursive: true, force: true });
+    if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
   });
 
   it('round-trips the demo county: every table has the same rows and checksum, and the audit chain verifies', async (test) => {
@@ -159,7 +160,7 @@ describe(
   'backup and restore of the embedded PostgreSQL (base backup while written to)',
   { timeout: 240_000 },
   () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'civic-base-backup-'));
+    let root: string;
     const cipher = createFieldCipher(TEST_KEY);
     const servers: EmbeddedPostgresHandle[] = [];
     let ownerUrl: string;
@@ -183,6 +184,7 @@ describe(
     }
 
     beforeAll(async () => {
+      root = fs.mkdtempSync(path.join(os.tmpdir(), 'civic-base-backup-'));
       // laid out as npm start leaves it: the cluster in pg/, the key beside it in secrets.json
       fs.mkdirSync(path.join(root, 'source'));
       fs.writeFileSync(
@@ -212,7 +214,7 @@ describe(
     afterAll(async () => {
       await db?.destroy();
       for (const server of servers) await server.stop().catch(() => undefined);
-      fs.rmSync(root, { recursive: true, force: true });
+      if (root) fs.rmSync(root, { recursive: true, force: true });
     });
 
     it('restores a consistent copy: every write committed before the backup ended, in order, nothing torn', async () => {
