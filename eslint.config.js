@@ -107,6 +107,21 @@ export default tseslint.config(
     },
   },
   {
+    // A request's data scope comes from its actor: inScope(db, actor, …) also sets a team leader's
+    // team (app.team), which a bare `actor.orgPath` would silently drop.
+    files: ['apps/server/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.name='inScope'] > MemberExpression[property.name='orgPath']",
+          message:
+            "Pass the actor to inScope (inScope(db, actor, …)): its orgPath alone drops a team leader's team limit.",
+        },
+      ],
+    },
+  },
+  {
     // tests, benchmarks and command-line tools may reach inside a module
     files: ['apps/server/test/**', 'apps/server/bench/**', 'apps/server/src/cli/**', '**/*.test.ts'],
     rules: { 'boundaries/entry-point': 'off' },

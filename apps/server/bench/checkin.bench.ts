@@ -347,6 +347,8 @@ export async function checkinWorkload(bench: Bench): Promise<Figure> {
         orgId: v.orgId,
         orgName: '压测站点',
         orgPath: v.orgPath,
+        teamId: null,
+        teamName: null,
         permissions: permissionsOf('volunteer'),
         sessionId: sessionIdOf(v.token),
         csrfToken: v.csrf,

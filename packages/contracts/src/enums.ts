@@ -71,6 +71,12 @@ export const STAFF_ROLES: readonly Role[] = [
   'security_admin',
   'audit_admin',
 ];
+/**
+ * Roles whose data scope is the team their account leads (users.team_id) and its sub-teams, not
+ * their org's subtree; the account sits at that team's org (a county professional team's leader at
+ * the centre, a village 中队's at its station), so no kind list below applies to them.
+ */
+export const TEAM_BOUND_ROLES: readonly Role[] = ['team_leader'];
 /** The org kind each administrative role is bound to (三权分立 roles are bound to the centre). */
 export const ROLE_ORG_KINDS: Partial<Record<Role, readonly OrgKind[]>> = {
   center_admin: ['center'],
@@ -158,6 +164,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   center_admin: [...BUSINESS_ADMIN, 'volunteer.unmask', 'order.vet', 'account.activate'],
   institute_admin: [...BUSINESS_ADMIN, 'volunteer.unmask', 'order.vet'],
   station_admin: BUSINESS_ADMIN,
+  // only over the team the account leads and its sub-teams (TEAM_BOUND_ROLES)
   team_leader: ['org.read', 'volunteer.read', 'team.read', 'activity.read', 'activity.write', 'hours.review'],
   volunteer: ['volunteer.self'],
   resident: [],

@@ -174,7 +174,7 @@ export function occurrenceOf(first: Date, frequency: 'weekly' | 'monthly', index
 }
 
 export function createActivitiesService(ctx: AppContext) {
-  const run = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor.orgPath, work);
+  const run = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor, work);
   const audit = (
     tx: Tx,
     actor: Actor,

@@ -42,7 +42,7 @@ export { closeAttendance } from './attendance.ts';
 
 export function createCheckinService(ctx: AppContext) {
   const key = ctx.cipher.derive(CHECKIN_QR_KEY_PURPOSE);
-  const staff = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor.orgPath, work);
+  const staff = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor, work);
 
   const managed = (tx: Tx, actor: Actor, id: number) => managedActivity(tx, actor, id);
 

@@ -63,7 +63,7 @@ async function unique<T>(message: string, code: string, work: () => Promise<T>):
 
 export function createPlansService(ctx: AppContext) {
   const activities = createActivitiesService(ctx);
-  const run = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor.orgPath, work);
+  const run = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor, work);
   const audit = (tx: Tx, actor: Actor, action: string, plan: PlanRow, summary: Record<string, unknown>) =>
     auditAction(tx, actor, action, 'activity_plan', planTarget(plan), summary, ctx.now());
   const touch = (tx: Tx, plan: PlanRow) =>

@@ -173,7 +173,7 @@ export function createSignupsService(ctx: AppContext) {
   return {
     // ---------------------------------------------------------------- staff
     async list(actor: Actor, activityId: number) {
-      return inScope(ctx.db.app, actor.orgPath, async (tx) => {
+      return inScope(ctx.db.app, actor, async (tx) => {
         await activityView(tx, activityId, actor);
         return signupsOf(tx, activityId);
       });
@@ -181,7 +181,7 @@ export function createSignupsService(ctx: AppContext) {
 
     /** A leader or admin adds volunteers directly (also outside the sign-up window; capacity holds). */
     async add(actor: Actor, activityId: number, volunteerIds: number[]) {
-      return inScope(ctx.db.app, actor.orgPath, async (tx) => {
+      return inScope(ctx.db.app, actor, async (tx) => {
         const row = await managedActivity(tx, actor, activityId, { lock: true });
         if (!['published', 'in_progress'].includes(row.status))
           throw new Conflict('活动未发布、已结束或已取消，不能添加报名', 'SIGNUP_CLOSED');
@@ -218,7 +218,7 @@ export function createSignupsService(ctx: AppContext) {
     },
 
     async remove(actor: Actor, activityId: number, volunteerId: number) {
-      return inScope(ctx.db.app, actor.orgPath, async (tx) => {
+      return inScope(ctx.db.app, actor, async (tx) => {
         const row = await managedActivity(tx, actor, activityId, { lock: true });
         if (!['published', 'in_progress'].includes(row.status))
           throw new Conflict('活动已结束或已取消，不能再调整报名', 'SIGNUP_CLOSED');

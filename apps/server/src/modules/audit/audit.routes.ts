@@ -69,7 +69,7 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (req) => {
       const q = req.query;
       const actor = actorOf(req);
-      return inScope(ctx.db.app, actor.orgPath, async (tx) => {
+      return inScope(ctx.db.app, actor, async (tx) => {
         let base = tx.selectFrom('audit_log');
         if (q.actor) {
           const pattern = containsPattern(q.actor);

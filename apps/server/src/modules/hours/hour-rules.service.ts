@@ -12,7 +12,7 @@ import type { HourRuleInput, HourRuleView } from './hours.schema.ts';
 type Org = { id: number; path: string };
 
 export function createHourRulesService(ctx: AppContext) {
-  const run = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor.orgPath, work);
+  const run = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor, work);
 
   async function findOrg(tx: Tx, actor: Actor, orgId: number): Promise<Org> {
     const org = await tx.selectFrom('orgs').select(['id', 'path']).where('id', '=', orgId).executeTakeFirst();

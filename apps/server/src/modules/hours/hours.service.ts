@@ -28,7 +28,7 @@ import { checkEvidence, findVolunteer, VOLUNTEER_NOT_FOUND } from './record-inpu
 const DAY_MS = 86_400_000;
 
 export function createHoursService(ctx: AppContext) {
-  const run = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor.orgPath, work);
+  const run = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor, work);
 
   /** The record under its row lock, when it lies in the caller's subtree; else 404. */
   async function lockRecord(tx: Tx, actor: Actor, id: number): Promise<RecordRow> {

@@ -38,7 +38,7 @@ interface Opening {
 const sameOrigin = (name: string) => name.trim().toLowerCase();
 
 export function createOpeningService(ctx: AppContext) {
-  const run = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor.orgPath, work);
+  const run = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor, work);
 
   /** The volunteers' opening records (not rejected) by origin name, for the duplicate check. */
   async function existingOrigins(tx: Tx, volunteerIds: number[]): Promise<Map<string, number>> {

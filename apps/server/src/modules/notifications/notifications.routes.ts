@@ -110,7 +110,7 @@ export function notificationsRoutes(app: FastifyInstance, ctx: AppContext): void
     },
     (req) => {
       const actor = actorOf(req);
-      return inScope(ctx.db.app, actor.orgPath, (tx) => listOf(tx, staffOf(actor), req.query));
+      return inScope(ctx.db.app, actor, (tx) => listOf(tx, staffOf(actor), req.query));
     },
   );
 
@@ -119,7 +119,7 @@ export function notificationsRoutes(app: FastifyInstance, ctx: AppContext): void
     { schema: { tags, summary: '标记已读', params: idParams, response: ok }, config: staff },
     async (req) => {
       const actor = actorOf(req);
-      const found = await inScope(ctx.db.app, actor.orgPath, async (tx) => {
+      const found = await inScope(ctx.db.app, actor, async (tx) => {
         await markRead(tx, staffOf(actor), ctx.now(), req.params.id);
         return staffOf(actor)(tx.selectFrom('notifications'))
           .select('id')

@@ -30,7 +30,7 @@ import { containsPattern } from '../../platform/http/schemas.ts';
 const CANDIDATE_LIMIT = 20;
 
 export function createOrdersService(ctx: AppContext) {
-  const run = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor.orgPath, work);
+  const run = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor, work);
   const by = actingAs;
   const audit = (
     tx: Tx,

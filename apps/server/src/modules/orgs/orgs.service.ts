@@ -33,7 +33,7 @@ const treeOrder = (alias: string) =>
   sql<number[]>`string_to_array(${sql.ref(`${alias}.path`)}::text, '.')::bigint[]`;
 
 export function createOrgsService(ctx: AppContext) {
-  const run = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor.orgPath, work);
+  const run = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor, work);
 
   const view = (row: OrgRow): OrgView => ({
     id: row.id,

@@ -17,7 +17,7 @@ export interface PlatformUpdate {
 export function createPlatformsService(ctx: AppContext) {
   return {
     async list(actor: Actor) {
-      const rows = await inScope(ctx.db.app, actor.orgPath, (tx) =>
+      const rows = await inScope(ctx.db.app, actor, (tx) =>
         tx.selectFrom('platforms').selectAll().orderBy('id').execute(),
       );
       return rows.map((r) => ({
@@ -33,7 +33,7 @@ export function createPlatformsService(ctx: AppContext) {
     },
 
     async update(actor: Actor, id: number, input: PlatformUpdate) {
-      await inScope(ctx.db.app, actor.orgPath, async (tx) => {
+      await inScope(ctx.db.app, actor, async (tx) => {
         const row = await tx.selectFrom('platforms').selectAll().where('id', '=', id).executeTakeFirst();
         if (!row) throw new NotFound('平台不存在');
         const set = Object.fromEntries(

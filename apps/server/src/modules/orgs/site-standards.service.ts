@@ -74,7 +74,7 @@ export const EARLIEST_INSPECTION_DATE = '2000-01-01';
 // ---------------------------------------------------------------- service
 
 export function createSiteStandardsService(ctx: AppContext) {
-  const run = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor.orgPath, work);
+  const run = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor, work);
 
   async function views(tx: Tx, rows: StandardRow[], actor: Actor): Promise<SiteStandardView[]> {
     if (!rows.length) return [];

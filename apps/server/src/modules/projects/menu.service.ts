@@ -107,7 +107,7 @@ async function checkProject(tx: Tx, projectId: number, ownerPath: string) {
 }
 
 export function createMenuService(ctx: AppContext) {
-  const run = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor.orgPath, work);
+  const run = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor, work);
 
   const audit = (tx: Tx, actor: Actor, action: string, item: OwnedRow, summary = {}) =>
     auditAction(tx, actor, action, 'menu_item', ownedTarget(item), summary, ctx.now());

@@ -124,7 +124,7 @@ const columns = (input: UpdateProjectInput) => ({
 });
 
 export function createProjectsService(ctx: AppContext) {
-  const run = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor.orgPath, work);
+  const run = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor, work);
 
   const audit = (tx: Tx, actor: Actor, action: string, project: OwnedRow, summary = {}) =>
     auditAction(tx, actor, action, 'project', ownedTarget(project), summary, ctx.now());

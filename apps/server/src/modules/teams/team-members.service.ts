@@ -19,7 +19,7 @@ import { containsPattern } from '../../platform/http/schemas.ts';
 type Decision = 'approve' | 'reject';
 
 export function createTeamMembersService(ctx: AppContext) {
-  const run = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor.orgPath, work);
+  const run = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor, work);
 
   const selectMembers = (tx: Tx) =>
     tx

@@ -86,7 +86,7 @@ export async function findManagedTeam(tx: Tx, actor: Actor, id: number): Promise
 }
 
 export function createTeamsService(ctx: AppContext) {
-  const run = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor.orgPath, work);
+  const run = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor, work);
 
   const audit = (tx: Tx, actor: Actor, action: string, team: AuditTarget, summary = {}) =>
     auditAction(tx, actor, action, 'team', team, summary, ctx.now());

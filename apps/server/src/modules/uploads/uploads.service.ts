@@ -69,7 +69,7 @@ export function createUploadsService(ctx: AppContext) {
       if (!mimeType) throw new UnsupportedFile();
       const fileName = cleanFileName(file.fileName);
       const sha256 = crypto.createHash('sha256').update(file.data).digest('hex');
-      const id = await inScope(ctx.db.app, actor.orgPath, async (tx) => {
+      const id = await inScope(ctx.db.app, actor, async (tx) => {
         const row = await tx
           .insertInto('uploads')
           .values({
@@ -104,7 +104,7 @@ export function createUploadsService(ctx: AppContext) {
     },
 
     async get(actor: Actor, id: string): Promise<{ mimeType: string; content: Buffer }> {
-      const row = await inScope(ctx.db.app, actor.orgPath, (tx) =>
+      const row = await inScope(ctx.db.app, actor, (tx) =>
         tx.selectFrom('uploads').select(['mime_type', 'content']).where('id', '=', id).executeTakeFirst(),
       );
       if (!row) throw new NotFound('文件不存在或不在您的数据范围内');

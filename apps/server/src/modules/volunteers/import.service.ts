@@ -57,7 +57,7 @@ const PERSON_COLUMN: Record<string, ImportColumnKey> = {
 const YES = new Set(['是', '同意', '已同意', 'y', 'yes', 'true', '1', '√']);
 
 export function createImportService(ctx: AppContext) {
-  const inActor = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor.orgPath, work);
+  const inActor = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor, work);
 
   async function stations(actor: Actor) {
     const rows = await inActor(actor, (tx) =>

@@ -89,7 +89,7 @@ export async function fileRejoinRequest(
 }
 
 export function createRejoinService(ctx: AppContext) {
-  const run = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor.orgPath, work);
+  const run = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor, work);
 
   /** A pending request of the caller's subtree, locked for the decision. */
   async function pendingRequest(tx: Tx, actor: Actor, id: number) {

@@ -88,7 +88,7 @@ function profileColumns(input: Partial<VolunteerInput>) {
 }
 
 export function createVolunteersService(ctx: AppContext) {
-  const run = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor.orgPath, work);
+  const run = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor, work);
 
   const audit = (
     tx: Tx,

@@ -1,4 +1,10 @@
-import { ROLE_PERMISSIONS, STAFF_ROLES, type Permission, type Role } from '@civic/contracts';
+import {
+  ROLE_PERMISSIONS,
+  STAFF_ROLES,
+  TEAM_BOUND_ROLES,
+  type Permission,
+  type Role,
+} from '@civic/contracts';
 import { Forbidden } from '../errors.ts';
 import { appendAudit, type AuditActor } from '../audit/audit.ts';
 import type { Tx } from '../db/database.ts';
@@ -13,6 +19,13 @@ export interface Actor {
   orgName: string;
   /** The root of the caller's data scope (their org's ltree path). */
   orgPath: string;
+  /**
+   * The team a team leader's account leads (users.team_id): their data scope is that team and its
+   * sub-teams, inside orgPath. Null for every other role, and for a leader bound to no team (who
+   * then sees no team's data).
+   */
+  teamId: number | null;
+  teamName: string | null;
   permissions: ReadonlySet<Permission>;
   sessionId: string;
   csrfToken: string;
@@ -31,6 +44,11 @@ export function permissionsOf(role: Role): ReadonlySet<Permission> {
 
 export function isStaff(role: Role): boolean {
   return STAFF_ROLES.includes(role);
+}
+
+/** True for a role whose data scope is the team it leads (TEAM_BOUND_ROLES), not the org subtree. */
+export function isTeamBound(actor: Pick<Actor, 'role'>): boolean {
+  return TEAM_BOUND_ROLES.includes(actor.role);
 }
 
 export function requirePermission(actor: Actor, permission: Permission): void {

@@ -42,6 +42,8 @@ export function actorFromSession(ctx: AppContext, session: SessionRow, ip: strin
     orgId: session.orgId,
     orgName: session.orgName,
     orgPath: session.orgPath,
+    teamId: session.teamId,
+    teamName: session.teamName,
     permissions: permissionsOf(session.role),
     sessionId: session.sessionId,
     csrfToken: session.csrfToken,

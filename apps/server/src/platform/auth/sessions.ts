@@ -29,6 +29,9 @@ export interface SessionRow {
   orgId: number;
   orgName: string;
   orgPath: string;
+  /** The team a team leader's account leads (users.team_id) and its name; null for everyone else. */
+  teamId: number | null;
+  teamName: string | null;
   status: string;
   mustChangePassword: boolean;
   passwordChangedAt: Date;
@@ -81,7 +84,10 @@ export async function findSession(
     .innerJoin('users as u', 'u.id', 's.user_id')
     .innerJoin('orgs as o', 'o.id', 'u.org_id')
     .leftJoin('volunteers as v', 'v.user_id', 'u.id')
+    .leftJoin('teams as t', 't.id', 'u.team_id')
     .select([
+      'u.team_id as teamId',
+      't.name as teamName',
       'v.id as volunteerId',
       'v.org_path as volunteerOrgPath',
       'v.status as volunteerStatus',

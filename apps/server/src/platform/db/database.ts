@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
+import { TEAM_BOUND_ROLES, type Role } from '@civic/contracts';
 import { migrate } from './migrate.ts';
 import type { Database } from './schema.ts';
 
@@ -153,12 +154,37 @@ export function connectDatabases(ownerUrl: string, appRolePassword: string): Dat
 }
 
 /**
- * Runs `work` in one transaction with the caller's data scope set for row-level security.
- * Everything a request reads or writes in its business logic goes through here.
+ * Whose data a transaction may touch: the account's org subtree and, for a team leader, only the
+ * team their account leads (and its sub-teams). The request's actor is one.
  */
-export async function inScope<T>(db: Db, scopePath: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+export interface ScopeOwner {
+  userId: number;
+  role: Role;
+  orgPath: string;
+  /** The team a team leader's account is bound to (users.team_id); null when it leads none. */
+  teamId: number | null;
+}
+
+/**
+ * Runs `work` in one transaction with the caller's data scope set for row-level security.
+ * Everything a request reads or writes in its business logic goes through here, given the actor:
+ * app.scope is their org's path, app.user their account, and app.team — for a team leader — the
+ * team they lead ('0' when they lead none, which matches nothing), so no call site can forget a
+ * leader's team. A bare path is an org scope with no team limit (a volunteer leading a team on H5
+ * works in the team's org for one decision, checked by the caller).
+ */
+export async function inScope<T>(
+  db: Db,
+  scope: string | ScopeOwner,
+  work: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  const owner = typeof scope === 'string' ? null : scope;
+  const path = owner ? owner.orgPath : (scope as string);
+  const team = owner && TEAM_BOUND_ROLES.includes(owner.role) ? String(owner.teamId ?? 0) : '';
+  const user = owner ? String(owner.userId) : '';
   return db.transaction().execute(async (tx) => {
-    await sql`SELECT set_config('app.scope', ${scopePath}, true)`.execute(tx);
+    await sql`SELECT set_config('app.scope', ${path}, true), set_config('app.team', ${team}, true),
+      set_config('app.user', ${user}, true)`.execute(tx);
     return work(tx);
   });
 }

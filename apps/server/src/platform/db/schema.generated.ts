@@ -529,6 +529,7 @@ export interface Users {
   phone_index: string | null;
   role: string;
   status: Generated<string>;
+  team_id: number | null;
   totp_enabled: Generated<boolean>;
   totp_last_step: number | null;
   totp_secret_enc: string | null;
