@@ -115,8 +115,10 @@ export const PERMISSIONS = [
   /** 评单: the staff evaluation that closes an order. */
   'order.evaluate',
   'activity.read',
-  /** Plans, activities, sign-ups on a volunteer's behalf, check-in codes and manual check-in. */
+  /** Activities, sign-ups on a volunteer's behalf, check-in codes and manual check-in. */
   'activity.write',
+  /** The org's yearly activity plans (年度计划): the unit's, not a team's. */
+  'plan.write',
   /** Confirm, correct or reject service records. */
   'hours.review',
   /** Enter backfilled (补录) and manual service records, with evidence. */
@@ -151,6 +153,7 @@ const BUSINESS_ADMIN: readonly Permission[] = [
   'order.evaluate',
   'activity.read',
   'activity.write',
+  'plan.write',
   'hours.review',
   'hours.write',
 ];

@@ -2,7 +2,8 @@
 // edited or cancelled one by one), edit, the lifecycle draft → published → in progress → finished
 // → archived (or cancelled with a reason that everyone signed up is told), the archive's summary,
 // photos and video links, and the lists. An activity belongs to its org; that org's subtree admins
-// manage it (row-level security and inActorScope both say so).
+// manage it (row-level security and inActorScope both say so). A team leader runs the activities of
+// the team they lead (and its sub-teams) only, and creates activities for those teams only.
 import { sql } from 'kysely';
 import {
   ACTIVITY_ACTION_LABELS,
@@ -16,13 +17,14 @@ import { auditAction, inActorScope, type Actor } from '../../platform/auth/actor
 import type { AppContext } from '../../platform/context.ts';
 import { inScope, type Tx } from '../../platform/db/database.ts';
 import { pageOf } from '../../platform/db/paging.ts';
-import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
+import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors.ts';
 import { isoTimestamp } from '../../platform/time.ts';
 import { notifyVolunteers, queueOutboundMessage } from '../notifications/index.ts';
 import { findOwnerOrg, findProject } from '../projects/index.ts';
-import { findTeam } from '../teams/index.ts';
+import { findTeam, inTeams, ledTeamIds, NO_TEAM_MESSAGE } from '../teams/index.ts';
 import {
   activityTarget,
+  checkLeaderActivity,
   findActivity,
   promoteFromWaitlist,
   type ActivityRow,
@@ -108,7 +110,26 @@ export async function activityView(tx: Tx, id: number, actor?: Actor): Promise<A
   const row = (await selectActivityViews(tx).where('a.id', '=', id).executeTakeFirst()) as
     ViewRow | undefined;
   if (!row) throw new NotFound('活动不存在或不在您的数据范围内');
+  if (actor) await checkLeaderActivity(tx, actor, row);
   return activityViewOf(row, actor ? inActorScope(actor, row.org_path) : false);
+}
+
+/**
+ * The team an activity a team leader creates or edits belongs to: theirs when none is given, one of
+ * their teams otherwise — never another team or none. Anyone else's choice stands.
+ */
+async function teamOfLeader(
+  tx: Tx,
+  actor: Actor,
+  teamId: number | null | undefined,
+): Promise<number | null | undefined> {
+  const teams = await ledTeamIds(tx, actor);
+  if (!teams) return teamId;
+  if (actor.teamId === null) throw new Forbidden(NO_TEAM_MESSAGE, 'NO_TEAM');
+  const chosen = teamId === undefined ? actor.teamId : teamId;
+  if (chosen === null || !teams.includes(chosen))
+    throw new Invalid('队长只能为本队（及下属队伍）组织活动', 'NOT_OWN_TEAM');
+  return chosen;
 }
 
 /** The times of an activity, checked together (an edit may change only some of them). */
@@ -225,7 +246,8 @@ export function createActivitiesService(ctx: AppContext) {
   }
 
   /** The org an activity is created for, and its coordinates as the default place. */
-  async function ownerOf(tx: Tx, actor: Actor, input: ActivityInput) {
+  async function ownerOf(tx: Tx, actor: Actor, raw: ActivityInput) {
+    const input: ActivityInput = { ...raw, teamId: await teamOfLeader(tx, actor, raw.teamId) };
     const org = await findOwnerOrg(tx, actor, input.orgId ?? actor.orgId);
     const where = await tx
       .selectFrom('orgs')
@@ -269,6 +291,8 @@ export function createActivitiesService(ctx: AppContext) {
     async list(actor: Actor, query: ActivityListQuery) {
       return run(actor, async (tx) => {
         let q = selectActivityViews(tx).where(sql<boolean>`a.org_path <@ ${actor.orgPath}::ltree`);
+        const teams = await ledTeamIds(tx, actor);
+        if (teams) q = q.where(inTeams('a.team_id', teams));
         if (query.orgId) {
           const org = await tx
             .selectFrom('orgs')
@@ -379,6 +403,7 @@ export function createActivitiesService(ctx: AppContext) {
                 : null
               : input.signupClosesAt,
         });
+        if (input.teamId !== undefined) await teamOfLeader(tx, actor, input.teamId);
         if (input.capacity !== undefined && input.capacity < row.confirmed_count)
           throw new Conflict(
             `已有 ${row.confirmed_count} 人报名，招募人数不能少于已报名人数`,
@@ -504,7 +529,7 @@ export function createActivitiesService(ctx: AppContext) {
 
     async photos(actor: Actor, id: number) {
       return run(actor, async (tx) => {
-        await findActivity(tx, id);
+        await checkLeaderActivity(tx, actor, await findActivity(tx, id));
         const rows = await tx
           .selectFrom('activity_photos')
           .select(['id', 'upload_id', 'caption', 'created_at'])

@@ -7,6 +7,7 @@ import type { Tx } from '../../platform/db/database.ts';
 import type { ActivitiesTable } from '../../platform/db/schema.ts';
 import { NotFound } from '../../platform/errors.ts';
 import { notifyVolunteers } from '../notifications/index.ts';
+import { ledTeamIds } from '../teams/index.ts';
 
 export type ActivityRow = Selectable<ActivitiesTable>;
 
@@ -36,8 +37,21 @@ export async function lockActivity(tx: Tx, id: number): Promise<ActivityRow> {
 }
 
 /**
- * An activity the caller manages (their subtree; activities of the orgs above are only visible),
- * optionally under its row lock; 404 otherwise.
+ * Refuses (404) an activity that is not one of a team leader's teams'; anyone else passes. Row-level
+ * security hides it from them too: this keeps the service's answer right on its own.
+ */
+export async function checkLeaderActivity(
+  tx: Tx,
+  actor: Actor,
+  row: Pick<ActivityRow, 'team_id'>,
+): Promise<void> {
+  const teams = await ledTeamIds(tx, actor);
+  if (teams && (row.team_id === null || !teams.includes(row.team_id))) throw new NotFound(ACTIVITY_NOT_FOUND);
+}
+
+/**
+ * An activity the caller manages (their subtree, activities of the orgs above are only visible; a
+ * team leader's teams' only), optionally under its row lock; 404 otherwise.
  */
 export async function managedActivity(
   tx: Tx,
@@ -47,6 +61,7 @@ export async function managedActivity(
 ): Promise<ActivityRow> {
   const row = options.lock ? await lockActivity(tx, id) : await findActivity(tx, id);
   if (!inActorScope(actor, row.org_path)) throw new NotFound(ACTIVITY_NOT_FOUND);
+  await checkLeaderActivity(tx, actor, row);
   return row;
 }
 

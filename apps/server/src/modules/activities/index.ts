@@ -11,7 +11,7 @@ export const activitiesModule = defineModule({
   description: '活动计划、活动与重复活动、报名与候补、签到签退、活动档案',
   routes: [activitiesRoutes, plansRoutes, checkinRoutes],
   jobs: activityJobs,
-  permissions: ['activity.read', 'activity.write'],
+  permissions: ['activity.read', 'activity.write', 'plan.write'],
   tables: [
     'activity_plans',
     'plan_items',

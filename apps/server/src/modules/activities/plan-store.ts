@@ -72,7 +72,7 @@ export function planViewOf(row: PlanViewRow, actor: Actor, relation: PlanView['r
     itemCount: row.item_count,
     convertedCount: row.converted_count,
     relation,
-    editable: inActorScope(actor, row.org_path),
+    editable: actor.permissions.has('plan.write') && inActorScope(actor, row.org_path),
     createdAt: isoTimestamp(row.created_at),
     updatedAt: isoTimestamp(row.updated_at),
   };

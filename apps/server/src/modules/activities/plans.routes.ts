@@ -25,7 +25,8 @@ export function plansRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['plans'];
   const read = { permission: 'activity.read' as const };
-  const write = { permission: 'activity.write' as const };
+  // the org's yearly plan is the unit's: team leaders (activity.write for their team) read it only
+  const write = { permission: 'plan.write' as const };
 
   r.get(
     '/api/plans',

@@ -19,6 +19,7 @@ import {
 } from './activity-store.ts';
 import { activityView, activityViewOf, selectActivityViews } from './activities.service.ts';
 import type { SignupView } from './activities.schema.ts';
+import { inTeams, ledTeamIds } from '../teams/index.ts';
 
 type Source = 'self' | 'leader' | 'admin';
 
@@ -186,11 +187,18 @@ export function createSignupsService(ctx: AppContext) {
         if (!['published', 'in_progress'].includes(row.status))
           throw new Conflict('活动未发布、已结束或已取消，不能添加报名', 'SIGNUP_CLOSED');
         const ids = [...new Set(volunteerIds)];
-        const found = await tx
-          .selectFrom('volunteers')
-          .select(['id', 'status'])
-          .where('id', 'in', ids)
-          .execute();
+        // a team leader signs up their own team's members only
+        const teams = await ledTeamIds(tx, actor);
+        let volunteers = tx
+          .selectFrom('volunteers as v')
+          .select(['v.id', 'v.status'])
+          .where('v.id', 'in', ids);
+        if (teams)
+          volunteers = volunteers.where(
+            sql<boolean>`EXISTS (SELECT 1 FROM team_members m WHERE m.volunteer_id = v.id
+              AND m.status = 'active' AND ${inTeams('m.team_id', teams)})`,
+          );
+        const found = await volunteers.execute();
         if (found.length !== ids.length || found.some((v) => v.status !== 'active'))
           throw new Invalid('部分志愿者不存在、不在您的数据范围内或已暂停', 'VOLUNTEER_UNAVAILABLE');
         const now = ctx.now();

@@ -19,9 +19,9 @@ export const SAME_PERSON_MESSAGE = '补录/手工录入的时长须由另一位�
 
 export type EventAction = 'create' | 'confirm' | 'correct' | 'reject';
 
-/** Whom a bulk confirmation may touch beyond the scope: a leader only their team's credit hours. */
+/** Whom a bulk confirmation may touch beyond the scope: a leader only their teams' credit hours. */
 export interface ConfirmLimits {
-  teamId?: number;
+  teamIds?: readonly number[];
   /** the leader's own records are confirmed by someone else */
   exceptVolunteerId?: number;
   audit: { type: string; target: AuditTarget };
@@ -120,14 +120,17 @@ export async function confirmIn(
     .where('id', 'in', [...new Set(ids)])
     .where('status', '=', 'pending')
     .where(sql<boolean>`org_path <@ ${scopePath}::ltree`);
-  if (limits.teamId !== undefined) {
+  if (limits.teamIds !== undefined) {
     query = query
       .where('source', '=', 'activity')
       .where('kind', '=', 'credit')
       .where(
         'source_id',
         'in',
-        tx.selectFrom('activities').select('id').where('team_id', '=', limits.teamId),
+        tx
+          .selectFrom('activities')
+          .select('id')
+          .where(sql<boolean>`team_id = ANY(${[...limits.teamIds]}::bigint[])`),
       );
   }
   if (limits.exceptVolunteerId !== undefined)

@@ -2,7 +2,8 @@
 // review (confirm in bulk, correct with a reason, reject), 补录 for a finished activity a volunteer
 // served without a check-in, and manual records of other service — both with evidence, and
 // confirmed by a second person. Lifetime hours follow the confirmed records through the trigger of
-// 0006; every change writes the record's event and an audit entry in the same transaction.
+// 0006; every change writes the record's event and an audit entry in the same transaction. A team
+// leader sees and reviews only the credit records of their teams' activities.
 import { sql } from 'kysely';
 import { MAX_RECORD_HOURS, minutesBetween, roundServiceHours } from '@civic/contracts';
 import { inActorScope, type Actor } from '../../platform/auth/actor.ts';
@@ -24,21 +25,39 @@ import { managedActivityForHours, maxCreditHours, spanMinutes } from './service-
 import type { BackfillInput, ManualInput, RecordListQuery } from './hours.schema.ts';
 import { containsPattern } from '../../platform/http/schemas.ts';
 import { checkEvidence, findVolunteer, VOLUNTEER_NOT_FOUND } from './record-inputs.ts';
+import { inTeams, ledTeamIds } from '../teams/index.ts';
 
 const DAY_MS = 86_400_000;
 
 export function createHoursService(ctx: AppContext) {
   const run = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor, work);
 
-  /** The record under its row lock, when it lies in the caller's subtree; else 404. */
-  async function lockRecord(tx: Tx, actor: Actor, id: number): Promise<RecordRow> {
-    const locked = await tx
+  /**
+   * A team leader reviews the credit records of their teams' activities only: never an opening,
+   * manual or backfill record, nor another team's (null: no such limit for the caller).
+   */
+  async function leaderRecords(tx: Tx, actor: Actor) {
+    const teams = await ledTeamIds(tx, actor);
+    if (!teams) return null;
+    return sql<boolean>`source = 'activity' AND kind = 'credit'
+      AND source_id IN (SELECT a.id FROM activities a WHERE ${inTeams('a.team_id', teams)})`;
+  }
+
+  /** A record the caller may see: in their subtree, and for a team leader one of their team's. */
+  async function visibleRecord(tx: Tx, actor: Actor, id: number, lock = false) {
+    let q = tx
       .selectFrom('service_records')
       .select('id')
       .where('id', '=', id)
-      .where(sql<boolean>`org_path <@ ${actor.orgPath}::ltree`)
-      .forUpdate()
-      .executeTakeFirst();
+      .where(sql<boolean>`org_path <@ ${actor.orgPath}::ltree`);
+    const leader = await leaderRecords(tx, actor);
+    if (leader) q = q.where(leader);
+    return lock ? q.forUpdate().executeTakeFirst() : q.executeTakeFirst();
+  }
+
+  /** The record under its row lock, when the caller may see it; else 404. */
+  async function lockRecord(tx: Tx, actor: Actor, id: number): Promise<RecordRow> {
+    const locked = await visibleRecord(tx, actor, id, true);
     if (!locked) throw new NotFound(RECORD_NOT_FOUND);
     return selectRecords(tx).where('r.id', '=', id).executeTakeFirstOrThrow();
   }
@@ -48,6 +67,12 @@ export function createHoursService(ctx: AppContext) {
     list: (actor: Actor, q: RecordListQuery) =>
       run(actor, async (tx) => {
         let query = selectRecords(tx).where(sql<boolean>`r.org_path <@ ${actor.orgPath}::ltree`);
+        const teams = await ledTeamIds(tx, actor);
+        if (teams)
+          query = query
+            .where('r.source', '=', 'activity')
+            .where('r.kind', '=', 'credit')
+            .where(inTeams('a.team_id', teams));
         if (q.orgId) {
           const org = await tx.selectFrom('orgs').select('path').where('id', '=', q.orgId).executeTakeFirst();
           if (!org) return { items: [], total: 0 };
@@ -81,29 +106,32 @@ export function createHoursService(ctx: AppContext) {
 
     get: (actor: Actor, id: number) =>
       run(actor, async (tx) => {
-        const found = await tx
-          .selectFrom('service_records')
-          .select('id')
-          .where('id', '=', id)
-          .where(sql<boolean>`org_path <@ ${actor.orgPath}::ltree`)
-          .executeTakeFirst();
+        const found = await visibleRecord(tx, actor, id);
         if (!found) throw new NotFound(RECORD_NOT_FOUND);
         return recordDetail(tx, actor, id);
       }),
 
     confirm: (actor: Actor, ids: number[]) =>
-      run(actor, async (tx) => ({
-        confirmed: await confirmIn(
-          tx,
-          actor,
-          actor.orgPath,
-          ids,
-          {
-            audit: { type: 'org', target: { id: actor.orgId, org_id: actor.orgId, org_path: actor.orgPath } },
-          },
-          ctx.now(),
-        ),
-      })),
+      run(actor, async (tx) => {
+        const teams = await ledTeamIds(tx, actor);
+        return {
+          confirmed: await confirmIn(
+            tx,
+            actor,
+            actor.orgPath,
+            ids,
+            {
+              // a team leader: their teams' credit hours, never their own
+              ...(teams ? { teamIds: teams, exceptVolunteerId: actor.volunteer?.id } : {}),
+              audit: {
+                type: 'org',
+                target: { id: actor.orgId, org_id: actor.orgId, org_path: actor.orgPath },
+              },
+            },
+            ctx.now(),
+          ),
+        };
+      }),
 
     correct: (actor: Actor, id: number, input: { hours: number; reason: string }) =>
       run(actor, async (tx) => {

@@ -129,7 +129,7 @@ export function createMyHoursService(ctx: AppContext) {
             team.org_path,
             ids,
             {
-              teamId: team.id,
+              teamIds: [team.id],
               exceptVolunteerId: me,
               audit: { type: 'team', target: { id: team.id, org_id: team.org_id, org_path: team.org_path } },
             },

@@ -1,7 +1,8 @@
 // Owns volunteer teams: the tree 总队 → 大队 → 中队 → 小队 → 小分队 attached to orgs, county
 // professional teams with a 责任单位 and a yearly service target, and feature teams. A team belongs
 // to an org; that org's subtree admins manage it. Teams of the orgs above are visible (a station
-// hangs its 中队 under its institute's 大队) but not editable.
+// hangs its 中队 under its institute's 大队) but not editable. A team leader's account sees only the
+// team it leads and the teams below it (team-scope.ts).
 import { sql, type Selectable } from 'kysely';
 import { TEAM_TIERS, TEAM_TIER_LABELS, type TeamTier } from '@civic/contracts';
 import { auditAction, inActorScope, type Actor, type AuditTarget } from '../../platform/auth/actor.ts';
@@ -20,6 +21,7 @@ import type {
   UpdateTeamInput,
 } from './teams.schema.ts';
 import { containsPattern } from '../../platform/http/schemas.ts';
+import { inTeams, ledTeamIds } from './team-scope.ts';
 
 type TeamRow = Selectable<TeamsTable> & {
   org_name: string;
@@ -78,9 +80,20 @@ export async function findTeam(tx: Tx, id: number): Promise<TeamRow> {
   return row;
 }
 
-/** A team the caller manages: in their own subtree (teams above are visible, not manageable). */
-export async function findManagedTeam(tx: Tx, actor: Actor, id: number): Promise<TeamRow> {
+/** A team the caller may read: any visible one, for a team leader only one of their teams. */
+export async function findVisibleTeam(tx: Tx, actor: Actor, id: number): Promise<TeamRow> {
   const row = await findTeam(tx, id);
+  const teams = await ledTeamIds(tx, actor);
+  if (teams && !teams.includes(row.id)) throw new NotFound('队伍不存在或不在您的数据范围内');
+  return row;
+}
+
+/**
+ * A team the caller manages: in their own subtree (teams above are visible, not manageable); for a
+ * team leader, one of their teams.
+ */
+export async function findManagedTeam(tx: Tx, actor: Actor, id: number): Promise<TeamRow> {
+  const row = await findVisibleTeam(tx, actor, id);
   if (!inActorScope(actor, row.org_path)) throw new NotFound('队伍不存在或不在您的数据范围内');
   return row;
 }
@@ -91,8 +104,8 @@ export function createTeamsService(ctx: AppContext) {
   const audit = (tx: Tx, actor: Actor, action: string, team: AuditTarget, summary = {}) =>
     auditAction(tx, actor, action, 'team', team, summary, ctx.now());
 
-  async function detail(tx: Tx, id: number): Promise<TeamDetail> {
-    const row = await findTeam(tx, id);
+  async function detail(tx: Tx, id: number, actor?: Actor): Promise<TeamDetail> {
+    const row = actor ? await findVisibleTeam(tx, actor, id) : await findTeam(tx, id);
     const deputies = await tx
       .selectFrom('team_members as m')
       .innerJoin('volunteers as v', 'v.id', 'm.volunteer_id')
@@ -174,6 +187,8 @@ export function createTeamsService(ctx: AppContext) {
     async tree(actor: Actor, orgId?: number): Promise<TeamTreeNode[]> {
       return run(actor, async (tx) => {
         let q = selectTeams(tx).where(sql<boolean>`t.org_path <@ ${actor.orgPath}::ltree`);
+        const teams = await ledTeamIds(tx, actor);
+        if (teams) q = q.where(inTeams('t.id', teams));
         if (orgId) q = q.where(sql<boolean>`t.org_path <@ (SELECT path FROM orgs WHERE id = ${orgId})`);
         const rows = (await q
           .orderBy(sql`string_to_array(t.org_path::text, '.')::bigint[]`)
@@ -204,6 +219,8 @@ export function createTeamsService(ctx: AppContext) {
     async list(actor: Actor, q: TeamListQuery) {
       return run(actor, async (tx) => {
         let base = selectTeams(tx).where(sql<boolean>`t.org_path <@ ${actor.orgPath}::ltree`);
+        const teams = await ledTeamIds(tx, actor);
+        if (teams) base = base.where(inTeams('t.id', teams));
         if (q.keyword) {
           const like = containsPattern(q.keyword);
           base = base.where((eb) =>
@@ -223,7 +240,7 @@ export function createTeamsService(ctx: AppContext) {
       });
     },
 
-    get: (actor: Actor, id: number) => run(actor, (tx) => detail(tx, id)),
+    get: (actor: Actor, id: number) => run(actor, (tx) => detail(tx, id, actor)),
 
     async create(actor: Actor, input: TeamInput) {
       checkProfessional(input.kind, input.responsibleUnit, input.yearlyServiceTarget);

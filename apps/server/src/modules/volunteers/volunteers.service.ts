@@ -1,7 +1,8 @@
 // Owns volunteers: real-name records of the people who serve, with their ID number and phone
 // SM4-encrypted (blind-indexed for duplicates and look-ups), shown masked everywhere; revealing one
 // is a permission and is audited. A volunteer belongs to their residence org (a village or
-// community station), whose subtree's admins manage them.
+// community station), whose subtree's admins manage them; a team leader reads the active members of
+// the team they lead.
 import { sql } from 'kysely';
 import ExcelJS from 'exceljs';
 import {
@@ -53,6 +54,7 @@ import type {
 } from './volunteers.schema.ts';
 import { containsPattern } from '../../platform/http/schemas.ts';
 import { updateVolunteerAccount } from '../accounts/index.ts';
+import { inTeams, ledTeamIds } from '../teams/index.ts';
 
 const EXPORT_LIMIT = 100_000;
 
@@ -87,6 +89,11 @@ function profileColumns(input: Partial<VolunteerInput>) {
   };
 }
 
+/** `v` is an active member of one of `teams` (a team leader's roster). */
+const activeMemberOf = (teams: readonly number[]) =>
+  sql<boolean>`EXISTS (SELECT 1 FROM team_members m WHERE m.volunteer_id = v.id AND m.status = 'active'
+    AND ${inTeams('m.team_id', teams)})`;
+
 export function createVolunteersService(ctx: AppContext) {
   const run = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor, work);
 
@@ -98,9 +105,15 @@ export function createVolunteersService(ctx: AppContext) {
     summary: Record<string, unknown> = {},
   ) => auditAction(tx, actor, action, 'volunteer', row, summary, ctx.now());
 
-  function filtered(tx: Tx, actor: Actor, q: VolunteerFilters) {
-    // the list is "volunteers of my subtree"; RLS alone would also show members of my teams
-    let query = selectVolunteers(tx).where(sql<boolean>`v.org_path <@ ${actor.orgPath}::ltree`);
+  /**
+   * The register a caller sees: "volunteers of my subtree" (RLS alone would also show members of my
+   * teams); for a team leader, the active members of their team and its sub-teams.
+   */
+  async function filtered(tx: Tx, actor: Actor, q: VolunteerFilters) {
+    const teams = await ledTeamIds(tx, actor);
+    let query = teams
+      ? selectVolunteers(tx).where(activeMemberOf(teams))
+      : selectVolunteers(tx).where(sql<boolean>`v.org_path <@ ${actor.orgPath}::ltree`);
     if (q.keyword) {
       const like = containsPattern(q.keyword);
       query = query.where((eb) =>
@@ -155,6 +168,17 @@ export function createVolunteersService(ctx: AppContext) {
   async function detail(tx: Tx, actor: Actor, id: number): Promise<VolunteerDetail> {
     const row = await volunteerDetailRow(tx, id);
     if (!row) throw new NotFound('志愿者不存在或不在您的数据范围内');
+    const teams = await ledTeamIds(tx, actor);
+    if (teams) {
+      // a team leader reads their members only (RLS also lets them name their activities' participants)
+      const member = await tx
+        .selectFrom('volunteers as v')
+        .select('v.id')
+        .where('v.id', '=', id)
+        .where(activeMemberOf(teams))
+        .executeTakeFirst();
+      if (!member) throw new NotFound('志愿者不存在或不在您的数据范围内');
+    }
     return detailOf(ctx.cipher, row, await membershipsOf(tx, id), ctx.now(), birthDisclosure(actor, row));
   }
 
@@ -183,7 +207,7 @@ export function createVolunteersService(ctx: AppContext) {
   return {
     async list(actor: Actor, q: VolunteerListQuery) {
       return run(actor, async (tx) => {
-        const base = filtered(tx, actor, q);
+        const base = await filtered(tx, actor, q);
         const { rows, total } = await pageOf(base.orderBy('v.id', 'desc'), q);
         const now = ctx.now();
         const items = (rows as VolunteerRow[]).map((r) =>
@@ -338,7 +362,9 @@ export function createVolunteersService(ctx: AppContext) {
     async exportXlsx(actor: Actor, q: VolunteerFilters & { unmasked?: boolean | undefined }) {
       if (q.unmasked) requirePermission(actor, 'volunteer.unmask');
       return run(actor, async (tx) => {
-        const rows = (await filtered(tx, actor, q)
+        const rows = (await (
+          await filtered(tx, actor, q)
+        )
           .orderBy('v.id')
           .limit(EXPORT_LIMIT)
           .execute()) as VolunteerRow[];
