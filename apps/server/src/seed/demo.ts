@@ -217,7 +217,8 @@ async function insertDemoAccounts(
     ['demo-security', 'security_admin', center],
     ['demo-audit', 'audit_admin', center],
   ];
-  // demo-volunteer signs in as the volunteer who leads the demo station's 中队
+  // demo-volunteer signs in as the volunteer who leads the demo station's 中队; demo-leader, the
+  // console's team leader, leads the same team (their data scope)
   const volunteer = await squadronLeaderOf(ctx, tx, station.id);
   const rng = mulberry32(4242);
   // the first created user is the seed's system actor (created_by of seeded inspections)
@@ -238,6 +239,7 @@ async function insertDemoAccounts(
           role,
           org_id: org.id,
           org_path: org.path,
+          team_id: username === 'demo-leader' ? volunteer.teamId : null,
         };
       }),
     )

@@ -157,21 +157,31 @@ export interface SeededVolunteer {
   id: number;
   name: string;
   phone: string;
+  /** the team they lead */
+  teamId: number;
 }
 
-/** The leader of a station's 中队: the demo volunteer account signs in as them. */
+/**
+ * The leader of a station's 中队: the demo volunteer account signs in as them, and the demo team
+ * leader's console account is bound to the same team.
+ */
 export async function squadronLeaderOf(ctx: AppContext, tx: Tx, stationId: number): Promise<SeededVolunteer> {
   const row = await tx
     .selectFrom('team_members as m')
     .innerJoin('teams as t', 't.id', 'm.team_id')
     .innerJoin('volunteers as v', 'v.id', 'm.volunteer_id')
-    .select(['v.id', 'v.name', 'v.phone_enc'])
+    .select(['v.id', 'v.name', 'v.phone_enc', 't.id as team_id'])
     .where('t.org_id', '=', stationId)
     .where('t.tier', '=', 'squadron')
     .where('m.role', '=', 'leader')
     .where('m.status', '=', 'active')
     .executeTakeFirstOrThrow();
-  return { id: Number(row.id), name: row.name, phone: ctx.cipher.decrypt(row.phone_enc!) };
+  return {
+    id: Number(row.id),
+    name: row.name,
+    phone: ctx.cipher.decrypt(row.phone_enc!),
+    teamId: Number(row.team_id),
+  };
 }
 
 export async function linkVolunteerUser(tx: Tx, volunteerId: number, userId: number): Promise<void> {

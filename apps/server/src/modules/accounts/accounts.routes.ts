@@ -4,7 +4,14 @@ import { z } from 'zod';
 import { ROLES } from '@civic/contracts';
 import { actorOf } from '../../platform/auth/plugin.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { createUserBody, updateUserBody, userListQuery, userSchema } from './accounts.schema.ts';
+import {
+  createUserBody,
+  teamOption,
+  teamOptionsQuery,
+  updateUserBody,
+  userListQuery,
+  userSchema,
+} from './accounts.schema.ts';
 import { authRoutes } from './auth.routes.ts';
 import { createUsersService } from './users.service.ts';
 import { idParams } from '../../platform/http/schemas.ts';
@@ -50,6 +57,19 @@ export function accountsRoutes(app: FastifyInstance, ctx: AppContext): void {
       config,
     },
     (req) => users.list(actorOf(req), req.query),
+  );
+  r.get(
+    '/api/users/team-options',
+    {
+      schema: {
+        tags,
+        summary: '可供队长账号绑定的队伍（所选单位本级的队伍）',
+        querystring: teamOptionsQuery,
+        response: { 200: z.array(teamOption) },
+      },
+      config,
+    },
+    (req) => users.teamOptions(actorOf(req), req.query.orgId),
   );
   r.post(
     '/api/users',

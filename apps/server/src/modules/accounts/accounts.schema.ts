@@ -11,6 +11,9 @@ export const meSchema = z.object({
   orgId: z.number(),
   orgName: z.string(),
   orgPath: z.string(),
+  /** A team leader's team (their data scope); null for other roles and for a leader bound to none. */
+  teamId: z.number().nullable(),
+  teamName: z.string().nullable(),
   permissions: z.array(z.string()),
   mustChangePassword: z.boolean(),
   passwordExpired: z.boolean(),
@@ -53,6 +56,9 @@ export const userSchema = z.object({
   roleLabel: z.string(),
   orgId: z.number(),
   orgName: z.string(),
+  /** The team a team leader's account leads; null for other roles. */
+  teamId: z.number().nullable(),
+  teamName: z.string().nullable(),
   status: z.enum(USER_STATUSES),
   /** Why a pending account waits for activation, who asked (username) and when; null otherwise. */
   activationReason: z.enum(['create', 'reset_password', 'role_change']).nullable(),
@@ -73,19 +79,26 @@ const username = z
 const displayName = z.string().trim().min(1, '请输入姓名').max(30, '姓名不超过 30 个字');
 const phone = z.string().trim().max(20).nullable().optional();
 
+/** The team a team leader leads: one of the teams of the account's own org (required for them). */
+const teamId = bodyId.nullable().optional();
+
 export const createUserBody = z.object({
   username,
   displayName,
   phone,
   role: z.enum(ROLES),
   orgId: bodyId,
+  teamId,
 });
 export const updateUserBody = z.object({
   displayName: displayName.optional(),
   phone,
   role: z.enum(ROLES).optional(),
   orgId: bodyId.optional(),
+  teamId,
 });
+export const teamOptionsQuery = z.object({ orgId: z.coerce.number().int().positive() });
+export const teamOption = z.object({ id: z.number(), name: z.string(), tier: z.string() });
 export const userListQuery = z.object({
   keyword: z.string().trim().max(50).optional(),
   role: z.enum(ROLES).optional(),

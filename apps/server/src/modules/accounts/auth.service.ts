@@ -45,6 +45,8 @@ export interface Me {
   orgId: number;
   orgName: string;
   orgPath: string;
+  teamId: number | null;
+  teamName: string | null;
   permissions: string[];
   mustChangePassword: boolean;
   passwordExpired: boolean;
@@ -62,6 +64,8 @@ export function meOf(actor: Actor): Me {
     orgId: actor.orgId,
     orgName: actor.orgName,
     orgPath: actor.orgPath,
+    teamId: actor.teamId,
+    teamName: actor.teamName,
     permissions: [...actor.permissions],
     mustChangePassword: actor.mustChangePassword,
     passwordExpired: actor.passwordExpired,

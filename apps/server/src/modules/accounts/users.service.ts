@@ -1,10 +1,18 @@
 // Owns staff and user accounts: create, edit, reset password, lock/unlock, enable/disable, and the
 // activation of privileged accounts. Account work is the security admin's (account.manage); what
 // they do to a privileged account waits for a second person's activation (account.activate: an
-// audit admin or a centre admin) — 三权分立 per person, see privileged-accounts.ts.
+// audit admin or a centre admin) — 三权分立 per person, see privileged-accounts.ts. A team leader's
+// account is bound to the team it leads and sits at that team's org (its data scope is the team).
 import crypto from 'node:crypto';
 import { sql, type Selectable } from 'kysely';
-import { ROLE_LABELS, ROLE_ORG_KINDS, ROLE_PERMISSIONS, ROLES, type Role } from '@civic/contracts';
+import {
+  ROLE_LABELS,
+  ROLE_ORG_KINDS,
+  ROLE_PERMISSIONS,
+  ROLES,
+  TEAM_BOUND_ROLES,
+  type Role,
+} from '@civic/contracts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import { auditActor, type Actor } from '../../platform/auth/actor.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
@@ -32,6 +40,7 @@ import {
 type UserRow = Selectable<UsersTable> & {
   org_name: string;
   org_kind: string;
+  team_name: string | null;
   requested_by_username: string | null;
 };
 
@@ -64,6 +73,8 @@ export function createUsersService(ctx: AppContext) {
     roleLabel: ROLE_LABELS[row.role as Role],
     orgId: row.org_id,
     orgName: row.org_name,
+    teamId: row.team_id,
+    teamName: row.team_name,
     status: row.status as UserView['status'],
     activationReason: row.activation_reason as ActivationReason | null,
     activationRequestedBy: row.requested_by_username,
@@ -80,8 +91,15 @@ export function createUsersService(ctx: AppContext) {
       .selectFrom('users as u')
       .innerJoin('orgs as o', 'o.id', 'u.org_id')
       .leftJoin('users as requester', 'requester.id', 'u.activation_requested_by')
+      // a team leader's team (the teams table is read here, never written)
+      .leftJoin('teams as team', 'team.id', 'u.team_id')
       .selectAll('u')
-      .select(['o.name as org_name', 'o.kind as org_kind', 'requester.username as requested_by_username']);
+      .select([
+        'o.name as org_name',
+        'o.kind as org_kind',
+        'team.name as team_name',
+        'requester.username as requested_by_username',
+      ]);
 
   async function find(tx: Tx, id: number): Promise<UserRow> {
     const row = await selectUsers(tx).where('u.id', '=', id).executeTakeFirst();
@@ -105,6 +123,39 @@ export function createUsersService(ctx: AppContext) {
       );
     }
     return org;
+  }
+
+  /**
+   * The team a team leader's account leads, checked against the account's org: required for a
+   * team leader and one of that org's own active teams (so the leader sits where the team is: a
+   * county professional team's at the centre, a village 中队's at its station); refused on any other
+   * role, whose team is always none.
+   */
+  async function checkTeamForRole(
+    tx: Tx,
+    role: Role,
+    org: { id: number },
+    teamId: number | null | undefined,
+  ): Promise<number | null> {
+    if (!TEAM_BOUND_ROLES.includes(role)) {
+      if (teamId != null) throw new Invalid('只有志愿服务队队长账号可以绑定队伍', 'TEAM_ONLY_FOR_LEADERS');
+      return null;
+    }
+    if (teamId == null)
+      throw new Invalid('志愿服务队队长账号须绑定所带的队伍：请选择所属单位本级的一支队伍', 'TEAM_REQUIRED');
+    const team = await tx
+      .selectFrom('teams')
+      .select(['id', 'org_id', 'status', sql<string>`org_name(org_id)`.as('org_name')])
+      .where('id', '=', teamId)
+      .executeTakeFirst();
+    if (!team) throw new Invalid('所选队伍不存在或不在您的数据范围内', 'TEAM_NOT_FOUND');
+    if (team.status !== 'active') throw new Invalid('所选队伍已解散', 'TEAM_DISSOLVED');
+    if (team.org_id !== org.id)
+      throw new Invalid(
+        `队长账号须设在其队伍所在的单位（${team.org_name}），请改选所属单位或队伍`,
+        'TEAM_ORG_MISMATCH',
+      );
+    return team.id;
   }
 
   async function audit(
@@ -167,6 +218,20 @@ export function createUsersService(ctx: AppContext) {
       }));
     },
 
+    /** The active teams of one org (not below it): those a team leader account there may lead. */
+    async teamOptions(actor: Actor, orgId: number) {
+      return run(actor, (tx) =>
+        tx
+          .selectFrom('teams')
+          .select(['id', 'name', 'tier'])
+          .where('org_id', '=', orgId)
+          .where('status', '=', 'active')
+          .orderBy(sql`array_position(ARRAY['corps','brigade','squadron','squad','detachment'], tier)`)
+          .orderBy('id')
+          .execute(),
+      );
+    },
+
     async list(
       actor: Actor,
       q: {
@@ -216,12 +281,14 @@ export function createUsersService(ctx: AppContext) {
         phone?: string | null | undefined;
         role: Role;
         orgId: number;
+        teamId?: number | null | undefined;
       },
     ) {
       const initialPassword = generateInitialPassword();
       const passwordHash = await hashPassword(initialPassword);
       const user = await run(actor, async (tx) => {
         const org = await checkOrgForRole(tx, input.role, input.orgId);
+        const teamId = await checkTeamForRole(tx, input.role, org, input.teamId);
         // usernames are unique tenant-wide, including accounts outside the caller's view
         const taken = await ctx.db.system
           .selectFrom('users')
@@ -245,6 +312,7 @@ export function createUsersService(ctx: AppContext) {
             role: input.role,
             org_id: org.id,
             org_path: org.path,
+            team_id: teamId,
             created_at: ctx.now(),
             updated_at: ctx.now(),
           })
@@ -254,6 +322,7 @@ export function createUsersService(ctx: AppContext) {
           username: input.username,
           role: input.role,
           orgId: org.id,
+          teamId: teamId ?? undefined,
           pendingActivation: privileged,
         });
         if (privileged) {
@@ -278,9 +347,11 @@ export function createUsersService(ctx: AppContext) {
         phone?: string | null | undefined;
         role?: Role | undefined;
         orgId?: number | undefined;
+        teamId?: number | null | undefined;
       },
     ) {
-      const changesRole = input.role !== undefined || input.orgId !== undefined;
+      // the team is part of a team leader's scope: changing it is a change of role
+      const changesRole = input.role !== undefined || input.orgId !== undefined || input.teamId !== undefined;
       if (changesRole) {
         const before = await target(actor, id);
         await refuseOnAuditAdmin(ctx, actor, before, 'user.update', '变更角色或单位：');
@@ -293,6 +364,19 @@ export function createUsersService(ctx: AppContext) {
         const promoted = input.role !== undefined && input.role !== row.role && isPrivileged(input.role);
         const org =
           input.role || input.orgId ? await checkOrgForRole(tx, role, input.orgId ?? row.org_id) : null;
+        // a team leader keeps their team unless told otherwise; any other role has none
+        const teamId = changesRole
+          ? await checkTeamForRole(
+              tx,
+              role,
+              { id: org?.id ?? row.org_id },
+              input.teamId !== undefined
+                ? input.teamId
+                : TEAM_BOUND_ROLES.includes(role)
+                  ? row.team_id
+                  : null,
+            )
+          : undefined;
         const phone = sealPhone(ctx.cipher, input.phone);
         const set = Object.fromEntries(
           Object.entries({
@@ -307,6 +391,7 @@ export function createUsersService(ctx: AppContext) {
             role: input.role,
             org_id: org?.id,
             org_path: org?.path,
+            team_id: teamId,
           }).filter(([, v]) => v !== undefined),
         );
         if (!Object.keys(set).length) throw new Invalid('没有需要修改的内容');
@@ -323,6 +408,7 @@ export function createUsersService(ctx: AppContext) {
           fields: Object.keys(input),
           role: input.role,
           orgId: input.orgId,
+          teamId: input.teamId,
           pendingActivation: promoted || undefined,
         });
         if (promoted) {
