@@ -163,15 +163,22 @@ beforeAll(async () => {
     .executeTakeFirstOrThrow();
   expect(centre.name).toContain('西乡县');
 
-  // a 35-year-old from the county, in a team of the leader's station
+  // a 35-year-old from the county, in a 小队 under the team the leader leads (their data scope)
   const idNumber = idNumberFor(birthDateYearsAgo(35, 100), 357);
   const created = await createVolunteer(t, stationSession, stationOrg.id, { idNumber });
   target = { id: created.id, idNumber, volunteerNo: created.volunteerNo };
+  const { team_id: leadersTeam } = await t.ctx.db.system
+    .selectFrom('users')
+    .select('team_id')
+    .where('username', '=', 'demo-leader')
+    .executeTakeFirstOrThrow();
+  expect(leadersTeam).not.toBeNull();
   const team = await station.post('/api/teams', {
     orgId: stationOrg.id,
     name: `测试小队${uniqueCode('')}`,
     tier: 'squad',
     kind: 'regular',
+    parentId: leadersTeam,
   });
   expect(team.statusCode, team.body).toBe(200);
   const members = await station.post(`/api/teams/${(team.json() as { id: number }).id}/members`, {
