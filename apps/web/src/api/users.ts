@@ -15,12 +15,15 @@ export type User = ItemOf<'/api/users'>;
 export type UserListQuery = Filters<QueryOf<'/api/users', 'get'>>;
 export type UserCreateBody = BodyOf<'/api/users', 'post'>;
 export type UserPatch = BodyOf<'/api/users/{id}', 'patch'>;
+export type TeamOption = ResponseOf<'/api/users/team-options', 'get'>[number];
 
 const byId = (id: number) => ({ params: { path: { id } } });
 
 export const usersApi = {
   roles: () => call(api.GET('/api/roles')),
   list: (query: UserListQuery) => call(api.GET('/api/users', { params: { query: toQuery(query) } })),
+  /** The active teams of one org: those a team leader's account there may be bound to. */
+  teamOptions: (orgId: number) => call(api.GET('/api/users/team-options', { params: { query: { orgId } } })),
   create: (body: UserCreateBody) => call(api.POST('/api/users', { body })),
   update: (id: number, body: UserPatch) => call(api.PATCH('/api/users/{id}', { ...byId(id), body })),
   resetPassword: (id: number) => call(api.POST('/api/users/{id}/reset-password', byId(id))),

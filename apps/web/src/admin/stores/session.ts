@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { Permission } from '@civic/contracts';
+import { TEAM_BOUND_ROLES, type Permission } from '@civic/contracts';
 import { authApi } from '../../api/auth';
 import { ApiError, setCsrfToken } from '../../api/http';
 import type { Me, SessionResponse } from '../../api/auth';
@@ -18,6 +18,12 @@ export const useSessionStore = defineStore('session', () => {
     () => !!me.value && (me.value.mustChangePassword || me.value.passwordExpired),
   );
   const needsTotpSetup = computed(() => !!me.value && me.value.totpRequired && !me.value.totpEnabled);
+  /**
+   * A team leader works for the team their account leads (and its sub-teams), not their whole org:
+   * pages hide the org-wide filters and actions. `teamLess`: a leader bound to no team sees nothing.
+   */
+  const teamBound = computed(() => !!me.value && TEAM_BOUND_ROLES.includes(me.value.role));
+  const teamLess = computed(() => teamBound.value && me.value?.teamId == null);
 
   function apply(session: SessionResponse): void {
     me.value = session.user;
@@ -78,6 +84,8 @@ export const useSessionStore = defineStore('session', () => {
     isAuthenticated,
     needsPasswordChange,
     needsTotpSetup,
+    teamBound,
+    teamLess,
     can,
     load,
     login,

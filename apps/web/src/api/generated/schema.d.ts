@@ -42,7 +42,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 校验审计日志哈希链 */
+    /** 校验审计日志（每条记录的哈希与封存批次的哈希链） */
     get: operations['getAuditLogsVerify'];
     put?: never;
     post?: never;
@@ -2062,6 +2062,211 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/public/orders/{token}/photos': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 群众为点单添加照片（JPG、PNG、WEBP，≤ 5 MB，每单最多 3 张，表单字段 file） */
+    post: operations['postPublicOrdersByTokenPhotos'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/orders/{token}/photos/{photoId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 查看点单的照片 */
+    get: operations['getPublicOrdersByTokenPhotosByPhotoId'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 我的点单（与本账号关联的点单） */
+    get: operations['getMeRequests'];
+    put?: never;
+    /** 登录后点单（点单与本账号关联） */
+    post: operations['postMeRequests'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/requests/phone-code': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 找回以前的点单：向点单时留的电话发送验证码 */
+    post: operations['postMeRequestsPhoneCode'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/requests/link': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 找回以前的点单：凭验证码把该电话的点单关联到本账号 */
+    post: operations['postMeRequestsLink'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/requests/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 我的点单的进度 */
+    get: operations['getMeRequestsById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/requests/{id}/rate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 评价我的点单 */
+    post: operations['postMeRequestsByIdRate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/requests/{id}/reopen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 需求未解决，7 天内重新办理 */
+    post: operations['postMeRequestsByIdReopen'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/requests/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 撤销我的点单 */
+    post: operations['postMeRequestsByIdCancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/requests/{id}/photos/{photoId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 查看我的点单的照片 */
+    get: operations['getMeRequestsByIdPhotosByPhotoId'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/orders/{id}/contact': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 查看群众的联系电话（接单后至完成服务前，每次查看留痕） */
+    post: operations['postMeOrdersByIdContact'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/orders/{id}/photos': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 上传服务照片（服务中，JPG、PNG、WEBP，≤ 10 MB，每单最多 9 张，表单字段 file） */
+    post: operations['postMeOrdersByIdPhotos'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/open311/discovery.json': {
     parameters: {
       query?: never;
@@ -2246,6 +2451,23 @@ export interface paths {
     put?: never;
     /** 新建活动（草稿） */
     post: operations['postActivities'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/activities/archive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 活动档案：一年中每月的活动场次、节日活动与资料齐全场次（按数据库统计） */
+    get: operations['getActivitiesArchive'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2874,15 +3096,22 @@ export interface operations {
               id: number;
               seq: number;
               occurredAt: string;
+              actorUserId: number | null;
               actorUsername: string | null;
+              actorName: string | null;
               actorRole: string | null;
               action: string;
+              actionLabel: string;
               resourceType: string;
+              resourceLabel: string;
               resourceId: string | null;
+              resourceName: string | null;
               orgId: number | null;
+              orgName: string | null;
               ip: string | null;
               outcome: string;
               summary: string;
+              summaryText: string;
             }[];
             total: number;
           };
@@ -2907,7 +3136,12 @@ export interface operations {
         content: {
           'application/json': {
             ok: boolean;
+            /** @description 校验了内容哈希的记录数（全部记录） */
             checked: number;
+            /** @description 其中已封存进批次的记录数 */
+            sealed: number;
+            /** @description 尚未封存的记录数（数秒内封存） */
+            unsealed: number;
             firstBrokenSeq: number | null;
             reason: string | null;
           };
@@ -4462,6 +4696,7 @@ export interface operations {
             contactName: string | null;
             contactPhone: string | null;
             description: string | null;
+            editable: boolean;
           }[];
         };
       };
@@ -4502,6 +4737,7 @@ export interface operations {
             contactName: string | null;
             contactPhone: string | null;
             description: string | null;
+            editable: boolean;
           };
         };
       };
@@ -4532,6 +4768,8 @@ export interface operations {
             isPreset: boolean;
             /** @enum {string} */
             status: 'active' | 'archived';
+            editable: boolean;
+            inspections: number;
             items: {
               id: number;
               seq: number;
@@ -4584,6 +4822,8 @@ export interface operations {
             isPreset: boolean;
             /** @enum {string} */
             status: 'active' | 'archived';
+            editable: boolean;
+            inspections: number;
             items: {
               id: number;
               seq: number;
@@ -4674,6 +4914,8 @@ export interface operations {
             isPreset: boolean;
             /** @enum {string} */
             status: 'active' | 'archived';
+            editable: boolean;
+            inspections: number;
             items: {
               id: number;
               seq: number;
@@ -8708,6 +8950,7 @@ export interface operations {
       content: {
         'application/json': {
           ids: number[];
+          includeZeroHours?: boolean;
         };
       };
     };
@@ -9246,6 +9489,7 @@ export interface operations {
       content: {
         'application/json': {
           ids: number[];
+          includeZeroHours?: boolean;
         };
       };
     };
@@ -9325,6 +9569,7 @@ export interface operations {
                 | 'merged'
                 | 'cancelled';
               serviceCategory: string;
+              serviceTitle: string | null;
               description: string;
               createdAt: string;
               rejectReason: string | null;
@@ -9333,6 +9578,11 @@ export interface operations {
               canRate: boolean;
               canReopen: boolean;
               canCancel: boolean;
+              photos: {
+                id: string;
+                url: string;
+              }[];
+              canAddPhotos: boolean;
               timeline: {
                 action: string;
                 toStatus: string | null;
@@ -9377,6 +9627,7 @@ export interface operations {
               | 'merged'
               | 'cancelled';
             serviceCategory: string;
+            serviceTitle: string | null;
             description: string;
             createdAt: string;
             rejectReason: string | null;
@@ -9385,6 +9636,11 @@ export interface operations {
             canRate: boolean;
             canReopen: boolean;
             canCancel: boolean;
+            photos: {
+              id: string;
+              url: string;
+            }[];
+            canAddPhotos: boolean;
             timeline: {
               action: string;
               toStatus: string | null;
@@ -9435,6 +9691,7 @@ export interface operations {
               | 'merged'
               | 'cancelled';
             serviceCategory: string;
+            serviceTitle: string | null;
             description: string;
             createdAt: string;
             rejectReason: string | null;
@@ -9443,6 +9700,11 @@ export interface operations {
             canRate: boolean;
             canReopen: boolean;
             canCancel: boolean;
+            photos: {
+              id: string;
+              url: string;
+            }[];
+            canAddPhotos: boolean;
             timeline: {
               action: string;
               toStatus: string | null;
@@ -9492,6 +9754,7 @@ export interface operations {
               | 'merged'
               | 'cancelled';
             serviceCategory: string;
+            serviceTitle: string | null;
             description: string;
             createdAt: string;
             rejectReason: string | null;
@@ -9500,6 +9763,11 @@ export interface operations {
             canRate: boolean;
             canReopen: boolean;
             canCancel: boolean;
+            photos: {
+              id: string;
+              url: string;
+            }[];
+            canAddPhotos: boolean;
             timeline: {
               action: string;
               toStatus: string | null;
@@ -9549,6 +9817,7 @@ export interface operations {
               | 'merged'
               | 'cancelled';
             serviceCategory: string;
+            serviceTitle: string | null;
             description: string;
             createdAt: string;
             rejectReason: string | null;
@@ -9557,6 +9826,11 @@ export interface operations {
             canRate: boolean;
             canReopen: boolean;
             canCancel: boolean;
+            photos: {
+              id: string;
+              url: string;
+            }[];
+            canAddPhotos: boolean;
             timeline: {
               action: string;
               toStatus: string | null;
@@ -9744,6 +10018,8 @@ export interface operations {
               evaluation: string | null;
               createdAt: string;
               closedAt: string | null;
+              photos: string[];
+              servicePhotos: string[];
               events: {
                 action:
                   | (
@@ -9940,6 +10216,8 @@ export interface operations {
             evaluation: string | null;
             createdAt: string;
             closedAt: string | null;
+            photos: string[];
+            servicePhotos: string[];
             events: {
               action:
                 | (
@@ -10088,6 +10366,8 @@ export interface operations {
             evaluation: string | null;
             createdAt: string;
             closedAt: string | null;
+            photos: string[];
+            servicePhotos: string[];
             events: {
               action:
                 | (
@@ -10193,6 +10473,8 @@ export interface operations {
             evaluation: string | null;
             createdAt: string;
             closedAt: string | null;
+            photos: string[];
+            servicePhotos: string[];
             events: {
               action:
                 | (
@@ -10298,6 +10580,8 @@ export interface operations {
             evaluation: string | null;
             createdAt: string;
             closedAt: string | null;
+            photos: string[];
+            servicePhotos: string[];
             events: {
               action:
                 | (
@@ -10403,6 +10687,8 @@ export interface operations {
             evaluation: string | null;
             createdAt: string;
             closedAt: string | null;
+            photos: string[];
+            servicePhotos: string[];
             events: {
               action:
                 | (
@@ -10538,6 +10824,8 @@ export interface operations {
             evaluation: string | null;
             createdAt: string;
             closedAt: string | null;
+            photos: string[];
+            servicePhotos: string[];
             events: {
               action:
                 | (
@@ -10643,6 +10931,8 @@ export interface operations {
             evaluation: string | null;
             createdAt: string;
             closedAt: string | null;
+            photos: string[];
+            servicePhotos: string[];
             events: {
               action:
                 | (
@@ -10742,6 +11032,7 @@ export interface operations {
             closedAt: string | null;
             offerStatus: string;
             claimedAt: string | null;
+            claimedCount: number;
           }[];
         };
       };
@@ -10808,6 +11099,8 @@ export interface operations {
             evaluation: string | null;
             createdAt: string;
             closedAt: string | null;
+            photos: string[];
+            servicePhotos: string[];
             events: {
               action:
                 | (
@@ -10945,6 +11238,8 @@ export interface operations {
             evaluation: string | null;
             createdAt: string;
             closedAt: string | null;
+            photos: string[];
+            servicePhotos: string[];
             events: {
               action:
                 | (
@@ -11053,6 +11348,8 @@ export interface operations {
             evaluation: string | null;
             createdAt: string;
             closedAt: string | null;
+            photos: string[];
+            servicePhotos: string[];
             events: {
               action:
                 | (
@@ -11086,6 +11383,562 @@ export interface operations {
               status: string;
               claimedAt: string | null;
             }[];
+          };
+        };
+      };
+    };
+  };
+  postPublicOrdersByTokenPhotos: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            url: string;
+          };
+        };
+      };
+    };
+  };
+  getPublicOrdersByTokenPhotosByPhotoId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+        photoId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 图片内容（二进制） */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/jpeg': unknown;
+          'image/png': unknown;
+          'image/webp': unknown;
+        };
+      };
+    };
+  };
+  getMeRequests: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orderNo: string;
+            /** @enum {string} */
+            status:
+              | 'submitted'
+              | 'accepted'
+              | 'dispatched'
+              | 'claimed'
+              | 'in_service'
+              | 'served'
+              | 'closed'
+              | 'rejected'
+              | 'merged'
+              | 'cancelled';
+            serviceCategory: string;
+            serviceTitle: string | null;
+            description: string;
+            createdAt: string;
+          }[];
+        };
+      };
+    };
+  };
+  postMeRequests: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          stationId: number;
+          menuItemId?: number | null;
+          /** @enum {string} */
+          serviceCategory?:
+            | 'theory'
+            | 'culture'
+            | 'science'
+            | 'law'
+            | 'health'
+            | 'elderly'
+            | 'children'
+            | 'disability'
+            | 'environment'
+            | 'traffic'
+            | 'emergency'
+            | 'education'
+            | 'community'
+            | 'poverty';
+          description: string;
+          address: string;
+          contactName: string;
+          contactPhone: string;
+          /** Format: date-time */
+          preferredAt?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            orderNo: string;
+            trackingToken: string;
+            tracking: {
+              orderNo: string;
+              /** @enum {string} */
+              status:
+                | 'submitted'
+                | 'accepted'
+                | 'dispatched'
+                | 'claimed'
+                | 'in_service'
+                | 'served'
+                | 'closed'
+                | 'rejected'
+                | 'merged'
+                | 'cancelled';
+              serviceCategory: string;
+              serviceTitle: string | null;
+              description: string;
+              createdAt: string;
+              rejectReason: string | null;
+              rating: number | null;
+              ratingComment: string | null;
+              canRate: boolean;
+              canReopen: boolean;
+              canCancel: boolean;
+              photos: {
+                id: string;
+                url: string;
+              }[];
+              canAddPhotos: boolean;
+              timeline: {
+                action: string;
+                toStatus: string | null;
+                reason: string | null;
+                at: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+  };
+  postMeRequestsPhoneCode: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          phone: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            validMinutes: number;
+            demoCode?: string;
+          };
+        };
+      };
+    };
+  };
+  postMeRequestsLink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          phone: string;
+          code: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            linked: number;
+          };
+        };
+      };
+    };
+  };
+  getMeRequestsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            orderNo: string;
+            /** @enum {string} */
+            status:
+              | 'submitted'
+              | 'accepted'
+              | 'dispatched'
+              | 'claimed'
+              | 'in_service'
+              | 'served'
+              | 'closed'
+              | 'rejected'
+              | 'merged'
+              | 'cancelled';
+            serviceCategory: string;
+            serviceTitle: string | null;
+            description: string;
+            createdAt: string;
+            rejectReason: string | null;
+            rating: number | null;
+            ratingComment: string | null;
+            canRate: boolean;
+            canReopen: boolean;
+            canCancel: boolean;
+            photos: {
+              id: string;
+              url: string;
+            }[];
+            canAddPhotos: boolean;
+            timeline: {
+              action: string;
+              toStatus: string | null;
+              reason: string | null;
+              at: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  postMeRequestsByIdRate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          rating: number;
+          comment?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            orderNo: string;
+            /** @enum {string} */
+            status:
+              | 'submitted'
+              | 'accepted'
+              | 'dispatched'
+              | 'claimed'
+              | 'in_service'
+              | 'served'
+              | 'closed'
+              | 'rejected'
+              | 'merged'
+              | 'cancelled';
+            serviceCategory: string;
+            serviceTitle: string | null;
+            description: string;
+            createdAt: string;
+            rejectReason: string | null;
+            rating: number | null;
+            ratingComment: string | null;
+            canRate: boolean;
+            canReopen: boolean;
+            canCancel: boolean;
+            photos: {
+              id: string;
+              url: string;
+            }[];
+            canAddPhotos: boolean;
+            timeline: {
+              action: string;
+              toStatus: string | null;
+              reason: string | null;
+              at: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  postMeRequestsByIdReopen: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            orderNo: string;
+            /** @enum {string} */
+            status:
+              | 'submitted'
+              | 'accepted'
+              | 'dispatched'
+              | 'claimed'
+              | 'in_service'
+              | 'served'
+              | 'closed'
+              | 'rejected'
+              | 'merged'
+              | 'cancelled';
+            serviceCategory: string;
+            serviceTitle: string | null;
+            description: string;
+            createdAt: string;
+            rejectReason: string | null;
+            rating: number | null;
+            ratingComment: string | null;
+            canRate: boolean;
+            canReopen: boolean;
+            canCancel: boolean;
+            photos: {
+              id: string;
+              url: string;
+            }[];
+            canAddPhotos: boolean;
+            timeline: {
+              action: string;
+              toStatus: string | null;
+              reason: string | null;
+              at: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  postMeRequestsByIdCancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            orderNo: string;
+            /** @enum {string} */
+            status:
+              | 'submitted'
+              | 'accepted'
+              | 'dispatched'
+              | 'claimed'
+              | 'in_service'
+              | 'served'
+              | 'closed'
+              | 'rejected'
+              | 'merged'
+              | 'cancelled';
+            serviceCategory: string;
+            serviceTitle: string | null;
+            description: string;
+            createdAt: string;
+            rejectReason: string | null;
+            rating: number | null;
+            ratingComment: string | null;
+            canRate: boolean;
+            canReopen: boolean;
+            canCancel: boolean;
+            photos: {
+              id: string;
+              url: string;
+            }[];
+            canAddPhotos: boolean;
+            timeline: {
+              action: string;
+              toStatus: string | null;
+              reason: string | null;
+              at: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getMeRequestsByIdPhotosByPhotoId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+        photoId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 图片内容（二进制） */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/jpeg': unknown;
+          'image/png': unknown;
+          'image/webp': unknown;
+        };
+      };
+    };
+  };
+  postMeOrdersByIdContact: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            name: string;
+            phone: string;
+          };
+        };
+      };
+    };
+  };
+  postMeOrdersByIdPhotos: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
           };
         };
       };
@@ -11507,6 +12360,7 @@ export interface operations {
         from?: string;
         to?: string;
         seriesId?: number;
+        order?: 'desc' | 'asc';
         page?: number;
         pageSize?: number;
       };
@@ -11661,6 +12515,47 @@ export interface operations {
             videoLinks: string[];
             createdAt: string;
             editable: boolean;
+          };
+        };
+      };
+    };
+  };
+  getActivitiesArchive: {
+    parameters: {
+      query: {
+        orgId?: number;
+        year: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            year: number;
+            stats: {
+              total: number;
+              held: number;
+              cancelled: number;
+              festival: number;
+              complete: number;
+              activeMonths: number;
+            };
+            months: {
+              month: number;
+              total: number;
+              held: number;
+              cancelled: number;
+              festival: number;
+              complete: number;
+            }[];
           };
         };
       };
