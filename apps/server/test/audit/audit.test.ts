@@ -12,6 +12,9 @@ import {
 } from '../support/context.ts';
 import { auditEntries, client, tryLogin, uniqueName } from '../support/factories.ts';
 import { TEST_KEY } from '../support/keys.ts';
+import { auditSealJob } from '../../src/modules/audit/audit.jobs.ts';
+import { appendAudit, entryHash, type EntryFields } from '../../src/platform/audit/audit.ts';
+import { runJobOnce } from '../../src/platform/jobs/scheduler.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../..', import.meta.url));
 
@@ -27,8 +30,28 @@ afterAll(() => t.close());
 const verify = async () => {
   const res = await client(t.app, auditor).get('/api/audit-logs/verify');
   expect(res.statusCode).toBe(200);
-  return res.json() as { ok: boolean; checked: number; firstBrokenSeq: number | null };
+  return res.json() as {
+    ok: boolean;
+    checked: number;
+    sealed: number;
+    unsealed: number;
+    firstBrokenSeq: number | null;
+    reason: string | null;
+  };
 };
+
+/** One tick of the sealer job, as a running server does every second. */
+const sealTick = async () => (await runJobOnce(t.ctx, auditSealJob))!;
+
+/**
+ * Ticks until everything there is sealed: the first tick seals the entries present and leaves a
+ * fence, the next one settles the gaps of transactions that ended before it (none run here).
+ */
+async function sealAll() {
+  for (let i = 0; i < 3; i += 1) await sealTick();
+  const { unsealed } = await verify();
+  expect(unsealed).toBe(0);
+}
 
 /** `npm run audit:verify` against this file's database. */
 function runCli(): Promise<{ code: number; output: string }> {
@@ -60,6 +83,33 @@ async function asAppRole(statement: ReturnType<typeof sql>) {
 const lastSeq = async () =>
   (await sql<{ seq: number }>`SELECT max(seq)::int AS seq FROM audit_log`.execute(t.ctx.db.system)).rows[0]!
     .seq;
+const entryCount = async () =>
+  (await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log`.execute(t.ctx.db.system)).rows[0]!.n;
+const sealedThrough = async () =>
+  (await sql<{ seq: number }>`SELECT max(last_seq)::int AS seq FROM audit_batches`.execute(t.ctx.db.system))
+    .rows[0]!.seq;
+
+/** An entry as the application would write it, in a system transaction that reports its number. */
+const fieldsFor = (action: string): EntryFields => ({
+  occurredAt: new Date().toISOString(),
+  actorUserId: null,
+  actorUsername: 'test',
+  actorRole: null,
+  action,
+  resourceType: 'session',
+  resourceId: null,
+  orgId: null,
+  orgPath: null,
+  ip: null,
+  outcome: 'success',
+  summary: {},
+});
+async function appendNumbered(tx: Parameters<typeof appendAudit>[0], action: string): Promise<number> {
+  await appendAudit(tx, { actor: null, action, resourceType: 'session' });
+  return Number(
+    (await sql<{ seq: string }>`SELECT currval('audit_log_seq') AS seq`.execute(tx)).rows[0]!.seq,
+  );
+}
 
 describe('what the log records', () => {
   it('records a login with actor, role and IP', async () => {
@@ -209,6 +259,15 @@ describe('append-only for the application', () => {
     ['UPDATE', sql`UPDATE audit_log SET summary = '{"x":1}' WHERE seq = 1`],
     ['DELETE', sql`DELETE FROM audit_log WHERE seq = 1`],
     ['TRUNCATE', sql`TRUNCATE audit_log`],
+    // the number comes from the sequence, never from the writer
+    [
+      'choose the number of',
+      sql`INSERT INTO audit_log (seq, occurred_at, action, resource_type, outcome, hash)
+          VALUES (999999, now(), 'auth.login', 'session', 'success', 'x')`,
+    ],
+    ['UPDATE the batches of', sql`UPDATE audit_batches SET hash = 'x'`],
+    ['DELETE the batches of', sql`DELETE FROM audit_batches`],
+    ['move the fence of', sql`DELETE FROM audit_seal_fence`],
   ])('the app role cannot %s audit_log', async (_verb, statement) => {
     await expect(asAppRole(statement)).rejects.toMatchObject({ code: '42501' });
     expect((await verify()).ok).toBe(true);
@@ -221,11 +280,115 @@ describe('append-only for the application', () => {
   });
 });
 
-describe('hash-chain verification', () => {
-  it('reports an intact chain, through the API and the CLI', async () => {
+describe('appends in parallel, sealed in batches', () => {
+  it('an append does not wait for another transaction’s append', async () => {
+    // the first writer keeps its transaction open while a second one appends and commits; with one
+    // row lock for all appends the second would wait for the first (and run into its lock_timeout)
+    let second: number | null = null;
+    await t.ctx.db.app.transaction().execute(async (first) => {
+      await sql`SELECT set_config('app.scope', '1', true)`.execute(first);
+      await appendAudit(first, { actor: null, action: 'auth.login', resourceType: 'session' });
+      await t.ctx.db.app.transaction().execute(async (other) => {
+        await sql`SET LOCAL lock_timeout = '5s'`.execute(other);
+        await sql`SELECT set_config('app.scope', '1', true)`.execute(other);
+        await appendAudit(other, { actor: null, action: 'auth.logout', resourceType: 'session' });
+      });
+      second = await lastSeq();
+    });
+    expect(second).not.toBeNull();
+    expect(await lastSeq()).toBe(second);
+    expect((await verify()).ok).toBe(true);
+  });
+
+  it('seals what is there; verification counts what is not sealed yet', async () => {
+    await login(t.app, 'demo-institute');
+    const before = await verify();
+    expect(before).toMatchObject({ ok: true });
+    expect(before.unsealed).toBeGreaterThan(0);
+    await sealAll();
+    const after = await verify();
+    expect(after).toMatchObject({ ok: true, unsealed: 0, checked: await entryCount() });
+    expect(after.sealed).toBe(after.checked);
+    expect(await sealedThrough()).toBe(await lastSeq());
+  });
+
+  it('a rolled-back append leaves a gap that is sealed as one; an entry forged into it is found', async () => {
+    let gap = 0;
+    await expect(
+      t.ctx.db.system.transaction().execute(async (tx) => {
+        gap = await appendNumbered(tx, 'auth.login');
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    await login(t.app, 'demo-institute'); // a later entry, committed
+    await sealAll();
+    const batch = await t.ctx.db.system
+      .selectFrom('audit_batches')
+      .selectAll()
+      .where('first_seq', '<=', gap)
+      .where('last_seq', '>=', gap)
+      .executeTakeFirstOrThrow();
+    expect(batch.gaps.map(Number)).toContain(gap);
+    expect(await verify()).toMatchObject({ ok: true, unsealed: 0 });
+
+    // a well-formed entry slipped into the gap afterwards, by someone with the owner's rights
+    const fields = fieldsFor('auth.login');
+    await sql`INSERT INTO audit_log (seq, occurred_at, actor_username, action, resource_type, outcome, summary, hash)
+      VALUES (${gap}, ${fields.occurredAt}, ${fields.actorUsername}, ${fields.action}, ${fields.resourceType},
+              ${fields.outcome}, '{}', ${entryHash(fields)})`.execute(t.ctx.db.system);
+    try {
+      const result = await verify();
+      expect(result).toMatchObject({ ok: false, firstBrokenSeq: gap });
+      expect(result.reason).toContain('插入');
+    } finally {
+      await sql`DELETE FROM audit_log WHERE seq = ${gap}`.execute(t.ctx.db.system);
+    }
+    expect((await verify()).ok).toBe(true);
+  });
+
+  it('an entry whose transaction commits late is waited for, not passed over', async () => {
+    await sealAll();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let appended!: (seq: number) => void;
+    const numbered = new Promise<number>((resolve) => (appended = resolve));
+    // a long transaction numbers its entry first, and commits last
+    const late = t.ctx.db.system.transaction().execute(async (tx) => {
+      appended(await appendNumbered(tx, 'volunteer.import'));
+      await held;
+    });
+    const lateSeq = await numbered;
+    try {
+      await login(t.app, 'demo-institute'); // numbered after it, committed at once
+      const after = await lastSeq();
+      expect(after).toBeGreaterThan(lateSeq);
+      for (let i = 0; i < 3; i += 1) await sealTick();
+      // sealed up to the open transaction's number, and no further: its number is no gap yet
+      expect(await sealedThrough()).toBe(lateSeq - 1);
+      expect(await verify()).toMatchObject({ ok: true, unsealed: after - lateSeq });
+    } finally {
+      release();
+      await late;
+    }
+    await sealAll();
+    const sealedLate = await t.ctx.db.system
+      .selectFrom('audit_batches')
+      .select('gaps')
+      .where('first_seq', '<=', lateSeq)
+      .where('last_seq', '>=', lateSeq)
+      .executeTakeFirstOrThrow();
+    expect(sealedLate.gaps.map(Number)).not.toContain(lateSeq);
+    expect(await verify()).toMatchObject({ ok: true, unsealed: 0 });
+  });
+});
+
+describe('tamper evidence', () => {
+  beforeAll(() => sealAll());
+
+  it('reports an intact log, through the API and the CLI', async () => {
     const result = await verify();
-    expect(result).toMatchObject({ ok: true, firstBrokenSeq: null });
-    expect(result.checked).toBe(await lastSeq());
+    expect(result).toMatchObject({ ok: true, firstBrokenSeq: null, unsealed: 0 });
+    expect(result.checked).toBe(await entryCount());
 
     const cli = await runCli();
     expect(cli.code, cli.output).toBe(0);
@@ -233,7 +396,7 @@ describe('hash-chain verification', () => {
   });
 
   it('detects an edited row, and the CLI names it', async () => {
-    expect(await lastSeq()).toBeGreaterThanOrEqual(3);
+    expect(await sealedThrough()).toBeGreaterThanOrEqual(3);
     const original = (
       await sql<{ summary: unknown }>`SELECT summary FROM audit_log WHERE seq = 3`.execute(t.ctx.db.system)
     ).rows[0]!.summary;
@@ -251,13 +414,53 @@ describe('hash-chain verification', () => {
     expect((await verify()).ok).toBe(true);
   });
 
+  it('detects an edited row whose own hash was recomputed to match: its batch no longer does', async () => {
+    const row = (
+      await sql<{ hash: string; action: string }>`SELECT hash, action FROM audit_log WHERE seq = 3`.execute(
+        t.ctx.db.system,
+      )
+    ).rows[0]!;
+    const forged = await t.ctx.db.system
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('seq', '=', 3)
+      .executeTakeFirstOrThrow();
+    const fields: EntryFields = {
+      occurredAt: new Date(forged.occurred_at).toISOString(),
+      actorUserId: forged.actor_user_id,
+      actorUsername: forged.actor_username,
+      actorRole: forged.actor_role,
+      action: 'auth.logout',
+      resourceType: forged.resource_type,
+      resourceId: forged.resource_id,
+      orgId: forged.org_id,
+      orgPath: forged.org_path,
+      ip: forged.ip,
+      outcome: forged.outcome,
+      summary: forged.summary,
+    };
+    await sql`UPDATE audit_log SET action = 'auth.logout', hash = ${entryHash(fields)} WHERE seq = 3`.execute(
+      t.ctx.db.system,
+    );
+    try {
+      const result = await verify();
+      expect(result.ok).toBe(false);
+      expect(result.reason).toContain('封存哈希不匹配');
+    } finally {
+      await sql`UPDATE audit_log SET action = ${row.action}, hash = ${row.hash} WHERE seq = 3`.execute(
+        t.ctx.db.system,
+      );
+    }
+    expect((await verify()).ok).toBe(true);
+  });
+
   it('detects a row deleted from the middle', async () => {
     const row = (
       await sql<Record<string, unknown>>`SELECT * FROM audit_log WHERE seq = 2`.execute(t.ctx.db.system)
     ).rows[0]!;
     await sql`DELETE FROM audit_log WHERE seq = 2`.execute(t.ctx.db.system);
     try {
-      expect(await verify()).toMatchObject({ ok: false, firstBrokenSeq: 3 });
+      expect(await verify()).toMatchObject({ ok: false, firstBrokenSeq: 2 });
     } finally {
       await sql`INSERT INTO audit_log OVERRIDING SYSTEM VALUE SELECT * FROM json_populate_record(NULL::audit_log, ${JSON.stringify(row)}::json)`.execute(
         t.ctx.db.system,
@@ -266,9 +469,11 @@ describe('hash-chain verification', () => {
     expect((await verify()).ok).toBe(true);
   });
 
-  it('detects the newest row being deleted', async () => {
+  it('detects the newest sealed row being deleted', async () => {
     await login(t.app, 'demo-volunteer'); // make sure the tail is a fresh entry
+    await sealAll();
     const seq = await lastSeq();
+    expect(await sealedThrough()).toBe(seq);
     await sql`DELETE FROM audit_log WHERE seq = ${seq}`.execute(t.ctx.db.system);
     expect(await verify()).toMatchObject({ ok: false, firstBrokenSeq: seq });
   });

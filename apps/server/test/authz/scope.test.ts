@@ -232,7 +232,7 @@ describe('database guards', () => {
         AND (has_table_privilege(${APP_ROLE}, c.oid, 'SELECT') OR has_table_privilege(${APP_ROLE}, c.oid, 'INSERT')
              OR has_table_privilege(${APP_ROLE}, c.oid, 'UPDATE') OR has_table_privilege(${APP_ROLE}, c.oid, 'DELETE'))
       ORDER BY 1`.execute(t.ctx.db.system);
-    // the audit chain head holds one hash, no org data
-    expect(rows.map((r) => r.relname)).toEqual(['audit_chain_head']);
+    // none: the audit log's sealed batches and the sealer's fence are the owner connection's alone
+    expect(rows.map((r) => r.relname)).toEqual([]);
   });
 });

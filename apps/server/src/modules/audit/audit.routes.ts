@@ -136,11 +136,13 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
     {
       schema: {
         tags: ['audit'],
-        summary: '校验审计日志哈希链',
+        summary: '校验审计日志（每条记录的哈希与封存批次的哈希链）',
         response: {
           200: z.object({
             ok: z.boolean(),
-            checked: z.number(),
+            checked: z.number().describe('校验了内容哈希的记录数（全部记录）'),
+            sealed: z.number().describe('其中已封存进批次的记录数'),
+            unsealed: z.number().describe('尚未封存的记录数（数秒内封存）'),
             firstBrokenSeq: z.number().nullable(),
             reason: z.string().nullable(),
           }),

@@ -4,6 +4,11 @@
 import type { ImportRowError } from './json-columns.ts';
 import type { ColumnType } from 'kysely';
 
+export type ArrayType<T> = ArrayTypeImpl<T> extends (infer U)[] ? U[] : ArrayTypeImpl<T>;
+
+export type ArrayTypeImpl<T> =
+  T extends ColumnType<infer S, infer I, infer U> ? ColumnType<S[], I[], U[]> : T[];
+
 export type Generated<T> =
   T extends ColumnType<infer S, infer I, infer U>
     ? ColumnType<S, I | undefined, U>
@@ -116,10 +121,15 @@ export interface ActivitySignups {
   volunteer_id: number;
 }
 
-export interface AuditChainHead {
+export interface AuditBatches {
+  batch_no: number;
+  entries: number;
+  first_seq: number;
+  gaps: Generated<ArrayType<number>>;
   hash: string;
-  id: number;
-  seq: number;
+  last_seq: number;
+  prev_hash: string;
+  sealed_at: Generated<Timestamp>;
 }
 
 export interface AuditLog {
@@ -134,11 +144,18 @@ export interface AuditLog {
   org_id: number | null;
   org_path: string | null;
   outcome: string;
-  prev_hash: string;
+  prev_hash: string | null;
   resource_id: string | null;
   resource_type: string;
-  seq: number;
+  seq: Generated<number>;
   summary: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
+export interface AuditSealFence {
+  id: number;
+  seq: number;
+  taken_at: Generated<Timestamp>;
+  xid: string;
 }
 
 export interface HourRules {
@@ -281,6 +298,7 @@ export interface Orders {
   order_no: Generated<string>;
   org_id: number;
   org_path: string;
+  photo_ids: Generated<string[]>;
   preferred_at: Timestamp | null;
   priority: Generated<string>;
   project_id: number | null;
@@ -386,6 +404,17 @@ export interface ProjectStatusHistory {
   org_path: string;
   project_id: number;
   to_status: string;
+}
+
+export interface ResidentPhoneCodes {
+  attempts: Generated<number>;
+  code_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  id: Generated<number>;
+  phone_index: string;
+  used_at: Timestamp | null;
+  user_id: number;
 }
 
 export interface ServiceRecordEvents {
@@ -507,7 +536,7 @@ export interface Uploads {
   mime_type: string;
   org_path: string;
   sha256: string;
-  uploaded_by: number;
+  uploaded_by: number | null;
 }
 
 export interface Users {
@@ -641,8 +670,9 @@ export interface DB {
   activity_plans: ActivityPlans;
   activity_series: ActivitySeries;
   activity_signups: ActivitySignups;
-  audit_chain_head: AuditChainHead;
+  audit_batches: AuditBatches;
   audit_log: AuditLog;
+  audit_seal_fence: AuditSealFence;
   hour_rules: HourRules;
   inspection_results: InspectionResults;
   inspections: Inspections;
@@ -659,6 +689,7 @@ export interface DB {
   platforms: Platforms;
   project_status_history: ProjectStatusHistory;
   projects: Projects;
+  resident_phone_codes: ResidentPhoneCodes;
   service_record_events: ServiceRecordEvents;
   service_records: ServiceRecords;
   sessions: Sessions;

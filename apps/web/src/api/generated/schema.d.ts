@@ -1813,8 +1813,25 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 各状态需求数与超时数 */
+    /** 各状态需求数与超时数（与列表同一筛选） */
     get: operations['getOrdersCounts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出需求（Excel，与列表同一筛选；群众电话脱敏） */
+    get: operations['getOrdersExport'];
     put?: never;
     post?: never;
     delete?: never;
@@ -9845,6 +9862,27 @@ export interface operations {
   getOrders: {
     parameters: {
       query?: {
+        overdue?: 'true' | 'false';
+        keyword?: string;
+        orgId?: number;
+        category?:
+          | 'theory'
+          | 'culture'
+          | 'science'
+          | 'law'
+          | 'health'
+          | 'elderly'
+          | 'children'
+          | 'disability'
+          | 'environment'
+          | 'traffic'
+          | 'emergency'
+          | 'education'
+          | 'community'
+          | 'poverty';
+        channel?: 'online' | 'phone' | 'visit' | 'open311';
+        from?: string;
+        to?: string;
         status?:
           | 'submitted'
           | 'accepted'
@@ -9857,8 +9895,6 @@ export interface operations {
           | 'merged'
           | 'cancelled';
         stage?: 'vet' | 'dispatch' | 'claim' | 'service' | 'review';
-        overdue?: 'true' | 'false';
-        keyword?: string;
         page?: number;
         pageSize?: number;
       };
@@ -10061,7 +10097,29 @@ export interface operations {
   };
   getOrdersCounts: {
     parameters: {
-      query?: never;
+      query?: {
+        overdue?: 'true' | 'false';
+        keyword?: string;
+        orgId?: number;
+        category?:
+          | 'theory'
+          | 'culture'
+          | 'science'
+          | 'law'
+          | 'health'
+          | 'elderly'
+          | 'children'
+          | 'disability'
+          | 'environment'
+          | 'traffic'
+          | 'emergency'
+          | 'education'
+          | 'community'
+          | 'poverty';
+        channel?: 'online' | 'phone' | 'visit' | 'open311';
+        from?: string;
+        to?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -10091,6 +10149,58 @@ export interface operations {
             overdue: number;
           }[];
         };
+      };
+    };
+  };
+  getOrdersExport: {
+    parameters: {
+      query?: {
+        overdue?: 'true' | 'false';
+        keyword?: string;
+        orgId?: number;
+        category?:
+          | 'theory'
+          | 'culture'
+          | 'science'
+          | 'law'
+          | 'health'
+          | 'elderly'
+          | 'children'
+          | 'disability'
+          | 'environment'
+          | 'traffic'
+          | 'emergency'
+          | 'education'
+          | 'community'
+          | 'poverty';
+        channel?: 'online' | 'phone' | 'visit' | 'open311';
+        from?: string;
+        to?: string;
+        status?:
+          | 'submitted'
+          | 'accepted'
+          | 'dispatched'
+          | 'claimed'
+          | 'in_service'
+          | 'served'
+          | 'closed'
+          | 'rejected'
+          | 'merged'
+          | 'cancelled';
+        stage?: 'vet' | 'dispatch' | 'claim' | 'service' | 'review';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
