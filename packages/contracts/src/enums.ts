@@ -114,6 +114,8 @@ export const PERMISSIONS = [
   'order.dispatch',
   /** 评单: the staff evaluation that closes an order. */
   'order.evaluate',
+  /** A resident's own orders on H5 (我的点单): placed signed in, or found later by phone with a code. */
+  'order.own',
   'activity.read',
   /** Activities, sign-ups on a volunteer's behalf, check-in codes and manual check-in. */
   'activity.write',
@@ -170,7 +172,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // only over the team the account leads and its sub-teams (TEAM_BOUND_ROLES)
   team_leader: ['org.read', 'volunteer.read', 'team.read', 'activity.read', 'activity.write', 'hours.review'],
   volunteer: ['volunteer.self'],
-  resident: [],
+  resident: ['order.own'],
   security_admin: ['account.manage'],
   audit_admin: ['audit.read', 'account.activate'],
 };

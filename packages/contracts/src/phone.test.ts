@@ -34,7 +34,12 @@ describe('landlines (固定电话) as contact phones', () => {
   });
 
   it('keeps an extension (转801, -801, #801, 分机801)', () => {
-    for (const typed of ['0916-1234567转801', '0916-1234567-801', '0916-1234567#801', '0916-1234567 分机 801']) {
+    for (const typed of [
+      '0916-1234567转801',
+      '0916-1234567-801',
+      '0916-1234567#801',
+      '0916-1234567 分机 801',
+    ]) {
       expect(normalizeContactPhone(typed), typed).toBe('0916-1234567-801');
     }
     expect(parseLandline('0916-1234567-801')).toEqual({

@@ -1,4 +1,10 @@
-import { isMobile, maskMobile, MOBILE_MESSAGE, normalizeMobile } from '@civic/contracts';
+import {
+  isMobile,
+  maskPhone,
+  MOBILE_MESSAGE,
+  normalizeContactPhone,
+  normalizeMobile,
+} from '@civic/contracts';
 import type { FieldCipher } from './crypto.ts';
 import { Invalid } from './errors.ts';
 
@@ -13,14 +19,15 @@ export function sealPhone(cipher: FieldCipher, input: string | null | undefined)
   return cipher.encrypt(normalizeMobile(input));
 }
 
+/** The blind index of a phone as stored: a mobile's 11 digits, a landline's 0916-1234567(-801). */
 export function phoneIndex(cipher: FieldCipher, input: string): string {
-  return cipher.blindIndex(normalizeMobile(input), 'phone');
+  return cipher.blindIndex(normalizeContactPhone(input), 'phone');
 }
 
 export function maskedPhone(cipher: FieldCipher, sealed: string | null): string | null {
   if (!sealed) return null;
   try {
-    return maskMobile(cipher.decrypt(sealed));
+    return maskPhone(cipher.decrypt(sealed));
   } catch {
     return '***';
   }

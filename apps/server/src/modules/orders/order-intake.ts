@@ -2,7 +2,12 @@
 // The resident gets a tracking token (shown once, as a link); only its hash is stored.
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
-import { isMobile, MOBILE_MESSAGE, normalizeMobile, type OrderChannel } from '@civic/contracts';
+import {
+  CONTACT_PHONE_MESSAGE,
+  isContactPhone,
+  normalizeContactPhone,
+  type OrderChannel,
+} from '@civic/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import { randomToken } from '../../platform/crypto.ts';
 import type { Tx } from '../../platform/db/database.ts';
@@ -36,7 +41,8 @@ export async function insertOrder(
   },
 ): Promise<PlacedOrder> {
   const now = ctx.now();
-  if (!isMobile(input.contactPhone)) throw new Invalid(MOBILE_MESSAGE, 'INVALID_PHONE');
+  // a mobile, or a landline: many elderly residents have only one (stored as 0916-1234567)
+  if (!isContactPhone(input.contactPhone)) throw new Invalid(CONTACT_PHONE_MESSAGE, 'INVALID_PHONE');
   const station = await tx
     .selectFrom('orgs')
     .select(['id', 'path', 'kind', 'status'])
@@ -69,7 +75,7 @@ export async function insertOrder(
     projectId = item.project_id;
   }
   if (!serviceCategory) throw new Invalid('请选择服务类别或服务项目', 'CATEGORY_REQUIRED');
-  const phone = normalizeMobile(input.contactPhone);
+  const phone = normalizeContactPhone(input.contactPhone);
   const token = randomToken(24);
   const preferredAt = input.preferredAt ? new Date(input.preferredAt) : null;
   const row = await tx

@@ -3,6 +3,7 @@ import type { Tx } from '../../platform/db/database.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
 import { maskedPhone } from '../../platform/personal-data.ts';
 import { isoTimestamp } from '../../platform/time.ts';
+import { uploadUrl } from '../uploads/index.ts';
 import type { OrderRow } from './order-flow.ts';
 import type { OrderDetail, OrderView } from './orders.schema.ts';
 
@@ -91,6 +92,8 @@ export async function orderDetailOf(
     .execute();
   return {
     ...orderViewOf(cipher, row, now),
+    photos: row.photo_ids.map(uploadUrl),
+    servicePhotos: row.service_photo_ids.map(uploadUrl),
     events: await eventsOf(tx, id),
     assignees: assignees.map((a) => ({
       volunteerId: a.volunteer_id,

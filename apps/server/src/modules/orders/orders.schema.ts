@@ -24,7 +24,8 @@ const need = {
   description: text('需求描述', 500),
   address: text('服务地址', 120),
   contactName: text('联系人', 30),
-  contactPhone: z.string({ error: '请填写联系电话' }).trim().max(20),
+  // a mobile or a landline (0916-1234567转801); checked by @civic/contracts' isContactPhone
+  contactPhone: z.string({ error: '请填写联系电话' }).trim().max(30, '联系电话不超过 30 个字符'),
   preferredAt: z.iso.datetime({ offset: true, error: '期望时间格式不正确' }).nullable().optional(),
 };
 
@@ -139,6 +140,9 @@ export const orderView = z.object({
 export type OrderView = z.infer<typeof orderView>;
 
 export const orderDetail = orderView.extend({
+  /** Addresses (/api/uploads/…) of the resident's photos of the need, and of the volunteer's evidence. */
+  photos: z.array(z.string()),
+  servicePhotos: z.array(z.string()),
   events: z.array(event),
   assignees: z.array(
     z.object({
@@ -156,6 +160,8 @@ export const trackingView = z.object({
   orderNo: z.string(),
   status: z.enum(ORDER_STATUSES),
   serviceCategory: z.string(),
+  /** The menu item ordered (服务清单的项目名称); null for a free-text need. */
+  serviceTitle: z.string().nullable(),
   description: z.string(),
   createdAt: z.string(),
   rejectReason: z.string().nullable(),
@@ -164,6 +170,9 @@ export const trackingView = z.object({
   canRate: z.boolean(),
   canReopen: z.boolean(),
   canCancel: z.boolean(),
+  /** The resident's photos of the need, each served to whoever holds the order's link or account. */
+  photos: z.array(z.object({ id: z.string(), url: z.string() })),
+  canAddPhotos: z.boolean(),
   timeline: z.array(
     z.object({
       action: z.string(),

@@ -12,6 +12,7 @@ import { recordService } from '../hours/index.ts';
 import { inOwnVolunteerScope } from '../../platform/auth/volunteer-scope.ts';
 import { actingAs, auditOrder, lockOrder, transition, type OrderRow } from './order-flow.ts';
 import { orderDetailOf, orderViewOf, selectOrders } from './order-view.ts';
+import { evidenceOf } from './volunteer-contact.ts';
 
 export function createVolunteerOrdersService(ctx: AppContext) {
   const who = (actor: Actor) => actingAs(actor, 'volunteer');
@@ -208,7 +209,12 @@ export function createVolunteerOrdersService(ctx: AppContext) {
         const now = ctx.now();
         const started = order.service_started_at ? new Date(order.service_started_at) : now;
         await transition(tx, order, 'finish', who(actor), now, {
-          set: { service_ended_at: now, service_note: input.note, service_photo_ids: input.photoIds ?? [] },
+          set: {
+            service_ended_at: now,
+            service_note: input.note,
+            // the photos uploaded to the order as evidence (volunteer-contact.ts)
+            service_photo_ids: evidenceOf(order, input.photoIds),
+          },
           details: { position: { latitude: input.latitude, longitude: input.longitude } },
         });
         // everyone who served gets a pending service record from the hours module, which confirms it later

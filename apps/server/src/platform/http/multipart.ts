@@ -1,16 +1,22 @@
 import type { FastifyRequest } from 'fastify';
-import { Invalid } from '../errors.ts';
+import { AppError, Invalid } from '../errors.ts';
 import { badTextError, findBadText } from './control-characters.ts';
 
 /**
  * Reads the one uploaded file of a multipart request. The plugin's own errors (file too large →
  * 413, limits, …) carry a 4xx status and reach the error handler as they are; anything else is a
- * malformed request body, never a server fault.
+ * malformed request body, never a server fault. `maxBytes` lowers the app-wide size limit for one
+ * route (with `tooLarge`, the message that says so).
  */
-export async function readUploadedFile(request: FastifyRequest): Promise<{ fileName: string; data: Buffer }> {
+export async function readUploadedFile(
+  request: FastifyRequest,
+  options: { maxBytes?: number; tooLarge?: string } = {},
+): Promise<{ fileName: string; data: Buffer }> {
   if (!request.isMultipart()) throw new Invalid('请选择要上传的文件');
   try {
-    const part = await request.file();
+    const part = await request.file(
+      options.maxBytes ? { limits: { fileSize: options.maxBytes } } : undefined,
+    );
     if (!part) throw new Invalid('请选择要上传的文件');
     // throws FST_REQ_FILE_TOO_LARGE (413) when the file passes the size limit
     const data = await part.toBuffer();
@@ -28,6 +34,8 @@ export async function readUploadedFile(request: FastifyRequest): Promise<{ fileN
     return { fileName: part.filename, data };
   } catch (error) {
     if (error instanceof Invalid) throw error;
+    if (options.tooLarge && (error as { code?: unknown } | null)?.code === 'FST_REQ_FILE_TOO_LARGE')
+      throw new AppError(413, 'TOO_LARGE', options.tooLarge);
     const status = (error as { statusCode?: unknown } | null)?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) throw error;
     throw new Invalid('上传内容格式不正确，请重新选择文件上传');
