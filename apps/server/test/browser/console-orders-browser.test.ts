@@ -546,6 +546,36 @@ describe.runIf(canRunBrowser)('order and project pages of the admin console in a
     await page.close();
   });
 
+  it('代点单 for a resident with only a landline: accepted, stored normalised, shown masked', async () => {
+    const { page, problems } = await logIn('demo-station');
+    await openMenu(page, '代点单', /\/orders\/new$/);
+    const stationSelect = page.locator('.el-select[data-testid="order-form-station"]');
+    await poll(() => stationSelect.textContent()).toContain(station.name);
+    await page.getByTestId('order-form-channel').getByText('电话代点单').click();
+    await choose(page, 'order-form-category', '关爱老人');
+    await fill(page, 'order-form-description', '老人家里只有座机，电话里说需要有人帮忙换灯泡');
+    await fill(page, 'order-form-address', '东风社区幸福巷8号');
+    await fill(page, 'order-form-contact-name', '张大娘');
+    await fill(page, 'order-form-contact-phone', '0916 1234567');
+    await page.getByTestId('order-form-submit').click();
+
+    const placedNo = page.getByTestId('order-placed-no');
+    await poll(() => placedNo.textContent()).toMatch(/\S/);
+    const orderNo = ((await placedNo.textContent()) ?? '').trim();
+    const row = await db()
+      .selectFrom('orders')
+      .selectAll()
+      .where('order_no', '=', orderNo)
+      .executeTakeFirstOrThrow();
+    expect(tc.ctx.cipher.decrypt(row.contact_phone_enc)).toBe('0916-1234567');
+    expect(row.contact_phone_index).toBe(phoneIndex(tc.ctx.cipher, '0916-1234567'));
+    await page.getByTestId('order-placed-open').click();
+    await page.waitForURL(new RegExp(`/orders/${row.id}$`));
+    await poll(() => textOf(page, 'order-contact-phone')).toBe('0916-***4567');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('项目库: the institute establishes a project, moves it to 招募 and publishes a menu item under it', async () => {
     const name = `银发关爱行动${Date.now() % 100000}`;
     const itemTitle = `${name}·上门助浴`;

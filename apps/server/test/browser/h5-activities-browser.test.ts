@@ -431,7 +431,7 @@ describe.runIf(canRunBrowser)('H5 activities and QR check-in in a real browser a
 
   it('a visitor without an account reads the activities around the village', async () => {
     const activity = await publishActivity({ audience: 'public' });
-    const { context, errors } = await newContext();
+    const { context, errors } = await newContext({ axe: true });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/h5/activities`);
     await page.getByTestId('h5-activities-pick').waitFor();
@@ -444,11 +444,34 @@ describe.runIf(canRunBrowser)('H5 activities and QR check-in in a real browser a
     expect(text).toContain('面向群众开放');
     expect(text).toContain(XSS);
     await expectNoHorizontalOverflow(page);
-    await card.getByTestId('h5-activity-login').click();
-    await page.waitForURL(new RegExp(`/h5/login\\?redirect=(%2F|/)activities(%2F|/)${activity.id}$`));
-    // a visitor opening a detail link (e.g. from the calendar feed) is asked to log in
-    await page.goto(`${baseUrl}/h5/activities/${activity.id}`);
+    // a public activity opens for anyone: its page, without logging in
+    await card.getByTestId('h5-activity-title').click();
+    await page.waitForURL(new RegExp(`/h5/activities/${activity.id}$`));
+    const shown = page.getByTestId('h5-activity-public');
+    await shown.waitFor();
+    const detail = (await shown.textContent()) ?? '';
+    for (const part of [
+      activity.title,
+      '东风社区新时代文明实践站',
+      '面向群众开放',
+      '欢迎群众按时到场参加',
+      XSS,
+    ])
+      expect(detail).toContain(part);
+    expect(await page.getByTestId('h5-activity-login-required').count()).toBe(0);
+    await expectNoHorizontalOverflow(page);
+    await page.waitForLoadState('networkidle');
+    const violations = await axeViolations(page);
+    expect(violations, violations.join('\n')).toEqual([]);
+
+    // one for volunteers only: its facts too, and that signing up needs a volunteer's login
+    const forVolunteers = await publishActivity({ audience: 'volunteers' });
+    await page.goto(`${baseUrl}/h5/activities/${forVolunteers.id}`);
+    await page.getByTestId('h5-activity-public').waitFor();
+    expect(await page.getByTestId('h5-activity-public').textContent()).toContain(forVolunteers.title);
     await page.getByTestId('h5-activity-login-required').waitFor();
+    await page.getByTestId('h5-activity-login').click();
+    await page.waitForURL(new RegExp(`/h5/login\\?redirect=(%2F|/)activities(%2F|/)${forVolunteers.id}$`));
     expect(errors).toEqual([]);
     await context.close();
   });

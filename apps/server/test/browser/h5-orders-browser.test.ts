@@ -3,8 +3,8 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { canRunBrowser, launchChromium, serveWebApp } from '../support/browser-harness.ts';
-import { as, login, nextIp, type TestContext } from '../support/context.ts';
-import { orgOfUser } from '../support/org-factories.ts';
+import { as, DEMO_PASSWORD, login, nextIp, type TestContext } from '../support/context.ts';
+import { orgOfUser, TINY_PNG } from '../support/org-factories.ts';
 import { registerVolunteer, VOLUNTEER_PASSWORD } from '../support/volunteer-factories.ts';
 
 // The order loop on the mobile face at 375 px: a resident orders from the village's menu (or with a
@@ -149,18 +149,21 @@ describe.runIf(canRunBrowser)('H5 order loop in a real browser at 375 px', () =>
     ).id;
 
   /** 点单 through the API, as the H5 form would; the tracking token and the order's id. */
-  async function placeByApi(description: string) {
+  async function placeByApi(
+    description: string,
+    options: { contactPhone?: string; menuItemId?: number } = {},
+  ) {
     const res = await tc.app.inject({
       method: 'POST',
       url: '/api/public/orders',
       remoteAddress: nextIp(),
       payload: {
         stationId: station.id,
-        serviceCategory: 'elderly',
+        ...(options.menuItemId ? { menuItemId: options.menuItemId } : { serviceCategory: 'elderly' }),
         description,
         address: '滨河花园5号楼',
         contactName: '刘大爷',
-        contactPhone: '13900139002',
+        contactPhone: options.contactPhone ?? '13900139002',
       },
     });
     expect(res.statusCode, res.body).toBe(200);
@@ -205,15 +208,15 @@ describe.runIf(canRunBrowser)('H5 order loop in a real browser at 375 px', () =>
     await page.getByTestId('h5-order-track').click();
     await page.waitForURL(/\/h5\/track\/[A-Za-z0-9_-]{20,}$/);
     const trackUrl = page.url();
-    await expect.poll(() => page.getByTestId('h5-track-status').textContent()).toContain('待制单');
-    expect(await page.getByTestId('h5-track-timeline').textContent()).toContain('点单');
+    await expect.poll(() => page.getByTestId('h5-track-status').textContent()).toContain('待受理');
+    expect(await page.getByTestId('h5-track-timeline').textContent()).toContain('提交需求');
     expect(await page.getByTestId('h5-track-no').textContent()).toContain(orderNo);
     await expectNoHorizontalOverflow(page);
 
     // the phone remembers the order (我的点单) and the village
     await page.goto(`${baseUrl}/h5/my-orders`);
     await expect.poll(() => page.getByTestId('h5-my-order').first().textContent()).toContain(orderNo);
-    await expect.poll(() => page.getByTestId('h5-my-order-status').first().textContent()).toContain('待制单');
+    await expect.poll(() => page.getByTestId('h5-my-order-status').first().textContent()).toContain('待受理');
     await page.goto(`${baseUrl}/h5/services`);
     await expect
       .poll(async () =>
@@ -288,11 +291,12 @@ describe.runIf(canRunBrowser)('H5 order loop in a real browser at 375 px', () =>
       .executeTakeFirstOrThrow();
     expect(JSON.stringify(started.details)).toContain('32.98');
 
-    // the resident's tracking page: 待评单, then 5 stars
+    // the resident's tracking page: 已完成 (in the resident's words), then 5 stars
     await page.goto(trackUrl);
-    await expect.poll(() => page.getByTestId('h5-track-status').textContent()).toContain('待评单');
+    await expect.poll(() => page.getByTestId('h5-track-status').textContent()).toContain('已完成');
     const timeline = (await page.getByTestId('h5-track-timeline').textContent()) ?? '';
-    for (const step of ['受理制单', '派单', '接单', '开始服务', '完成服务']) expect(timeline).toContain(step);
+    for (const step of ['已受理', '正在安排志愿者', '已安排志愿者', '开始服务', '服务完成'])
+      expect(timeline).toContain(step);
     await page.getByTestId('h5-rate').locator('[role="radio"]').nth(4).click();
     await page.getByTestId('h5-rate-comment').locator('textarea').fill('志愿者很耐心，谢谢！');
     await page.getByTestId('h5-rate-submit').click();
@@ -343,13 +347,70 @@ describe.runIf(canRunBrowser)('H5 order loop in a real browser at 375 px', () =>
     await context.close();
   });
 
+  it('a two-person order: the first to claim waits in 进行中 for the second, then starts the service', async () => {
+    const { orderNo, id } = await placeByApi('两位老人行动不便，需要两人陪同去县医院体检');
+    const accepted = await institute.post(`/api/orders/${id}/accept`, { volunteersNeeded: 2 });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const [first, second] = [
+      await registerVolunteer(tc, station.id),
+      await registerVolunteer(tc, station.id),
+    ];
+    const dispatched = await stationAdmin.post(`/api/orders/${id}/dispatch`, {
+      volunteerIds: [first.id, second.id],
+    });
+    expect(dispatched.statusCode, dispatched.body).toBe(200);
+
+    const { context, errors } = await newContext();
+    await context.addCookies(
+      first.session.cookie.split('; ').map((pair) => {
+        const [name, ...value] = pair.split('=');
+        return { name: name!, value: value.join('='), url: baseUrl };
+      }),
+    );
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/h5/tasks`);
+    const card = page.getByTestId('h5-tasks-list').getByTestId('h5-task-card').filter({ hasText: orderNo });
+    await card.waitFor();
+    expect(await card.textContent()).toContain('2 人');
+    await card.getByTestId('h5-task-claim').click();
+    const tabs = page.getByTestId('h5-tasks-tabs');
+
+    // claimed: the card is in 进行中 as the volunteer's own step, waiting for one more volunteer
+    await expect.poll(() => tabs.getByRole('tab', { selected: true }).textContent()).toContain('进行中');
+    await expect.poll(() => card.count()).toBe(1);
+    expect((await card.getByTestId('h5-task-status').textContent())?.trim()).toBe('已接单');
+    expect(await card.getByTestId('h5-task-waiting').textContent()).toContain('还需 1 名志愿者接单');
+    expect(await card.getByTestId('h5-task-claim').count()).toBe(0);
+    expect(await card.getByTestId('h5-task-start').count()).toBe(0);
+    expect(await tabs.getByRole('tab', { name: /已完成/ }).textContent()).toContain('已完成（0）');
+    await expectNoHorizontalOverflow(page);
+
+    // the second volunteer claims: the service can start, and the first one starts it
+    expect((await as(tc.app, second.session).post(`/api/me/orders/${id}/claim`)).statusCode).toBe(200);
+    await page.reload();
+    await tabs.getByRole('tab', { name: /进行中/ }).click();
+    await expect.poll(() => card.getByTestId('h5-task-status').textContent()).toContain('待实施');
+    expect(await card.getByTestId('h5-task-waiting').count()).toBe(0);
+    await card.getByTestId('h5-task-start').click();
+    await page.locator('.van-dialog').getByRole('button', { name: '开始服务' }).click();
+    await expect.poll(() => card.getByTestId('h5-task-status').textContent()).toContain('实施中');
+    expect(await card.getByTestId('h5-task-finish').count()).toBe(1);
+    // the second volunteer may finish it for both of them
+    const theirs = (await as(tc.app, second.session).get('/api/me/orders')).json<
+      { id: number; status: string; offerStatus: string }[]
+    >();
+    expect(theirs.find((o) => o.id === id)).toMatchObject({ status: 'in_service', offerStatus: 'claimed' });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('the tracking page: 撤销 with a reason, the reason for a rejection, 需求未解决 after closing', async () => {
     const { context, errors } = await newContext();
     const page = await context.newPage();
 
     const cancelled = await placeByApi('想请人帮忙修水管');
     await page.goto(`${baseUrl}/h5/track/${cancelled.trackingToken}`);
-    await expect.poll(() => page.getByTestId('h5-track-status').textContent()).toContain('待制单');
+    await expect.poll(() => page.getByTestId('h5-track-status').textContent()).toContain('待受理');
     await page.getByTestId('h5-track-cancel').click();
     // the reason is required: confirming without one keeps the dialog open
     await page.getByTestId('h5-cancel-dialog').getByRole('button', { name: '确定撤销' }).click();
@@ -368,7 +429,7 @@ describe.runIf(canRunBrowser)('H5 order loop in a real browser at 375 px', () =>
     });
     expect(reject.statusCode, reject.body).toBe(200);
     await page.goto(`${baseUrl}/h5/track/${rejected.trackingToken}`);
-    await expect.poll(() => page.getByTestId('h5-track-status').textContent()).toContain('已驳回');
+    await expect.poll(() => page.getByTestId('h5-track-status').textContent()).toContain('未受理');
     expect(await page.getByTestId('h5-track-reject').textContent()).toContain('不属于志愿服务范围');
     expect(await page.getByTestId('h5-track-steps').count()).toBe(0);
 
@@ -377,11 +438,11 @@ describe.runIf(canRunBrowser)('H5 order loop in a real browser at 375 px', () =>
     const evaluated = await stationAdmin.post(`/api/orders/${closed.id}/evaluate`, { evaluation: '已办结' });
     expect(evaluated.statusCode, evaluated.body).toBe(200);
     await page.goto(`${baseUrl}/h5/track/${closed.trackingToken}`);
-    await expect.poll(() => page.getByTestId('h5-track-status').textContent()).toContain('已办结');
+    await expect.poll(() => page.getByTestId('h5-track-status').textContent()).toContain('已完成');
     await page.getByTestId('h5-track-reopen').click();
     await fill(page, 'h5-reopen-dialog-note', '老人说志愿者没来');
     await page.getByTestId('h5-reopen-dialog').getByRole('button', { name: '提交' }).click();
-    await expect.poll(() => page.getByTestId('h5-track-status').textContent()).toContain('待派单');
+    await expect.poll(() => page.getByTestId('h5-track-status').textContent()).toContain('已受理');
     await expectNoHorizontalOverflow(page);
     expect(errors).toEqual([]);
     await context.close();
@@ -411,9 +472,271 @@ describe.runIf(canRunBrowser)('H5 order loop in a real browser at 375 px', () =>
     await fill(page, 'h5-order-phone', '13900139003');
     await page.getByTestId('h5-order-submit').click();
     await page.getByTestId('h5-order-track').click();
-    await expect.poll(() => page.getByTestId('h5-track-status').textContent()).toContain('待制单');
+    await expect.poll(() => page.getByTestId('h5-track-status').textContent()).toContain('待受理');
     expect(await page.locator('#h5-track-title').textContent()).toContain('医疗健康');
     await expectNoHorizontalOverflow(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  /** A signed-in volunteer's phone: the session's cookies in a new context. */
+  async function volunteerContext(session: { cookie: string }, options: { axe?: boolean } = {}) {
+    const phone = await newContext(options);
+    await phone.context.addCookies(
+      session.cookie.split('; ').map((pair) => {
+        const [name, ...value] = pair.split('=');
+        return { name: name!, value: value.join('='), url: baseUrl };
+      }),
+    );
+    return phone;
+  }
+
+  /** The words of the order loop staff use, which a resident should never have to read. */
+  const INTERNAL_WORDS = ['制单', '评单', '派单', '接单', '实施'];
+
+  it('the tracking page speaks plainly: the service ordered, 已受理 → 已安排志愿者 → 服务中 → 已完成', async () => {
+    expect(menuItemId, `the demo menu offers ${MENU_TITLE}`).not.toBeNull();
+    const { trackingToken, id } = await placeByApi('想请志愿者陪我去医院', { menuItemId: menuItemId! });
+    const { context, errors } = await newContext();
+    const page = await context.newPage();
+    const main = page.locator('main');
+    async function expectPlain(status: string) {
+      await page.goto(`${baseUrl}/h5/track/${trackingToken}`);
+      await expect.poll(() => page.getByTestId('h5-track-status').textContent()).toContain(status);
+      // the service the resident ordered, not a category code or a staff stage
+      expect(await page.getByTestId('h5-track-service').textContent()).toContain(MENU_TITLE);
+      const text = (await main.textContent()) ?? '';
+      for (const word of INTERNAL_WORDS) expect(text, `${status}: "${word}" on the page`).not.toContain(word);
+    }
+
+    await expectPlain('待受理');
+    expect(
+      (await page.getByTestId('h5-track-steps').locator('.van-step').allTextContents()).map((t) => t.trim()),
+    ).toEqual(['已受理', '已安排志愿者', '服务中', '已完成']);
+    expect((await institute.post(`/api/orders/${id}/accept`, {})).statusCode).toBe(200);
+    await expectPlain('已受理');
+    const v = await registerVolunteer(tc, station.id);
+    expect((await stationAdmin.post(`/api/orders/${id}/dispatch`, { volunteerIds: [v.id] })).statusCode).toBe(
+      200,
+    );
+    expect((await as(tc.app, v.session).post(`/api/me/orders/${id}/claim`)).statusCode).toBe(200);
+    await expectPlain('已安排志愿者');
+    expect((await as(tc.app, v.session).post(`/api/me/orders/${id}/start`, {})).statusCode).toBe(200);
+    await expectPlain('服务中');
+    const finished = await as(tc.app, v.session).post(`/api/me/orders/${id}/finish`, { note: '已陪同复查' });
+    expect(finished.statusCode).toBe(200);
+    await expectPlain('已完成');
+    const timeline = (await page.getByTestId('h5-track-timeline').textContent()) ?? '';
+    for (const step of ['已受理', '已安排志愿者', '开始服务', '服务完成']) expect(timeline).toContain(step);
+    await expectNoHorizontalOverflow(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a resident with only a landline orders with a photo; staff see the number masked', async () => {
+    const { context, errors } = await newContext({ axe: true });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/h5/services`);
+    await pickVillage(page);
+    await page.getByTestId('h5-services-other').click();
+    await page.waitForURL(/\/h5\/order\/new$/);
+    await page.getByTestId('h5-order-category-elderly').click();
+    await fillOrder(page);
+    await fill(page, 'h5-order-phone', '0916-1234567');
+    await page
+      .getByTestId('h5-order-photos')
+      .locator('input[type="file"]')
+      .setInputFiles({ name: '漏水.png', mimeType: 'image/png', buffer: TINY_PNG });
+    await expect.poll(() => page.getByTestId('h5-order-photos').locator('img').count()).toBe(1);
+    const formViolations = await axeViolations(page);
+    expect(formViolations, formViolations.join('\n')).toEqual([]);
+    await page.getByTestId('h5-order-submit').click();
+    const orderNoEl = page.getByTestId('h5-order-no');
+    await expect.poll(() => orderNoEl.textContent()).toMatch(/\S/);
+    const orderNo = ((await orderNoEl.textContent()) ?? '').trim();
+    const row = await tc.ctx.db.system
+      .selectFrom('orders')
+      .selectAll()
+      .where('order_no', '=', orderNo)
+      .executeTakeFirstOrThrow();
+    expect(tc.ctx.cipher.decrypt(row.contact_phone_enc)).toBe('0916-1234567');
+    // the photo is kept in the database, bound to this order and its village
+    const photoIds = row.photo_ids;
+    expect(photoIds).toHaveLength(1);
+    const photo = await tc.ctx.db.system
+      .selectFrom('uploads')
+      .select(['org_path', 'uploaded_by', 'byte_size'])
+      .where('id', '=', photoIds[0]!)
+      .executeTakeFirstOrThrow();
+    expect(photo).toEqual({ org_path: row.org_path, uploaded_by: null, byte_size: TINY_PNG.length });
+    const detail = await stationAdmin.get(`/api/orders/${row.id}`);
+    expect(detail.json().contactPhone).toBe('0916-***4567');
+
+    await page.getByTestId('h5-order-track').click();
+    await page.getByTestId('h5-track-photo').first().waitFor();
+    expect(await page.getByTestId('h5-track-photo').count()).toBe(1);
+    await expectNoHorizontalOverflow(page);
+    await page.waitForLoadState('networkidle');
+    const trackViolations = await axeViolations(page);
+    expect(trackViolations, trackViolations.join('\n')).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the volunteer calls the resident while serving (revealed on asking, audited), adds a photo on finishing, and the number is gone after', async () => {
+    const { orderNo, id } = await placeByApi('帮忙修理漏水的水龙头', { contactPhone: '0916-7654321' });
+    expect((await institute.post(`/api/orders/${id}/accept`, {})).statusCode).toBe(200);
+    const v = await registerVolunteer(tc, station.id);
+    expect((await stationAdmin.post(`/api/orders/${id}/dispatch`, { volunteerIds: [v.id] })).statusCode).toBe(
+      200,
+    );
+    expect((await as(tc.app, v.session).post(`/api/me/orders/${id}/claim`)).statusCode).toBe(200);
+    const volunteerUser = await tc.ctx.db.system
+      .selectFrom('volunteers')
+      .select('user_id')
+      .where('id', '=', v.id)
+      .executeTakeFirstOrThrow();
+
+    const { context, errors } = await volunteerContext(v.session, { axe: true });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/h5/tasks`);
+    await page.getByRole('tab', { name: /进行中/ }).click();
+    const card = page.getByTestId('h5-tasks-list').getByTestId('h5-task-card').filter({ hasText: orderNo });
+    await card.waitFor();
+    // masked until the volunteer asks for it
+    expect(await card.textContent()).toContain('0916-***4321');
+    expect(await card.getByTestId('h5-task-call').count()).toBe(0);
+    await card.getByTestId('h5-task-contact').click();
+    const call = card.getByTestId('h5-task-call');
+    await call.waitFor();
+    expect(await call.getAttribute('href')).toBe('tel:0916-7654321');
+    expect(await call.textContent()).toContain('0916-7654321');
+    const reveals = await tc.ctx.db.system
+      .selectFrom('audit_log')
+      .select(['actor_user_id', 'resource_id'])
+      .where('action', '=', 'order.contact_reveal')
+      .where('resource_id', '=', String(id))
+      .execute();
+    expect(reveals).toEqual([{ actor_user_id: volunteerUser.user_id, resource_id: String(id) }]);
+    await expectNoHorizontalOverflow(page);
+    const revealedViolations = await axeViolations(page);
+    expect(revealedViolations, revealedViolations.join('\n')).toEqual([]);
+
+    // 开始服务, then 完成服务 with a photo as evidence
+    expect((await as(tc.app, v.session).post(`/api/me/orders/${id}/start`, {})).statusCode).toBe(200);
+    await page.reload();
+    await page.getByRole('tab', { name: /进行中/ }).click();
+    await card.getByTestId('h5-task-finish').click();
+    await fill(page, 'h5-task-note', '更换了水龙头阀芯，不再漏水');
+    await page
+      .getByTestId('h5-finish-photos')
+      .locator('input[type="file"]')
+      .setInputFiles({ name: '修好了.png', mimeType: 'image/png', buffer: TINY_PNG });
+    await expect.poll(() => page.getByTestId('h5-finish-photos').locator('img').count()).toBe(1);
+    const dialogViolations = await axeViolations(page);
+    expect(dialogViolations, dialogViolations.join('\n')).toEqual([]);
+    await page.getByTestId('h5-finish-dialog').getByRole('button', { name: '提交' }).click();
+    await page.getByRole('tab', { name: /已完成/ }).click();
+    await expect.poll(() => card.getByTestId('h5-task-status').count()).toBe(1);
+    const served = await tc.ctx.db.system
+      .selectFrom('orders')
+      .select(['status', 'service_photo_ids', 'org_path'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(served.status).toBe('served');
+    expect(served.service_photo_ids).toHaveLength(1);
+    const evidence = await tc.ctx.db.system
+      .selectFrom('uploads')
+      .select(['org_path', 'uploaded_by'])
+      .where('id', '=', served.service_photo_ids[0]!)
+      .executeTakeFirstOrThrow();
+    expect(evidence).toEqual({ org_path: served.org_path, uploaded_by: volunteerUser.user_id });
+    // the service is done: the number is masked again and cannot be asked for
+    expect(await card.getByTestId('h5-task-contact').count()).toBe(0);
+    expect(await card.getByTestId('h5-task-call').count()).toBe(0);
+    expect(await card.textContent()).not.toContain('0916-7654321');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a resident with an account: 我的 lists their orders (earlier ones found by phone with a code), no volunteer pages, and the console sends them to H5', async () => {
+    const residentPhone = '13900139088';
+    const earlier = await placeByApi('上个月请人帮忙打扫卫生', { contactPhone: residentPhone });
+    const resident = await tc.ctx.db.system
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'demo-resident')
+      .executeTakeFirstOrThrow();
+
+    const { context, errors } = await newContext({ axe: true });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/h5/login`);
+    await fill(page, 'h5-login-username', 'demo-resident');
+    await fill(page, 'h5-login-password', DEMO_PASSWORD);
+    await page.getByTestId('h5-login-submit').click();
+    await page.waitForURL(/\/h5\/me/);
+    await page.getByTestId('h5-resident-me').waitFor();
+    expect(await page.locator('main').textContent()).not.toContain('不是志愿者账号');
+    // the bottom bar has no volunteer pages; 我的队伍 leads back to 我的
+    expect(await page.locator('.van-tabbar').getByText('我的队伍').count()).toBe(0);
+    await page.goto(`${baseUrl}/h5/teams`);
+    await page.waitForURL(/\/h5\/me$/);
+    await page.getByTestId('h5-resident-me').waitFor();
+    await expectNoHorizontalOverflow(page);
+
+    // an order placed while signed in is the account's
+    await page.goto(`${baseUrl}/h5/services`);
+    await pickVillage(page);
+    await page.getByTestId('h5-services-other').click();
+    await page.waitForURL(/\/h5\/order\/new$/);
+    await page.getByTestId('h5-order-category-elderly').click();
+    await fillOrder(page);
+    await fill(page, 'h5-order-phone', residentPhone);
+    await page.getByTestId('h5-order-submit').click();
+    const orderNoEl = page.getByTestId('h5-order-no');
+    await expect.poll(() => orderNoEl.textContent()).toMatch(/\S/);
+    const placedNo = ((await orderNoEl.textContent()) ?? '').trim();
+    const placed = await tc.ctx.db.system
+      .selectFrom('orders')
+      .select(['resident_user_id'])
+      .where('order_no', '=', placedNo)
+      .executeTakeFirstOrThrow();
+    expect(placed.resident_user_id).toBe(resident.id);
+
+    await page.goto(`${baseUrl}/h5/me`);
+    const orders = page.getByTestId('h5-resident-orders');
+    await expect.poll(() => orders.textContent()).toContain(placedNo);
+    expect(await orders.textContent()).not.toContain(earlier.orderNo);
+
+    // the earlier one, placed without signing in, is found by the phone and a one-time code
+    await fill(page, 'h5-resident-find-phone', residentPhone);
+    await page.getByTestId('h5-resident-send-code').click();
+    // demo mode has no SMS gateway: the page shows the code, and says so
+    const demo = page.getByTestId('h5-resident-demo-code');
+    await expect.poll(() => demo.textContent()).toMatch(/\d{6}/);
+    const code = /(\d{6})/.exec((await demo.textContent()) ?? '')![1]!;
+    await page.waitForLoadState('networkidle');
+    const meViolations = await axeViolations(page);
+    expect(meViolations, meViolations.join('\n')).toEqual([]);
+    await fill(page, 'h5-resident-code', code);
+    await page.getByTestId('h5-resident-link').click();
+    await expect.poll(() => orders.textContent()).toContain(earlier.orderNo);
+    const linked = await tc.ctx.db.system
+      .selectFrom('orders')
+      .select(['resident_user_id'])
+      .where('id', '=', earlier.id)
+      .executeTakeFirstOrThrow();
+    expect(linked.resident_user_id).toBe(resident.id);
+    await expectNoHorizontalOverflow(page);
+
+    // opening one shows its progress in plain words
+    await orders.getByTestId('h5-resident-order').filter({ hasText: earlier.orderNo }).click();
+    await expect.poll(() => page.getByTestId('h5-track-status').textContent()).toContain('待受理');
+
+    // the console is for staff: a resident is shown where to go instead of an empty workbench
+    await page.goto(`${baseUrl}/`);
+    await page.getByTestId('console-mobile-only').waitFor();
+    expect(await page.getByTestId('console-mobile-only-h5').getAttribute('href')).toBe('/h5/me');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -465,7 +788,7 @@ describe.runIf(canRunBrowser)('H5 order loop in a real browser at 375 px', () =>
     expect(new Date(preferred.preferred_at!).getUTCHours()).toBe(1); // 09:00 in Beijing
     await check('/h5/order/new, placed');
     await page.getByTestId('h5-order-track').click();
-    await expect.poll(() => page.getByTestId('h5-track-status').textContent()).toContain('待制单');
+    await expect.poll(() => page.getByTestId('h5-track-status').textContent()).toContain('待受理');
     await check('/h5/track, submitted');
     await page.getByTestId('h5-track-cancel').click();
     await page.getByTestId('h5-cancel-dialog-note').waitFor();

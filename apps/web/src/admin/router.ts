@@ -4,7 +4,7 @@ import {
   type RouteLocationNormalized,
   type RouteRecordRaw,
 } from 'vue-router';
-import type { Permission } from '@civic/contracts';
+import { STAFF_ROLES, type Permission } from '@civic/contracts';
 import { useSessionStore } from './stores/session';
 import { loginLocationOf, safeRedirectOf } from '../utils/redirect';
 
@@ -26,6 +26,13 @@ const routes: RouteRecordRaw[] = [
     name: 'login',
     component: () => import('./views/LoginView.vue'),
     meta: { title: '登录', public: true },
+  },
+  {
+    // a resident or volunteer signed in here: their pages are on the mobile face
+    path: '/mobile-only',
+    name: 'mobile-only',
+    component: () => import('./views/MobileOnlyView.vue'),
+    meta: { title: '请在手机上使用' },
   },
   {
     // the organiser's check-in screen fills a projector: no menu, no header
@@ -244,6 +251,10 @@ router.beforeEach(async (to) => {
     return session.isAuthenticated && to.name === 'login' ? safeRedirect(to.query.redirect) : true;
   }
   if (!session.isAuthenticated) return loginLocation(to);
+  // the console is for staff; residents and volunteers are shown where to go instead
+  const staff = STAFF_ROLES.includes(session.me!.role);
+  if (!staff) return to.name === 'mobile-only' ? true : { name: 'mobile-only' };
+  if (to.name === 'mobile-only') return { name: 'home' };
 
   // The server refuses everything else until these are done, so send the user there first.
   if (session.needsPasswordChange) return to.name === 'change-password' ? true : { name: 'change-password' };

@@ -10,8 +10,10 @@ import { loginLocationOf, safeRedirectOf } from '../utils/redirect';
 declare module 'vue-router' {
   interface RouteMeta {
     title?: string;
-    /** Mobile pages that need a signed-in volunteer. */
+    /** Mobile pages that need someone signed in. */
     requiresLogin?: boolean;
+    /** A volunteer's own pages: anyone else signed in (a resident, staff) is sent to 我的. */
+    volunteerOnly?: boolean;
   }
 }
 
@@ -45,7 +47,7 @@ const routes: RouteRecordRaw[] = [
     path: '/me/edit',
     name: 'me-edit',
     component: () => import('./views/MeEditView.vue'),
-    meta: { title: '修改资料', requiresLogin: true },
+    meta: { title: '修改资料', requiresLogin: true, volunteerOnly: true },
   },
   {
     path: '/password',
@@ -57,13 +59,13 @@ const routes: RouteRecordRaw[] = [
     path: '/teams',
     name: 'teams',
     component: () => import('./views/TeamsView.vue'),
-    meta: { title: '我的队伍', requiresLogin: true },
+    meta: { title: '我的队伍', requiresLogin: true, volunteerOnly: true },
   },
   {
     path: '/teams/:teamId/applications',
     name: 'team-applications',
     component: () => import('./views/TeamApplicationsView.vue'),
-    meta: { title: '入队申请审核', requiresLogin: true },
+    meta: { title: '入队申请审核', requiresLogin: true, volunteerOnly: true },
   },
   {
     path: '/services',
@@ -84,6 +86,13 @@ const routes: RouteRecordRaw[] = [
     meta: { title: '点单进度' },
   },
   {
+    // one of the orders linked to a resident's account (我的), followed like a tracking link
+    path: '/me/orders/:id(\\d+)',
+    name: 'my-order',
+    component: () => import('./views/TrackView.vue'),
+    meta: { title: '点单进度', requiresLogin: true },
+  },
+  {
     path: '/my-orders',
     name: 'my-orders',
     component: () => import('./views/MyOrdersView.vue'),
@@ -93,13 +102,13 @@ const routes: RouteRecordRaw[] = [
     path: '/tasks',
     name: 'tasks',
     component: () => import('./views/TasksView.vue'),
-    meta: { title: '派给我的', requiresLogin: true },
+    meta: { title: '派给我的', requiresLogin: true, volunteerOnly: true },
   },
   {
     path: '/messages',
     name: 'messages',
     component: () => import('./views/MessagesView.vue'),
-    meta: { title: '我的消息', requiresLogin: true },
+    meta: { title: '我的消息', requiresLogin: true, volunteerOnly: true },
   },
   {
     path: '/activities',
@@ -117,25 +126,25 @@ const routes: RouteRecordRaw[] = [
     path: '/my-activities',
     name: 'my-activities',
     component: () => import('./views/MyActivitiesView.vue'),
-    meta: { title: '我的活动', requiresLogin: true },
+    meta: { title: '我的活动', requiresLogin: true, volunteerOnly: true },
   },
   {
     path: '/my-hours',
     name: 'my-hours',
     component: () => import('./views/MyHoursView.vue'),
-    meta: { title: '我的服务时长', requiresLogin: true },
+    meta: { title: '我的服务时长', requiresLogin: true, volunteerOnly: true },
   },
   {
     path: '/team-hours',
     name: 'team-hours',
     component: () => import('./views/TeamHoursView.vue'),
-    meta: { title: '确认服务时长', requiresLogin: true },
+    meta: { title: '确认服务时长', requiresLogin: true, volunteerOnly: true },
   },
   {
     path: '/checkin',
     name: 'checkin',
     component: () => import('./views/CheckinView.vue'),
-    meta: { title: '扫码签到', requiresLogin: true },
+    meta: { title: '扫码签到', requiresLogin: true, volunteerOnly: true },
   },
   {
     path: '/plan',
@@ -168,6 +177,7 @@ router.beforeEach(async (to) => {
   const session = useH5Session();
   if (!session.loaded) await session.load();
   if (to.meta.requiresLogin && !session.isAuthenticated) return loginLocation(to);
+  if (to.meta.volunteerOnly && !session.isVolunteer) return { name: 'me' };
   if (to.name === 'login' && session.isAuthenticated) return safeRedirect(to.query.redirect);
   if (to.name === 'register' && session.isVolunteer) return { name: 'me' };
   return true;

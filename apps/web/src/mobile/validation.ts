@@ -4,7 +4,9 @@ import {
   ADULT_AGE,
   ageOn,
   checkIdNumber,
+  CONTACT_PHONE_MESSAGE,
   GUARDIAN_REQUIRED_UNDER,
+  isContactPhone,
   isMobile,
   MOBILE_MESSAGE,
   normalizeMobile,
@@ -49,6 +51,12 @@ export function checkId(value: string): Check {
 export function checkPhone(value: string, what = '手机号'): Check {
   if (!value.trim()) return `请填写${what}`;
   return isMobile(value) ? true : MOBILE_MESSAGE;
+}
+
+/** The phone a resident leaves with an order: a mobile, or a landline with its area code. */
+export function checkContactPhone(value: string): Check {
+  if (!value.trim()) return '请填写联系电话';
+  return isContactPhone(value) ? true : CONTACT_PHONE_MESSAGE;
 }
 
 /** The login name is the phone (or the volunteer number assigned later); the password must not contain it. */

@@ -1499,6 +1499,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/service-records/counts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 各状态服务记录数（与列表同一筛选，按数据库统计） */
+    get: operations['getServiceRecordsCounts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/service-records/{id}': {
     parameters: {
       query?: never;
@@ -8836,7 +8853,6 @@ export interface operations {
   getServiceRecords: {
     parameters: {
       query?: {
-        status?: 'pending' | 'confirmed' | 'rejected';
         kind?: 'credit' | 'backfill' | 'manual' | 'opening';
         source?: 'activity' | 'order' | 'manual' | 'opening';
         keyword?: string;
@@ -8844,6 +8860,7 @@ export interface operations {
         orgId?: number;
         from?: string;
         to?: string;
+        status?: 'pending' | 'confirmed' | 'rejected';
         page?: number;
         pageSize?: number;
       };
@@ -8890,6 +8907,38 @@ export interface operations {
               confirmable: boolean;
             }[];
             total: number;
+          };
+        };
+      };
+    };
+  };
+  getServiceRecordsCounts: {
+    parameters: {
+      query?: {
+        kind?: 'credit' | 'backfill' | 'manual' | 'opening';
+        source?: 'activity' | 'order' | 'manual' | 'opening';
+        keyword?: string;
+        activityId?: number;
+        orgId?: number;
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            pending: number;
+            confirmed: number;
+            rejected: number;
           };
         };
       };

@@ -4,7 +4,7 @@ import { authApi } from '../../api/auth';
 import { ApiError, getCsrfToken, setCsrfToken } from '../../api/http';
 import type { Me, SessionResponse } from '../../api/auth';
 
-/** Who is signed in on the mobile face (a volunteer, or nobody). */
+/** Who is signed in on the mobile face: a volunteer, a resident with an account, or nobody. */
 export const useH5Session = defineStore('h5-session', () => {
   const me = ref<Me | null>(null);
   const loaded = ref(false);
@@ -14,6 +14,8 @@ export const useH5Session = defineStore('h5-session', () => {
   const isAuthenticated = computed(() => me.value !== null);
   /** Staff accounts can sign in too, but the volunteer's own pages need this permission. */
   const isVolunteer = computed(() => !!me.value && me.value.permissions.includes('volunteer.self'));
+  /** A resident's account: their own orders (我的), none of the volunteer's pages. */
+  const isResident = computed(() => !!me.value && me.value.permissions.includes('order.own'));
 
   function apply(session: SessionResponse): void {
     me.value = session.user;
@@ -63,5 +65,17 @@ export const useH5Session = defineStore('h5-session', () => {
     }
   }
 
-  return { me, loaded, loadError, isAuthenticated, isVolunteer, apply, clear, load, login, logout };
+  return {
+    me,
+    loaded,
+    loadError,
+    isAuthenticated,
+    isVolunteer,
+    isResident,
+    apply,
+    clear,
+    load,
+    login,
+    logout,
+  };
 });

@@ -1,5 +1,5 @@
 // 代点单: the form model, its rules and the conversion to POST /api/orders' body.
-import { isMobile, MOBILE_MESSAGE, type ServiceCategory } from '@civic/contracts';
+import { CONTACT_PHONE_MESSAGE, isContactPhone, type ServiceCategory } from '@civic/contracts';
 import type { FormRules } from 'element-plus';
 import type { StaffOrderInput } from '../../../api/orders';
 
@@ -60,7 +60,8 @@ export function orderFormRules(hasMenuItem: () => boolean): FormRules<OrderCreat
       required('请填写联系电话'),
       {
         validator: (_rule, value: string, callback) => {
-          if (value && !isMobile(value)) callback(new Error(MOBILE_MESSAGE));
+          // a mobile or a landline with its area code: many elderly residents have only a landline
+          if (value && !isContactPhone(value)) callback(new Error(CONTACT_PHONE_MESSAGE));
           else callback();
         },
         trigger: 'blur',
