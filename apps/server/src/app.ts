@@ -3,7 +3,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -19,6 +18,8 @@ import { openApiTransformObject } from './platform/http/openapi.ts';
 import { MODULES } from './modules/index.ts';
 import { registerModules } from './platform/http/modules.ts';
 import { serializeRequest } from './platform/http/log-redaction.ts';
+import { registerPublicCache } from './platform/http/public-cache.ts';
+import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 
 z.config(z.locales.zhCN());
 
@@ -49,7 +50,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   refuseControlCharacters(app);
 
   await app.register(cookie);
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -65,6 +66,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     },
     crossOriginEmbedderPolicy: false,
   });
+  // before the rate limiter: a cached read is answered before its limit counts (public-cache.ts)
+  registerPublicCache(app, ctx);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 5 } });
   await app.register(swagger, {

@@ -32,6 +32,7 @@ const schema = z.object({
     .url({ protocol: /^https?$/, error: 'PUBLIC_URL 必须是 http(s) 地址，如 https://wmsj.example.gov.cn' })
     .transform((v) => v.replace(/\/+$/, ''))
     .optional(),
+  PUBLIC_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
 });
 
 export interface Config {
@@ -58,6 +59,11 @@ export interface Config {
    * calendar feed's event links). Never taken from a request's Host header; unset = no such links.
    */
   publicUrl: string | undefined;
+  /**
+   * How long a public read (menu, activities, plans, residence list, Open311 services) may be
+   * served from the server's memory and from browsers' caches; 0 = every read goes to the database.
+   */
+  publicCacheSeconds: number;
   /** Demo mode: not production; the demo county is seeded into an empty database. */
   demo: boolean;
 }
@@ -97,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     webhookUrl: e.WEBHOOK_URL,
     webhookSecret: e.WEBHOOK_SECRET,
     publicUrl: e.PUBLIC_URL,
+    publicCacheSeconds: e.PUBLIC_CACHE_SECONDS,
     demo: !production,
   });
 }

@@ -7,6 +7,7 @@
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
+import { invalidatePublicReads } from '../../platform/http/public-cache.ts';
 import type { Job } from '../../platform/jobs/scheduler.ts';
 import { notifyVolunteers, queueOutboundMessage } from '../notifications/index.ts';
 import type { ActivityRow } from './activity-store.ts';
@@ -218,16 +219,26 @@ export async function runActivityReminders(
   return { reminded: due.length, activities: byActivity.size };
 }
 
+// a status the clock changed shows in the public activities: this server's cached copies go
+// (another server's age out within PUBLIC_CACHE_SECONDS)
 export const activityStartJob: Job<{ started: number }> = {
   name: 'activities.start',
   everyMs: 60_000,
   run: runActivityStart,
+  async afterCommit(ctx, result) {
+    if (result.started > 0) invalidatePublicReads(ctx, 'activities');
+    return result;
+  },
 };
 
 export const activityCloseJob: Job<{ finished: number; checkedOut: number; noShows: number }> = {
   name: 'activities.close',
   everyMs: 60_000,
   run: runActivityClose,
+  async afterCommit(ctx, result) {
+    if (result.finished > 0) invalidatePublicReads(ctx, 'activities');
+    return result;
+  },
 };
 
 export const activityRemindersJob: Job<{ reminded: number; activities: number }> = {

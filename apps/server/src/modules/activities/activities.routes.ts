@@ -50,8 +50,15 @@ export function activitiesRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['activities'];
   const read = { permission: 'activity.read' as const };
-  const write = { permission: 'activity.write' as const };
-  const self = { permission: 'volunteer.self' as const };
+  // writes (publish, cancel, sign-ups that move the counts) drop the cached public activities
+  const write = { permission: 'activity.write' as const, invalidates: ['activities'] as const };
+  const self = { permission: 'volunteer.self' as const, invalidates: ['activities'] as const };
+  // cached (platform/http/public-cache.ts): limits count first reads of a key, not hits or refills
+  const publicRead = (max: number) => ({
+    public: true,
+    cache: ['activities', 'orgs'] as const,
+    rateLimit: { max, timeWindow: '1 minute' },
+  });
 
   // ---------------------------------------------------------------- staff: activities
   r.get(
@@ -291,7 +298,7 @@ export function activitiesRoutes(app: FastifyInstance, ctx: AppContext): void {
         querystring: z.object({ orgId: bodyId }),
         response: { 200: z.array(publicActivity) },
       },
-      config: { public: true, rateLimit: { max: 300, timeWindow: '1 minute' } },
+      config: publicRead(600),
     },
     async (req) => (await upcomingNear(ctx, req.query.orgId)) as Array<z.infer<typeof publicActivity>>,
   );
@@ -299,7 +306,7 @@ export function activitiesRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/api/public/activities/:id',
     {
       schema: { tags, summary: '活动公开信息', params: idParams, response: { 200: publicActivity } },
-      config: { public: true, rateLimit: { max: 300, timeWindow: '1 minute' } },
+      config: publicRead(300),
     },
     async (req) => (await publicActivityOf(ctx, req.params.id)) as z.infer<typeof publicActivity>,
   );
@@ -307,7 +314,7 @@ export function activitiesRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/api/public/orgs/:orgId/activities.ics',
     {
       schema: { tags, summary: '单位活动日历（iCalendar 订阅）', params: orgParams },
-      config: { public: true, rateLimit: { max: 60, timeWindow: '1 minute' } },
+      config: publicRead(60),
     },
     async (req, reply) => {
       const body = await calendarOf(ctx, req.params.orgId);

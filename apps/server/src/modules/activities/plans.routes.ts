@@ -28,6 +28,9 @@ export function plansRoutes(app: FastifyInstance, ctx: AppContext): void {
   // the org's yearly plan is the unit's: team leaders (activity.write for their team) read it only
   const write = { permission: 'plan.write' as const };
 
+  // a plan's writes drop the cached public plans (and activities: an item can become one)
+  const changes = { invalidates: ['plans', 'activities'] as const };
+
   r.get(
     '/api/plans',
     {
@@ -53,7 +56,7 @@ export function plansRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/api/plans',
     {
       schema: { tags, summary: '新建年度活动计划', body: planInput, response: { 200: planDetail } },
-      config: write,
+      config: { ...write, ...changes },
     },
     (req) => plans.create(actorOf(req), req.body),
   );
@@ -67,7 +70,7 @@ export function plansRoutes(app: FastifyInstance, ctx: AppContext): void {
         body: updatePlanInput,
         response: { 200: planDetail },
       },
-      config: write,
+      config: { ...write, ...changes },
     },
     (req) => plans.update(actorOf(req), req.params.id, req.body),
   );
@@ -75,7 +78,7 @@ export function plansRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/api/plans/:id/publish',
     {
       schema: { tags, summary: '发布计划（向群众公开）', params: idParams, response: { 200: planDetail } },
-      config: write,
+      config: { ...write, ...changes },
     },
     (req) => plans.publish(actorOf(req), req.params.id),
   );
@@ -89,7 +92,7 @@ export function plansRoutes(app: FastifyInstance, ctx: AppContext): void {
         body: planItemInput,
         response: { 200: planItemView },
       },
-      config: write,
+      config: { ...write, ...changes },
     },
     (req) => plans.addItem(actorOf(req), req.params.id, req.body),
   );
@@ -103,7 +106,7 @@ export function plansRoutes(app: FastifyInstance, ctx: AppContext): void {
         body: updatePlanItemInput,
         response: { 200: planItemView },
       },
-      config: write,
+      config: { ...write, ...changes },
     },
     (req) => plans.updateItem(actorOf(req), req.params.id, req.body),
   );
@@ -116,7 +119,7 @@ export function plansRoutes(app: FastifyInstance, ctx: AppContext): void {
         params: idParams,
         response: { 200: z.object({ ok: z.literal(true) }) },
       },
-      config: write,
+      config: { ...write, ...changes },
     },
     (req) => plans.removeItem(actorOf(req), req.params.id),
   );
@@ -130,7 +133,7 @@ export function plansRoutes(app: FastifyInstance, ctx: AppContext): void {
         body: toActivityInput,
         response: { 200: toActivityResult },
       },
-      config: write,
+      config: { ...write, ...changes },
     },
     (req) => plans.toActivity(actorOf(req), req.params.id, req.body),
   );
@@ -144,7 +147,12 @@ export function plansRoutes(app: FastifyInstance, ctx: AppContext): void {
         querystring: publicPlanQuery,
         response: { 200: publicPlanView },
       },
-      config: { public: true, rateLimit: { max: 300, timeWindow: '1 minute' } },
+      // cached (platform/http/public-cache.ts): the limit counts first reads of a key
+      config: {
+        public: true,
+        cache: ['plans', 'activities', 'orgs'],
+        rateLimit: { max: 600, timeWindow: '1 minute' },
+      },
     },
     (req) => plans.publicPlan(req.query.orgId, req.query.year),
   );

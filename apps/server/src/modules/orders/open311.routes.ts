@@ -52,6 +52,8 @@ export function open311Routes(app: FastifyInstance, ctx: AppContext): void {
     const r = scope.withTypeProvider<ZodTypeProvider>();
     const tags = ['open311'];
     const limited = (max: number) => ({ public: true, rateLimit: { max, timeWindow: '1 minute' } });
+    // the services are the menu's: cached, and dropped when the menu changes (public-cache.ts)
+    const fromMenu = (max: number) => ({ ...limited(max), cache: ['menu'] as const });
 
     for (const format of FORMATS) {
       r.get(
@@ -62,7 +64,7 @@ export function open311Routes(app: FastifyInstance, ctx: AppContext): void {
             summary: `Open311 service discovery (${format})`,
             response: ok(format, discoveryOut),
           },
-          config: limited(120),
+          config: fromMenu(120),
         },
         async (_req, reply) => answer(reply, format, await service.discovery(), xml.discovery),
       );
@@ -76,7 +78,7 @@ export function open311Routes(app: FastifyInstance, ctx: AppContext): void {
             querystring: jurisdictionQuery,
             response: ok(format, z.array(serviceOut)),
           },
-          config: limited(120),
+          config: fromMenu(120),
         },
         async (_req, reply) => answer(reply, format, await service.listServices(), xml.services),
       );
@@ -91,7 +93,7 @@ export function open311Routes(app: FastifyInstance, ctx: AppContext): void {
             querystring: jurisdictionQuery,
             response: ok(format, serviceDefinitionOut),
           },
-          config: limited(120),
+          config: fromMenu(120),
         },
         async (req, reply) =>
           answer(

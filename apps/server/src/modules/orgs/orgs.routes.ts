@@ -23,7 +23,8 @@ export function orgsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['orgs'];
   const read = { permission: 'org.read' as const };
-  const write = { permission: 'org.write' as const };
+  // org names and statuses are in every public read (menu, activities, plans, residence list)
+  const write = { permission: 'org.write' as const, invalidates: ['orgs'] as const };
 
   // the security admin picks an org when creating accounts, so the tree is open to account.manage too
   const treeConfig = { permission: ['org.read', 'account.manage'] as const };

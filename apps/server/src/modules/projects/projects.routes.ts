@@ -27,7 +27,8 @@ export function projectsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const menu = createMenuService(ctx);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const read = { permission: 'project.read' as const };
-  const write = { permission: 'project.write' as const };
+  // a project's name shows in the menu: every write here drops the cached public menu
+  const write = { permission: 'project.write' as const, invalidates: ['menu'] as const };
 
   // ---------------------------------------------------------------- the project library
   const tags = ['projects'];
@@ -175,7 +176,9 @@ export function projectsRoutes(app: FastifyInstance, ctx: AppContext): void {
         querystring: publicMenuQuery,
         response: { 200: publicMenu },
       },
-      config: { public: true, rateLimit: { max: 120, timeWindow: '1 minute' } },
+      // cached (platform/http/public-cache.ts); the limit counts first reads of a village, 600 a
+      // minute: every village of a county behind one carrier NAT address on a just-started server
+      config: { public: true, cache: ['menu', 'orgs'], rateLimit: { max: 600, timeWindow: '1 minute' } },
     },
     (req) => menu.publicMenu(req.query.orgId),
   );

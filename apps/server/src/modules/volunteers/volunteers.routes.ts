@@ -56,7 +56,7 @@ export function volunteersRoutes(app: FastifyInstance, ctx: AppContext): void {
         summary: '镇（街道）及其村（社区），供注册时选择',
         response: { 200: z.array(residenceOrg) },
       },
-      config: { public: true },
+      config: { public: true, cache: ['orgs'] },
     },
     () => self.residenceOrgs(),
   );
