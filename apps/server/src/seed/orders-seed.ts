@@ -66,6 +66,16 @@ const REJECTIONS = [
 const EVALUATIONS = ['服务及时，群众满意', '按约定时间上门，问题已解决', '志愿者态度好，后续将定期回访'];
 const COMMENTS = ['非常感谢志愿者！', '服务很周到', '来得很及时', '解决了大问题'];
 
+/** One step of an order's path: the status it enters, how long after the step before, what it carries. */
+interface Step {
+  next: OrderStatus;
+  gap: number;
+  reason?: string;
+  rating?: number;
+  comment?: string;
+  evaluation?: string;
+}
+
 interface Station {
   id: number;
   path: string;
@@ -98,8 +108,6 @@ export async function insertDemoOrders(ctx: AppContext, tx: Tx): Promise<{ order
     ...PLAN.flatMap(([status, n]) => Array.from({ length: n }, () => ({ status, overdue: false }))),
     ...OVERDUE.map((status) => ({ status, overdue: true })),
   ];
-  // each step comes a little after the one before, never after "now"
-  const later = (from: Date, ms: number) => new Date(Math.min(from.getTime() + ms, now.getTime() - 60_000));
   let count = 0;
   for (const [index, item] of plan.entries()) {
     const station = index % 3 === 2 ? pick(stations.rows) : pick(favoured.length ? favoured : stations.rows);
@@ -115,10 +123,49 @@ export async function insertDemoOrders(ctx: AppContext, tx: Tx): Promise<{ order
       : item.status === 'closed' || item.status === 'rejected'
         ? 10 + rng() * 80
         : rng() * 2;
-    let at = new Date(now.getTime() - ageDays * DAY);
     const phone = mobilePhone(rng);
     const contactName = personName(rng);
     const channel = rng() < 0.55 ? 'online' : rng() < 0.6 ? 'phone' : 'visit';
+    const address = `${station.name}${1 + Math.floor(rng() * 30)}号`;
+    const priority = rng() < 0.15 ? 'urgent' : 'normal';
+    const volunteers = await tx
+      .selectFrom('volunteers')
+      .select('id')
+      .where('org_id', '=', station.id)
+      .where('status', '=', 'active')
+      .orderBy(sql`service_categories @> ARRAY[${category}]::text[]`, 'desc')
+      .orderBy('id')
+      .limit(3)
+      .execute();
+    const volunteer = volunteers[Math.floor(rng() * volunteers.length)]!;
+
+    // The whole path is drawn first, then placed in time: each step a little after the one before,
+    // and a path longer than the order's age is moved back so that its last step falls just before
+    // now. (Clamping each step to now instead squeezed the last steps into one instant: a seeded
+    // service began and ended at the same minute and its record carried 0 hours.)
+    const steps = (
+      item.status === 'rejected' || item.status === 'cancelled'
+        ? [item.status]
+        : PATH.slice(1, PATH.indexOf(item.status) + 1)
+    ).map((next) => {
+      const gap =
+        next === 'rejected' || next === 'cancelled'
+          ? 2 + rng() * 20
+          : 1 + rng() * (next === 'served' ? 3 : 14);
+      const step: Step = { next, gap: gap * HOUR };
+      if (next === 'rejected') step.reason = pick(REJECTIONS);
+      if (next === 'cancelled') step.reason = '问题已自行解决';
+      if (next === 'served' && rng() < 0.8) {
+        step.rating = rng() < 0.75 ? 5 : 4;
+        step.comment = pick(COMMENTS);
+      }
+      if (next === 'closed') step.evaluation = pick(EVALUATIONS);
+      return step;
+    });
+    const pathMs = steps.reduce((sum, step) => sum + step.gap, 0);
+    const latest = now.getTime() - 60_000;
+    let at = new Date(Math.min(now.getTime() - ageDays * DAY, latest - pathMs));
+
     const order = await tx
       .insertInto('orders')
       .values({
@@ -128,13 +175,13 @@ export async function insertDemoOrders(ctx: AppContext, tx: Tx): Promise<{ order
         project_id: fromMenu?.project_id ?? null,
         service_category: category,
         description: fromMenu ? `${fromMenu.title}：${need.text}` : need.text,
-        address: `${station.name}${1 + Math.floor(rng() * 30)}号`,
+        address,
         contact_name: contactName,
         contact_phone_enc: ctx.cipher.encrypt(phone),
         contact_phone_index: phoneIndex(ctx.cipher, phone),
         tracking_hash: crypto.createHash('sha256').update(crypto.randomBytes(24)).digest('hex'),
         channel,
-        priority: rng() < 0.15 ? 'urgent' : 'normal',
+        priority,
         created_at: at,
         updated_at: at,
       })
@@ -165,99 +212,88 @@ export async function insertDemoOrders(ctx: AppContext, tx: Tx): Promise<{ order
         .execute();
     await event('submit', null, 'submitted', channel === 'online' ? 'resident' : 'staff');
 
-    const volunteers = await tx
-      .selectFrom('volunteers')
-      .select('id')
-      .where('org_id', '=', station.id)
-      .where('status', '=', 'active')
-      .orderBy(sql`service_categories @> ARRAY[${category}]::text[]`, 'desc')
-      .orderBy('id')
-      .limit(3)
-      .execute();
-    const volunteer = volunteers[Math.floor(rng() * volunteers.length)]!;
     let status: OrderStatus = 'submitted';
     const set: Record<string, unknown> = {};
-    if (item.status === 'rejected' || item.status === 'cancelled') {
-      at = later(at, (2 + rng() * 20) * HOUR);
-      const reason = item.status === 'rejected' ? pick(REJECTIONS) : '问题已自行解决';
-      await event(
-        item.status === 'rejected' ? 'reject' : 'cancel',
-        'submitted',
-        item.status,
-        item.status === 'rejected' ? 'vetter' : 'resident',
-        reason,
-      );
-      status = item.status;
-      if (item.status === 'rejected') set.reject_reason = reason;
-    } else {
-      for (const next of PATH.slice(1, PATH.indexOf(item.status) + 1)) {
-        at = later(at, (1 + rng() * (next === 'served' ? 3 : 14)) * HOUR);
-        if (next === 'dispatched') {
-          await tx
-            .insertInto('order_assignees')
-            .values({
-              order_id: order.id,
-              volunteer_id: volunteer.id,
-              org_path: station.path,
-              status: 'offered',
-              offered_at: at,
-            })
-            .execute();
-        }
-        if (next === 'claimed') {
-          await tx
-            .updateTable('order_assignees')
-            .set({ status: 'claimed', claimed_at: at })
-            .where('order_id', '=', order.id)
-            .execute();
-        }
-        if (next === 'in_service') set.service_started_at = at;
-        if (next === 'served') {
-          const started = (set.service_started_at as Date | undefined) ?? at;
-          set.service_ended_at = at;
-          set.service_note = '已按约定上门完成服务，群众表示满意';
-          await tx
-            .updateTable('order_assignees')
-            .set({ status: 'served' })
-            .where('order_id', '=', order.id)
-            .execute();
-          // the same pending record (rounded hours, 'create' event) the volunteer's 'finish' leaves
-          await recordService(tx, {
-            source: 'order',
-            sourceId: order.id,
-            orgPath: station.path,
-            by: { userId: null, name: null },
-            now: at,
-            served: [
-              {
-                volunteerId: volunteer.id,
-                startedAt: started,
-                endedAt: at,
-                reason: `完成服务：${order.order_no}`,
-              },
-            ],
-          });
-          if (rng() < 0.8) {
-            set.rating = rng() < 0.75 ? 5 : 4;
-            set.rating_comment = pick(COMMENTS);
-            set.rated_at = at;
-          }
-        }
-        if (next === 'closed') {
-          set.evaluation = pick(EVALUATIONS);
-          set.closed_at = at;
-        }
-        const actor =
-          next === 'accepted'
-            ? 'vetter'
-            : next === 'dispatched'
-              ? 'dispatcher'
-              : next === 'closed'
-                ? 'evaluator'
-                : 'volunteer';
-        await event(ACTION_INTO[next]!, status, next, actor);
+    for (const step of steps) {
+      const next = step.next;
+      at = new Date(at.getTime() + step.gap);
+      if (next === 'rejected' || next === 'cancelled') {
+        await event(
+          next === 'rejected' ? 'reject' : 'cancel',
+          'submitted',
+          next,
+          next === 'rejected' ? 'vetter' : 'resident',
+          step.reason,
+        );
         status = next;
+        if (next === 'rejected') set.reject_reason = step.reason;
+        continue;
       }
+      if (next === 'dispatched') {
+        await tx
+          .insertInto('order_assignees')
+          .values({
+            order_id: order.id,
+            volunteer_id: volunteer.id,
+            org_path: station.path,
+            status: 'offered',
+            offered_at: at,
+          })
+          .execute();
+      }
+      if (next === 'claimed') {
+        await tx
+          .updateTable('order_assignees')
+          .set({ status: 'claimed', claimed_at: at })
+          .where('order_id', '=', order.id)
+          .execute();
+      }
+      if (next === 'in_service') set.service_started_at = at;
+      if (next === 'served') {
+        const started = (set.service_started_at as Date | undefined) ?? at;
+        set.service_ended_at = at;
+        set.service_note = '已按约定上门完成服务，群众表示满意';
+        await tx
+          .updateTable('order_assignees')
+          .set({ status: 'served' })
+          .where('order_id', '=', order.id)
+          .execute();
+        // the same pending record (rounded hours, 'create' event) the volunteer's 'finish' leaves
+        await recordService(tx, {
+          source: 'order',
+          sourceId: order.id,
+          orgPath: station.path,
+          by: { userId: null, name: null },
+          now: at,
+          served: [
+            {
+              volunteerId: volunteer.id,
+              startedAt: started,
+              endedAt: at,
+              reason: `完成服务：${order.order_no}`,
+            },
+          ],
+        });
+        if (step.rating !== undefined) {
+          set.rating = step.rating;
+          set.rating_comment = step.comment;
+          set.rated_at = at;
+        }
+      }
+      if (next === 'closed') {
+        set.evaluation = step.evaluation;
+        set.closed_at = at;
+      }
+      const actor =
+        next === 'accepted'
+          ? 'vetter'
+          : next === 'dispatched'
+            ? 'dispatcher'
+            : next === 'closed'
+              ? 'evaluator'
+              : 'volunteer';
+      await event(ACTION_INTO[next]!, status, next, actor);
+      status = next;
     }
     let due = stageDueAt(status, at, { agreed_at: null, preferred_at: null });
     if (item.overdue) {

@@ -32,6 +32,9 @@ const H5_VIEWPORT = { width: 375, height: 812 };
 /** Waits for the page to catch up (a server round trip, a re-render), then asserts. */
 const poll = <T>(read: () => Promise<T> | T, timeout = BROWSER_WAIT) => expect.poll(read, { timeout });
 
+/** A record's service time as the list and the drawer show it: from … 至 to. */
+const SPAN = /(\d{4}-\d{2}-\d{2} \d{2}:\d{2})\s*至 (\d{4}-\d{2}-\d{2} \d{2}:\d{2})/;
+
 /** `YYYY-MM-DD HH:mm` in Beijing time, as the date pickers take it. */
 const beijing = (date: Date) =>
   new Date(date.getTime() + 8 * HOUR).toISOString().slice(0, 16).replace('T', ' ');
@@ -781,6 +784,105 @@ describe.runIf(canRunBrowser)('service hours in the console and on H5 in a real 
     await expectAccessible(h5);
     expect(h5Errors).toEqual([]);
     await close();
+    expect(problems).toEqual([]);
+  });
+
+  it('shows the hours and times of the demo county’s order services, in the list and the drawer', async () => {
+    const center = await logIn('demo-center');
+    await center.goto(`${baseUrl}/service-records`);
+    await center.getByTestId('records-table').waitFor();
+    await center.getByTestId('records-search-source').click();
+    await center.getByRole('option', { name: '点单服务', exact: true }).click();
+    await center.getByRole('button', { name: '查询' }).click();
+    const rows = center.getByTestId('records-table').locator('.el-table__body tr');
+    await poll(async () => {
+      const texts = await rows.allTextContents();
+      return texts.length > 0 && texts.every((text) => text.includes('点单服务'));
+    }).toBe(true);
+    // the newest first: every service took a while and is credited for it
+    const texts = await rows.allInnerTexts();
+    const hours = await rows.getByTestId('record-hours').allTextContents();
+    expect(hours).toHaveLength(texts.length);
+    for (const [i, text] of texts.entries()) {
+      expect(Number(hours[i]!.trim()), text).toBeGreaterThan(0);
+      const span = SPAN.exec(text);
+      expect(span, text).not.toBeNull();
+      expect(span![2], text).not.toBe(span![1]);
+    }
+    await rows.first().getByTestId('record-detail').click();
+    const info = center.getByTestId('record-detail-info');
+    await poll(async () => (await info.textContent()) ?? '').toMatch(/点单服务：XQ\d+/);
+    const text = (await info.textContent()) ?? '';
+    expect(text.match(/点单服务/g)).toHaveLength(1);
+    expect(Number((await center.getByTestId('record-detail-hours').textContent())?.trim())).toBeGreaterThan(
+      0,
+    );
+    expect(Number(/(\d+) 分钟/.exec(text)?.[1])).toBeGreaterThanOrEqual(60);
+    const span = SPAN.exec(text);
+    expect(span, text).not.toBeNull();
+    expect(span![2]).not.toBe(span![1]);
+    await center.context().close();
+    expect(problems).toEqual([]);
+  });
+
+  it('warns before 结束 of an activity not yet started, and says so before confirming its 0-hour record', async () => {
+    const volunteer = await registerVolunteer(tc, station.id);
+    const admin = as(tc.app, await login(tc.app, 'demo-station'));
+    const start = new Date(Math.ceil((Date.now() + 30 * MINUTE) / MINUTE) * MINUTE);
+    const created = await admin.post('/api/activities', {
+      title: '重阳节敬老文艺演出',
+      teamId: null,
+      form: 'le',
+      place: '东风社区文化广场',
+      startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + 2 * HOUR).toISOString(),
+      capacity: 10,
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    const id = created.json().id as number;
+    for (const [url, body] of [
+      [`/api/activities/${id}/publish`, {}],
+      [`/api/activities/${id}/signups`, { volunteerIds: [volunteer.id] }],
+      // check-in opens an hour before the start
+      [`/api/activities/${id}/checkins`, { volunteerId: volunteer.id, direction: 'in' }],
+    ] as const) {
+      const res = await admin.post(url, body);
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    const status = async () =>
+      (await db().selectFrom('activities').select('status').where('id', '=', id).executeTakeFirstOrThrow())
+        .status;
+
+    await page.goto(`${baseUrl}/activities/${id}`);
+    await page.getByTestId('activity-action-finish').click();
+    await poll(async () => (await messageBox().textContent()) ?? '').toContain('活动尚未开始');
+    expect(await messageBox().textContent()).toContain('0 小时');
+    await messageBox().getByRole('button', { name: '取消' }).click();
+    await poll(() => messageBox().isVisible()).toBe(false);
+    expect(await status()).toBe('published');
+
+    await page.getByTestId('activity-action-finish').click();
+    await poll(async () => (await messageBox().textContent()) ?? '').toContain('活动尚未开始');
+    await messageBox().getByRole('button', { name: '仍要结束' }).click();
+    await poll(status).toBe('finished');
+    const record = await recordOf(volunteer.id);
+    expect(record).toMatchObject({ status: 'pending', source_id: id });
+    expect(Number(record.hours)).toBe(0);
+
+    // 批量确认 names the 0-hour record before confirming it
+    await page.goto(`${baseUrl}/service-records?activityId=${id}`);
+    await poll(() => rowOf(volunteer).count()).toBe(1);
+    await rowOf(volunteer).getByTestId('record-select').click();
+    await page.getByTestId('records-confirm').click();
+    await poll(async () => (await messageBox().textContent()) ?? '').toContain('其中 1 条为 0 小时');
+    await messageBox().getByRole('button', { name: '取消' }).click();
+    await poll(() => messageBox().isVisible()).toBe(false);
+    expect((await recordOf(volunteer.id)).status).toBe('pending');
+    await page.getByTestId('records-confirm').click();
+    await poll(async () => (await messageBox().textContent()) ?? '').toContain('其中 1 条为 0 小时');
+    await messageBox().getByRole('button', { name: '仍要确认' }).click();
+    await poll(async () => (await recordOf(volunteer.id)).status).toBe('confirmed');
+    expect(await lifetime(volunteer.id)).toBe(0);
     expect(problems).toEqual([]);
   });
 });

@@ -288,6 +288,35 @@ describe('reviewing records', () => {
     expect4xx(await stationAdmin.post('/api/service-records/confirm', {}), 400);
   });
 
+  it('confirms a 0-hour record only when the caller has said so, changing nothing otherwise', async () => {
+    const a = await activity();
+    const vs = await volunteers(2);
+    const zero = await creditRecord(a, vs[0]!.id, 0);
+    const two = await creditRecord(a, vs[1]!.id, 2);
+    const refused = expect4xx(
+      await stationAdmin.post('/api/service-records/confirm', { ids: [zero, two] }),
+      409,
+      'ZERO_HOURS',
+    );
+    expect(refused.message).toContain('1 条为 0 小时');
+    for (const id of [zero, two]) expect((await record(id)).status).toBe('pending');
+    expect(await lifetime(vs[1]!.id)).toBe(0);
+
+    const res = await stationAdmin.post('/api/service-records/confirm', {
+      ids: [zero, two],
+      includeZeroHours: true,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ confirmed: 2 });
+    for (const id of [zero, two]) expect((await record(id)).status).toBe('confirmed');
+    expect(await lifetime(vs[1]!.id)).toBe(2);
+    // without a 0-hour record among them nothing needs saying
+    const other = await creditRecord(a, (await volunteers(1))[0]!.id, 1);
+    expect((await stationAdmin.post('/api/service-records/confirm', { ids: [other] })).json()).toEqual({
+      confirmed: 1,
+    });
+  });
+
   it('corrects with a reason (event, audit, lifetime delta) and moves the star level', async () => {
     const a = await activity();
     const [v] = await volunteers(1);
@@ -921,6 +950,36 @@ describe('a team leader', () => {
     expect((await record(own)).status).toBe('pending');
     // and staff use the console's route
     expect4xx(await stationAdmin.post('/api/me/team-service-records/confirm', { ids: [own] }), 403);
+  });
+});
+
+describe('a team leader confirming a 0-hour record', () => {
+  it('is refused until they say so', async () => {
+    const [leader, member] = await volunteers(2);
+    const team = await stationAdmin.post('/api/teams', {
+      orgId: station.id,
+      name: `零时长小队${crypto.randomBytes(2).toString('hex')}`,
+      tier: 'squad',
+      kind: 'regular',
+    });
+    expect(team.statusCode, team.body).toBe(200);
+    const teamId = team.json().id as number;
+    await stationAdmin.post(`/api/teams/${teamId}/members`, { volunteerIds: [leader!.id], role: 'leader' });
+    await stationAdmin.post(`/api/teams/${teamId}/members`, { volunteerIds: [member!.id] });
+    const zero = await creditRecord(await activity(station, { teamId }), member!.id, 0);
+    const leaderClient = as(t.app, leader!.session);
+    expect4xx(
+      await leaderClient.post('/api/me/team-service-records/confirm', { ids: [zero] }),
+      409,
+      'ZERO_HOURS',
+    );
+    expect((await record(zero)).status).toBe('pending');
+    const res = await leaderClient.post('/api/me/team-service-records/confirm', {
+      ids: [zero],
+      includeZeroHours: true,
+    });
+    expect(res.json()).toEqual({ confirmed: 1 });
+    expect((await record(zero)).status).toBe('confirmed');
   });
 });
 

@@ -112,6 +112,108 @@ describe('the demo county', () => {
   });
 });
 
+describe('hours of a served order', () => {
+  it('every seeded service record spans the service it credits, with its minutes and rounded hours', async () => {
+    const rows = await t.ctx.db.system
+      .selectFrom('service_records as r')
+      .innerJoin('orders as o', 'o.id', 'r.source_id')
+      .where('r.source', '=', 'order')
+      .select([
+        'o.order_no',
+        'r.minutes',
+        'r.hours',
+        'r.started_at',
+        'r.ended_at',
+        'o.service_started_at',
+        'o.service_ended_at',
+      ])
+      .execute();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      // the record's times are the order's own service, which took a while (the seed's services last 1-4 h)
+      expect(r.started_at, r.order_no).toEqual(r.service_started_at);
+      expect(r.ended_at, r.order_no).toEqual(r.service_ended_at);
+      const minutes = Math.floor((r.ended_at!.getTime() - r.started_at!.getTime()) / 60_000);
+      expect(minutes, r.order_no).toBeGreaterThanOrEqual(60);
+      expect(r.minutes, r.order_no).toBe(minutes);
+      // the default rule: down to the half hour
+      expect(Number(r.hours), r.order_no).toBe(Math.floor(minutes / 30) / 2);
+    }
+  });
+
+  it('a 126-minute service by two volunteers leaves each a record of 126 minutes and 2 hours, from start to finish', async () => {
+    const order = await place();
+    expect((await institute.post(`/api/orders/${order.id}/accept`, { volunteersNeeded: 2 })).statusCode).toBe(
+      200,
+    );
+    const [a, b] = [await registerVolunteer(t, station.id), await registerVolunteer(t, station.id)];
+    const dispatched = await stationAdmin.post(`/api/orders/${order.id}/dispatch`, {
+      volunteerIds: [a.id, b.id],
+    });
+    expect(dispatched.statusCode, dispatched.body).toBe(200);
+    const started = new Date('2026-12-01T01:04:00.000Z');
+    const ended = new Date(started.getTime() + 126 * 60_000);
+    t.setNow(new Date(started.getTime() - 600_000));
+    try {
+      for (const v of [a, b]) {
+        const claimed = await asVolunteer(v).post(`/api/me/orders/${order.id}/claim`);
+        expect(claimed.statusCode, claimed.body).toBe(200);
+      }
+      t.setNow(started);
+      const start = await asVolunteer(a).post(`/api/me/orders/${order.id}/start`, {});
+      expect(start.json().status).toBe('in_service');
+      t.setNow(ended);
+      const finished = await asVolunteer(b).post(`/api/me/orders/${order.id}/finish`, { note: '已完成' });
+      expect(finished.json().status).toBe('served');
+    } finally {
+      t.setNow(null);
+    }
+    const records = await t.ctx.db.system
+      .selectFrom('service_records')
+      .select(['volunteer_id', 'minutes', 'hours', 'started_at', 'ended_at', 'status'])
+      .where('source', '=', 'order')
+      .where('source_id', '=', order.id)
+      .orderBy('volunteer_id')
+      .execute();
+    expect(records.map((r) => ({ ...r, hours: Number(r.hours) }))).toEqual(
+      [a.id, b.id]
+        .sort((x, y) => x - y)
+        .map((id) => ({
+          volunteer_id: id,
+          minutes: 126,
+          hours: 2,
+          started_at: started,
+          ended_at: ended,
+          status: 'pending',
+        })),
+    );
+    // the console shows the same: 2 小时, 126 分钟, from start to finish, the order number as its source
+    const listed = (
+      await stationAdmin.get(
+        `/api/service-records?source=order&status=pending&from=2026-12-01&to=2026-12-01&pageSize=200`,
+      )
+    ).json().items as Array<{
+      sourceId: number;
+      sourceTitle: string;
+      hours: number;
+      minutes: number;
+      startedAt: string;
+      endedAt: string;
+    }>;
+    const mine = listed.filter((r) => r.sourceId === order.id);
+    expect(mine).toHaveLength(2);
+    for (const r of mine) {
+      expect(r).toMatchObject({
+        sourceTitle: order.orderNo,
+        hours: 2,
+        minutes: 126,
+        startedAt: started.toISOString(),
+        endedAt: ended.toISOString(),
+      });
+    }
+  });
+});
+
 describe('the whole loop', () => {
   it('walks 点单 → 制单 → 派单 → 接单 → 实施 → 评单 and the resident follows every step', async () => {
     const order = await place();

@@ -41,7 +41,9 @@ export const hoursApi = {
   list: (query: RecordListQuery) =>
     call(api.GET('/api/service-records', { params: { query: toQuery(query) } })),
   get: (id: number) => call(api.GET('/api/service-records/{id}', byId(id))),
-  confirm: (ids: number[]) => call(api.POST('/api/service-records/confirm', { body: { ids } })),
+  /** includeZeroHours: the reviewer was told some of them carry 0 hours (else 409 ZERO_HOURS). */
+  confirm: (ids: number[], includeZeroHours = false) =>
+    call(api.POST('/api/service-records/confirm', { body: { ids, includeZeroHours } })),
   correct: (id: number, body: BodyOf<'/api/service-records/{id}/correct', 'post'>) =>
     call(api.POST('/api/service-records/{id}/correct', { ...byId(id), body })),
   reject: (id: number, reason: string) =>

@@ -14,5 +14,7 @@ export const myHoursApi = {
   /** Credit hours of my teams' activities (leaders and deputies; others get 403 NOT_TEAM_LEADER). */
   team: (status: TeamRecordStatus = 'pending') =>
     call(api.GET('/api/me/team-service-records', { params: { query: { status } } })),
-  confirmTeam: (ids: number[]) => call(api.POST('/api/me/team-service-records/confirm', { body: { ids } })),
+  /** includeZeroHours: the leader was told some of them carry 0 hours (else 409 ZERO_HOURS). */
+  confirmTeam: (ids: number[], includeZeroHours = false) =>
+    call(api.POST('/api/me/team-service-records/confirm', { body: { ids, includeZeroHours } })),
 };

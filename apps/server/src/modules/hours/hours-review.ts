@@ -24,6 +24,8 @@ export interface ConfirmLimits {
   teamIds?: readonly number[];
   /** the leader's own records are confirmed by someone else */
   exceptVolunteerId?: number;
+  /** 0-hour records are confirmed only when the caller was told of them and went on (see zeroHoursRefusal) */
+  includeZeroHours?: boolean | undefined;
   audit: { type: string; target: AuditTarget };
 }
 
@@ -103,20 +105,21 @@ export async function recordDetail(tx: Tx, actor: Actor, id: number): Promise<Se
 }
 
 /**
- * Confirms the pending records among `ids` that lie under `scopePath` (and within `limits`);
- * anything else is left alone. Refused as a whole when one of them needs a second person.
+ * A confirmation never credits 0 hours silently: a record of 0 hours (an activity ended before it
+ * began, a stay shorter than the rounding step) is confirmed only when the reviewer was told.
  */
-export async function confirmIn(
-  tx: Tx,
-  actor: Actor,
-  scopePath: string,
-  ids: number[],
-  limits: ConfirmLimits,
-  now: Date,
-): Promise<number> {
+export function zeroHoursRefusal(count: number): Conflict {
+  return new Conflict(
+    `选中的记录中有 ${count} 条为 0 小时，确认后不增加服务时长。实际服务过的请先更正时长，未服务的请驳回；核对无误仍要确认的，请重新确认并同意包含 0 小时记录`,
+    'ZERO_HOURS',
+  );
+}
+
+/** The pending records among `ids` under `scopePath` (and within `limits`) a confirmation touches. */
+function confirmable(tx: Tx, scopePath: string, ids: number[], limits: ConfirmLimits) {
   let query = tx
     .selectFrom('service_records')
-    .select(['id', 'kind', 'created_by'])
+    .select(['id', 'kind', 'created_by', 'hours'])
     .where('id', 'in', [...new Set(ids)])
     .where('status', '=', 'pending')
     .where(sql<boolean>`org_path <@ ${scopePath}::ltree`);
@@ -135,10 +138,39 @@ export async function confirmIn(
   }
   if (limits.exceptVolunteerId !== undefined)
     query = query.where('volunteer_id', '<>', limits.exceptVolunteerId);
+  return query;
+}
+
+/** How many of the records a confirmation would touch carry 0 hours (a check before several scopes). */
+export async function zeroHourCount(
+  tx: Tx,
+  scopePath: string,
+  ids: number[],
+  limits: ConfirmLimits,
+): Promise<number> {
+  const rows = await confirmable(tx, scopePath, ids, limits).execute();
+  return rows.filter((r) => Number(r.hours) === 0).length;
+}
+
+/**
+ * Confirms the pending records among `ids` that lie under `scopePath` (and within `limits`);
+ * anything else is left alone. Refused as a whole when one of them needs a second person, or has
+ * 0 hours and the caller did not say to include those.
+ */
+export async function confirmIn(
+  tx: Tx,
+  actor: Actor,
+  scopePath: string,
+  ids: number[],
+  limits: ConfirmLimits,
+  now: Date,
+): Promise<number> {
   // one lock order for everyone, so two bulk confirmations cannot deadlock
-  const pending = await query.orderBy('id').forUpdate().execute();
+  const pending = await confirmable(tx, scopePath, ids, limits).orderBy('id').forUpdate().execute();
   if (pending.some((r) => needsSecondPerson(r, actor.userId)))
     throw new Conflict(SAME_PERSON_MESSAGE, 'SAME_PERSON');
+  const zero = pending.filter((r) => Number(r.hours) === 0).length;
+  if (zero > 0 && !limits.includeZeroHours) throw zeroHoursRefusal(zero);
   if (pending.length === 0) return 0;
   const confirmed = await tx
     .updateTable('service_records')

@@ -124,7 +124,7 @@ export function hoursRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
       config: review,
     },
-    (req) => hours.confirm(actorOf(req), req.body.ids),
+    (req) => hours.confirm(actorOf(req), req.body.ids, req.body.includeZeroHours),
   );
   r.post(
     '/api/service-records/:id/correct',
@@ -256,6 +256,6 @@ export function hoursRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
       config: self,
     },
-    (req) => mine.teamConfirm(actorOf(req), req.body.ids),
+    (req) => mine.teamConfirm(actorOf(req), req.body.ids, req.body.includeZeroHours),
   );
 }

@@ -111,11 +111,12 @@ export function createHoursService(ctx: AppContext) {
         return recordDetail(tx, actor, id);
       }),
 
-    confirm: (actor: Actor, ids: number[]) =>
+    confirm: (actor: Actor, ids: number[], includeZeroHours?: boolean) =>
       run(actor, async (tx) => {
         const teams = await ledTeamIds(tx, actor);
         return {
           confirmed: await confirmIn(
+              includeZeroHours,
             tx,
             actor,
             actor.orgPath,

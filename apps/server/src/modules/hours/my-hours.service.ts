@@ -16,7 +16,7 @@ import { Forbidden } from '../../platform/errors.ts';
 import { isoTimestamp } from '../../platform/time.ts';
 import { inOwnVolunteerScope } from '../../platform/auth/volunteer-scope.ts';
 import { yearHours } from '../volunteers/index.ts';
-import { confirmIn } from './hours-review.ts';
+import { confirmIn, zeroHourCount, zeroHoursRefusal } from './hours-review.ts';
 import { recordViewOf, selectRecords, sourceTitleOf, type RecordRow } from './hours-view.ts';
 
 export function createMyHoursService(ctx: AppContext) {
@@ -118,23 +118,27 @@ export function createMyHoursService(ctx: AppContext) {
     },
 
     /** A leader confirms pending credit records of their teams' activities, each in its team's scope. */
-    async teamConfirm(actor: Actor, ids: number[]) {
+    async teamConfirm(actor: Actor, ids: number[], includeZeroHours?: boolean) {
       const { me, teams } = await ledTeams(actor);
+      const limitsOf = (team: (typeof teams)[number]) => ({
+        teamIds: [team.id],
+        exceptVolunteerId: me,
+        includeZeroHours,
+        audit: { type: 'team', target: { id: team.id, org_id: team.org_id, org_path: team.org_path } },
+      });
+      // each team confirms in its own transaction: 0-hour records are asked about before any of them
+      if (!includeZeroHours) {
+        let zero = 0;
+        for (const team of teams)
+          zero += await inScope(ctx.db.app, team.org_path, (tx) =>
+            zeroHourCount(tx, team.org_path, ids, limitsOf(team)),
+          );
+        if (zero > 0) throw zeroHoursRefusal(zero);
+      }
       let confirmed = 0;
       for (const team of teams) {
         confirmed += await inScope(ctx.db.app, team.org_path, (tx) =>
-          confirmIn(
-            tx,
-            actor,
-            team.org_path,
-            ids,
-            {
-              teamIds: [team.id],
-              exceptVolunteerId: me,
-              audit: { type: 'team', target: { id: team.id, org_id: team.org_id, org_path: team.org_path } },
-            },
-            ctx.now(),
-          ),
+          confirmIn(tx, actor, team.org_path, ids, limitsOf(team), ctx.now()),
         );
       }
       return { confirmed };

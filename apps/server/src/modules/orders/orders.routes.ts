@@ -301,7 +301,14 @@ export function ordersRoutes(app: FastifyInstance, ctx: AppContext): void {
         tags,
         summary: '派给我的需求',
         response: {
-          200: z.array(orderView.extend({ offerStatus: z.string(), claimedAt: z.string().nullable() })),
+          200: z.array(
+            orderView.extend({
+              offerStatus: z.string(),
+              claimedAt: z.string().nullable(),
+              /** volunteers who have claimed the order (it starts once volunteersNeeded have) */
+              claimedCount: z.number(),
+            }),
+          ),
         },
       },
       config: self,

@@ -67,6 +67,15 @@ export function createVolunteerOrdersService(ctx: AppContext) {
         const rows = await selectOrders(tx)
           .innerJoin('order_assignees as a', 'a.order_id', 'o.id')
           .select(['a.status as offer_status', 'a.claimed_at'])
+          // an order needing several volunteers waits for them all: how many have claimed it so far
+          .select((eb) =>
+            eb
+              .selectFrom('order_assignees as c')
+              .select(eb.fn.countAll<string>().as('n'))
+              .whereRef('c.order_id', '=', 'o.id')
+              .where('c.status', 'in', ['claimed', 'served'])
+              .as('claimed_count'),
+          )
           .where('a.volunteer_id', '=', me.id)
           .where('a.status', 'in', ['offered', 'claimed', 'served'])
           .orderBy('o.stage_due_at')
@@ -77,6 +86,7 @@ export function createVolunteerOrdersService(ctx: AppContext) {
           ...orderViewOf(ctx.cipher, r, now),
           offerStatus: r.offer_status,
           claimedAt: isoTimestamp(r.claimed_at),
+          claimedCount: Number(r.claimed_count ?? 0),
         }));
       });
     },
