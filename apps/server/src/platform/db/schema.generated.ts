@@ -298,7 +298,6 @@ export interface Orders {
   order_no: Generated<string>;
   org_id: number;
   org_path: string;
-  photo_ids: Generated<string[]>;
   preferred_at: Timestamp | null;
   priority: Generated<string>;
   project_id: number | null;
@@ -404,17 +403,6 @@ export interface ProjectStatusHistory {
   org_path: string;
   project_id: number;
   to_status: string;
-}
-
-export interface ResidentPhoneCodes {
-  attempts: Generated<number>;
-  code_hash: string;
-  created_at: Timestamp;
-  expires_at: Timestamp;
-  id: Generated<number>;
-  phone_index: string;
-  used_at: Timestamp | null;
-  user_id: number;
 }
 
 export interface ServiceRecordEvents {
@@ -536,7 +524,7 @@ export interface Uploads {
   mime_type: string;
   org_path: string;
   sha256: string;
-  uploaded_by: number | null;
+  uploaded_by: number;
 }
 
 export interface Users {
@@ -689,7 +677,6 @@ export interface DB {
   platforms: Platforms;
   project_status_history: ProjectStatusHistory;
   projects: Projects;
-  resident_phone_codes: ResidentPhoneCodes;
   service_record_events: ServiceRecordEvents;
   service_records: ServiceRecords;
   sessions: Sessions;
