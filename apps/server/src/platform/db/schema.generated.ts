@@ -298,6 +298,7 @@ export interface Orders {
   order_no: Generated<string>;
   org_id: number;
   org_path: string;
+  photo_ids: Generated<string[]>;
   preferred_at: Timestamp | null;
   priority: Generated<string>;
   project_id: number | null;
@@ -403,6 +404,17 @@ export interface ProjectStatusHistory {
   org_path: string;
   project_id: number;
   to_status: string;
+}
+
+export interface ResidentPhoneCodes {
+  attempts: Generated<number>;
+  code_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  id: Generated<number>;
+  phone_index: string;
+  used_at: Timestamp | null;
+  user_id: number;
 }
 
 export interface ServiceRecordEvents {
@@ -524,7 +536,7 @@ export interface Uploads {
   mime_type: string;
   org_path: string;
   sha256: string;
-  uploaded_by: number;
+  uploaded_by: number | null;
 }
 
 export interface Users {
@@ -677,6 +689,7 @@ export interface DB {
   platforms: Platforms;
   project_status_history: ProjectStatusHistory;
   projects: Projects;
+  resident_phone_codes: ResidentPhoneCodes;
   service_record_events: ServiceRecordEvents;
   service_records: ServiceRecords;
   sessions: Sessions;
