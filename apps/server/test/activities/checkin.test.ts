@@ -3,7 +3,8 @@
 // organiser's manual check-in and audited override, closing attendance (no-shows, automatic
 // check-out), the clock-driven jobs (start, close, reminders), the sign-in sheet and its Excel
 // export, and data scope. The clock is injected: every test sets it.
-import { sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkGeofence, roundServiceHours } from '@civic/contracts';
 import {
@@ -12,7 +13,11 @@ import {
   activityStartJob,
 } from '../../src/modules/activities/activities.jobs.ts';
 import { CHECKIN_QR_KEY_PURPOSE, signCheckinToken } from '../../src/modules/activities/checkin-token.ts';
-import { closeAttendance } from '../../src/modules/activities/checkin.service.ts';
+import { closeAttendance, createCheckinService } from '../../src/modules/activities/checkin.service.ts';
+import { actorFromSession, sessionPolicy } from '../../src/platform/auth/plugin.ts';
+import { findSession } from '../../src/platform/auth/sessions.ts';
+import { APP_ROLE, withCredentials } from '../../src/platform/db/database.ts';
+import type { Database } from '../../src/platform/db/schema.ts';
 import { runJobOnce } from '../../src/platform/jobs/scheduler.ts';
 import { as, createTestContext, login, type Session, type TestContext } from '../support/context.ts';
 import { orgOfUser, readSheet, tableDigest, type OrgRef } from '../support/org-factories.ts';
@@ -455,6 +460,76 @@ describe('activities open to the public, and without a place', () => {
   });
 });
 
+describe('a QR check-in is one statement (DESIGN §4)', () => {
+  /** The actor the auth hook builds from a volunteer's session. */
+  async function actorOfVolunteer(v: RegisteredVolunteer) {
+    const token = /(?:^|;\s*)sid=([^;]+)/.exec(v.session.cookie)![1]!;
+    const session = await findSession(t.ctx.db.system, sessionPolicy(t.ctx), token, t.ctx.now());
+    return actorFromSession(t.ctx, session!, '10.0.0.1', t.ctx.now());
+  }
+
+  it('a check-in and its retry are one round trip each, with no transaction around them', async () => {
+    const a = await activityAt(dayOf(11));
+    const [v] = await signedUp(a, 1);
+    setClock(a.startsAt.getTime() - 10 * MINUTE);
+    const token = await codeFor(a.id);
+    // the application role's connection, with every statement sent on it written down
+    const sent: string[] = [];
+    const counted = new Kysely<Database>({
+      dialect: new PostgresDialect({
+        pool: new pg.Pool({
+          connectionString: withCredentials(
+            t.ctx.config.databaseUrl!,
+            APP_ROLE,
+            t.ctx.cipher.derive('database-app-role').toString('hex'),
+          ),
+          max: 2,
+        }),
+      }),
+      log: (event) => void sent.push(event.query.sql),
+    });
+    try {
+      const service = createCheckinService({ ...t.ctx, db: { ...t.ctx.db, app: counted } });
+      const actor = await actorOfVolunteer(v!);
+      const first = await service.scan(actor, { token, ...NEAR });
+      expect(first).toMatchObject({ direction: 'in', alreadyDone: false });
+      expect(sent).toHaveLength(1);
+      sent.length = 0;
+      const again = await service.scan(actor, { token, ...NEAR });
+      expect(again).toMatchObject({ alreadyDone: true, at: first.at, distanceM: first.distanceM });
+      expect(sent).toHaveLength(1);
+      // a refusal too: the facts come back with the answer
+      sent.length = 0;
+      await expect(service.scan(actor, { token, ...FAR })).rejects.toMatchObject({
+        code: 'OUTSIDE_GEOFENCE',
+      });
+      expect(sent).toHaveLength(1);
+    } finally {
+      await counted.destroy();
+    }
+    expect((await checkinsOf(a.id)).filter((r) => r.volunteer_id === v!.id)).toHaveLength(1);
+  });
+
+  it('at the fence’s very edge the rules of attendance decide, as for any position', async () => {
+    const a = await activityAt(dayOf(12));
+    const [edge, beyond] = await signedUp(a, 2);
+    setClock(a.startsAt.getTime());
+    const token = await codeFor(a.id);
+    const onTheFence = northOf(200);
+    expect(checkGeofence(PLACE, onTheFence, 200)).toEqual({ inside: true, distanceM: 200 });
+    const res = await scan(edge!, token, onTheFence);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ alreadyDone: false, distanceM: 200 });
+    const again = await scan(edge!, token, onTheFence);
+    expect(again.json()).toMatchObject({ alreadyDone: true, distanceM: 200 });
+    const outside = northOf(201);
+    expect(checkGeofence(PLACE, outside, 200).inside).toBe(false);
+    await expect4xx(await scan(beyond!, token, outside), 400, 'OUTSIDE_GEOFENCE');
+    const rows = await checkinsOf(a.id);
+    expect(rows.map((r) => [r.volunteer_id, r.in_distance_m])).toEqual([[edge!.id, 200]]);
+  });
+});
+
 describe('manual check-in by the organiser', () => {
   let a: TestActivity;
   let withoutPhone: { id: number };
@@ -789,8 +864,19 @@ describe('scope: another town’s organiser', () => {
     const a = await activityAt(dayOf(9));
     const [v] = await signedUp(a, 1);
     setClock(a.startsAt.getTime());
-    const tables = ['activity_checkins', 'service_records', 'audit_log'];
-    const before = await Promise.all(tables.map((table) => tableDigest(t.ctx.db.system, table)));
+    const tables = ['activity_checkins', 'service_records'];
+    // the refusals themselves are audited (access.out_of_scope, written as each answer goes out);
+    // nothing else may be
+    const audited = async () =>
+      (
+        await sql<{ d: string }>`SELECT md5(coalesce(string_agg(l::text, '|' ORDER BY l.seq), '')) AS d
+          FROM audit_log l WHERE l.action NOT LIKE 'access.%'`.execute(t.ctx.db.system)
+      ).rows[0]!.d;
+    const digests = async () => [
+      ...(await Promise.all(tables.map((table) => tableDigest(t.ctx.db.system, table)))),
+      await audited(),
+    ];
+    const before = await digests();
     await expect4xx(await otherTown.get(`/api/activities/${a.id}/checkin-code`), 404);
     await expect4xx(await otherTown.get(`/api/activities/${a.id}/checkins`), 404);
     await expect4xx(await otherTown.get(`/api/activities/${a.id}/checkins.xlsx`), 404);
@@ -800,7 +886,7 @@ describe('scope: another town’s organiser', () => {
       { volunteerId: v!.id, direction: 'out', override: true, reason: '越权代签退' },
     ])
       await expect4xx(await otherTown.post(`/api/activities/${a.id}/checkins`, body), 404);
-    expect(await Promise.all(tables.map((table) => tableDigest(t.ctx.db.system, table)))).toEqual(before);
+    expect(await digests()).toEqual(before);
     // the same requests work for the owner
     expect((await stationAdmin.get(`/api/activities/${a.id}/checkins`)).statusCode).toBe(200);
   });

@@ -5,9 +5,9 @@
 // leaves a pending credit record per volunteer for the hours module to confirm; the rules live in
 // attendance.ts, with closeAttendance (the organiser's 'finish' and the automatic close).
 //
-// A QR check-in is one short transaction with one read and one insert; it never locks the activity
-// row (thousands check in at once) and writes no audit entry (the check-in row is the record, and
-// the audit chain's head is one row every entry would queue on); the unique key on (activity,
+// A QR check-in is one statement in one round trip (qr-checkin.ts: the volunteer's scope, the
+// lookup, the rules and the insert); it never locks the activity row (thousands check in at once)
+// and writes no audit entry (the check-in row is the record); the unique key on (activity,
 // volunteer) makes a retried check-in return the first one instead of writing a second.
 import { QR_PERIOD_SECONDS, type CheckinMethod } from '@civic/contracts';
 import { auditAction, type Actor } from '../../platform/auth/actor.ts';
@@ -15,7 +15,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { inScope, type Tx } from '../../platform/db/database.ts';
 import { AppError, Conflict, Invalid, NotFound } from '../../platform/errors.ts';
 import { isoTimestamp } from '../../platform/time.ts';
-import { inOwnVolunteerScope } from '../../platform/auth/volunteer-scope.ts';
+import { inOwnVolunteerScope, ownVolunteer } from '../../platform/auth/volunteer-scope.ts';
 import { activityTarget, findActivity, managedActivity } from './activity-store.ts';
 import {
   at,
@@ -35,6 +35,7 @@ import {
   type CheckinDirection,
 } from './checkin-token.ts';
 import type { ManualInput, ScanInput, ScanResult, SignInSheet } from './checkin.schema.ts';
+import { checkInByQr } from './qr-checkin.ts';
 import { sheetOf, sheetWorkbook } from './sign-in-sheet.ts';
 
 // the lead's activities service calls it from its 'finish' action
@@ -69,8 +70,44 @@ export function createCheckinService(ctx: AppContext) {
     async scan(actor: Actor, input: ScanInput): Promise<ScanResult> {
       const now = ctx.now();
       const claim = verifyCheckinToken(key, input.token, now);
+      const notFound = () => new NotFound('活动不存在，或不是您可以参加的活动', 'ACTIVITY_NOT_FOUND');
+
+      if (claim.direction === 'in') {
+        // one round trip: the statement checks in when the rules allow (row-level security: the
+        // activity is there only if the volunteer may take part in it)
+        const me = await ownVolunteer(ctx, actor);
+        const done = await checkInByQr(ctx.db.app, me, claim.activityId, now, input);
+        if (!done) throw notFound();
+        const base = { direction: claim.direction, activityId: done.id, activityTitle: done.title };
+        // the rules, on the facts the statement saw: they explain a refusal, and a retry is refused
+        // like a first scan. The window and sign-up come before the position: no point asking for it
+        const refused =
+          attendanceWindowProblem(done, 'in', now) ?? signupProblem(done.audience, done.signup_status, true);
+        if (refused) throw refused;
+        const place = checkPosition(done, input, 'in');
+        if (done.checked_in_at)
+          return {
+            ...base,
+            at: isoTimestamp(done.checked_in_at),
+            distanceM: done.in_distance_m,
+            alreadyDone: !done.inserted,
+          };
+        // allowed, but not written: at the fence's very edge, or a concurrent twin's check-in that
+        // committed after the statement began — decided again in a transaction
+        return inOwnVolunteerScope(ctx, actor, async (tx) => {
+          const { row, alreadyDone } = await insertCheckin(tx, done, me.id, now, {
+            method: 'qr',
+            latitude: place.latitude,
+            longitude: place.longitude,
+            distanceM: place.distanceM,
+            recordedBy: null,
+            note: null,
+          });
+          return { ...base, at: isoTimestamp(row.checked_in_at), distanceM: row.in_distance_m, alreadyDone };
+        });
+      }
+
       return inOwnVolunteerScope(ctx, actor, async (tx, me) => {
-        // row-level security: the activity is there only if the volunteer may take part in it
         const activity = await tx
           .selectFrom('activities as a')
           .leftJoin('activity_signups as s', (j) =>
@@ -80,26 +117,8 @@ export function createCheckinService(ctx: AppContext) {
           .select('s.status as signup_status')
           .where('a.id', '=', claim.activityId)
           .executeTakeFirst();
-        if (!activity) throw new NotFound('活动不存在，或不是您可以参加的活动', 'ACTIVITY_NOT_FOUND');
+        if (!activity) throw notFound();
         const base = { direction: claim.direction, activityId: activity.id, activityTitle: activity.title };
-
-        if (claim.direction === 'in') {
-          const refused =
-            attendanceWindowProblem(activity, 'in', now) ??
-            signupProblem(activity.audience, activity.signup_status, true);
-          // the window and sign-up rules are checked before the position: no point asking for it
-          if (refused) throw refused;
-          const place = checkPosition(activity, input, 'in');
-          const { row, alreadyDone } = await insertCheckin(tx, activity, me.id, now, {
-            method: 'qr',
-            latitude: place.latitude,
-            longitude: place.longitude,
-            distanceM: place.distanceM,
-            recordedBy: null,
-            note: null,
-          });
-          return { ...base, at: isoTimestamp(row.checked_in_at), distanceM: row.in_distance_m, alreadyDone };
-        }
 
         const checkin = await checkinOf(tx, activity.id, me.id);
         if (!checkin)

@@ -11,12 +11,8 @@ export interface SelfVolunteer {
   orgPath: string;
 }
 
-/** Runs `work` as the logged-in volunteer in their own scope; refuses accounts that are not (or no longer) volunteers. */
-export async function inOwnVolunteerScope<T>(
-  ctx: AppContext,
-  actor: Actor,
-  work: (tx: Tx, me: SelfVolunteer) => Promise<T>,
-): Promise<T> {
+/** The logged-in volunteer's own record; refuses accounts that are not (or no longer) volunteers. */
+export async function ownVolunteer(ctx: AppContext, actor: Actor): Promise<SelfVolunteer> {
   // one's own record came with the session; finding it by the account id comes before there is
   // a scope to find it in
   const me =
@@ -28,7 +24,15 @@ export async function inOwnVolunteerScope<T>(
           .where('user_id', '=', actor.userId)
           .executeTakeFirst();
   if (!me || me.status === 'withdrawn') throw new Forbidden('您还不是志愿者，请先注册', 'NOT_A_VOLUNTEER');
-  return inVolunteerScope(ctx.db.app, me.orgPath, me.id, (tx) =>
-    work(tx, { id: me.id, orgPath: me.orgPath }),
-  );
+  return { id: me.id, orgPath: me.orgPath };
+}
+
+/** Runs `work` as the logged-in volunteer in their own scope; refuses accounts that are not (or no longer) volunteers. */
+export async function inOwnVolunteerScope<T>(
+  ctx: AppContext,
+  actor: Actor,
+  work: (tx: Tx, me: SelfVolunteer) => Promise<T>,
+): Promise<T> {
+  const me = await ownVolunteer(ctx, actor);
+  return inVolunteerScope(ctx.db.app, me.orgPath, me.id, (tx) => work(tx, me));
 }
