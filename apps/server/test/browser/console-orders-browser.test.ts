@@ -9,7 +9,7 @@ import { ORDER_STATUSES, type OrderStatus } from '@civic/contracts';
 import { trackingHashOf } from '../../src/modules/orders/order-intake.ts';
 import { phoneIndex } from '../../src/platform/personal-data.ts';
 import { as, DEMO_PASSWORD, login, nextIp, type Session, type TestContext } from '../support/context.ts';
-import { orgOfUser, type OrgRef } from '../support/org-factories.ts';
+import { multipartBody, orgOfUser, TINY_PNG, type OrgRef } from '../support/org-factories.ts';
 import { createVolunteer, freshPhone, XSS } from '../support/volunteer-factories.ts';
 import { BROWSER_WAIT, canRunBrowser, launchChromium, serveWebApp } from '../support/browser-harness.ts';
 
@@ -569,9 +569,25 @@ describe.runIf(canRunBrowser)('order and project pages of the admin console in a
       .executeTakeFirstOrThrow();
     expect(tc.ctx.cipher.decrypt(row.contact_phone_enc)).toBe('0916-1234567');
     expect(row.contact_phone_index).toBe(phoneIndex(tc.ctx.cipher, '0916-1234567'));
+    // the resident adds a photo through the tracking link the station passed on
+    const link = (await page.getByTestId('order-tracking-link').inputValue()).trim();
+    const token = /\/h5\/track\/([A-Za-z0-9_-]{20,})$/.exec(link)![1]!;
+    const photo = multipartBody('灯泡.png', 'image/png', TINY_PNG);
+    const added = await tc.app.inject({
+      method: 'POST',
+      url: `/api/public/orders/${token}/photos`,
+      remoteAddress: nextIp(),
+      headers: { 'content-type': photo.contentType },
+      payload: photo.payload,
+    });
+    expect(added.statusCode, added.body).toBe(200);
     await page.getByTestId('order-placed-open').click();
     await page.waitForURL(new RegExp(`/orders/${row.id}$`));
     await poll(() => textOf(page, 'order-contact-phone')).toBe('0916-***4567');
+    // staff see it with the order, served from the village's uploads
+    const thumbnail = page.getByTestId('order-photos').locator('img');
+    await thumbnail.waitFor();
+    await poll(() => thumbnail.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(1);
     expect(problems).toEqual([]);
     await page.close();
   });
