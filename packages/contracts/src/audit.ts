@@ -3,6 +3,8 @@
 // (readable summaries in the list it answers) and by the console (the 动作 and 对象 pickers). A unit
 // test (apps/server/src/platform/audit/audit-labels.test.ts) reads the server's code and fails when
 // an action is written that has no label here.
+import { ROLE_LABELS } from './enums.ts';
+import { TEAM_MEMBER_ROLE_LABELS } from './volunteers.ts';
 
 /** Every action code the server appends to the audit log, with its label, grouped by object. */
 export const AUDIT_ACTION_LABELS = {
@@ -299,6 +301,22 @@ export const AUDIT_SUMMARY_KEY_LABELS: Record<string, string> = {
   permission: '所需权限',
   displayName: '姓名',
   username: '账号',
+  requestedBy: '申请人',
+  requestedAt: '申请时间',
+  // the demo county's seed
+  orgs: '单位数',
+  teams: '队伍数',
+  projects: '项目数',
+  menuItems: '服务清单项目数',
+  orders: '需求数',
+  plans: '计划数',
+  planItems: '计划安排数',
+  activities: '活动数',
+  signups: '报名数',
+  checkins: '签到数',
+  serviceRecords: '服务记录数',
+  openingRecords: '历史时长记录数',
+  openingHours: '历史时长（小时）',
 };
 
 /** Field names listed under 修改内容 (`fields`), in words. */
@@ -383,6 +401,52 @@ export const AUDIT_REASON_LABELS: Record<string, string> = {
   pending_activation: '账号待激活',
   wrong_totp: '两步验证码错误',
   audit_admin_protected: '审计管理员账号须由他人处理',
+  // why a privileged account waited for activation
+  create: '新建账号',
+  reset_password: '重置密码',
+  role_change: '变更角色或单位',
+};
+
+const ROLE_VALUE_LABELS: Record<string, string> = { ...ROLE_LABELS, ...TEAM_MEMBER_ROLE_LABELS };
+
+/** "2026-12-07T01:29:00.000Z" → "2026-12-07 09:29" (China time, UTC+8, no daylight saving). */
+function chinaTime(iso: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** Permissions named in refusals (所需权限), in words; an unknown one is shown as it is. */
+export const AUDIT_PERMISSION_LABELS: Record<string, string> = {
+  'org.read': '查看组织',
+  'org.write': '管理组织',
+  'org.export': '导出组织',
+  'site.read': '查看阵地',
+  'site.write': '管理阵地',
+  'volunteer.read': '查看志愿者',
+  'volunteer.write': '管理志愿者',
+  'volunteer.export': '导出志愿者',
+  'volunteer.import': '导入志愿者',
+  'volunteer.unmask': '查看完整个人信息',
+  'volunteer.self': '志愿者本人',
+  'team.read': '查看队伍',
+  'team.write': '管理队伍',
+  'project.read': '查看项目',
+  'project.write': '管理项目',
+  'order.read': '查看需求',
+  'order.place': '代点单',
+  'order.vet': '制单',
+  'order.dispatch': '派单',
+  'order.evaluate': '评单',
+  'order.own': '群众本人的点单',
+  'activity.read': '查看活动',
+  'activity.write': '管理活动',
+  'plan.write': '管理年度计划',
+  'hours.review': '审核服务时长',
+  'hours.write': '录入服务时长',
+  'account.manage': '管理账号',
+  'account.activate': '激活账号',
+  'audit.read': '查看审计日志',
 };
 
 /** Names the server resolved for ids in a summary (never personal data: volunteers by number). */
@@ -407,6 +471,14 @@ function formatValue(key: string, value: unknown, names: AuditSummaryNames): str
   const text = String(value);
   if (key === 'fields') return AUDIT_FIELD_LABELS[text] ?? text;
   if (key === 'reason') return AUDIT_REASON_LABELS[text] ?? text;
+  if (key === 'role') return ROLE_VALUE_LABELS[text] ?? text;
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text)) return chinaTime(text);
+  // refusals record the permissions they wanted as "a|b"
+  if (key === 'permission')
+    return text
+      .split('|')
+      .map((p) => AUDIT_PERMISSION_LABELS[p] ?? p)
+      .join(' 或 ');
   if (key === 'volunteerId' || key === 'volunteerIds' || key === 'promoted')
     return names.volunteers?.[text] ?? `#${text}`;
   if (key === 'areaOrgId' || key === 'fromParentId' || key === 'toParentId' || key === 'orgId')

@@ -14,6 +14,7 @@ import {
   ACTIVITY_ACTIONS,
   AUDIT_ACTION_GROUP_LABELS,
   AUDIT_ACTION_LABELS,
+  AUDIT_PERMISSION_LABELS,
   AUDIT_RESOURCE_LABELS,
   PERMISSIONS,
   describeAuditSummary,
@@ -179,6 +180,10 @@ describe('audit labels', () => {
     );
   });
 
+  it('has a Chinese label for every permission a refusal may name', () => {
+    expect(PERMISSIONS.filter((p) => !AUDIT_PERMISSION_LABELS[p])).toEqual([]);
+  });
+
   it('has a Chinese label for every kind of object an entry points at', () => {
     const types = all.flatMap((f) => f.resourceTypes);
     expect(types.length).toBeGreaterThan(5);
@@ -212,6 +217,9 @@ describe('audit labels', () => {
     );
     expect(describeAuditSummary({ volunteerId: 7, minor: false }, { volunteers: { '7': 'ZY0007' } })).toBe(
       '志愿者：ZY0007；未成年人：否',
+    );
+    expect(describeAuditSummary({ permission: 'org.read|account.manage' })).toBe(
+      '所需权限：查看组织 或 管理账号',
     );
   });
 });
