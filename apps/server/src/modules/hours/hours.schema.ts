@@ -133,6 +133,8 @@ export const confirmInput = z.object({
     .array(bodyId, { error: '请选择要确认的记录' })
     .min(1, '请选择要确认的记录')
     .max(500, '一次最多确认 500 条'),
+  /** the reviewer was told that some of them carry 0 hours and confirms those too (else 409 ZERO_HOURS) */
+  includeZeroHours: z.boolean().optional(),
 });
 export const confirmResult = z.object({ confirmed: z.number() });
 
@@ -141,8 +143,6 @@ export const rejectInput = z.object({ reason: reason('驳回原因') });
 
 const evidence = z
   .array(z.uuid('证明材料编号格式不正确'), { error: '请上传证明材料（照片或文件）' })
-  /** the reviewer was told that some of them carry 0 hours and confirms those too (else 409 ZERO_HOURS) */
-  includeZeroHours: z.boolean().optional(),
   .min(1, '请上传证明材料（照片或文件）')
   .max(9, '证明材料最多 9 份');
 

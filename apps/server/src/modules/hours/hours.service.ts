@@ -116,7 +116,6 @@ export function createHoursService(ctx: AppContext) {
         const teams = await ledTeamIds(tx, actor);
         return {
           confirmed: await confirmIn(
-              includeZeroHours,
             tx,
             actor,
             actor.orgPath,
@@ -124,6 +123,7 @@ export function createHoursService(ctx: AppContext) {
             {
               // a team leader: their teams' credit hours, never their own
               ...(teams ? { teamIds: teams, exceptVolunteerId: actor.volunteer?.id } : {}),
+              includeZeroHours,
               audit: {
                 type: 'org',
                 target: { id: actor.orgId, org_id: actor.orgId, org_path: actor.orgPath },
