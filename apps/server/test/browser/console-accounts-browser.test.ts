@@ -110,6 +110,40 @@ describe.runIf(canRunBrowser)('account activation and login friction in the cons
     await page.close();
   });
 
+  it('the audit admin reads the log in words, filters by picking, and finds the raw values in the detail', async () => {
+    const { page, problems } = await logIn('demo-audit');
+    await page.goto(`${baseUrl}/audit-logs`);
+    const table = page.getByTestId('audit-table');
+    const rows = table.locator('.el-table__body-wrapper tbody tr');
+    await poll(() => rows.count()).toBeGreaterThan(0);
+    // labels and names, not codes: no "auth.login", no "session #9", no raw JSON
+    const text = (await table.textContent()) ?? '';
+    expect(text).not.toMatch(/[a-z_]+\.[a-z_]+|#\d|\{"/);
+    expect(text).toContain('登录');
+
+    // 动作 is a picker: 激活账号, from the 账号 group
+    await page.getByTestId('audit-filter-action').click();
+    await page.getByRole('option', { name: '激活账号', exact: true }).click();
+    await page.getByRole('button', { name: '查询' }).click();
+    const activation = rows.filter({ hasText: pending.username });
+    await poll(() => activation.count()).toBe(1);
+    expect(new Set(await table.getByTestId('audit-action').allTextContents())).toEqual(new Set(['激活账号']));
+    expect((await activation.getByTestId('audit-resource').textContent())?.trim()).toBe(
+      `账号 新任中心管理员（${pending.username}）`,
+    );
+    expect(await activation.getByTestId('audit-actor').textContent()).toContain('（demo-audit）');
+
+    // the detail keeps the raw values
+    await activation.getByTestId('audit-detail').click();
+    const drawer = page.locator('.el-drawer');
+    await poll(() => drawer.getByTestId('audit-detail-raw-resource').textContent()).toContain(
+      `user #${pending.id}`,
+    );
+    expect(await drawer.textContent()).toContain('user.activate');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('a login from an address with many failures solves the challenge by itself and gets in', async () => {
     // thirty villagers mistyping behind the browser's address (127.0.0.1)
     for (let i = 0; i < 30; i += 1) {

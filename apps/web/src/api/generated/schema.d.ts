@@ -1499,6 +1499,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/service-records/counts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 各状态服务记录数（与列表同一筛选，按数据库统计） */
+    get: operations['getServiceRecordsCounts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/service-records/{id}': {
     parameters: {
       query?: never;
@@ -1813,8 +1830,25 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 各状态需求数与超时数 */
+    /** 各状态需求数与超时数（与列表同一筛选） */
     get: operations['getOrdersCounts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出需求（Excel，与列表同一筛选；群众电话脱敏） */
+    get: operations['getOrdersExport'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2062,6 +2096,211 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/public/orders/{token}/photos': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 群众为点单添加照片（JPG、PNG、WEBP，≤ 5 MB，每单最多 3 张，表单字段 file） */
+    post: operations['postPublicOrdersByTokenPhotos'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/orders/{token}/photos/{photoId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 查看点单的照片 */
+    get: operations['getPublicOrdersByTokenPhotosByPhotoId'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 我的点单（与本账号关联的点单） */
+    get: operations['getMeRequests'];
+    put?: never;
+    /** 登录后点单（点单与本账号关联） */
+    post: operations['postMeRequests'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/requests/phone-code': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 找回以前的点单：向点单时留的电话发送验证码 */
+    post: operations['postMeRequestsPhoneCode'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/requests/link': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 找回以前的点单：凭验证码把该电话的点单关联到本账号 */
+    post: operations['postMeRequestsLink'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/requests/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 我的点单的进度 */
+    get: operations['getMeRequestsById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/requests/{id}/rate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 评价我的点单 */
+    post: operations['postMeRequestsByIdRate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/requests/{id}/reopen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 需求未解决，7 天内重新办理 */
+    post: operations['postMeRequestsByIdReopen'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/requests/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 撤销我的点单 */
+    post: operations['postMeRequestsByIdCancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/requests/{id}/photos/{photoId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 查看我的点单的照片 */
+    get: operations['getMeRequestsByIdPhotosByPhotoId'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/orders/{id}/contact': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 查看群众的联系电话（接单后至完成服务前，每次查看留痕） */
+    post: operations['postMeOrdersByIdContact'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/orders/{id}/photos': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 上传服务照片（服务中，JPG、PNG、WEBP，≤ 10 MB，每单最多 9 张，表单字段 file） */
+    post: operations['postMeOrdersByIdPhotos'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/open311/discovery.json': {
     parameters: {
       query?: never;
@@ -2246,6 +2485,23 @@ export interface paths {
     put?: never;
     /** 新建活动（草稿） */
     post: operations['postActivities'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/activities/archive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 活动档案：一年中每月的活动场次、节日活动与资料齐全场次（按数据库统计） */
+    get: operations['getActivitiesArchive'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -8597,7 +8853,6 @@ export interface operations {
   getServiceRecords: {
     parameters: {
       query?: {
-        status?: 'pending' | 'confirmed' | 'rejected';
         kind?: 'credit' | 'backfill' | 'manual' | 'opening';
         source?: 'activity' | 'order' | 'manual' | 'opening';
         keyword?: string;
@@ -8605,6 +8860,7 @@ export interface operations {
         orgId?: number;
         from?: string;
         to?: string;
+        status?: 'pending' | 'confirmed' | 'rejected';
         page?: number;
         pageSize?: number;
       };
@@ -8651,6 +8907,38 @@ export interface operations {
               confirmable: boolean;
             }[];
             total: number;
+          };
+        };
+      };
+    };
+  };
+  getServiceRecordsCounts: {
+    parameters: {
+      query?: {
+        kind?: 'credit' | 'backfill' | 'manual' | 'opening';
+        source?: 'activity' | 'order' | 'manual' | 'opening';
+        keyword?: string;
+        activityId?: number;
+        orgId?: number;
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            pending: number;
+            confirmed: number;
+            rejected: number;
           };
         };
       };
@@ -8728,6 +9016,7 @@ export interface operations {
       content: {
         'application/json': {
           ids: number[];
+          includeZeroHours?: boolean;
         };
       };
     };
@@ -9266,6 +9555,7 @@ export interface operations {
       content: {
         'application/json': {
           ids: number[];
+          includeZeroHours?: boolean;
         };
       };
     };
@@ -9345,6 +9635,7 @@ export interface operations {
                 | 'merged'
                 | 'cancelled';
               serviceCategory: string;
+              serviceTitle: string | null;
               description: string;
               createdAt: string;
               rejectReason: string | null;
@@ -9353,6 +9644,11 @@ export interface operations {
               canRate: boolean;
               canReopen: boolean;
               canCancel: boolean;
+              photos: {
+                id: string;
+                url: string;
+              }[];
+              canAddPhotos: boolean;
               timeline: {
                 action: string;
                 toStatus: string | null;
@@ -9397,6 +9693,7 @@ export interface operations {
               | 'merged'
               | 'cancelled';
             serviceCategory: string;
+            serviceTitle: string | null;
             description: string;
             createdAt: string;
             rejectReason: string | null;
@@ -9405,6 +9702,11 @@ export interface operations {
             canRate: boolean;
             canReopen: boolean;
             canCancel: boolean;
+            photos: {
+              id: string;
+              url: string;
+            }[];
+            canAddPhotos: boolean;
             timeline: {
               action: string;
               toStatus: string | null;
@@ -9455,6 +9757,7 @@ export interface operations {
               | 'merged'
               | 'cancelled';
             serviceCategory: string;
+            serviceTitle: string | null;
             description: string;
             createdAt: string;
             rejectReason: string | null;
@@ -9463,6 +9766,11 @@ export interface operations {
             canRate: boolean;
             canReopen: boolean;
             canCancel: boolean;
+            photos: {
+              id: string;
+              url: string;
+            }[];
+            canAddPhotos: boolean;
             timeline: {
               action: string;
               toStatus: string | null;
@@ -9512,6 +9820,7 @@ export interface operations {
               | 'merged'
               | 'cancelled';
             serviceCategory: string;
+            serviceTitle: string | null;
             description: string;
             createdAt: string;
             rejectReason: string | null;
@@ -9520,6 +9829,11 @@ export interface operations {
             canRate: boolean;
             canReopen: boolean;
             canCancel: boolean;
+            photos: {
+              id: string;
+              url: string;
+            }[];
+            canAddPhotos: boolean;
             timeline: {
               action: string;
               toStatus: string | null;
@@ -9569,6 +9883,7 @@ export interface operations {
               | 'merged'
               | 'cancelled';
             serviceCategory: string;
+            serviceTitle: string | null;
             description: string;
             createdAt: string;
             rejectReason: string | null;
@@ -9577,6 +9892,11 @@ export interface operations {
             canRate: boolean;
             canReopen: boolean;
             canCancel: boolean;
+            photos: {
+              id: string;
+              url: string;
+            }[];
+            canAddPhotos: boolean;
             timeline: {
               action: string;
               toStatus: string | null;
@@ -9591,6 +9911,27 @@ export interface operations {
   getOrders: {
     parameters: {
       query?: {
+        overdue?: 'true' | 'false';
+        keyword?: string;
+        orgId?: number;
+        category?:
+          | 'theory'
+          | 'culture'
+          | 'science'
+          | 'law'
+          | 'health'
+          | 'elderly'
+          | 'children'
+          | 'disability'
+          | 'environment'
+          | 'traffic'
+          | 'emergency'
+          | 'education'
+          | 'community'
+          | 'poverty';
+        channel?: 'online' | 'phone' | 'visit' | 'open311';
+        from?: string;
+        to?: string;
         status?:
           | 'submitted'
           | 'accepted'
@@ -9603,8 +9944,6 @@ export interface operations {
           | 'merged'
           | 'cancelled';
         stage?: 'vet' | 'dispatch' | 'claim' | 'service' | 'review';
-        overdue?: 'true' | 'false';
-        keyword?: string;
         page?: number;
         pageSize?: number;
       };
@@ -9764,6 +10103,8 @@ export interface operations {
               evaluation: string | null;
               createdAt: string;
               closedAt: string | null;
+              photos: string[];
+              servicePhotos: string[];
               events: {
                 action:
                   | (
@@ -9805,7 +10146,29 @@ export interface operations {
   };
   getOrdersCounts: {
     parameters: {
-      query?: never;
+      query?: {
+        overdue?: 'true' | 'false';
+        keyword?: string;
+        orgId?: number;
+        category?:
+          | 'theory'
+          | 'culture'
+          | 'science'
+          | 'law'
+          | 'health'
+          | 'elderly'
+          | 'children'
+          | 'disability'
+          | 'environment'
+          | 'traffic'
+          | 'emergency'
+          | 'education'
+          | 'community'
+          | 'poverty';
+        channel?: 'online' | 'phone' | 'visit' | 'open311';
+        from?: string;
+        to?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -9835,6 +10198,58 @@ export interface operations {
             overdue: number;
           }[];
         };
+      };
+    };
+  };
+  getOrdersExport: {
+    parameters: {
+      query?: {
+        overdue?: 'true' | 'false';
+        keyword?: string;
+        orgId?: number;
+        category?:
+          | 'theory'
+          | 'culture'
+          | 'science'
+          | 'law'
+          | 'health'
+          | 'elderly'
+          | 'children'
+          | 'disability'
+          | 'environment'
+          | 'traffic'
+          | 'emergency'
+          | 'education'
+          | 'community'
+          | 'poverty';
+        channel?: 'online' | 'phone' | 'visit' | 'open311';
+        from?: string;
+        to?: string;
+        status?:
+          | 'submitted'
+          | 'accepted'
+          | 'dispatched'
+          | 'claimed'
+          | 'in_service'
+          | 'served'
+          | 'closed'
+          | 'rejected'
+          | 'merged'
+          | 'cancelled';
+        stage?: 'vet' | 'dispatch' | 'claim' | 'service' | 'review';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
@@ -9960,6 +10375,8 @@ export interface operations {
             evaluation: string | null;
             createdAt: string;
             closedAt: string | null;
+            photos: string[];
+            servicePhotos: string[];
             events: {
               action:
                 | (
@@ -10108,6 +10525,8 @@ export interface operations {
             evaluation: string | null;
             createdAt: string;
             closedAt: string | null;
+            photos: string[];
+            servicePhotos: string[];
             events: {
               action:
                 | (
@@ -10213,6 +10632,8 @@ export interface operations {
             evaluation: string | null;
             createdAt: string;
             closedAt: string | null;
+            photos: string[];
+            servicePhotos: string[];
             events: {
               action:
                 | (
@@ -10318,6 +10739,8 @@ export interface operations {
             evaluation: string | null;
             createdAt: string;
             closedAt: string | null;
+            photos: string[];
+            servicePhotos: string[];
             events: {
               action:
                 | (
@@ -10423,6 +10846,8 @@ export interface operations {
             evaluation: string | null;
             createdAt: string;
             closedAt: string | null;
+            photos: string[];
+            servicePhotos: string[];
             events: {
               action:
                 | (
@@ -10558,6 +10983,8 @@ export interface operations {
             evaluation: string | null;
             createdAt: string;
             closedAt: string | null;
+            photos: string[];
+            servicePhotos: string[];
             events: {
               action:
                 | (
@@ -10663,6 +11090,8 @@ export interface operations {
             evaluation: string | null;
             createdAt: string;
             closedAt: string | null;
+            photos: string[];
+            servicePhotos: string[];
             events: {
               action:
                 | (
@@ -10762,6 +11191,7 @@ export interface operations {
             closedAt: string | null;
             offerStatus: string;
             claimedAt: string | null;
+            claimedCount: number;
           }[];
         };
       };
@@ -10828,6 +11258,8 @@ export interface operations {
             evaluation: string | null;
             createdAt: string;
             closedAt: string | null;
+            photos: string[];
+            servicePhotos: string[];
             events: {
               action:
                 | (
@@ -10965,6 +11397,8 @@ export interface operations {
             evaluation: string | null;
             createdAt: string;
             closedAt: string | null;
+            photos: string[];
+            servicePhotos: string[];
             events: {
               action:
                 | (
@@ -11073,6 +11507,8 @@ export interface operations {
             evaluation: string | null;
             createdAt: string;
             closedAt: string | null;
+            photos: string[];
+            servicePhotos: string[];
             events: {
               action:
                 | (
@@ -11106,6 +11542,562 @@ export interface operations {
               status: string;
               claimedAt: string | null;
             }[];
+          };
+        };
+      };
+    };
+  };
+  postPublicOrdersByTokenPhotos: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            url: string;
+          };
+        };
+      };
+    };
+  };
+  getPublicOrdersByTokenPhotosByPhotoId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+        photoId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 图片内容（二进制） */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/jpeg': unknown;
+          'image/png': unknown;
+          'image/webp': unknown;
+        };
+      };
+    };
+  };
+  getMeRequests: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orderNo: string;
+            /** @enum {string} */
+            status:
+              | 'submitted'
+              | 'accepted'
+              | 'dispatched'
+              | 'claimed'
+              | 'in_service'
+              | 'served'
+              | 'closed'
+              | 'rejected'
+              | 'merged'
+              | 'cancelled';
+            serviceCategory: string;
+            serviceTitle: string | null;
+            description: string;
+            createdAt: string;
+          }[];
+        };
+      };
+    };
+  };
+  postMeRequests: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          stationId: number;
+          menuItemId?: number | null;
+          /** @enum {string} */
+          serviceCategory?:
+            | 'theory'
+            | 'culture'
+            | 'science'
+            | 'law'
+            | 'health'
+            | 'elderly'
+            | 'children'
+            | 'disability'
+            | 'environment'
+            | 'traffic'
+            | 'emergency'
+            | 'education'
+            | 'community'
+            | 'poverty';
+          description: string;
+          address: string;
+          contactName: string;
+          contactPhone: string;
+          /** Format: date-time */
+          preferredAt?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            orderNo: string;
+            trackingToken: string;
+            tracking: {
+              orderNo: string;
+              /** @enum {string} */
+              status:
+                | 'submitted'
+                | 'accepted'
+                | 'dispatched'
+                | 'claimed'
+                | 'in_service'
+                | 'served'
+                | 'closed'
+                | 'rejected'
+                | 'merged'
+                | 'cancelled';
+              serviceCategory: string;
+              serviceTitle: string | null;
+              description: string;
+              createdAt: string;
+              rejectReason: string | null;
+              rating: number | null;
+              ratingComment: string | null;
+              canRate: boolean;
+              canReopen: boolean;
+              canCancel: boolean;
+              photos: {
+                id: string;
+                url: string;
+              }[];
+              canAddPhotos: boolean;
+              timeline: {
+                action: string;
+                toStatus: string | null;
+                reason: string | null;
+                at: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+  };
+  postMeRequestsPhoneCode: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          phone: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            validMinutes: number;
+            demoCode?: string;
+          };
+        };
+      };
+    };
+  };
+  postMeRequestsLink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          phone: string;
+          code: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            linked: number;
+          };
+        };
+      };
+    };
+  };
+  getMeRequestsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            orderNo: string;
+            /** @enum {string} */
+            status:
+              | 'submitted'
+              | 'accepted'
+              | 'dispatched'
+              | 'claimed'
+              | 'in_service'
+              | 'served'
+              | 'closed'
+              | 'rejected'
+              | 'merged'
+              | 'cancelled';
+            serviceCategory: string;
+            serviceTitle: string | null;
+            description: string;
+            createdAt: string;
+            rejectReason: string | null;
+            rating: number | null;
+            ratingComment: string | null;
+            canRate: boolean;
+            canReopen: boolean;
+            canCancel: boolean;
+            photos: {
+              id: string;
+              url: string;
+            }[];
+            canAddPhotos: boolean;
+            timeline: {
+              action: string;
+              toStatus: string | null;
+              reason: string | null;
+              at: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  postMeRequestsByIdRate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          rating: number;
+          comment?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            orderNo: string;
+            /** @enum {string} */
+            status:
+              | 'submitted'
+              | 'accepted'
+              | 'dispatched'
+              | 'claimed'
+              | 'in_service'
+              | 'served'
+              | 'closed'
+              | 'rejected'
+              | 'merged'
+              | 'cancelled';
+            serviceCategory: string;
+            serviceTitle: string | null;
+            description: string;
+            createdAt: string;
+            rejectReason: string | null;
+            rating: number | null;
+            ratingComment: string | null;
+            canRate: boolean;
+            canReopen: boolean;
+            canCancel: boolean;
+            photos: {
+              id: string;
+              url: string;
+            }[];
+            canAddPhotos: boolean;
+            timeline: {
+              action: string;
+              toStatus: string | null;
+              reason: string | null;
+              at: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  postMeRequestsByIdReopen: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            orderNo: string;
+            /** @enum {string} */
+            status:
+              | 'submitted'
+              | 'accepted'
+              | 'dispatched'
+              | 'claimed'
+              | 'in_service'
+              | 'served'
+              | 'closed'
+              | 'rejected'
+              | 'merged'
+              | 'cancelled';
+            serviceCategory: string;
+            serviceTitle: string | null;
+            description: string;
+            createdAt: string;
+            rejectReason: string | null;
+            rating: number | null;
+            ratingComment: string | null;
+            canRate: boolean;
+            canReopen: boolean;
+            canCancel: boolean;
+            photos: {
+              id: string;
+              url: string;
+            }[];
+            canAddPhotos: boolean;
+            timeline: {
+              action: string;
+              toStatus: string | null;
+              reason: string | null;
+              at: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  postMeRequestsByIdCancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            orderNo: string;
+            /** @enum {string} */
+            status:
+              | 'submitted'
+              | 'accepted'
+              | 'dispatched'
+              | 'claimed'
+              | 'in_service'
+              | 'served'
+              | 'closed'
+              | 'rejected'
+              | 'merged'
+              | 'cancelled';
+            serviceCategory: string;
+            serviceTitle: string | null;
+            description: string;
+            createdAt: string;
+            rejectReason: string | null;
+            rating: number | null;
+            ratingComment: string | null;
+            canRate: boolean;
+            canReopen: boolean;
+            canCancel: boolean;
+            photos: {
+              id: string;
+              url: string;
+            }[];
+            canAddPhotos: boolean;
+            timeline: {
+              action: string;
+              toStatus: string | null;
+              reason: string | null;
+              at: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getMeRequestsByIdPhotosByPhotoId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+        photoId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 图片内容（二进制） */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/jpeg': unknown;
+          'image/png': unknown;
+          'image/webp': unknown;
+        };
+      };
+    };
+  };
+  postMeOrdersByIdContact: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            name: string;
+            phone: string;
+          };
+        };
+      };
+    };
+  };
+  postMeOrdersByIdPhotos: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
           };
         };
       };
@@ -11527,6 +12519,7 @@ export interface operations {
         from?: string;
         to?: string;
         seriesId?: number;
+        order?: 'desc' | 'asc';
         page?: number;
         pageSize?: number;
       };
@@ -11681,6 +12674,47 @@ export interface operations {
             videoLinks: string[];
             createdAt: string;
             editable: boolean;
+          };
+        };
+      };
+    };
+  };
+  getActivitiesArchive: {
+    parameters: {
+      query: {
+        orgId?: number;
+        year: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            year: number;
+            stats: {
+              total: number;
+              held: number;
+              cancelled: number;
+              festival: number;
+              complete: number;
+              activeMonths: number;
+            };
+            months: {
+              month: number;
+              total: number;
+              held: number;
+              cancelled: number;
+              festival: number;
+              complete: number;
+            }[];
           };
         };
       };
