@@ -4,8 +4,10 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type Page } from 'playwright-core';
 import { idCheckCharacter } from '@civic/contracts';
+import { notifyVolunteers } from '../../src/modules/notifications/index.ts';
 import type { TestContext } from '../support/context.ts';
 import { canRunBrowser, launchChromium, serveWebApp } from '../support/browser-harness.ts';
+import { registerVolunteer, VOLUNTEER_PASSWORD } from '../support/volunteer-factories.ts';
 
 // The mobile face (群众/志愿者端) at 375 px in Debian's Chromium; `npm test` builds the web app first.
 
@@ -239,6 +241,70 @@ describe.runIf(canRunBrowser)('mobile H5 in a real browser at 375 px', () => {
 
     expect(found, `axe violations:\n${JSON.stringify(found, null, 2)}`).toEqual({});
     await context.close();
+  });
+
+  it('shows the unread badge on 我的消息 whole, in normal and 大字 mode', async () => {
+    const station = await tc.ctx.db.system
+      .selectFrom('orgs')
+      .select(['id', 'path'])
+      .where('kind', '=', 'station')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const volunteer = await registerVolunteer(tc, station.id);
+    // 12 unread messages: a two-digit count, the widest badge short of "99+"
+    await tc.ctx.db.system.transaction().execute((tx) =>
+      Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          notifyVolunteers(
+            tx,
+            [volunteer.id],
+            { orgId: station.id, orgPath: station.path },
+            { kind: 'activity.reminder', title: `提醒 ${i + 1}` },
+            tc.ctx.now(),
+          ),
+        ),
+      ),
+    );
+    const page = await newPage();
+    await page.goto(`${baseUrl}/h5/login`);
+    await fill(page, 'h5-login-username', volunteer.phone);
+    await fill(page, 'h5-login-password', VOLUNTEER_PASSWORD);
+    await page.getByTestId('h5-login-submit').click();
+    await page.waitForURL(/\/h5\/me/);
+
+    /** How much of the badge its clipping ancestors hide (0 when it shows whole). */
+    const hiddenPixels = () =>
+      page.getByTestId('h5-home-unread').evaluate((badge) => {
+        const box = badge.getBoundingClientRect();
+        let hidden = 0;
+        for (let el = badge.parentElement; el; el = el.parentElement) {
+          const style = getComputedStyle(el);
+          if (style.overflow === 'visible' && style.overflowX === 'visible' && style.overflowY === 'visible')
+            continue;
+          const clip = el.getBoundingClientRect();
+          hidden = Math.max(
+            hidden,
+            clip.left - box.left,
+            box.right - clip.right,
+            clip.top - box.top,
+            box.bottom - clip.bottom,
+          );
+        }
+        return Math.max(0, Math.round(hidden * 10) / 10);
+      });
+
+    for (const mode of ['normal', '大字'] as const) {
+      await page.goto(`${baseUrl}/h5/`);
+      if (mode === '大字') {
+        await page.evaluate(() => localStorage.setItem('h5-large-text', '1'));
+        await page.reload();
+      }
+      const badge = page.getByTestId('h5-home-unread');
+      await expect.poll(async () => (await badge.textContent())?.trim()).toBe('12');
+      expect(await hiddenPixels(), `badge clipped in ${mode} mode`).toBe(0);
+      await expectNoHorizontalOverflow(page);
+    }
+    await page.close();
   });
 
   it('/h5/register loads without console errors (the icon font is not blocked by the CSP)', async () => {
