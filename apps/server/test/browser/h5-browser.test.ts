@@ -252,19 +252,21 @@ describe.runIf(canRunBrowser)('mobile H5 in a real browser at 375 px', () => {
       .executeTakeFirstOrThrow();
     const volunteer = await registerVolunteer(tc, station.id);
     // 12 unread messages: a two-digit count, the widest badge short of "99+"
-    await tc.ctx.db.system.transaction().execute((tx) =>
-      Promise.all(
-        Array.from({ length: 12 }, (_, i) =>
-          notifyVolunteers(
-            tx,
-            [volunteer.id],
-            { orgId: station.id, orgPath: station.path },
-            { kind: 'activity.reminder', title: `提醒 ${i + 1}` },
-            tc.ctx.now(),
+    await tc.ctx.db.system
+      .transaction()
+      .execute((tx) =>
+        Promise.all(
+          Array.from({ length: 12 }, (_, i) =>
+            notifyVolunteers(
+              tx,
+              [volunteer.id],
+              { orgId: station.id, orgPath: station.path },
+              { kind: 'activity.reminder', title: `提醒 ${i + 1}` },
+              tc.ctx.now(),
+            ),
           ),
         ),
-      ),
-    );
+      );
     const page = await newPage();
     await page.goto(`${baseUrl}/h5/login`);
     await fill(page, 'h5-login-username', volunteer.phone);

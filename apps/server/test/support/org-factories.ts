@@ -66,6 +66,17 @@ export async function tableDigest(db: Db, table: string): Promise<string> {
   return rows[0]!.d ?? '';
 }
 
+/**
+ * A digest of the audit log without the audited refusals (`access.*`): a
+ * refused request is audited, and that is the only change it may make.
+ */
+export async function auditDigest(db: Db): Promise<string> {
+  const { rows } = await sql<{ d: string | null }>`
+    SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS d
+      FROM audit_log t WHERE t.action NOT LIKE 'access.%'`.execute(db);
+  return rows[0]!.d ?? '';
+}
+
 /** Runs a `SELECT count(*) AS n` style query. */
 export async function countOf(db: Executor, query: RawBuilder<{ n: number | string }>): Promise<number> {
   const { rows } = await query.execute(db);
