@@ -398,8 +398,11 @@ describe.runIf(canRunBrowser)('activity pages of the admin console in a real bro
     await page.getByRole('button', { name: '查看' }).click();
     const view = page.getByTestId('activity-archive-view');
     await poll(async () => (await view.textContent()) ?? '').toContain(`${year} 年活动档案`);
+    // the month's activities are listed when its month is picked, earliest first
     const month = Number(beijing(first!.starts_at).slice(5, 7));
-    const group = page.getByTestId(`archive-month-${month}`);
+    await page.getByTestId(`archive-month-${month}`).click();
+    const group = page.getByTestId('archive-month-table');
+    await poll(async () => (await group.locator('h3').textContent()) ?? '').toContain(`${month} 月`);
     await poll(async () => (await group.textContent()) ?? '').toContain(first!.title);
     expect(await group.getByTestId('archive-traces').first().textContent()).toContain('签到表');
     await group.getByRole('link', { name: first!.title }).first().click();

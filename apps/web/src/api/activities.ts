@@ -17,6 +17,9 @@ export type SeriesInput = BodyOf<'/api/activity-series', 'post'>;
 export type SeriesFrequency = SeriesInput['frequency'];
 export type SeriesCreated = ResponseOf<'/api/activity-series', 'post'>;
 export type ActivityListQuery = Filters<QueryOf<'/api/activities', 'get'>>;
+/** 活动档案's figures of a year, counted by the server per month. */
+export type ActivityArchive = ResponseOf<'/api/activities/archive', 'get'>;
+export type ArchiveQuery = Filters<QueryOf<'/api/activities/archive', 'get'>>;
 export type ArchiveInput = BodyOf<'/api/activities/{id}/archive', 'put'>;
 export type ActivityPhoto = ResponseOf<'/api/activities/{id}/photos', 'get'>[number];
 export type SignupView = ResponseOf<'/api/activities/{id}/signups', 'get'>[number];
@@ -44,6 +47,8 @@ const activityPath = (id: number) => `/api/activities/${encodeURIComponent(id)}`
 
 export const activitiesApi = {
   list: (query: ActivityListQuery) => call(api.GET('/api/activities', { params: { query: toQuery(query) } })),
+  archive: (query: ArchiveQuery) =>
+    call(api.GET('/api/activities/archive', { params: { query: toQuery(query) } })),
   get: (id: number) => call(api.GET('/api/activities/{id}', byId(id))),
   create: (body: ActivityInput) => call(api.POST('/api/activities', { body })),
   createSeries: (body: SeriesInput) => call(api.POST('/api/activity-series', { body })),

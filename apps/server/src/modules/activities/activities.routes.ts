@@ -11,6 +11,8 @@ import {
   activityPage,
   activityView,
   addSignupsInput,
+  archiveQuery,
+  activityArchive,
   mySignupView,
   reasonInput,
   seriesInput,
@@ -18,6 +20,7 @@ import {
   updateActivityInput,
 } from './activities.schema.ts';
 import { createActivitiesService } from './activities.service.ts';
+import { archiveSummary } from './activity-archive.ts';
 import { calendarOf, publicActivity as publicActivityOf, upcomingNear } from './public-activities.ts';
 import { createSignupsService } from './signups.service.ts';
 
@@ -73,6 +76,19 @@ export function activitiesRoutes(app: FastifyInstance, ctx: AppContext): void {
       config: read,
     },
     (req) => activities.list(actorOf(req), req.query),
+  );
+  r.get(
+    '/api/activities/archive',
+    {
+      schema: {
+        tags,
+        summary: '活动档案：一年中每月的活动场次、节日活动与资料齐全场次（按数据库统计）',
+        querystring: archiveQuery,
+        response: { 200: activityArchive },
+      },
+      config: read,
+    },
+    (req) => archiveSummary(ctx, actorOf(req), req.query),
   );
   r.get(
     '/api/activities/:id',

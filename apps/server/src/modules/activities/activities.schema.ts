@@ -85,6 +85,8 @@ export const activityListQuery = z.object({
   from: z.iso.date({ error: '日期格式不正确' }).optional(),
   to: z.iso.date({ error: '日期格式不正确' }).optional(),
   seriesId: queryId,
+  /** by start time: latest first (the default) or, as the archive reads a month, earliest first */
+  order: z.enum(['desc', 'asc']).optional(),
   ...pagingQuery,
 });
 export type ActivityListQuery = z.infer<typeof activityListQuery>;
@@ -129,6 +131,36 @@ export const activityView = z.object({
 export type ActivityView = z.infer<typeof activityView>;
 
 export const activityPage = z.object({ items: z.array(activityView), total: z.number() });
+
+/** 活动档案: one year of an org subtree (the caller's own when no org is given). */
+export const archiveQuery = z.object({
+  orgId: queryId,
+  year: z.coerce
+    .number({ error: '请选择年度' })
+    .int('年度格式不正确')
+    .min(2000, '年度须在 2000–2100 年之间')
+    .max(2100, '年度须在 2000–2100 年之间'),
+});
+export type ArchiveQuery = z.infer<typeof archiveQuery>;
+
+const archiveCounts = {
+  /** every activity of the period, drafts and cancelled ones included */
+  total: z.number(),
+  /** published or later and not cancelled */
+  held: z.number(),
+  cancelled: z.number(),
+  /** held, and tagged with one of 我们的节日 */
+  festival: z.number(),
+  /** held, with a summary, photos and a sign-in sheet */
+  complete: z.number(),
+};
+export const activityArchive = z.object({
+  year: z.number(),
+  stats: z.object({ ...archiveCounts, activeMonths: z.number() }),
+  /** January to December, counted in Beijing time */
+  months: z.array(z.object({ month: z.number(), ...archiveCounts })),
+});
+export type ActivityArchive = z.infer<typeof activityArchive>;
 
 // ---------------------------------------------------------------- sign-ups
 

@@ -16,7 +16,7 @@ import {
 import { auditAction, inActorScope, type Actor } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { inScope, type Tx } from '../../platform/db/database.ts';
-import { pageOf } from '../../platform/db/paging.ts';
+import { pageByKey } from '../../platform/db/paging.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors.ts';
 import { isoTimestamp } from '../../platform/time.ts';
 import { notifyVolunteers, queueOutboundMessage } from '../notifications/index.ts';
@@ -323,7 +323,12 @@ export function createActivitiesService(ctx: AppContext) {
             '<',
             new Date(new Date(`${query.to}T00:00:00+08:00`).getTime() + 86_400_000),
           );
-        const { rows, total } = await pageOf(q.orderBy('a.starts_at', 'desc').orderBy('a.id', 'desc'), query);
+        const direction = query.order ?? 'desc';
+        const { rows, total } = await pageByKey(
+          q.orderBy('a.starts_at', direction).orderBy('a.id', direction),
+          query,
+          'a.id',
+        );
         return {
           items: rows.map((r) => activityViewOf(r as ViewRow, inActorScope(actor, r.org_path))),
           total,

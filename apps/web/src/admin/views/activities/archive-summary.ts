@@ -1,8 +1,6 @@
-// The activity archive's arithmetic: activities grouped by month (Beijing time), whether each one
-// left its traces (有资料、有痕迹), and the year's figures against the seeds' targets.
-import { OUR_FESTIVALS } from '@civic/contracts';
+// The activity archive's arithmetic: whether an activity left its traces (有资料、有痕迹), the
+// year's targets, and the month the page shows (the figures themselves are counted by the server).
 import type { ActivityView } from '../../../api/activities';
-import { codeOf } from '../../../utils/codes';
 import { formatDate } from '../../../utils/format';
 
 /** Seed 003: 全年开展文明实践活动不少于15场，其中结合"我们的节日"活动开展不少于5场. */
@@ -25,51 +23,25 @@ export function traceOf(activity: ActivityView): Trace {
   };
 }
 
-/** Summary, sign-in sheet and photos are all there. */
-export function isComplete(activity: ActivityView): boolean {
-  const trace = traceOf(activity);
-  return trace.summary && trace.sheet && trace.photos;
+/** The first and last day (YYYY-MM-DD) of a month, as the activity list's from/to filter. */
+export function monthRange(year: number, month: number): { from: string; to: string } {
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const mm = String(month).padStart(2, '0');
+  return { from: `${year}-${mm}-01`, to: `${year}-${mm}-${String(last).padStart(2, '0')}` };
 }
 
-export interface ArchiveMonth {
-  /** 1–12 */
-  month: number;
-  items: ActivityView[];
-  cancelled: number;
-}
-
-/** Months that have activities, in calendar order; activities in each by start time. */
-export function groupByMonth(activities: readonly ActivityView[]): ArchiveMonth[] {
-  const byMonth = new Map<number, ActivityView[]>();
-  for (const activity of activities) {
-    const month = Number(formatDate(activity.startsAt).slice(5, 7));
-    const list = byMonth.get(month) ?? [];
-    list.push(activity);
-    byMonth.set(month, list);
-  }
-  return [...byMonth.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([month, items]) => ({
-      month,
-      items: [...items].sort((a, b) => a.startsAt.localeCompare(b.startsAt)),
-      cancelled: items.filter((a) => a.status === 'cancelled').length,
-    }));
-}
-
-export interface ArchiveStats {
-  /** Published or later, not cancelled (a draft has not been announced yet). */
-  held: number;
-  festival: number;
-  activeMonths: number;
-  complete: number;
-}
-
-export function archiveStats(activities: readonly ActivityView[]): ArchiveStats {
-  const held = activities.filter((a) => a.status !== 'cancelled' && a.status !== 'draft');
-  return {
-    held: held.length,
-    festival: held.filter((a) => codeOf(OUR_FESTIVALS, a.festival) !== null).length,
-    activeMonths: new Set(held.map((a) => formatDate(a.startsAt).slice(5, 7))).size,
-    complete: held.filter(isComplete).length,
-  };
+/**
+ * The month the archive opens on: the latest month that has activities (in the current year, up to
+ * this month — later months hold only what is planned); null when the year has none.
+ */
+export function defaultMonth(
+  months: readonly { month: number; total: number }[],
+  year: number,
+  now: Date = new Date(),
+): number | null {
+  const today = formatDate(now);
+  const thisMonth = Number(today.slice(0, 4)) === year ? Number(today.slice(5, 7)) : 12;
+  const withActivities = months.filter((m) => m.total > 0);
+  const upToNow = withActivities.filter((m) => m.month <= thisMonth);
+  return (upToNow.at(-1) ?? withActivities[0])?.month ?? null;
 }
