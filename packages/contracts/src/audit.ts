@@ -94,6 +94,7 @@ export const AUDIT_ACTION_LABELS = {
   'order.link_resident': '点单关联到群众账号',
   'order.contact_reveal': '查看群众联系电话',
   'order.evidence_add': '上传服务照片',
+  'order.export': '导出需求',
   'order.deadlines': '设置办理时限',
 
   'plan.create': '新建年度计划',

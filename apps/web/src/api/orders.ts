@@ -3,6 +3,7 @@
 import {
   api,
   call,
+  download,
   toQuery,
   type BodyOf,
   type Filters,
@@ -17,6 +18,9 @@ export type OrderEvent = OrderDetail['events'][number];
 export type OrderAssignee = OrderDetail['assignees'][number];
 export type OrderListQuery = Filters<QueryOf<'/api/orders', 'get'>>;
 export type OrderCount = ResponseOf<'/api/orders/counts', 'get'>[number];
+/** The workbench's filters (the list, its badges and the export take the same ones). */
+export type OrderFilters = Filters<QueryOf<'/api/orders/counts', 'get'>>;
+export type OrderExportQuery = Filters<QueryOf<'/api/orders/export', 'get'>>;
 /** 代点单: the public 点单 body plus where the need came in. */
 export type StaffOrderInput = BodyOf<'/api/orders', 'post'>;
 export type PlacedOrder = ResponseOf<'/api/orders', 'post'>;
@@ -34,7 +38,10 @@ const byId = (id: number) => ({ params: { path: { id } } });
 
 export const ordersApi = {
   list: (query: OrderListQuery) => call(api.GET('/api/orders', { params: { query: toQuery(query) } })),
-  counts: () => call(api.GET('/api/orders/counts')),
+  counts: (filters: OrderFilters = {}) =>
+    call(api.GET('/api/orders/counts', { params: { query: toQuery(filters) } })),
+  /** The list's rows under the same filters and tab as an Excel file (phones masked). */
+  export: (query: OrderExportQuery) => download('/api/orders/export', toQuery(query), '群众需求.xlsx'),
   get: (id: number) => call(api.GET('/api/orders/{id}', byId(id))),
   place: (body: StaffOrderInput) => call(api.POST('/api/orders', { body })),
   accept: (id: number, body: AcceptInput) => call(api.POST('/api/orders/{id}/accept', { ...byId(id), body })),

@@ -41,9 +41,19 @@ export const CANDIDATE_POOL = 300;
 export async function candidateRows(tx: Tx, need: CandidateNeed): Promise<CandidateRow[]> {
   // Under row-level security only leakproof conditions (equalities) may drive an index, so the
   // area's orgs come first and their volunteers are read by org_id (an index-only scan, 0007); the
-  // best CANDIDATE_POOL by fit then get their history aggregated (one index probe each).
+  // best CANDIDATE_POOL by fit then get their history aggregated (one index probe each). Every
+  // matching volunteer of the area is scored, so the score is kept cheap: the distance is the
+  // village's, computed once per org rather than once per volunteer, the skills are counted without
+  // a sub-query, and the policies read the request's scope once per statement (0016).
   const slot = need.preferredAt ? slotOf(need.preferredAt) : null;
   const skills = [...need.skills];
+  const skillScore =
+    skills.length === 0
+      ? sql`0`
+      : sql`${MATCH_WEIGHTS.skill}::float8 * (${sql.join(
+          skills.map((s) => sql`(v.skills @> ARRAY[${s}]::text[])::int`),
+          sql` + `,
+        )}) / ${skills.length}`;
   const { rows } = await sql<CandidateRow>`
     SELECT c.id, c.name, c.skills, c.service_categories, c.availability, c.latitude, c.longitude,
       h.open_load, h.avg_rating, h.ratings
@@ -51,21 +61,23 @@ export async function candidateRows(tx: Tx, need: CandidateNeed): Promise<Candid
       SELECT v.id, v.name, v.skills, v.service_categories, v.availability, g.latitude, g.longitude,
         -- the static part of rankCandidates' score (same weights), to choose whom to rank
         (CASE WHEN v.service_categories @> ARRAY[${need.serviceCategory}]::text[] THEN ${MATCH_WEIGHTS.category} ELSE 0 END
-         + CASE WHEN cardinality(${skills}::text[]) > 0
-             THEN ${MATCH_WEIGHTS.skill}::float8 * (SELECT count(*) FROM unnest(${skills}::text[]) s WHERE s = ANY (v.skills))
-                  / cardinality(${skills}::text[])
-             ELSE 0 END
-         + CASE WHEN ${need.latitude}::float8 IS NOT NULL AND g.latitude IS NOT NULL
-             THEN ${MATCH_WEIGHTS.distance}::float8 * greatest(0, 1 - 2 * 6371.0088 * asin(least(1, sqrt(
-               sin(radians(g.latitude - ${need.latitude}::float8) / 2) ^ 2
-               + cos(radians(${need.latitude}::float8)) * cos(radians(g.latitude))
-                 * sin(radians(g.longitude - ${need.longitude}::float8) / 2) ^ 2))) / ${MATCH_MAX_KM})
-             ELSE 0 END
+         + ${skillScore}
+         + g.near
          + CASE WHEN ${slot}::text IS NOT NULL AND v.availability @> ARRAY[${slot}]::text[]
              THEN ${MATCH_WEIGHTS.availability} ELSE 0 END) AS fit
-      FROM orgs g JOIN volunteers v ON v.org_id = g.id
-      WHERE g.path <@ ${need.scopePath}::ltree AND v.org_path <@ ${need.scopePath}::ltree
-        AND v.status = 'active'
+      FROM (
+        -- the area's villages, each with its distance points
+        SELECT o.id, o.latitude, o.longitude,
+          CASE WHEN ${need.latitude}::float8 IS NOT NULL AND o.latitude IS NOT NULL
+            THEN ${MATCH_WEIGHTS.distance}::float8 * greatest(0, 1 - 2 * 6371.0088 * asin(least(1, sqrt(
+              sin(radians(o.latitude - ${need.latitude}::float8) / 2) ^ 2
+              + cos(radians(${need.latitude}::float8)) * cos(radians(o.latitude))
+                * sin(radians(o.longitude - ${need.longitude}::float8) / 2) ^ 2))) / ${MATCH_MAX_KM})
+            ELSE 0 END AS near
+        FROM orgs o WHERE o.path <@ ${need.scopePath}::ltree
+        OFFSET 0) g
+        JOIN volunteers v ON v.org_id = g.id
+      WHERE v.status = 'active'
         AND (v.service_categories @> ARRAY[${need.serviceCategory}]::text[] OR v.skills && ${skills}::text[])
       ORDER BY fit DESC, v.id
       LIMIT ${CANDIDATE_POOL}) c

@@ -11,6 +11,8 @@ import {
   finishInput,
   mergeInput,
   orderDetail,
+  orderExportQuery,
+  orderFilters,
   orderListQuery,
   orderView,
   placeOrderInput,
@@ -22,6 +24,9 @@ import {
   trackingView,
 } from './orders.schema.ts';
 import { createOrdersService } from './orders.service.ts';
+import { exportOrders } from './order-export.ts';
+import { sendXlsx } from '../../platform/excel.ts';
+import { chinaDate } from '../../platform/time.ts';
 import { createResidentOrdersService } from './resident.service.ts';
 import { createVolunteerOrdersService } from './volunteer-orders.service.ts';
 import { idParams } from '../../platform/http/schemas.ts';
@@ -121,14 +126,32 @@ export function ordersRoutes(app: FastifyInstance, ctx: AppContext): void {
     {
       schema: {
         tags,
-        summary: '各状态需求数与超时数',
+        summary: '各状态需求数与超时数（与列表同一筛选）',
+        querystring: orderFilters,
         response: {
           200: z.array(z.object({ status: z.enum(ORDER_STATUSES), count: z.number(), overdue: z.number() })),
         },
       },
       config: read,
     },
-    (req) => orders.counts(actorOf(req)),
+    (req) => orders.counts(actorOf(req), req.query),
+  );
+  r.get(
+    '/api/orders/export',
+    {
+      schema: {
+        tags,
+        summary: '导出需求（Excel，与列表同一筛选；群众电话脱敏）',
+        querystring: orderExportQuery,
+      },
+      config: read,
+    },
+    async (req, reply) =>
+      sendXlsx(
+        reply,
+        `群众需求-${chinaDate(ctx.now())}.xlsx`,
+        await exportOrders(ctx, actorOf(req), req.query),
+      ),
   );
   const deadlinesSchema = z.object({
     vetWorkingDays: z.number().int().min(1, '制单时限 1–30 个工作日').max(30, '制单时限 1–30 个工作日'),

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import {
   ORDER_ACTIONS,
+  ORDER_CHANNEL_LABELS,
   ORDER_PRIORITY_LABELS,
   ORDER_STAGE_LABELS,
   ORDER_STATUSES,
   SERVICE_CATEGORIES,
   SKILLS,
 } from '@civic/contracts';
-import { bodyId } from '../../platform/http/schemas.ts';
+import { bodyId, queryId } from '../../platform/http/schemas.ts';
 
 const text = (label: string, max: number) =>
   z
@@ -17,6 +18,7 @@ const text = (label: string, max: number) =>
     .max(max, `${label}不超过 ${max} 个字`);
 const reason = text('原因', 200);
 const priorities = Object.keys(ORDER_PRIORITY_LABELS) as [keyof typeof ORDER_PRIORITY_LABELS];
+const ORDER_CHANNELS = Object.keys(ORDER_CHANNEL_LABELS) as [keyof typeof ORDER_CHANNEL_LABELS];
 
 const need = {
   menuItemId: bodyId.nullable().optional(),
@@ -77,18 +79,38 @@ export const rateInput = z.object({
   comment: z.string().trim().max(300).optional(),
 });
 
-export const orderListQuery = z.object({
-  status: z.enum(ORDER_STATUSES).optional(),
-  stage: z.enum(Object.keys(ORDER_STAGE_LABELS) as [keyof typeof ORDER_STAGE_LABELS]).optional(),
+/** The workbench's filters: the list, its tab badges and the export all take them. */
+export const orderFilters = z.object({
   overdue: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
   keyword: z.string().trim().max(50).optional(),
+  /** a town's institute or a village's station: the orders of that unit and below */
+  orgId: queryId,
+  category: z.enum(SERVICE_CATEGORIES, { error: '服务类别不正确' }).optional(),
+  channel: z.enum(ORDER_CHANNELS, { error: '来源不正确' }).optional(),
+  /** placed on or after / on or before this day (Beijing time) */
+  from: z.iso.date({ error: '日期格式不正确' }).optional(),
+  to: z.iso.date({ error: '日期格式不正确' }).optional(),
+});
+export type OrderFilters = z.infer<typeof orderFilters>;
+
+const orderStatusQuery = {
+  status: z.enum(ORDER_STATUSES).optional(),
+  stage: z.enum(Object.keys(ORDER_STAGE_LABELS) as [keyof typeof ORDER_STAGE_LABELS]).optional(),
+};
+
+export const orderListQuery = orderFilters.extend({
+  ...orderStatusQuery,
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 export type OrderListQuery = z.infer<typeof orderListQuery>;
+
+/** The export: the rows the list would show under the same filters and tab, every page of them. */
+export const orderExportQuery = orderFilters.extend(orderStatusQuery);
+export type OrderExportQuery = z.infer<typeof orderExportQuery>;
 
 export const trackingParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/, '查询码不正确') });
 

@@ -3,7 +3,7 @@
 // An order belongs to the resident's village station; that station, its institute and the centre
 // see it. Every change goes through order-flow's transition, in one transaction with its audit.
 import { sql } from 'kysely';
-import { ORDER_STAGE_OF, rankCandidates, type OrderStage, type OrderStatus } from '@civic/contracts';
+import { rankCandidates, type OrderStatus } from '@civic/contracts';
 import { auditAction, inActorScope, type Actor } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { inScope, type Tx } from '../../platform/db/database.ts';
@@ -22,10 +22,10 @@ import { candidateRows } from './candidates.ts';
 import { dispatchTarget, notifyDispatch } from './dispatch-notices.ts';
 import { insertOrder } from './order-intake.ts';
 import { orderDetailOf, orderViewOf, selectOrders } from './order-view.ts';
-import type { DispatchInput, OrderListQuery, StaffOrderInput } from './orders.schema.ts';
+import type { DispatchInput, OrderFilters, OrderListQuery, StaffOrderInput } from './orders.schema.ts';
+import { filterOrders } from './order-filters.ts';
 import type { z } from 'zod';
 import type { acceptInput } from './orders.schema.ts';
-import { containsPattern } from '../../platform/http/schemas.ts';
 
 const CANDIDATE_LIMIT = 20;
 
@@ -50,49 +50,37 @@ export function createOrdersService(ctx: AppContext) {
     });
   }
 
-  const stagesOf = (stage: OrderStage) =>
-    (Object.entries(ORDER_STAGE_OF) as [OrderStatus, OrderStage][])
-      .filter(([, s]) => s === stage)
-      .map(([status]) => status);
-
   return {
     async list(actor: Actor, q: OrderListQuery) {
       return run(actor, async (tx) => {
-        let base = selectOrders(tx);
-        if (q.status) base = base.where('o.status', '=', q.status);
-        if (q.stage) base = base.where('o.status', 'in', stagesOf(q.stage));
-        if (q.overdue !== undefined) {
-          base = base.where(
-            q.overdue
-              ? sql<boolean>`o.stage_due_at < ${ctx.now()}`
-              : sql<boolean>`(o.stage_due_at IS NULL OR o.stage_due_at >= ${ctx.now()})`,
-          );
-        }
-        if (q.keyword) {
-          const like = containsPattern(q.keyword);
-          base = base.where((eb) =>
-            eb.or([
-              eb('o.order_no', '=', q.keyword!.toUpperCase()),
-              eb('o.description', 'ilike', like),
-              eb('o.address', 'ilike', like),
-            ]),
-          );
-        }
+        const now = ctx.now();
+        const base = await filterOrders(tx, selectOrders(tx), q, now);
+        if (!base) return { items: [], total: 0 };
         const { rows, total } = await pageOf(
           base.orderBy('o.priority', 'desc').orderBy('o.stage_due_at').orderBy('o.id'),
           q,
         );
-        const now = ctx.now();
         return { items: rows.map((r) => orderViewOf(ctx.cipher, r, now)), total };
       });
     },
 
-    /** The inbox badges: open orders per stage, and how many of them are overdue. */
-    async counts(actor: Actor) {
+    /**
+     * The inbox badges: orders per status, and how many of them are overdue — under the same
+     * filters as the list, so a search shows which tabs hold what it found.
+     */
+    async counts(actor: Actor, q: OrderFilters = {}) {
       return run(actor, async (tx) => {
-        const { rows } = await sql<{ status: string; n: number; overdue: number }>`
-          SELECT status, count(*)::int AS n, count(*) FILTER (WHERE stage_due_at < ${ctx.now()})::int AS overdue
-          FROM orders GROUP BY status`.execute(tx);
+        const now = ctx.now();
+        const base = await filterOrders(tx, tx.selectFrom('orders as o'), q, now);
+        if (!base) return [];
+        const rows = await base
+          .select([
+            'o.status',
+            sql<number>`count(*)::int`.as('n'),
+            sql<number>`count(*) FILTER (WHERE o.stage_due_at < ${now})::int`.as('overdue'),
+          ])
+          .groupBy('o.status')
+          .execute();
         return rows.map((r) => ({ status: r.status as OrderStatus, count: r.n, overdue: r.overdue }));
       });
     },

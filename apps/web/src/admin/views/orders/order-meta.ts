@@ -112,3 +112,31 @@ export const ACTION_BUTTON_LABELS: Record<ConsoleAction, string> = {
   redispatch: '改派',
   evaluate: '评单',
 };
+
+/**
+ * What an order waits for, said to a user who has no button for it — who acts next — so an order
+ * without buttons is never a puzzle (a station sees a 待制单 order of its village: 制单 is the
+ * institute's or the centre's, then the station dispatches).
+ */
+export function waitingFor(status: OrderStatus, can: (p: Permission) => boolean): string {
+  const actions = availableActions(status, can);
+  if (actions.length > 0) return '';
+  switch (status) {
+    case 'submitted':
+      return '待制单：由实践所或实践中心受理、驳回或合并（制单），受理后即可派单。';
+    case 'accepted':
+      return '待派单：由实践所或实践站派单。';
+    case 'dispatched':
+      return '待接单：等待志愿者接单（志愿者拒单后回到待派单）。';
+    case 'claimed':
+      return '待实施：志愿者已接单，按约定时间上门并在手机上开始服务。';
+    case 'in_service':
+      return '实施中：志愿者完成服务后进入评单。';
+    case 'served':
+      return '待评单：由负责评单的工作人员评单办结，逾期自动办结。';
+    case 'merged':
+      return '已合并到另一条需求，由那一条继续办理。';
+    default:
+      return '本需求已结束，无需再办理。';
+  }
+}
