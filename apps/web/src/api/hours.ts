@@ -21,6 +21,8 @@ export type ServiceRecordDetail = ResponseOf<'/api/service-records/{id}', 'get'>
 export type ServiceRecordEvent = ServiceRecordDetail['events'][number];
 export type RecordEventAction = ServiceRecordEvent['action'];
 export type RecordListQuery = Filters<QueryOf<'/api/service-records', 'get'>>;
+/** Records per status under the list's filters (the tab badges). */
+export type RecordCounts = ResponseOf<'/api/service-records/counts', 'get'>;
 export type BackfillInput = BodyOf<'/api/service-records/backfill', 'post'>;
 export type ManualInput = BodyOf<'/api/service-records/manual', 'post'>;
 export type OpeningInput = BodyOf<'/api/service-records/opening', 'post'>;
@@ -40,6 +42,8 @@ export const hoursApi = {
 
   list: (query: RecordListQuery) =>
     call(api.GET('/api/service-records', { params: { query: toQuery(query) } })),
+  counts: (query: Omit<RecordListQuery, 'status' | 'page' | 'pageSize'>) =>
+    call(api.GET('/api/service-records/counts', { params: { query: toQuery(query) } })),
   get: (id: number) => call(api.GET('/api/service-records/{id}', byId(id))),
   /** includeZeroHours: the reviewer was told some of them carry 0 hours (else 409 ZERO_HOURS). */
   confirm: (ids: number[], includeZeroHours = false) =>

@@ -37,6 +37,9 @@ import {
   type ActivationReason,
 } from './privileged-accounts.ts';
 
+/** The oldest pending activations listed at once; the answer's total counts them all. */
+const PENDING_LIST_LIMIT = 500;
+
 type UserRow = Selectable<UsersTable> & {
   org_name: string;
   org_kind: string;
@@ -501,13 +504,18 @@ export function createUsersService(ctx: AppContext) {
     /** Accounts waiting for a second person's activation, oldest request first. */
     async pendingActivations(actor: Actor) {
       return run(actor, async (tx) => {
-        const rows = await selectUsers(tx)
-          .where('u.status', '=', 'pending')
+        const pending = selectUsers(tx).where('u.status', '=', 'pending');
+        const rows = await pending
           .orderBy('u.activation_requested_at')
           .orderBy('u.id')
-          .limit(500)
+          .limit(PENDING_LIST_LIMIT)
           .execute();
-        return { items: rows.map(view), total: rows.length };
+        // the total counts every pending account, also beyond the ones listed (the page says so)
+        const { n: total } = await pending
+          .clearSelect()
+          .select(sql<number>`count(*)::int`.as('n'))
+          .executeTakeFirstOrThrow();
+        return { items: rows.map(view), total };
       });
     },
 

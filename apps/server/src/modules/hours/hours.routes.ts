@@ -17,6 +17,8 @@ import {
   openingImportReport,
   openingInput,
   orgIdParams,
+  recordCounts,
+  recordFilters,
   recordListQuery,
   recordPage,
   rejectInput,
@@ -99,6 +101,19 @@ export function hoursRoutes(app: FastifyInstance, ctx: AppContext): void {
       config: read,
     },
     (req) => hours.list(actorOf(req), req.query),
+  );
+  r.get(
+    '/api/service-records/counts',
+    {
+      schema: {
+        tags,
+        summary: '各状态服务记录数（与列表同一筛选，按数据库统计）',
+        querystring: recordFilters,
+        response: { 200: recordCounts },
+      },
+      config: read,
+    },
+    (req) => hours.counts(actorOf(req), req.query),
   );
   r.get(
     '/api/service-records/:id',

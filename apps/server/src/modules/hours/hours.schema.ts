@@ -44,8 +44,8 @@ export type HourRuleView = z.infer<typeof hourRuleView>;
 
 const date = z.iso.date({ error: '日期格式不正确' });
 
-export const recordListQuery = z.object({
-  status: z.enum(SERVICE_RECORD_STATUSES).optional(),
+/** The list's filters but the status (the tabs): the list and its badges take them alike. */
+export const recordFilters = z.object({
   kind: z.enum(SERVICE_RECORD_KINDS).optional(),
   source: z.enum(SERVICE_RECORD_SOURCES).optional(),
   /** the volunteer's name (part of it) or volunteer number */
@@ -55,9 +55,17 @@ export const recordListQuery = z.object({
   /** on the record's end (China time), both days included */
   from: date.optional(),
   to: date.optional(),
+});
+export type RecordFilters = z.infer<typeof recordFilters>;
+
+export const recordListQuery = recordFilters.extend({
+  status: z.enum(SERVICE_RECORD_STATUSES).optional(),
   ...pagingQuery,
 });
 export type RecordListQuery = z.infer<typeof recordListQuery>;
+
+/** Records per status (SERVICE_RECORD_STATUSES) under the list's filters. */
+export const recordCounts = z.object({ pending: z.number(), confirmed: z.number(), rejected: z.number() });
 
 export const serviceRecordView = z.object({
   id: z.number(),

@@ -9,7 +9,7 @@ import { MAX_RECORD_HOURS, minutesBetween, roundServiceHours } from '@civic/cont
 import { inActorScope, type Actor } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { inScope, type Tx } from '../../platform/db/database.ts';
-import { pageOf } from '../../platform/db/paging.ts';
+import { pageByKey } from '../../platform/db/paging.ts';
 import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
 import { addEvents, auditRecord, confirmIn, recordDetail, SAME_PERSON_MESSAGE } from './hours-review.ts';
 import {
@@ -22,12 +22,10 @@ import {
 } from './hours-view.ts';
 import { hourRuleFor } from './service-records.ts';
 import { managedActivityForHours, maxCreditHours, spanMinutes } from './service-sources.ts';
-import type { BackfillInput, ManualInput, RecordListQuery } from './hours.schema.ts';
-import { containsPattern } from '../../platform/http/schemas.ts';
+import type { BackfillInput, ManualInput, RecordFilters, RecordListQuery } from './hours.schema.ts';
+import { recordConditions } from './record-filters.ts';
 import { checkEvidence, findVolunteer, VOLUNTEER_NOT_FOUND } from './record-inputs.ts';
 import { inTeams, ledTeamIds } from '../teams/index.ts';
-
-const DAY_MS = 86_400_000;
 
 export function createHoursService(ctx: AppContext) {
   const run = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor, work);
@@ -66,42 +64,37 @@ export function createHoursService(ctx: AppContext) {
     // ---------------------------------------------------------------- records
     list: (actor: Actor, q: RecordListQuery) =>
       run(actor, async (tx) => {
-        let query = selectRecords(tx).where(sql<boolean>`r.org_path <@ ${actor.orgPath}::ltree`);
-        const teams = await ledTeamIds(tx, actor);
-        if (teams)
-          query = query
-            .where('r.source', '=', 'activity')
-            .where('r.kind', '=', 'credit')
-            .where(inTeams('a.team_id', teams));
-        if (q.orgId) {
-          const org = await tx.selectFrom('orgs').select('path').where('id', '=', q.orgId).executeTakeFirst();
-          if (!org) return { items: [], total: 0 };
-          query = query.where(sql<boolean>`r.org_path <@ ${org.path}::ltree`);
-        }
+        const conditions = await recordConditions(tx, actor, q);
+        if (!conditions) return { items: [], total: 0 };
+        let query = conditions.reduce((filtered, c) => filtered.where(c), selectRecords(tx));
         if (q.status) query = query.where('r.status', '=', q.status);
-        if (q.kind) query = query.where('r.kind', '=', q.kind);
-        if (q.source) query = query.where('r.source', '=', q.source);
-        if (q.activityId)
-          query = query.where('r.source', '=', 'activity').where('r.source_id', '=', q.activityId);
-        if (q.keyword) {
-          const keyword = q.keyword;
-          const like = containsPattern(keyword);
-          query = query.where((eb) =>
-            eb.or([eb('v.name', 'ilike', like), eb('v.volunteer_no', '=', keyword.toUpperCase())]),
-          );
-        }
-        if (q.from) query = query.where('r.ended_at', '>=', new Date(`${q.from}T00:00:00+08:00`));
-        if (q.to)
-          query = query.where(
-            'r.ended_at',
-            '<',
-            new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + DAY_MS),
-          );
-        const { rows, total } = await pageOf(
+        const { rows, total } = await pageByKey(
           query.orderBy('r.created_at', 'desc').orderBy('r.id', 'desc'),
           q,
+          'r.id',
         );
         return { items: rows.map((r) => recordViewOf(r, actor.userId)), total };
+      }),
+
+    /** The list's tab badges: how many records of each status match the same filters. */
+    counts: (actor: Actor, q: RecordFilters) =>
+      run(actor, async (tx) => {
+        const conditions = await recordConditions(tx, actor, q);
+        const counts = { pending: 0, confirmed: 0, rejected: 0 };
+        if (!conditions) return counts;
+        const base = tx
+          .selectFrom('service_records as r')
+          .leftJoin('volunteers as v', 'v.id', 'r.volunteer_id')
+          .leftJoin('activities as a', (join) =>
+            join.onRef('a.id', '=', 'r.source_id').on('r.source', '=', 'activity'),
+          );
+        const rows = await conditions
+          .reduce((filtered, c) => filtered.where(c), base)
+          .select(['r.status', sql<number>`count(*)::int`.as('n')])
+          .groupBy('r.status')
+          .execute();
+        for (const row of rows) if (row.status in counts) counts[row.status as keyof typeof counts] = row.n;
+        return counts;
       }),
 
     get: (actor: Actor, id: number) =>

@@ -20,6 +20,8 @@ import { volunteerPhoneTaken, type CheckedPerson } from './volunteer-rules.ts';
 import type { RegisterInput, RejoinRequestView, VolunteerDetail } from './volunteers.schema.ts';
 
 const NOT_FOUND = '重新加入申请不存在或不在您的数据范围内';
+/** The oldest pending requests listed at once; the answer's total counts them all. */
+const LIST_LIMIT = 200;
 
 /**
  * Files (or, from the same phone, renews) a rejoin request for a withdrawn volunteer, in the
@@ -118,9 +120,16 @@ export function createRejoinService(ctx: AppContext) {
     /** Pending requests of the caller's subtree, oldest first. */
     async list(actor: Actor): Promise<{ items: RejoinRequestView[]; total: number }> {
       return run(actor, async (tx) => {
-        const rows = await tx
+        const pending = tx
           .selectFrom('volunteer_rejoin_requests as r')
           .innerJoin('volunteers as v', 'v.id', 'r.volunteer_id')
+          .where('r.status', '=', 'pending')
+          .where(sql<boolean>`r.org_path <@ ${actor.orgPath}::ltree`);
+        // the list shows the oldest LIST_LIMIT; the total is every pending request (the page says so)
+        const { n: total } = await pending
+          .select(sql<number>`count(*)::int`.as('n'))
+          .executeTakeFirstOrThrow();
+        const rows = await pending
           .select([
             'r.id',
             'r.volunteer_id',
@@ -132,11 +141,9 @@ export function createRejoinService(ctx: AppContext) {
             'v.erasure_requested_at',
           ])
           .select(sql<string>`org_name(v.org_id)`.as('org_name'))
-          .where('r.status', '=', 'pending')
-          .where(sql<boolean>`r.org_path <@ ${actor.orgPath}::ltree`)
           .orderBy('r.requested_at')
           .orderBy('r.id')
-          .limit(200)
+          .limit(LIST_LIMIT)
           .execute();
         const items = rows.map((r) => ({
           id: r.id,
@@ -149,7 +156,7 @@ export function createRejoinService(ctx: AppContext) {
           withdrawnAt: isoTimestamp(r.consent_withdrawn_at),
           erasureRequested: r.erasure_requested_at !== null,
         }));
-        return { items, total: items.length };
+        return { items, total };
       });
     },
 

@@ -362,12 +362,18 @@ export function createVolunteersService(ctx: AppContext) {
     async exportXlsx(actor: Actor, q: VolunteerFilters & { unmasked?: boolean | undefined }) {
       if (q.unmasked) requirePermission(actor, 'volunteer.unmask');
       return run(actor, async (tx) => {
-        const rows = (await (
-          await filtered(tx, actor, q)
-        )
-          .orderBy('v.id')
-          .limit(EXPORT_LIMIT)
-          .execute()) as VolunteerRow[];
+        const base = await filtered(tx, actor, q);
+        // more rows than one file takes are refused with the count, never cut off silently
+        const { n } = await base
+          .clearSelect()
+          .select(sql<number>`count(*)::int`.as('n'))
+          .executeTakeFirstOrThrow();
+        if (n > EXPORT_LIMIT)
+          throw new Invalid(
+            `符合条件的志愿者有 ${n} 名，超过一次导出的上限 ${EXPORT_LIMIT} 名，请按单位或条件缩小范围后分批导出`,
+            'EXPORT_TOO_LARGE',
+          );
+        const rows = (await base.orderBy('v.id').execute()) as VolunteerRow[];
         const workbook = new ExcelJS.Workbook();
         workbook.creator = '文明实践云平台';
         const sheet = workbook.addWorksheet('志愿者');
