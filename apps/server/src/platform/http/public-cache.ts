@@ -13,8 +13,9 @@
 // - answers carry a strong ETag (a hash of the body), `Cache-Control: public, max-age=<TTL>` and
 //   `Age`, so no browser or proxy holds them longer than the server would; `If-None-Match` → 304;
 // - concurrent misses for one key wait for the first: one database read per key and TTL, however
-//   many ask; and a key in use is read again by one request shortly before it expires, while the
-//   others are still served the fresh copy, so nobody waits for a refill of what is in use.
+//   many ask; and a key in use is read again in the background before it expires (from a random
+//   point between half and four fifths of the TTL), while every caller is still served the fresh
+//   copy, so nobody waits for the database to read what is in use.
 //
 // Rate limits (the route's own, per client address) count only what a client can make the database
 // do: a hit is answered before the limiter, and so is the refill of a key this server has already
@@ -60,6 +61,8 @@ interface Entry {
   etag: string;
   /** ctx.now() in ms when the data was read (the start of the request that filled it) */
   readAt: number;
+  /** from when the next request renews it (between half and four fifths of the TTL, at random) */
+  renewAt: number;
   tags: readonly PublicData[];
   bytes: number;
 }
@@ -103,12 +106,13 @@ export class PublicReadCache {
   }
 
   /**
-   * Whether a fresh entry is in the last fifth of its TTL (at most its last 2 s): the next request
-   * for it reads the data again while everyone else is still served this copy, so a key in use is
-   * renewed before it expires and nobody waits for its refill.
+   * Whether a fresh entry has passed its renewal point: the next request for it starts reading the
+   * data again in the background while everyone is still served this copy, so a key in use is
+   * renewed before it expires. The point is drawn between half and four fifths of the TTL, so keys
+   * filled together (a server just started, an invalidation) are not all read again at once.
    */
   dueForRenewal(entry: Entry): boolean {
-    return this.nowMs() - entry.readAt >= this.ttlMs - Math.min(2000, this.ttlMs / 5);
+    return this.nowMs() >= entry.renewAt;
   }
 
   generationsOf(tags: readonly PublicData[]): number[] {
@@ -119,7 +123,7 @@ export class PublicReadCache {
   put(
     key: string,
     read: { tags: readonly PublicData[]; generations: number[]; readAt: number },
-    entry: Omit<Entry, 'tags' | 'readAt' | 'bytes'>,
+    entry: Omit<Entry, 'tags' | 'readAt' | 'renewAt' | 'bytes'>,
   ): boolean {
     if (this.ttlMs <= 0) return false;
     if (read.tags.some((t, i) => this.generation.get(t) !== read.generations[i])) return false;
@@ -127,7 +131,8 @@ export class PublicReadCache {
     if (bytes > MAX_ENTRY_BYTES) return false;
     const old = this.entries.get(key);
     if (old) this.drop(key, old);
-    this.entries.set(key, { ...entry, tags: read.tags, readAt: read.readAt, bytes });
+    const renewAt = read.readAt + this.ttlMs * (0.5 + 0.3 * Math.random());
+    this.entries.set(key, { ...entry, tags: read.tags, readAt: read.readAt, renewAt, bytes });
     this.bytes += bytes;
     for (const [oldest, e] of this.entries) {
       if (this.bytes <= MAX_BYTES) break;
@@ -218,6 +223,9 @@ function keyOf(request: FastifyRequest): string {
   return `${request.routeOptions.url} ${flat(request.params)} ${flat(request.query)}`;
 }
 
+/** Marks the server's own renewal of an entry (with a token only this process knows). */
+const RENEW_HEADER = 'x-civic-cache-renewal';
+
 const asList = <T>(hooks: T | T[] | undefined): T[] =>
   hooks === undefined ? [] : Array.isArray(hooks) ? hooks : [hooks];
 
@@ -238,24 +246,24 @@ export function registerPublicCache(app: FastifyInstance, ctx: AppContext): void
     return reply.type(entry.contentType).send(entry.body);
   };
 
-  // after validation: the key is made of what the handler would see
-  async function lookup(request: FastifyRequest, reply: FastifyReply) {
-    if (request.method !== 'GET') return;
+  // Renewal runs the route again in the background (app.inject, marked with a header only this
+  // process knows), holding the key's fill, while every caller is served the still-fresh copy.
+  const renewToken = crypto.randomBytes(24).toString('base64url');
+  const renewals = new Map<string, () => void>();
+  const renewInBackground = (key: string, url: string, release: () => void) => {
+    renewals.set(key, release);
+    app
+      .inject({ method: 'GET', url, headers: { [RENEW_HEADER]: renewToken } })
+      .catch(() => undefined)
+      .finally(() => {
+        if (renewals.get(key) === release) renewals.delete(key);
+        release();
+      });
+  };
+
+  const readFor = (request: FastifyRequest, key: string, release: (() => void) | null): PublicRead => {
     const tags = request.routeOptions.config.cache!;
-    const key = keyOf(request);
-    let entry = cache.get(key);
-    if (entry && !cache.dueForRenewal(entry)) return serve(request, reply, entry);
-    let role = cache.join(key);
-    // due for renewal and someone is renewing it: this copy is still fresh
-    if (entry && 'wait' in role) return serve(request, reply, entry);
-    if ('wait' in role) {
-      await role.wait;
-      entry = cache.get(key);
-      if (entry) return serve(request, reply, entry);
-      role = cache.join(key);
-    }
-    const release = 'release' in role ? role.release : null;
-    request.publicRead = {
+    return {
       key,
       tags,
       readAt: ctx.now().getTime(),
@@ -264,6 +272,34 @@ export function registerPublicCache(app: FastifyInstance, ctx: AppContext): void
       refill: cache.answered(key),
       served: false,
     };
+  };
+
+  // after validation: the key is made of what the handler would see
+  async function lookup(request: FastifyRequest, reply: FastifyReply) {
+    if (request.method !== 'GET') return;
+    const key = keyOf(request);
+    const renewing = request.headers[RENEW_HEADER] === renewToken ? renewals.get(key) : undefined;
+    if (renewing) {
+      renewals.delete(key);
+      request.publicRead = readFor(request, key, renewing);
+      return;
+    }
+    let entry = cache.get(key);
+    if (entry) {
+      if (cache.dueForRenewal(entry)) {
+        const role = cache.join(key);
+        if ('release' in role) renewInBackground(key, request.url, role.release);
+      }
+      return serve(request, reply, entry);
+    }
+    let role = cache.join(key);
+    if ('wait' in role) {
+      await role.wait;
+      entry = cache.get(key);
+      if (entry) return serve(request, reply, entry);
+      role = cache.join(key);
+    }
+    request.publicRead = readFor(request, key, 'release' in role ? role.release : null);
   }
 
   async function store(request: FastifyRequest, reply: FastifyReply, payload: unknown) {
