@@ -1499,6 +1499,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/service-records/counts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 各状态服务记录数（与列表同一筛选，按数据库统计） */
+    get: operations['getServiceRecordsCounts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/service-records/{id}': {
     parameters: {
       query?: never;
@@ -1813,8 +1830,25 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 各状态需求数与超时数 */
+    /** 各状态需求数与超时数（与列表同一筛选） */
     get: operations['getOrdersCounts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出需求（Excel，与列表同一筛选；群众电话脱敏） */
+    get: operations['getOrdersExport'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2451,6 +2485,23 @@ export interface paths {
     put?: never;
     /** 新建活动（草稿） */
     post: operations['postActivities'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/activities/archive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 活动档案：一年中每月的活动场次、节日活动与资料齐全场次（按数据库统计） */
+    get: operations['getActivitiesArchive'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -8802,7 +8853,6 @@ export interface operations {
   getServiceRecords: {
     parameters: {
       query?: {
-        status?: 'pending' | 'confirmed' | 'rejected';
         kind?: 'credit' | 'backfill' | 'manual' | 'opening';
         source?: 'activity' | 'order' | 'manual' | 'opening';
         keyword?: string;
@@ -8810,6 +8860,7 @@ export interface operations {
         orgId?: number;
         from?: string;
         to?: string;
+        status?: 'pending' | 'confirmed' | 'rejected';
         page?: number;
         pageSize?: number;
       };
@@ -8856,6 +8907,38 @@ export interface operations {
               confirmable: boolean;
             }[];
             total: number;
+          };
+        };
+      };
+    };
+  };
+  getServiceRecordsCounts: {
+    parameters: {
+      query?: {
+        kind?: 'credit' | 'backfill' | 'manual' | 'opening';
+        source?: 'activity' | 'order' | 'manual' | 'opening';
+        keyword?: string;
+        activityId?: number;
+        orgId?: number;
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            pending: number;
+            confirmed: number;
+            rejected: number;
           };
         };
       };
@@ -9828,6 +9911,27 @@ export interface operations {
   getOrders: {
     parameters: {
       query?: {
+        overdue?: 'true' | 'false';
+        keyword?: string;
+        orgId?: number;
+        category?:
+          | 'theory'
+          | 'culture'
+          | 'science'
+          | 'law'
+          | 'health'
+          | 'elderly'
+          | 'children'
+          | 'disability'
+          | 'environment'
+          | 'traffic'
+          | 'emergency'
+          | 'education'
+          | 'community'
+          | 'poverty';
+        channel?: 'online' | 'phone' | 'visit' | 'open311';
+        from?: string;
+        to?: string;
         status?:
           | 'submitted'
           | 'accepted'
@@ -9840,8 +9944,6 @@ export interface operations {
           | 'merged'
           | 'cancelled';
         stage?: 'vet' | 'dispatch' | 'claim' | 'service' | 'review';
-        overdue?: 'true' | 'false';
-        keyword?: string;
         page?: number;
         pageSize?: number;
       };
@@ -10044,7 +10146,29 @@ export interface operations {
   };
   getOrdersCounts: {
     parameters: {
-      query?: never;
+      query?: {
+        overdue?: 'true' | 'false';
+        keyword?: string;
+        orgId?: number;
+        category?:
+          | 'theory'
+          | 'culture'
+          | 'science'
+          | 'law'
+          | 'health'
+          | 'elderly'
+          | 'children'
+          | 'disability'
+          | 'environment'
+          | 'traffic'
+          | 'emergency'
+          | 'education'
+          | 'community'
+          | 'poverty';
+        channel?: 'online' | 'phone' | 'visit' | 'open311';
+        from?: string;
+        to?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -10074,6 +10198,58 @@ export interface operations {
             overdue: number;
           }[];
         };
+      };
+    };
+  };
+  getOrdersExport: {
+    parameters: {
+      query?: {
+        overdue?: 'true' | 'false';
+        keyword?: string;
+        orgId?: number;
+        category?:
+          | 'theory'
+          | 'culture'
+          | 'science'
+          | 'law'
+          | 'health'
+          | 'elderly'
+          | 'children'
+          | 'disability'
+          | 'environment'
+          | 'traffic'
+          | 'emergency'
+          | 'education'
+          | 'community'
+          | 'poverty';
+        channel?: 'online' | 'phone' | 'visit' | 'open311';
+        from?: string;
+        to?: string;
+        status?:
+          | 'submitted'
+          | 'accepted'
+          | 'dispatched'
+          | 'claimed'
+          | 'in_service'
+          | 'served'
+          | 'closed'
+          | 'rejected'
+          | 'merged'
+          | 'cancelled';
+        stage?: 'vet' | 'dispatch' | 'claim' | 'service' | 'review';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
@@ -12343,6 +12519,7 @@ export interface operations {
         from?: string;
         to?: string;
         seriesId?: number;
+        order?: 'desc' | 'asc';
         page?: number;
         pageSize?: number;
       };
@@ -12497,6 +12674,47 @@ export interface operations {
             videoLinks: string[];
             createdAt: string;
             editable: boolean;
+          };
+        };
+      };
+    };
+  };
+  getActivitiesArchive: {
+    parameters: {
+      query: {
+        orgId?: number;
+        year: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            year: number;
+            stats: {
+              total: number;
+              held: number;
+              cancelled: number;
+              festival: number;
+              complete: number;
+              activeMonths: number;
+            };
+            months: {
+              month: number;
+              total: number;
+              held: number;
+              cancelled: number;
+              festival: number;
+              complete: number;
+            }[];
           };
         };
       };
