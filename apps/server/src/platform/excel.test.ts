@@ -93,4 +93,19 @@ describe('readTemplateSheet', () => {
       code: 'EMPTY_FILE',
     });
   });
+
+  it('reads every Chinese character whole, also where the XML is cut into inflated chunks', async () => {
+    // 3,000 distinct 12-character names: ~120 KB of shared strings in UTF-8, inflated in 16 KB
+    // chunks, so several 3-byte characters straddle a chunk boundary (a streaming read decoded
+    // each chunk alone and turned those into U+FFFD)
+    const han = '志愿服务文明实践新时代中心站所队伍';
+    const names = Array.from(
+      { length: 3000 },
+      (_, i) =>
+        Array.from({ length: 12 }, (_, k) => han[(i * 7 + k * (1 + (i % 5))) % han.length]).join('') +
+        String(i).replace(/\d/g, (d) => '零一二三四五六七八九'[Number(d)]!),
+    );
+    const rows = await readTemplateSheet(await workbook(names.map((n) => [n, ''])), COLUMNS, 5000);
+    expect(rows.map((r) => r.cells.name)).toEqual(names);
+  });
 });

@@ -3,7 +3,7 @@
 // sizes are checked and every entry is inflated once through a counter that stops at the limit (a
 // lying header fails yauzl's size validation). Rows are then streamed from the first worksheet and
 // reading stops at the caller's row cap. A file that is not a workbook is a clear 400.
-import { Readable, Writable } from 'node:stream';
+import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
@@ -124,7 +124,12 @@ export interface TemplateRow<K extends string> {
 /**
  * The data rows of an import template's first worksheet, as text by column key. Refuses a file that
  * is not a workbook (or inflates too far), one whose header row lacks a required column, one with
- * more than `maxRows` data rows (reading stops there), and one without data rows.
+ * more than `maxRows` data rows, and one without data rows.
+ *
+ * The workbook is loaded whole, after checkArchive has bounded what it inflates to. ExcelJS's
+ * streaming reader decodes each inflated chunk of XML to text on its own, so a Chinese character
+ * whose UTF-8 bytes straddle two chunks comes out as U+FFFD (exceljs issues #2084, #2316, open):
+ * about one row in a thousand of a volunteer import failed its name check that way.
  */
 export async function readTemplateSheet<K extends string>(
   buffer: Buffer,
@@ -132,61 +137,37 @@ export async function readTemplateSheet<K extends string>(
   maxRows: number,
 ): Promise<Array<TemplateRow<K>>> {
   await checkArchive(buffer);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buffer), {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
-  const rows: Array<TemplateRow<K>> = [];
-  let positions: Map<string, number> | null = null;
-  let sheets = 0;
+  const workbook = new ExcelJS.Workbook();
   try {
-    for await (const sheet of reader) {
-      sheets += 1;
-      for await (const row of sheet) {
-        if (!positions) {
-          const found = new Map<string, number>();
-          if (row.number === 1)
-            row.eachCell((cell, col) => found.set(cellText(cell).replace(/[*＊\s]/g, ''), col));
-          positions = found;
-          const missing = columns.filter((c) => c.required && !found.has(c.header));
-          if (missing.length > 0)
-            throw new Invalid(
-              `表头与模板不一致：缺少${missing.map((c) => `「${c.header}」`).join('、')}列，请使用下载的模板`,
-              'BAD_HEADERS',
-            );
-          if (row.number === 1) continue;
-        }
-        const cells = {} as Record<K, string>;
-        let any = false;
-        for (const c of columns) {
-          const col = positions.get(c.header);
-          const text = col ? cellText(row.getCell(col)) : '';
-          cells[c.key] = text;
-          if (text) any = true;
-        }
-        if (!any) continue;
-        if (rows.length >= maxRows)
-          throw new Invalid(`一次最多导入 ${maxRows} 行，请拆分文件`, 'TOO_MANY_ROWS');
-        rows.push({ row: row.number, cells });
-      }
-      break; // the first worksheet only
-    }
-  } catch (error) {
-    if (error instanceof Invalid) throw error;
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  } catch {
     throw new Invalid(NOT_A_WORKBOOK, 'INVALID_FILE');
   }
-  if (sheets === 0) throw new Invalid('文件中没有工作表', 'INVALID_FILE');
-  if (!positions)
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new Invalid('文件中没有工作表', 'INVALID_FILE');
+  const found = new Map<string, number>();
+  sheet.getRow(1).eachCell((cell, col) => found.set(cellText(cell).replace(/[*＊\s]/g, ''), col));
+  const missing = columns.filter((c) => c.required && !found.has(c.header));
+  if (missing.length > 0)
     throw new Invalid(
-      `表头与模板不一致：缺少${columns
-        .filter((c) => c.required)
-        .map((c) => `「${c.header}」`)
-        .join('、')}列，请使用下载的模板`,
+      `表头与模板不一致：缺少${missing.map((c) => `「${c.header}」`).join('、')}列，请使用下载的模板`,
       'BAD_HEADERS',
     );
+  const rows: Array<TemplateRow<K>> = [];
+  for (let number = 2; number <= sheet.rowCount; number += 1) {
+    const row = sheet.getRow(number);
+    const cells = {} as Record<K, string>;
+    let any = false;
+    for (const c of columns) {
+      const col = found.get(c.header);
+      const text = col ? cellText(row.getCell(col)) : '';
+      cells[c.key] = text;
+      if (text) any = true;
+    }
+    if (!any) continue;
+    if (rows.length >= maxRows) throw new Invalid(`一次最多导入 ${maxRows} 行，请拆分文件`, 'TOO_MANY_ROWS');
+    rows.push({ row: number, cells });
+  }
   if (rows.length === 0) throw new Invalid('文件中没有数据行', 'EMPTY_FILE');
   return rows;
 }
