@@ -326,6 +326,7 @@ export const AUDIT_SUMMARY_KEY_LABELS: Record<string, string> = {
   signups: '报名数',
   checkins: '签到数',
   serviceRecords: '服务记录数',
+  certificates: '志愿服务记录证明数',
   openingRecords: '历史时长记录数',
   openingHours: '历史时长（小时）',
 };

@@ -27,6 +27,8 @@ const DAY = 86_400_000;
 const chinaDate = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 let from: string;
 let to: string;
+/** The certificates the demo seed issued (read before any test issues one). */
+let seededIds: number[] = [];
 
 function expect4xx(res: LightMyRequestResponse, status: number, code?: string) {
   expect(res.statusCode, res.body).toBe(status);
@@ -59,6 +61,7 @@ const publicVerify = (serial: string) =>
 beforeAll(async () => {
   t = await createTestContext();
   const db = t.ctx.db.system;
+  seededIds = (await db.selectFrom('certificates').select('id').execute()).map((c) => c.id);
   station = await orgOfUser(db, 'demo-station');
   institute = (await orgRow(db, station.parentId!))!;
   center = (await orgRow(db, institute.parentId!))!;
@@ -388,5 +391,26 @@ describe('public verification', () => {
         tx.deleteFrom('certificates').where('id', '=', cert.id).execute(),
       ),
     ).rejects.toThrow(/permission denied/);
+  });
+});
+
+describe('the demo county', () => {
+  it('has certificates of the station, the institute and the demo volunteer, one revoked, all verifying', async () => {
+    const seeded = await t.ctx.db.system
+      .selectFrom('certificates as c')
+      .innerJoin('users as u', 'u.id', 'c.issued_by')
+      .select(['c.serial', 'c.revoked_at', 'c.self_service', 'u.username'])
+      .where('c.id', 'in', seededIds.length > 0 ? seededIds : [0])
+      .execute();
+    expect(seeded.length).toBeGreaterThanOrEqual(5);
+    expect(seeded.filter((c) => c.revoked_at !== null)).toHaveLength(1);
+    expect(new Set(seeded.map((c) => c.username))).toEqual(
+      new Set(['demo-station', 'demo-institute', 'demo-volunteer']),
+    );
+    expect(seeded.some((c) => c.self_service)).toBe(true);
+    for (const c of seeded) {
+      const res = await publicVerify(c.serial);
+      expect(res.json()).toMatchObject({ signatureValid: true, status: c.revoked_at ? 'revoked' : 'valid' });
+    }
   });
 });

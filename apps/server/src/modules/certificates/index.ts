@@ -6,7 +6,8 @@
 import { defineModule } from '../../platform/module.ts';
 import { certificatesRoutes } from './certificates.routes.ts';
 
-export { issueCertificateIn } from './certificates.service.ts';
+export { chooseIssuerPath, issueCertificateIn, newSerial } from './certificates.service.ts';
+export { SELF_SERVICE_HANDLER } from './certificate-content.ts';
 
 export const certificatesModule = defineModule({
   name: 'certificates',
