@@ -133,6 +133,9 @@ export const AUDIT_ACTION_LABELS = {
   'hours.rule.set': '设置时长取整规则',
   'hours.rule.clear': '恢复默认时长取整规则',
 
+  'certificate.issue': '出具志愿服务记录证明',
+  'certificate.revoke': '撤销志愿服务记录证明',
+
   'system.seed': '生成演示数据',
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -167,6 +170,7 @@ export const AUDIT_RESOURCE_LABELS = {
   activity: '活动',
   activity_series: '重复活动',
   service_record: '服务记录',
+  certificate: '志愿服务记录证明',
   system: '系统',
 } as const satisfies Record<string, string>;
 export type AuditResourceType = keyof typeof AUDIT_RESOURCE_LABELS;
@@ -196,6 +200,7 @@ export const AUDIT_ACTION_GROUP_LABELS: Record<string, string> = {
   plan: '年度计划',
   activity: '活动',
   hours: '服务时长',
+  certificate: '志愿服务记录证明',
   system: '系统',
 };
 
@@ -218,6 +223,11 @@ export type AuditOutcome = keyof typeof AUDIT_OUTCOME_LABELS;
 /** Keys of entries' summaries, in words. */
 export const AUDIT_SUMMARY_KEY_LABELS: Record<string, string> = {
   fields: '修改内容',
+  serial: '证明编号',
+  periodFrom: '起始日期',
+  periodTo: '截止日期',
+  totalHours: '合计时长',
+  selfService: '本人自助出具',
   reason: '原因',
   channel: '渠道',
   by: '操作方',
@@ -316,6 +326,7 @@ export const AUDIT_SUMMARY_KEY_LABELS: Record<string, string> = {
   signups: '报名数',
   checkins: '签到数',
   serviceRecords: '服务记录数',
+  certificates: '志愿服务记录证明数',
   openingRecords: '历史时长记录数',
   openingHours: '历史时长（小时）',
 };
@@ -445,6 +456,7 @@ export const AUDIT_PERMISSION_LABELS: Record<string, string> = {
   'plan.write': '管理年度计划',
   'hours.review': '审核服务时长',
   'hours.write': '录入服务时长',
+  'certificate.issue': '出具志愿服务记录证明',
   'account.manage': '管理账号',
   'account.activate': '激活账号',
   'audit.read': '查看审计日志',

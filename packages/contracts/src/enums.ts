@@ -125,6 +125,11 @@ export const PERMISSIONS = [
   'hours.review',
   /** Enter backfilled (补录) and manual service records, with evidence. */
   'hours.write',
+  /**
+   * 志愿服务记录证明: issue a certificate of a volunteer's confirmed service in the caller's subtree,
+   * list the org's certificates and revoke one (the issuing org and those above it).
+   */
+  'certificate.issue',
   'account.manage',
   /**
    * Activate a privileged account the security admin created, reset or promoted: the second
@@ -158,6 +163,7 @@ const BUSINESS_ADMIN: readonly Permission[] = [
   'plan.write',
   'hours.review',
   'hours.write',
+  'certificate.issue',
 ];
 /**
  * 三权分立: the security admin manages accounts only, the audit admin reads the audit log only,

@@ -5,6 +5,7 @@ import type { ServerModule } from '../platform/module.ts';
 import { accountsModule } from './accounts/index.ts';
 import { activitiesModule } from './activities/index.ts';
 import { auditModule } from './audit/index.ts';
+import { certificatesModule } from './certificates/index.ts';
 import { healthModule } from './health/index.ts';
 import { hoursModule } from './hours/index.ts';
 import { notificationsModule } from './notifications/index.ts';
@@ -29,4 +30,5 @@ export const MODULES: readonly ServerModule[] = [
   hoursModule,
   ordersModule,
   activitiesModule,
+  certificatesModule,
 ];

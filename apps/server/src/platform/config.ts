@@ -33,6 +33,10 @@ const schema = z.object({
     .transform((v) => v.replace(/\/+$/, ''))
     .optional(),
   PUBLIC_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
+  CERTIFICATE_SIGNING_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'CERTIFICATE_SIGNING_KEY 必须是 64 位十六进制字符串（SM2 私钥）')
+    .optional(),
 });
 
 export interface Config {
@@ -64,6 +68,11 @@ export interface Config {
    * served from the server's memory and from browsers' caches; 0 = every read goes to the database.
    */
   publicCacheSeconds: number;
+  /**
+   * The SM2 private key (hex) that signs certificates (志愿服务记录证明); derived from the field key
+   * when unset.
+   */
+  certificateSigningKey: string | undefined;
   /** Demo mode: not production; the demo county is seeded into an empty database. */
   demo: boolean;
 }
@@ -104,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     webhookSecret: e.WEBHOOK_SECRET,
     publicUrl: e.PUBLIC_URL,
     publicCacheSeconds: e.PUBLIC_CACHE_SECONDS,
+    certificateSigningKey: e.CERTIFICATE_SIGNING_KEY?.toLowerCase(),
     demo: !production,
   });
 }

@@ -101,6 +101,12 @@ export const MENU_GROUPS: readonly MenuGroup[] = [
         description: '确认、更正签到时长，补录与手工录入',
         permission: 'hours.review',
       },
+      {
+        path: '/certificates',
+        title: '证明管理',
+        description: '志愿服务记录证明的出具、下载与撤销',
+        permission: 'certificate.issue',
+      },
     ],
   },
   {

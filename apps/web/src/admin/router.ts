@@ -186,6 +186,12 @@ const routes: RouteRecordRaw[] = [
         meta: { title: '服务时长', permission: 'hours.review' },
       },
       {
+        path: 'certificates',
+        name: 'certificates',
+        component: () => import('./views/certificates/CertificatesView.vue'),
+        meta: { title: '证明管理', permission: 'certificate.issue' },
+      },
+      {
         path: 'users',
         name: 'users',
         component: () => import('./views/users/UsersView.vue'),

@@ -135,6 +135,19 @@ const routes: RouteRecordRaw[] = [
     meta: { title: '我的服务时长', requiresLogin: true, volunteerOnly: true },
   },
   {
+    path: '/my-certificates',
+    name: 'my-certificates',
+    component: () => import('./views/MyCertificatesView.vue'),
+    meta: { title: '志愿服务记录证明', requiresLogin: true, volunteerOnly: true },
+  },
+  {
+    // what a certificate's QR code opens: anyone, no account
+    path: '/verify/:serial',
+    name: 'verify',
+    component: () => import('./views/VerifyView.vue'),
+    meta: { title: '证明核验' },
+  },
+  {
     path: '/team-hours',
     name: 'team-hours',
     component: () => import('./views/TeamHoursView.vue'),

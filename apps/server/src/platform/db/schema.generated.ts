@@ -158,6 +158,26 @@ export interface AuditSealFence {
   xid: string;
 }
 
+export interface Certificates {
+  content: string;
+  id: Generated<number>;
+  issued_at: Timestamp;
+  issued_by: number;
+  org_id: number;
+  org_path: string;
+  period_from: string;
+  period_to: string;
+  record_count: number;
+  revoke_reason: string | null;
+  revoked_at: Timestamp | null;
+  revoked_by: number | null;
+  self_service: boolean;
+  serial: string;
+  signature: string;
+  total_hours: number;
+  volunteer_id: number;
+}
+
 export interface HourRules {
   org_id: number;
   org_path: string;
@@ -673,6 +693,7 @@ export interface DB {
   audit_batches: AuditBatches;
   audit_log: AuditLog;
   audit_seal_fence: AuditSealFence;
+  certificates: Certificates;
   hour_rules: HourRules;
   inspection_results: InspectionResults;
   inspections: Inspections;

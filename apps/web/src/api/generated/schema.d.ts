@@ -3026,6 +3026,127 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/certificates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 本单位及下属单位出具的志愿服务记录证明 */
+    get: operations['getCertificates'];
+    put?: never;
+    /** 为志愿者出具志愿服务记录证明（本单位名义，仅含本单位及下属单位组织的已确认服务） */
+    post: operations['postCertificates'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/certificates/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 证明详情 */
+    get: operations['getCertificatesById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/certificates/{id}/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 下载证明 (PDF) */
+    get: operations['getCertificatesByIdPdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/certificates/{id}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 撤销证明（须填写原因；核验页将显示已撤销） */
+    post: operations['postCertificatesByIdRevoke'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/certificates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 我的志愿服务记录证明 */
+    get: operations['getMeCertificates'];
+    put?: never;
+    /** 本人申请出具志愿服务记录证明（免费，由所在站点或其上级单位出具） */
+    post: operations['postMeCertificates'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/certificates/{id}/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 下载我的证明 (PDF) */
+    get: operations['getMeCertificatesByIdPdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/certificates/{serial}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 核验志愿服务记录证明（证明编号；无需登录） */
+    get: operations['getPublicCertificatesBySerial'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -14846,6 +14967,373 @@ export interface operations {
             /** @enum {boolean} */
             ok: true;
             attendanceConfirmedAt: string;
+          };
+        };
+      };
+    };
+  };
+  getCertificates: {
+    parameters: {
+      query?: {
+        volunteerId?: number;
+        q?: string;
+        status?: 'valid' | 'revoked';
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              serial: string;
+              volunteerId: number;
+              volunteerName: string;
+              volunteerNo: string;
+              orgId: number;
+              orgName: string;
+              periodFrom: string;
+              periodTo: string;
+              totalHours: number;
+              recordCount: number;
+              selfService: boolean;
+              handler: string;
+              issuedAt: string;
+              issuedByName: string;
+              /** @enum {string} */
+              status: 'valid' | 'revoked';
+              revokedAt: string | null;
+              revokeReason: string | null;
+              revokedByName: string | null;
+            }[];
+            total: number;
+          };
+        };
+      };
+    };
+  };
+  postCertificates: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: date */
+          from: string;
+          /** Format: date */
+          to: string;
+          volunteerId: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            serial: string;
+            volunteerId: number;
+            volunteerName: string;
+            volunteerNo: string;
+            orgId: number;
+            orgName: string;
+            periodFrom: string;
+            periodTo: string;
+            totalHours: number;
+            recordCount: number;
+            selfService: boolean;
+            handler: string;
+            issuedAt: string;
+            issuedByName: string;
+            /** @enum {string} */
+            status: 'valid' | 'revoked';
+            revokedAt: string | null;
+            revokeReason: string | null;
+            revokedByName: string | null;
+          };
+        };
+      };
+    };
+  };
+  getCertificatesById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            serial: string;
+            volunteerId: number;
+            volunteerName: string;
+            volunteerNo: string;
+            orgId: number;
+            orgName: string;
+            periodFrom: string;
+            periodTo: string;
+            totalHours: number;
+            recordCount: number;
+            selfService: boolean;
+            handler: string;
+            issuedAt: string;
+            issuedByName: string;
+            /** @enum {string} */
+            status: 'valid' | 'revoked';
+            revokedAt: string | null;
+            revokeReason: string | null;
+            revokedByName: string | null;
+          };
+        };
+      };
+    };
+  };
+  getCertificatesByIdPdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  postCertificatesByIdRevoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            serial: string;
+            volunteerId: number;
+            volunteerName: string;
+            volunteerNo: string;
+            orgId: number;
+            orgName: string;
+            periodFrom: string;
+            periodTo: string;
+            totalHours: number;
+            recordCount: number;
+            selfService: boolean;
+            handler: string;
+            issuedAt: string;
+            issuedByName: string;
+            /** @enum {string} */
+            status: 'valid' | 'revoked';
+            revokedAt: string | null;
+            revokeReason: string | null;
+            revokedByName: string | null;
+          };
+        };
+      };
+    };
+  };
+  getMeCertificates: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              serial: string;
+              volunteerId: number;
+              volunteerName: string;
+              volunteerNo: string;
+              orgId: number;
+              orgName: string;
+              periodFrom: string;
+              periodTo: string;
+              totalHours: number;
+              recordCount: number;
+              selfService: boolean;
+              handler: string;
+              issuedAt: string;
+              issuedByName: string;
+              /** @enum {string} */
+              status: 'valid' | 'revoked';
+              revokedAt: string | null;
+              revokeReason: string | null;
+              revokedByName: string | null;
+            }[];
+            total: number;
+          };
+        };
+      };
+    };
+  };
+  postMeCertificates: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: date */
+          from: string;
+          /** Format: date */
+          to: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            serial: string;
+            volunteerId: number;
+            volunteerName: string;
+            volunteerNo: string;
+            orgId: number;
+            orgName: string;
+            periodFrom: string;
+            periodTo: string;
+            totalHours: number;
+            recordCount: number;
+            selfService: boolean;
+            handler: string;
+            issuedAt: string;
+            issuedByName: string;
+            /** @enum {string} */
+            status: 'valid' | 'revoked';
+            revokedAt: string | null;
+            revokeReason: string | null;
+            revokedByName: string | null;
+          };
+        };
+      };
+    };
+  };
+  getMeCertificatesByIdPdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  getPublicCertificatesBySerial: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        serial: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            serial: string;
+            /** @enum {string} */
+            status: 'valid' | 'revoked';
+            signatureValid: boolean;
+            keyId: string;
+            facts: {
+              volunteerName: string;
+              volunteerNo: string;
+              periodFrom: string;
+              periodTo: string;
+              totalHours: number;
+              recordCount: number;
+              issuerName: string;
+              issuedOn: string;
+            } | null;
+            revokedAt: string | null;
+            revokeReason: string | null;
           };
         };
       };
