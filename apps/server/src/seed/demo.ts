@@ -71,7 +71,15 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
         resourceType: 'system',
         orgId: center.id,
         orgPath: center.path,
-        summary: { orgs: orgs.length, ...people, ...projects, ...orders, ...activities, ...openings, ...selfLogs },
+        summary: {
+          orgs: orgs.length,
+          ...people,
+          ...projects,
+          ...orders,
+          ...activities,
+          ...openings,
+          ...selfLogs,
+        },
       },
       ctx.now(),
     );

@@ -19,7 +19,11 @@ const LOGS: Array<[number, number, number, string, string, 'pending' | 'confirme
   [8, 18, 30, '捡拾河边垃圾', '城北河滨步道', 'rejected', '同一时段已有活动签到记录，请勿重复登记'],
 ];
 
-export async function insertSelfLogs(tx: Tx, demoStationPath: string, now: Date): Promise<{ selfLogs: number }> {
+export async function insertSelfLogs(
+  tx: Tx,
+  demoStationPath: string,
+  now: Date,
+): Promise<{ selfLogs: number }> {
   const reviewer = await tx
     .selectFrom('users')
     .select(['id', 'display_name'])

@@ -116,18 +116,20 @@ export function selfLogViewOf(row: SelfLogRow): SelfLogView {
 
 /** The other records of the volunteer that a new log from startedAt to endedAt would overlap. */
 async function overlapping(tx: Tx, volunteerId: number, startedAt: Date, endedAt: Date) {
-  return tx
-    .selectFrom('service_records')
-    .select(['id', 'source', 'started_at', 'ended_at'])
-    .where('volunteer_id', '=', volunteerId)
-    .where('status', 'in', ['pending', 'confirmed'])
-    // an opening record sums a period before the platform: it is not a stretch of time served
-    .where('kind', '<>', 'opening')
-    .where('started_at', '<', endedAt)
-    .where('ended_at', '>', startedAt)
-    .orderBy('started_at')
-    .limit(1)
-    .executeTakeFirst();
+  return (
+    tx
+      .selectFrom('service_records')
+      .select(['id', 'source', 'started_at', 'ended_at'])
+      .where('volunteer_id', '=', volunteerId)
+      .where('status', 'in', ['pending', 'confirmed'])
+      // an opening record sums a period before the platform: it is not a stretch of time served
+      .where('kind', '<>', 'opening')
+      .where('started_at', '<', endedAt)
+      .where('ended_at', '>', startedAt)
+      .orderBy('started_at')
+      .limit(1)
+      .executeTakeFirst()
+  );
 }
 
 const beijingTime = (d: Date | string) =>
@@ -139,6 +141,10 @@ export function createSelfLogService(ctx: AppContext) {
     return { id, org_id: own?.org_id ?? null, org_path: me.orgPath };
   };
 
+  /**
+   * One of the volunteer's own logs. `lock` (FOR UPDATE) only finds a pending one: row-level
+   * security lets a volunteer update their log only while it is pending.
+   */
   async function ownLog(tx: Tx, me: SelfVolunteer, id: number, lock = false) {
     let query = tx
       .selectFrom('service_records')
@@ -281,7 +287,7 @@ export function createSelfLogService(ctx: AppContext) {
     withdraw: (actor: Actor, id: number) =>
       inOwnVolunteerScope(ctx, actor, async (tx, me) => {
         const now = ctx.now();
-        const row = await ownLog(tx, me, id, true);
+        const row = await ownLog(tx, me, id);
         if (row.status === 'withdrawn') return selfLogViewOf(row);
         if (row.status !== 'pending')
           throw new Conflict(
@@ -294,7 +300,9 @@ export function createSelfLogService(ctx: AppContext) {
           .where('id', '=', id)
           .where('status', '=', 'pending')
           .returning(SELF_LOG_COLUMNS)
-          .executeTakeFirstOrThrow();
+          .executeTakeFirst();
+        // the station decided in the meantime
+        if (!updated) throw new Conflict('该记录已由实践站审核，不能撤回', 'NOT_PENDING');
         await tx
           .insertInto('service_record_events')
           .values({
@@ -325,9 +333,10 @@ export function createSelfLogService(ctx: AppContext) {
     addPhoto: (actor: Actor, id: number, file: { fileName: string | undefined; data: Buffer }) =>
       inOwnVolunteerScope(ctx, actor, async (tx, me) => {
         const now = ctx.now();
-        const row = await ownLog(tx, me, id, true);
-        if (row.status !== 'pending')
+        if ((await ownLog(tx, me, id)).status !== 'pending')
           throw new Conflict('只有待审核的记录可以添加照片', 'NOT_PENDING');
+        // the photo count, with the record locked (and still pending)
+        const row = await ownLog(tx, me, id, true);
         if (row.evidence_upload_ids.length >= SELF_LOG_PHOTOS)
           throw new Conflict(`每条随时记最多 ${SELF_LOG_PHOTOS} 张照片`, 'TOO_MANY_PHOTOS');
         const photo = await storeRecordImage(tx, {

@@ -86,7 +86,11 @@ export async function volunteerByCard(tx: Tx, key: Buffer, code: string): Promis
     .select(['id', 'name', 'status', 'volunteer_no'])
     .where('volunteer_no', '=', text.toUpperCase())
     .executeTakeFirst();
-  if (!row) throw new NotFound(`没有找到志愿者编号为 ${text} 的志愿者（或不在您的数据范围内）`, 'VOLUNTEER_NOT_FOUND');
+  if (!row)
+    throw new NotFound(
+      `没有找到志愿者编号为 ${text} 的志愿者（或不在您的数据范围内）`,
+      'VOLUNTEER_NOT_FOUND',
+    );
   return { id: row.id, name: row.name, status: row.status, volunteerNo: row.volunteer_no };
 }
 
@@ -119,8 +123,17 @@ export function createCardService(ctx: AppContext) {
     forPrint: (actor: Actor, id: number) =>
       inScope(ctx.db.app, actor, async (tx) => {
         const row = await managed(tx, actor, id);
-        if (row.status === 'withdrawn') throw new Conflict('该志愿者已注销，不能打印志愿者证', 'VOLUNTEER_WITHDRAWN');
-        await auditAction(tx, actor, 'volunteer.card.print', 'volunteer', target(row), { cardVersion: row.card_version }, ctx.now());
+        if (row.status === 'withdrawn')
+          throw new Conflict('该志愿者已注销，不能打印志愿者证', 'VOLUNTEER_WITHDRAWN');
+        await auditAction(
+          tx,
+          actor,
+          'volunteer.card.print',
+          'volunteer',
+          target(row),
+          { cardVersion: row.card_version },
+          ctx.now(),
+        );
         return cardOf(key, row);
       }),
 
@@ -128,7 +141,8 @@ export function createCardService(ctx: AppContext) {
     reissue: (actor: Actor, id: number) =>
       inScope(ctx.db.app, actor, async (tx) => {
         const row = await managed(tx, actor, id);
-        if (row.status === 'withdrawn') throw new Conflict('该志愿者已注销，不能补办志愿者证', 'VOLUNTEER_WITHDRAWN');
+        if (row.status === 'withdrawn')
+          throw new Conflict('该志愿者已注销，不能补办志愿者证', 'VOLUNTEER_WITHDRAWN');
         const updated = await tx
           .updateTable('volunteers')
           .set({ card_version: sql<number>`card_version + 1`, updated_at: ctx.now() })

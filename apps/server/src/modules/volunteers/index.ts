@@ -11,7 +11,8 @@ export { cardKey, volunteerByCard, type CardLookup } from './card.service.ts';
 
 export const volunteersModule = defineModule({
   name: 'volunteers',
-  description: '志愿者：H5 实名注册与本人信息、管理端名册、明文查看、导出、Excel 导入与注销后重新加入的确认、志愿者电子证',
+  description:
+    '志愿者：H5 实名注册与本人信息、管理端名册、明文查看、导出、Excel 导入与注销后重新加入的确认、志愿者电子证',
   routes: [volunteersRoutes, rejoinRoutes, cardRoutes],
   permissions: [
     'volunteer.read',
