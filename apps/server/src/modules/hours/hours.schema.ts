@@ -65,7 +65,13 @@ export const recordListQuery = recordFilters.extend({
 export type RecordListQuery = z.infer<typeof recordListQuery>;
 
 /** Records per status (SERVICE_RECORD_STATUSES) under the list's filters. */
-export const recordCounts = z.object({ pending: z.number(), confirmed: z.number(), rejected: z.number() });
+export const recordCounts = z.object({
+  pending: z.number(),
+  confirmed: z.number(),
+  rejected: z.number(),
+  /** self-logged records their volunteer withdrew (随时记) */
+  withdrawn: z.number(),
+});
 
 export const serviceRecordView = z.object({
   id: z.number(),
