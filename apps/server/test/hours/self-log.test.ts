@@ -122,7 +122,7 @@ describe('a volunteer logs a service of their own', () => {
     expect(item).toMatchObject({
       source: 'self',
       kind: 'self',
-      sourceTitle: '随时记：帮邻居老人买菜',
+      sourceTitle: '帮邻居老人买菜',
       place: '东风社区 3 号楼',
       confirmable: true,
     });

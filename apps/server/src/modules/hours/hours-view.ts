@@ -95,7 +95,6 @@ export function sourceTitleOf(
   if (row.source === 'order') return row.order_no ?? '点单服务';
   if (row.source === 'opening')
     return `${row.origin_name ?? ''}（${OPENING_ORIGIN_LABELS[row.origin as OpeningOrigin] ?? '历史记录'}）`;
-  if (row.source === 'self') return `随时记：${row.note ?? ''}`;
   return row.note ?? '其他服务';
 }
 
