@@ -117,32 +117,35 @@ export const SIGNUP_STATUS_LABELS: Record<SignupStatus, string> = {
   no_show: '未到场',
 };
 
-export const CHECKIN_METHODS = ['qr', 'manual', 'override', 'close'] as const;
+export const CHECKIN_METHODS = ['qr', 'manual', 'override', 'close', 'card'] as const;
 export type CheckinMethod = (typeof CHECKIN_METHODS)[number];
 export const CHECKIN_METHOD_LABELS: Record<CheckinMethod, string> = {
   qr: '扫码',
   manual: '组织者代签',
   override: '组织者核准（超出范围）',
   close: '活动结束自动签退',
+  card: '组织者扫志愿者证',
 };
 
 // ---------------------------------------------------------------- service hours
 
-export const SERVICE_RECORD_KINDS = ['credit', 'backfill', 'manual', 'opening'] as const;
+export const SERVICE_RECORD_KINDS = ['credit', 'backfill', 'manual', 'opening', 'self'] as const;
 export type ServiceRecordKind = (typeof SERVICE_RECORD_KINDS)[number];
 export const SERVICE_RECORD_KIND_LABELS: Record<ServiceRecordKind, string> = {
   credit: '签到时长',
   backfill: '补录时长',
   manual: '手工录入',
   opening: '历史时长',
+  self: '随时记',
 };
-export const SERVICE_RECORD_SOURCES = ['activity', 'order', 'manual', 'opening'] as const;
+export const SERVICE_RECORD_SOURCES = ['activity', 'order', 'manual', 'opening', 'self'] as const;
 export type ServiceRecordSource = (typeof SERVICE_RECORD_SOURCES)[number];
 export const SERVICE_RECORD_SOURCE_LABELS: Record<ServiceRecordSource, string> = {
   activity: '活动',
   order: '点单服务',
   manual: '其他服务',
   opening: '平台启用前历史记录',
+  self: '志愿者随时记',
 };
 
 /**
@@ -183,13 +186,34 @@ export function openingPeriodProblems(
   }
   return problems;
 }
-export const SERVICE_RECORD_STATUSES = ['pending', 'confirmed', 'rejected'] as const;
+export const SERVICE_RECORD_STATUSES = ['pending', 'confirmed', 'rejected', 'withdrawn'] as const;
 export type ServiceRecordStatus = (typeof SERVICE_RECORD_STATUSES)[number];
 export const SERVICE_RECORD_STATUS_LABELS: Record<ServiceRecordStatus, string> = {
   pending: '待确认',
   confirmed: '已确认',
   rejected: '已驳回',
+  withdrawn: '已撤回',
 };
+
+/**
+ * Limits of a volunteer's own service log (随时记, seed 000 "随时来、随时做、随时记"): small services
+ * done on one's own — helping a neighbour, sweeping a lane — not a second way to enter activities.
+ * Every pending or confirmed self-logged record counts towards them.
+ * - 3 a day: a morning, an afternoon and an evening errand;
+ * - 8 hours a day, one working day, and at most 8 hours in one record;
+ * - 20 hours a week (a party member's yearly requirement is 20 hours: one week of unchecked logs may not
+ *   fill more than a year of it); regular, longer service belongs in an activity with check-in;
+ * - at least 15 minutes (the smallest step that rounds to hours the stations use);
+ * - logged within 30 days (a station can still ask around), never in the future.
+ */
+export const SELF_LOG_LIMITS = {
+  perDay: 3,
+  hoursPerDay: 8,
+  hoursPerWeek: 20,
+  maxHoursPerRecord: 8,
+  minMinutes: 15,
+  maxAgeDays: 30,
+} as const;
 
 export const HOUR_STEPS = [1, 6, 15, 30, 60] as const;
 export type HourStep = (typeof HOUR_STEPS)[number];

@@ -55,6 +55,8 @@ export const AUDIT_ACTION_LABELS = {
   'volunteer.rejoin_request': '申请恢复志愿者身份',
   'volunteer.rejoin_confirm': '确认恢复志愿者身份',
   'volunteer.rejoin_reject': '驳回恢复志愿者身份申请',
+  'volunteer.card.print': '打印志愿者证',
+  'volunteer.card.reissue': '补办志愿者证',
 
   'team.create': '新建队伍',
   'team.update': '修改队伍信息',
@@ -121,6 +123,7 @@ export const AUDIT_ACTION_LABELS = {
   'activity.attendance.confirm': '志愿者确认参加',
   'activity.checkin.manual': '代签到/签退',
   'activity.checkin.override': '核准签到/签退',
+  'activity.checkin.card': '扫志愿者证签到/签退',
   'activity.checkins.export': '导出签到表',
 
   'hours.confirm': '确认服务时长',
@@ -132,6 +135,9 @@ export const AUDIT_ACTION_LABELS = {
   'hours.opening_import': '导入历史时长',
   'hours.rule.set': '设置时长取整规则',
   'hours.rule.clear': '恢复默认时长取整规则',
+  'hours.self_log.create': '志愿者随时记',
+  'hours.self_log.withdraw': '志愿者撤回随时记',
+  'hours.self_log.photo': '随时记添加照片',
 
   'certificate.issue': '出具志愿服务记录证明',
   'certificate.revoke': '撤销志愿服务记录证明',
@@ -229,6 +235,8 @@ export const AUDIT_SUMMARY_KEY_LABELS: Record<string, string> = {
   totalHours: '合计时长',
   selfService: '本人自助出具',
   reason: '原因',
+  cardVersion: '志愿者证版本',
+  startedAt: '开始时间',
   channel: '渠道',
   by: '操作方',
   name: '名称',

@@ -20,6 +20,7 @@ import { insertDemoOrders } from './orders-seed.ts';
 import { insertDemoActivities } from './activities-seed.ts';
 import { insertOpeningBalances } from './hours-seed.ts';
 import { insertDemoCertificates } from './certificates-seed.ts';
+import { insertSelfLogs } from './self-log-seed.ts';
 import type { OrgRef } from './org-ref.ts';
 
 export interface DemoAccount {
@@ -63,6 +64,8 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
     const openings = await insertOpeningBalances(tx, prior, demoStation.path);
     // after every hour is confirmed: certificates of the past year, one of them revoked
     const certificates = await insertDemoCertificates(ctx, tx);
+    // the volunteers' own logs (随时记), counted by the lifetime-hours trigger when confirmed
+    const selfLogs = await insertSelfLogs(tx, demoStation.path, ctx.now());
     await appendAudit(
       tx,
       {
@@ -79,6 +82,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
           ...activities,
           ...openings,
           ...certificates,
+          ...selfLogs,
         },
       },
       ctx.now(),

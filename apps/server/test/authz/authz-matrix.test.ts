@@ -840,12 +840,13 @@ describe('authorization matrix: activity plans', () => {
 
 // ---------------------------------------------------------------- check-in / check-out (issue 6)
 describe('authorization matrix: check-in and check-out of another town’s activity', () => {
-  const checkinIds = { activity: 0, volunteer: 0, ownVolunteer: 0 };
+  const checkinIds = { activity: 0, volunteer: 0, ownVolunteer: 0, volunteerNo: '', card: '', ownNo: '' };
   let token = '';
   let foreignVolunteerSession: ReturnType<typeof as>;
   let ownVolunteerSession: ReturnType<typeof as>;
   const CHECKIN_TABLES = [
     'activity_checkins',
+    'volunteers',
     'activity_signups',
     'service_records',
     'service_record_events',
@@ -869,11 +870,14 @@ describe('authorization matrix: check-in and check-out of another town’s activ
     const foreign = await registerVolunteer(t, ids.foreignStation);
     foreignVolunteerSession = as(t.app, foreign.session);
     checkinIds.volunteer = foreign.id;
+    checkinIds.volunteerNo = foreign.volunteerNo;
+    checkinIds.card = (await foreignVolunteerSession.get('/api/me/volunteer-card')).json().token;
     const signup = await foreignVolunteerSession.post(`/api/me/activities/${checkinIds.activity}/signup`);
     expect(signup.statusCode, signup.body).toBe(200);
     const own = await registerVolunteer(t, ids.ownStation);
     ownVolunteerSession = as(t.app, own.session);
     checkinIds.ownVolunteer = own.id;
+    checkinIds.ownNo = own.volunteerNo;
     const code = await owner.get(`/api/activities/${checkinIds.activity}/checkin-code`);
     expect(code.statusCode, code.body).toBe(200);
     token = code.json().token;
@@ -921,6 +925,43 @@ describe('authorization matrix: check-in and check-out of another town’s activ
             override: true,
             reason: '越权核准',
           }),
+      },
+      {
+        name: 'check a foreign volunteer in by card',
+        as: attacker,
+        run: (c) =>
+          c.post(`/api/activities/${checkinIds.activity}/card-checkins`, {
+            code: checkinIds.card,
+            direction: 'in',
+          }),
+      },
+      {
+        name: 'check a foreign volunteer in by volunteer number',
+        as: attacker,
+        run: (c) =>
+          c.post(`/api/activities/${checkinIds.activity}/card-checkins`, {
+            code: checkinIds.volunteerNo,
+            direction: 'in',
+          }),
+      },
+      {
+        name: 'check own volunteer into a foreign activity by number',
+        as: attacker,
+        run: (c) =>
+          c.post(`/api/activities/${checkinIds.activity}/card-checkins`, {
+            code: checkinIds.ownNo,
+            direction: 'in',
+          }),
+      },
+      {
+        name: 'print a foreign volunteer’s card',
+        as: attacker,
+        run: (c) => c.get(`/api/volunteers/${checkinIds.volunteer}/card`),
+      },
+      {
+        name: 're-issue a foreign volunteer’s card',
+        as: attacker,
+        run: (c) => c.post(`/api/volunteers/${checkinIds.volunteer}/card/reissue`),
       },
       {
         name: 'check own volunteer into a foreign activity',

@@ -51,6 +51,14 @@ const routes: RouteRecordRaw[] = [
     meta: { title: '签到表', permission: 'activity.read' },
   },
   {
+    // the volunteer card at card size, printed for a volunteer without a smartphone
+    path: '/volunteers/:id(\\d+)/card',
+    name: 'volunteer-card-print',
+    component: () => import('./views/volunteers/VolunteerCardPrintView.vue'),
+    props: numericId,
+    meta: { title: '打印志愿者证', permission: 'volunteer.write' },
+  },
+  {
     path: '/',
     component: () => import('./layout/AdminLayout.vue'),
     children: [

@@ -32,6 +32,7 @@ export type ManualCheckinInput = BodyOf<'/api/activities/{id}/checkins', 'post'>
 export type ManualCheckinResult = ResponseOf<'/api/activities/{id}/checkins', 'post'>;
 /** The sign-in sheet (签到表): signed-up volunteers, and walk-ins who checked in. */
 export type SignInSheet = ResponseOf<'/api/activities/{id}/checkins', 'get'>;
+export type CardCheckinResult = ResponseOf<'/api/activities/{id}/card-checkins', 'post'>;
 export type CheckinRow = SignInSheet['items'][number];
 
 const LIFECYCLE = {
@@ -81,6 +82,9 @@ export const activitiesApi = {
   checkins: (id: number) => call(api.GET('/api/activities/{id}/checkins', byId(id))),
   manualCheckin: (id: number, body: ManualCheckinInput) =>
     call(api.POST('/api/activities/{id}/checkins', { ...byId(id), body })),
+  /** The organiser scanned a volunteer's card (or typed the volunteer number). */
+  cardCheckin: (id: number, code: string, direction: CheckinDirection) =>
+    call(api.POST('/api/activities/{id}/card-checkins', { ...byId(id), body: { code, direction } })),
   exportCheckins: (id: number, fallbackName: string) =>
     download(`${activityPath(id)}/checkins.xlsx`, undefined, fallbackName),
 };

@@ -22,6 +22,7 @@ export type VolunteerPatch = BodyOf<'/api/volunteers/{id}', 'patch'>;
 /** The list's filters, which the export takes too. */
 export type VolunteerFilters = Filters<Omit<QueryOf<'/api/volunteers/export', 'get'>, 'unmasked'>>;
 export type VolunteerListQuery = Filters<QueryOf<'/api/volunteers', 'get'>>;
+export type VolunteerCard = ResponseOf<'/api/volunteers/{id}/card', 'get'>;
 export type RevealField = BodyOf<'/api/volunteers/{id}/reveal', 'post'>['field'];
 
 /** A withdrawn volunteer's pending request to rejoin, for the residence's admins to decide. */
@@ -38,6 +39,10 @@ export const volunteersApi = {
   list: (query: VolunteerListQuery) =>
     call(api.GET('/api/volunteers', { params: { query: toQuery(query) } })),
   get: (id: number) => call(api.GET('/api/volunteers/{id}', byId(id))),
+  /** The card to print (audited on the server). */
+  card: (id: number) => call(api.GET('/api/volunteers/{id}/card', byId(id))),
+  /** A new card: every earlier card's QR code stops working. */
+  reissueCard: (id: number) => call(api.POST('/api/volunteers/{id}/card/reissue', byId(id))),
   create: (body: VolunteerInput) => call(api.POST('/api/volunteers', { body })),
   update: (id: number, body: VolunteerPatch) =>
     call(api.PATCH('/api/volunteers/{id}', { ...byId(id), body })),

@@ -148,6 +148,18 @@ const routes: RouteRecordRaw[] = [
     meta: { title: '证明核验' },
   },
   {
+    path: '/self-log',
+    name: 'self-log',
+    component: () => import('./views/SelfLogView.vue'),
+    meta: { title: '随时记', requiresLogin: true, volunteerOnly: true },
+  },
+  {
+    path: '/card',
+    name: 'volunteer-card',
+    component: () => import('./views/VolunteerCardView.vue'),
+    meta: { title: '志愿者电子证', requiresLogin: true, volunteerOnly: true },
+  },
+  {
     path: '/team-hours',
     name: 'team-hours',
     component: () => import('./views/TeamHoursView.vue'),

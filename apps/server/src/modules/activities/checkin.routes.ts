@@ -3,8 +3,11 @@ import { sendXlsx } from '../../platform/excel.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/auth/plugin.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { createCardCheckin } from './card-checkin.ts';
 import {
   attendanceResult,
+  cardCheckinInput,
+  cardCheckinResult,
   checkinCodeQuery,
   checkinCodeView,
   manualInput,
@@ -18,6 +21,7 @@ import { idParams } from '../../platform/http/schemas.ts';
 
 export function checkinRoutes(app: FastifyInstance, ctx: AppContext): void {
   const checkins = createCheckinService(ctx);
+  const cards = createCardCheckin(ctx);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['activities'];
   const read = { permission: 'activity.read' as const };
@@ -55,6 +59,20 @@ export function checkinRoutes(app: FastifyInstance, ctx: AppContext): void {
       config: write,
     },
     (req) => checkins.manual(actorOf(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/activities/:id/card-checkins',
+    {
+      schema: {
+        tags,
+        summary: '扫志愿者证签到/签退（或输入志愿者编号；报名与时间规则同扫码签到，不校验位置，留痕）',
+        params: idParams,
+        body: cardCheckinInput,
+        response: { 200: cardCheckinResult },
+      },
+      config: write,
+    },
+    (req) => cards.checkin(actorOf(req), req.params.id, req.body),
   );
   r.get(
     '/api/activities/:id/checkins',

@@ -108,3 +108,26 @@ export const signInSheet = z.object({
 export type SignInSheet = z.infer<typeof signInSheet>;
 
 export const attendanceResult = z.object({ ok: z.literal(true), attendanceConfirmedAt: z.string() });
+
+/** The organiser scans a volunteer's card (or types the volunteer number). */
+export const cardCheckinInput = z.object({
+  code: z
+    .string({ error: '请扫描志愿者证二维码，或输入志愿者编号' })
+    .trim()
+    .min(1, '请扫描志愿者证二维码，或输入志愿者编号')
+    .max(200, '志愿者证二维码无效，请核对后重试，或输入志愿者编号'),
+  direction,
+});
+export type CardCheckinInput = z.infer<typeof cardCheckinInput>;
+
+export const cardCheckinResult = z.object({
+  direction,
+  volunteerId: z.number(),
+  volunteerName: z.string(),
+  volunteerNo: z.string(),
+  at: z.string(),
+  method: z.enum(CHECKIN_METHODS),
+  alreadyDone: z.boolean(),
+  hours: z.number().optional(),
+});
+export type CardCheckinResult = z.infer<typeof cardCheckinResult>;

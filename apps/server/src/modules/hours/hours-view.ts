@@ -45,6 +45,7 @@ export function selectRecords(tx: Tx) {
       'r.reject_reason',
       'r.origin',
       'r.origin_name',
+      'r.place',
       'r.evidence_upload_ids',
       'r.created_at',
       'r.created_by',
@@ -76,9 +77,11 @@ export type RecordRow = Awaited<ReturnType<ReturnType<typeof selectRecords>['exe
  * opening record sums years of service before the platform.
  */
 export function maxHoursOf(
-  row: Pick<RecordRow, 'source' | 'activity_starts_at' | 'activity_ends_at'>,
+  row: Pick<RecordRow, 'source' | 'activity_starts_at' | 'activity_ends_at' | 'started_at' | 'ended_at'>,
 ): number {
   if (row.source === 'opening') return MAX_OPENING_HOURS;
+  // a self-logged record: the time the volunteer said they served
+  if (row.source === 'self') return maxCreditHours(spanMinutes(row.started_at, row.ended_at));
   if (row.source === 'activity' && row.activity_starts_at && row.activity_ends_at) {
     return maxCreditHours(spanMinutes(row.activity_starts_at, row.activity_ends_at));
   }
@@ -118,6 +121,7 @@ export function recordViewOf(row: RecordRow, userId: number): ServiceRecordView 
     note: row.note,
     origin: row.origin as OpeningOrigin | null,
     originName: row.origin_name,
+    place: row.place,
     rejectReason: row.reject_reason,
     createdAt: isoTimestamp(row.created_at),
     createdByName: row.created_by_name,

@@ -65,7 +65,13 @@ export const recordListQuery = recordFilters.extend({
 export type RecordListQuery = z.infer<typeof recordListQuery>;
 
 /** Records per status (SERVICE_RECORD_STATUSES) under the list's filters. */
-export const recordCounts = z.object({ pending: z.number(), confirmed: z.number(), rejected: z.number() });
+export const recordCounts = z.object({
+  pending: z.number(),
+  confirmed: z.number(),
+  rejected: z.number(),
+  /** self-logged records their volunteer withdrew (随时记) */
+  withdrawn: z.number(),
+});
 
 export const serviceRecordView = z.object({
   id: z.number(),
@@ -86,6 +92,8 @@ export const serviceRecordView = z.object({
   /** opening records: where the hours come from (another system, a paper register) and its name */
   origin: z.enum(OPENING_ORIGINS).nullable(),
   originName: z.string().nullable(),
+  /** self-logged records (随时记): where the volunteer served */
+  place: z.string().nullable(),
   rejectReason: z.string().nullable(),
   createdAt: z.string(),
   createdByName: z.string().nullable(),
@@ -100,7 +108,7 @@ export type ServiceRecordView = z.infer<typeof serviceRecordView>;
 
 export const recordEventView = z.object({
   id: z.number(),
-  action: z.enum(['create', 'confirm', 'correct', 'reject']),
+  action: z.enum(['create', 'confirm', 'correct', 'reject', 'withdraw']),
   fromHours: z.number().nullable(),
   toHours: z.number().nullable(),
   reason: z.string().nullable(),
@@ -270,5 +278,47 @@ export const myRecords = z.object({
 });
 
 export const teamRecordsQuery = z.object({
-  status: z.enum(SERVICE_RECORD_STATUSES).default('pending'),
+  status: z.enum(['pending', 'confirmed', 'rejected']).default('pending'),
 });
+
+// ---------------------------------------------------------------- the volunteer's own log (随时记)
+
+export const selfLogInput = z.object({
+  description: z
+    .string({ error: '请填写做了什么' })
+    .trim()
+    .min(2, '请填写做了什么（至少 2 个字）')
+    .max(200, '服务内容不超过 200 个字'),
+  place: z
+    .string({ error: '请填写服务地点' })
+    .trim()
+    .min(2, '请填写服务地点（至少 2 个字）')
+    .max(100, '服务地点不超过 100 个字'),
+  startedAt: instant('开始时间'),
+  endedAt: instant('结束时间'),
+});
+export type SelfLogInput = z.infer<typeof selfLogInput>;
+
+export const selfLogView = z.object({
+  id: z.number(),
+  description: z.string(),
+  place: z.string(),
+  startedAt: z.string(),
+  endedAt: z.string(),
+  minutes: z.number(),
+  /** by the station's hour rule */
+  hours: z.number(),
+  status: z.enum(SERVICE_RECORD_STATUSES),
+  rejectReason: z.string().nullable(),
+  photoCount: z.number(),
+  createdAt: z.string(),
+  reviewedAt: z.string().nullable(),
+});
+export type SelfLogView = z.infer<typeof selfLogView>;
+
+export const selfLogQuery = z.object({
+  status: z.enum(SERVICE_RECORD_STATUSES, { error: '状态不正确' }).optional(),
+  ...pagingQuery,
+});
+
+export const selfLogPage = z.object({ items: z.array(selfLogView), total: z.number() });

@@ -80,7 +80,7 @@ export function createHoursService(ctx: AppContext) {
     counts: (actor: Actor, q: RecordFilters) =>
       run(actor, async (tx) => {
         const conditions = await recordConditions(tx, actor, q);
-        const counts = { pending: 0, confirmed: 0, rejected: 0 };
+        const counts = { pending: 0, confirmed: 0, rejected: 0, withdrawn: 0 };
         if (!conditions) return counts;
         const base = tx
           .selectFrom('service_records as r')

@@ -226,3 +226,22 @@ export const rejoinRequest = z.object({
   erasureRequested: z.boolean(),
 });
 export type RejoinRequestView = z.infer<typeof rejoinRequest>;
+
+// ---------------------------------------------------------------- the volunteer card (志愿者电子证)
+
+export const volunteerCard = z.object({
+  volunteerId: z.number(),
+  name: z.string(),
+  volunteerNo: z.string(),
+  orgName: z.string(),
+  starLevel: z.number(),
+  lifetimeHours: z.number(),
+  status: z.enum(VOLUNTEER_STATUSES),
+  /** raised on every re-issue: the cards printed before stop working */
+  cardVersion: z.number(),
+  /** null: no photo kept, the card shows a placeholder */
+  photoUrl: z.string().nullable(),
+  /** what the card's QR code carries (signed by the server; organisers scan it to check in) */
+  token: z.string(),
+});
+export type VolunteerCard = z.infer<typeof volunteerCard>;

@@ -68,6 +68,7 @@ export interface ActivityCheckins {
   out_latitude: number | null;
   out_longitude: number | null;
   out_method: string | null;
+  out_recorded_by: number | null;
   recorded_by: number | null;
   volunteer_id: number;
 }
@@ -463,6 +464,7 @@ export interface ServiceRecords {
   org_path: string;
   origin: string | null;
   origin_name: string | null;
+  place: string | null;
   reject_reason: string | null;
   reviewed_at: Timestamp | null;
   reviewed_by: number | null;
@@ -634,6 +636,7 @@ export interface VolunteerRejoinRequests {
 export interface Volunteers {
   availability: Generated<string[]>;
   birth_date: string;
+  card_version: Generated<number>;
   categories: Generated<string[]>;
   consent_at: Timestamp;
   consent_channel: string;

@@ -1290,6 +1290,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/me/volunteer-card': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 我的志愿者电子证 */
+    get: operations['getMeVolunteerCard'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/{id}/card': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 打印志愿者证（为没有智能手机的志愿者；每次打印留痕） */
+    get: operations['getVolunteersByIdCard'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/{id}/card/reissue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 补办志愿者证（旧证的二维码随即失效） */
+    post: operations['postVolunteersByIdCardReissue'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/projects': {
     parameters: {
       query?: never;
@@ -1714,6 +1765,58 @@ export interface paths {
     put?: never;
     /** 队长确认本队活动的服务时长 */
     post: operations['postMeTeamServiceRecordsConfirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/self-logs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 我的随时记（待审核、已确认、已驳回、已撤回） */
+    get: operations['getMeSelfLogs'];
+    put?: never;
+    /** 随时记：记录一次自己做的志愿服务（待所在实践站审核） */
+    post: operations['postMeSelfLogs'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/self-logs/{id}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 撤回一条待审核的随时记 */
+    post: operations['postMeSelfLogsByIdWithdraw'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/self-logs/{id}/photos': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 为待审核的随时记添加照片（JPG、PNG、WEBP，≤ 10 MB，每条最多 3 张，表单字段 file） */
+    post: operations['postMeSelfLogsByIdPhotos'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2969,6 +3072,23 @@ export interface paths {
     put?: never;
     /** 组织者代签到/签退（无手机的志愿者；超出范围或时间须“核准”并填写原因） */
     post: operations['postActivitiesByIdCheckins'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/activities/{id}/card-checkins': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 扫志愿者证签到/签退（或输入志愿者编号；报名与时间规则同扫码签到，不校验位置，留痕） */
+    post: operations['postActivitiesByIdCardCheckins'];
     delete?: never;
     options?: never;
     head?: never;
@@ -7879,6 +7999,106 @@ export interface operations {
       };
     };
   };
+  getMeVolunteerCard: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            volunteerId: number;
+            name: string;
+            volunteerNo: string;
+            orgName: string;
+            starLevel: number;
+            lifetimeHours: number;
+            /** @enum {string} */
+            status: 'active' | 'suspended' | 'withdrawn';
+            cardVersion: number;
+            photoUrl: string | null;
+            token: string;
+          };
+        };
+      };
+    };
+  };
+  getVolunteersByIdCard: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            volunteerId: number;
+            name: string;
+            volunteerNo: string;
+            orgName: string;
+            starLevel: number;
+            lifetimeHours: number;
+            /** @enum {string} */
+            status: 'active' | 'suspended' | 'withdrawn';
+            cardVersion: number;
+            photoUrl: string | null;
+            token: string;
+          };
+        };
+      };
+    };
+  };
+  postVolunteersByIdCardReissue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            volunteerId: number;
+            name: string;
+            volunteerNo: string;
+            orgName: string;
+            starLevel: number;
+            lifetimeHours: number;
+            /** @enum {string} */
+            status: 'active' | 'suspended' | 'withdrawn';
+            cardVersion: number;
+            photoUrl: string | null;
+            token: string;
+          };
+        };
+      };
+    };
+  };
   getProjects: {
     parameters: {
       query?: {
@@ -8974,14 +9194,14 @@ export interface operations {
   getServiceRecords: {
     parameters: {
       query?: {
-        kind?: 'credit' | 'backfill' | 'manual' | 'opening';
-        source?: 'activity' | 'order' | 'manual' | 'opening';
+        kind?: 'credit' | 'backfill' | 'manual' | 'opening' | 'self';
+        source?: 'activity' | 'order' | 'manual' | 'opening' | 'self';
         keyword?: string;
         activityId?: number;
         orgId?: number;
         from?: string;
         to?: string;
-        status?: 'pending' | 'confirmed' | 'rejected';
+        status?: 'pending' | 'confirmed' | 'rejected' | 'withdrawn';
         page?: number;
         pageSize?: number;
       };
@@ -9004,13 +9224,13 @@ export interface operations {
               volunteerName: string;
               volunteerNo: string;
               /** @enum {string} */
-              source: 'activity' | 'order' | 'manual' | 'opening';
+              source: 'activity' | 'order' | 'manual' | 'opening' | 'self';
               sourceId: number | null;
               sourceTitle: string;
               /** @enum {string} */
-              kind: 'credit' | 'backfill' | 'manual' | 'opening';
+              kind: 'credit' | 'backfill' | 'manual' | 'opening' | 'self';
               /** @enum {string} */
-              status: 'pending' | 'confirmed' | 'rejected';
+              status: 'pending' | 'confirmed' | 'rejected' | 'withdrawn';
               hours: number;
               minutes: number;
               startedAt: string;
@@ -9019,6 +9239,7 @@ export interface operations {
               /** @enum {string|null} */
               origin: 'system' | 'register' | null;
               originName: string | null;
+              place: string | null;
               rejectReason: string | null;
               createdAt: string;
               createdByName: string | null;
@@ -9036,8 +9257,8 @@ export interface operations {
   getServiceRecordsCounts: {
     parameters: {
       query?: {
-        kind?: 'credit' | 'backfill' | 'manual' | 'opening';
-        source?: 'activity' | 'order' | 'manual' | 'opening';
+        kind?: 'credit' | 'backfill' | 'manual' | 'opening' | 'self';
+        source?: 'activity' | 'order' | 'manual' | 'opening' | 'self';
         keyword?: string;
         activityId?: number;
         orgId?: number;
@@ -9060,6 +9281,7 @@ export interface operations {
             pending: number;
             confirmed: number;
             rejected: number;
+            withdrawn: number;
           };
         };
       };
@@ -9088,13 +9310,13 @@ export interface operations {
             volunteerName: string;
             volunteerNo: string;
             /** @enum {string} */
-            source: 'activity' | 'order' | 'manual' | 'opening';
+            source: 'activity' | 'order' | 'manual' | 'opening' | 'self';
             sourceId: number | null;
             sourceTitle: string;
             /** @enum {string} */
-            kind: 'credit' | 'backfill' | 'manual' | 'opening';
+            kind: 'credit' | 'backfill' | 'manual' | 'opening' | 'self';
             /** @enum {string} */
-            status: 'pending' | 'confirmed' | 'rejected';
+            status: 'pending' | 'confirmed' | 'rejected' | 'withdrawn';
             hours: number;
             minutes: number;
             startedAt: string;
@@ -9103,6 +9325,7 @@ export interface operations {
             /** @enum {string|null} */
             origin: 'system' | 'register' | null;
             originName: string | null;
+            place: string | null;
             rejectReason: string | null;
             createdAt: string;
             createdByName: string | null;
@@ -9113,7 +9336,7 @@ export interface operations {
             events: {
               id: number;
               /** @enum {string} */
-              action: 'create' | 'confirm' | 'correct' | 'reject';
+              action: 'create' | 'confirm' | 'correct' | 'reject' | 'withdraw';
               fromHours: number | null;
               toHours: number | null;
               reason: string | null;
@@ -9185,13 +9408,13 @@ export interface operations {
             volunteerName: string;
             volunteerNo: string;
             /** @enum {string} */
-            source: 'activity' | 'order' | 'manual' | 'opening';
+            source: 'activity' | 'order' | 'manual' | 'opening' | 'self';
             sourceId: number | null;
             sourceTitle: string;
             /** @enum {string} */
-            kind: 'credit' | 'backfill' | 'manual' | 'opening';
+            kind: 'credit' | 'backfill' | 'manual' | 'opening' | 'self';
             /** @enum {string} */
-            status: 'pending' | 'confirmed' | 'rejected';
+            status: 'pending' | 'confirmed' | 'rejected' | 'withdrawn';
             hours: number;
             minutes: number;
             startedAt: string;
@@ -9200,6 +9423,7 @@ export interface operations {
             /** @enum {string|null} */
             origin: 'system' | 'register' | null;
             originName: string | null;
+            place: string | null;
             rejectReason: string | null;
             createdAt: string;
             createdByName: string | null;
@@ -9210,7 +9434,7 @@ export interface operations {
             events: {
               id: number;
               /** @enum {string} */
-              action: 'create' | 'confirm' | 'correct' | 'reject';
+              action: 'create' | 'confirm' | 'correct' | 'reject' | 'withdraw';
               fromHours: number | null;
               toHours: number | null;
               reason: string | null;
@@ -9252,13 +9476,13 @@ export interface operations {
             volunteerName: string;
             volunteerNo: string;
             /** @enum {string} */
-            source: 'activity' | 'order' | 'manual' | 'opening';
+            source: 'activity' | 'order' | 'manual' | 'opening' | 'self';
             sourceId: number | null;
             sourceTitle: string;
             /** @enum {string} */
-            kind: 'credit' | 'backfill' | 'manual' | 'opening';
+            kind: 'credit' | 'backfill' | 'manual' | 'opening' | 'self';
             /** @enum {string} */
-            status: 'pending' | 'confirmed' | 'rejected';
+            status: 'pending' | 'confirmed' | 'rejected' | 'withdrawn';
             hours: number;
             minutes: number;
             startedAt: string;
@@ -9267,6 +9491,7 @@ export interface operations {
             /** @enum {string|null} */
             origin: 'system' | 'register' | null;
             originName: string | null;
+            place: string | null;
             rejectReason: string | null;
             createdAt: string;
             createdByName: string | null;
@@ -9277,7 +9502,7 @@ export interface operations {
             events: {
               id: number;
               /** @enum {string} */
-              action: 'create' | 'confirm' | 'correct' | 'reject';
+              action: 'create' | 'confirm' | 'correct' | 'reject' | 'withdraw';
               fromHours: number | null;
               toHours: number | null;
               reason: string | null;
@@ -9321,13 +9546,13 @@ export interface operations {
             volunteerName: string;
             volunteerNo: string;
             /** @enum {string} */
-            source: 'activity' | 'order' | 'manual' | 'opening';
+            source: 'activity' | 'order' | 'manual' | 'opening' | 'self';
             sourceId: number | null;
             sourceTitle: string;
             /** @enum {string} */
-            kind: 'credit' | 'backfill' | 'manual' | 'opening';
+            kind: 'credit' | 'backfill' | 'manual' | 'opening' | 'self';
             /** @enum {string} */
-            status: 'pending' | 'confirmed' | 'rejected';
+            status: 'pending' | 'confirmed' | 'rejected' | 'withdrawn';
             hours: number;
             minutes: number;
             startedAt: string;
@@ -9336,6 +9561,7 @@ export interface operations {
             /** @enum {string|null} */
             origin: 'system' | 'register' | null;
             originName: string | null;
+            place: string | null;
             rejectReason: string | null;
             createdAt: string;
             createdByName: string | null;
@@ -9346,7 +9572,7 @@ export interface operations {
             events: {
               id: number;
               /** @enum {string} */
-              action: 'create' | 'confirm' | 'correct' | 'reject';
+              action: 'create' | 'confirm' | 'correct' | 'reject' | 'withdraw';
               fromHours: number | null;
               toHours: number | null;
               reason: string | null;
@@ -9392,13 +9618,13 @@ export interface operations {
             volunteerName: string;
             volunteerNo: string;
             /** @enum {string} */
-            source: 'activity' | 'order' | 'manual' | 'opening';
+            source: 'activity' | 'order' | 'manual' | 'opening' | 'self';
             sourceId: number | null;
             sourceTitle: string;
             /** @enum {string} */
-            kind: 'credit' | 'backfill' | 'manual' | 'opening';
+            kind: 'credit' | 'backfill' | 'manual' | 'opening' | 'self';
             /** @enum {string} */
-            status: 'pending' | 'confirmed' | 'rejected';
+            status: 'pending' | 'confirmed' | 'rejected' | 'withdrawn';
             hours: number;
             minutes: number;
             startedAt: string;
@@ -9407,6 +9633,7 @@ export interface operations {
             /** @enum {string|null} */
             origin: 'system' | 'register' | null;
             originName: string | null;
+            place: string | null;
             rejectReason: string | null;
             createdAt: string;
             createdByName: string | null;
@@ -9417,7 +9644,7 @@ export interface operations {
             events: {
               id: number;
               /** @enum {string} */
-              action: 'create' | 'confirm' | 'correct' | 'reject';
+              action: 'create' | 'confirm' | 'correct' | 'reject' | 'withdraw';
               fromHours: number | null;
               toHours: number | null;
               reason: string | null;
@@ -9467,13 +9694,13 @@ export interface operations {
             volunteerName: string;
             volunteerNo: string;
             /** @enum {string} */
-            source: 'activity' | 'order' | 'manual' | 'opening';
+            source: 'activity' | 'order' | 'manual' | 'opening' | 'self';
             sourceId: number | null;
             sourceTitle: string;
             /** @enum {string} */
-            kind: 'credit' | 'backfill' | 'manual' | 'opening';
+            kind: 'credit' | 'backfill' | 'manual' | 'opening' | 'self';
             /** @enum {string} */
-            status: 'pending' | 'confirmed' | 'rejected';
+            status: 'pending' | 'confirmed' | 'rejected' | 'withdrawn';
             hours: number;
             minutes: number;
             startedAt: string;
@@ -9482,6 +9709,7 @@ export interface operations {
             /** @enum {string|null} */
             origin: 'system' | 'register' | null;
             originName: string | null;
+            place: string | null;
             rejectReason: string | null;
             createdAt: string;
             createdByName: string | null;
@@ -9492,7 +9720,7 @@ export interface operations {
             events: {
               id: number;
               /** @enum {string} */
-              action: 'create' | 'confirm' | 'correct' | 'reject';
+              action: 'create' | 'confirm' | 'correct' | 'reject' | 'withdraw';
               fromHours: number | null;
               toHours: number | null;
               reason: string | null;
@@ -9562,7 +9790,7 @@ export interface operations {
   getMeServiceRecords: {
     parameters: {
       query?: {
-        status?: 'pending' | 'confirmed' | 'rejected';
+        status?: 'pending' | 'confirmed' | 'rejected' | 'withdrawn';
         page?: number;
         pageSize?: number;
       };
@@ -9589,12 +9817,12 @@ export interface operations {
             items: {
               id: number;
               /** @enum {string} */
-              source: 'activity' | 'order' | 'manual' | 'opening';
+              source: 'activity' | 'order' | 'manual' | 'opening' | 'self';
               sourceTitle: string;
               /** @enum {string} */
-              kind: 'credit' | 'backfill' | 'manual' | 'opening';
+              kind: 'credit' | 'backfill' | 'manual' | 'opening' | 'self';
               /** @enum {string} */
-              status: 'pending' | 'confirmed' | 'rejected';
+              status: 'pending' | 'confirmed' | 'rejected' | 'withdrawn';
               hours: number;
               minutes: number;
               startedAt: string;
@@ -9636,13 +9864,13 @@ export interface operations {
               volunteerName: string;
               volunteerNo: string;
               /** @enum {string} */
-              source: 'activity' | 'order' | 'manual' | 'opening';
+              source: 'activity' | 'order' | 'manual' | 'opening' | 'self';
               sourceId: number | null;
               sourceTitle: string;
               /** @enum {string} */
-              kind: 'credit' | 'backfill' | 'manual' | 'opening';
+              kind: 'credit' | 'backfill' | 'manual' | 'opening' | 'self';
               /** @enum {string} */
-              status: 'pending' | 'confirmed' | 'rejected';
+              status: 'pending' | 'confirmed' | 'rejected' | 'withdrawn';
               hours: number;
               minutes: number;
               startedAt: string;
@@ -9651,6 +9879,7 @@ export interface operations {
               /** @enum {string|null} */
               origin: 'system' | 'register' | null;
               originName: string | null;
+              place: string | null;
               rejectReason: string | null;
               createdAt: string;
               createdByName: string | null;
@@ -9689,6 +9918,152 @@ export interface operations {
         content: {
           'application/json': {
             confirmed: number;
+          };
+        };
+      };
+    };
+  };
+  getMeSelfLogs: {
+    parameters: {
+      query?: {
+        status?: 'pending' | 'confirmed' | 'rejected' | 'withdrawn';
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              description: string;
+              place: string;
+              startedAt: string;
+              endedAt: string;
+              minutes: number;
+              hours: number;
+              /** @enum {string} */
+              status: 'pending' | 'confirmed' | 'rejected' | 'withdrawn';
+              rejectReason: string | null;
+              photoCount: number;
+              createdAt: string;
+              reviewedAt: string | null;
+            }[];
+            total: number;
+          };
+        };
+      };
+    };
+  };
+  postMeSelfLogs: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          description: string;
+          place: string;
+          /** Format: date-time */
+          startedAt: string;
+          /** Format: date-time */
+          endedAt: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            description: string;
+            place: string;
+            startedAt: string;
+            endedAt: string;
+            minutes: number;
+            hours: number;
+            /** @enum {string} */
+            status: 'pending' | 'confirmed' | 'rejected' | 'withdrawn';
+            rejectReason: string | null;
+            photoCount: number;
+            createdAt: string;
+            reviewedAt: string | null;
+          };
+        };
+      };
+    };
+  };
+  postMeSelfLogsByIdWithdraw: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            description: string;
+            place: string;
+            startedAt: string;
+            endedAt: string;
+            minutes: number;
+            hours: number;
+            /** @enum {string} */
+            status: 'pending' | 'confirmed' | 'rejected' | 'withdrawn';
+            rejectReason: string | null;
+            photoCount: number;
+            createdAt: string;
+            reviewedAt: string | null;
+          };
+        };
+      };
+    };
+  };
+  postMeSelfLogsByIdPhotos: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
           };
         };
       };
@@ -14832,15 +15207,15 @@ export interface operations {
               attendanceConfirmedAt: string | null;
               checkedInAt: string | null;
               /** @enum {string|null} */
-              inMethod: 'qr' | 'manual' | 'override' | 'close' | null;
+              inMethod: 'qr' | 'manual' | 'override' | 'close' | 'card' | null;
               distanceM: number | null;
               checkedOutAt: string | null;
               /** @enum {string|null} */
-              outMethod: 'qr' | 'manual' | 'override' | 'close' | null;
+              outMethod: 'qr' | 'manual' | 'override' | 'close' | 'card' | null;
               note: string | null;
               hours: number | null;
               /** @enum {string|null} */
-              recordStatus: 'pending' | 'confirmed' | 'rejected' | null;
+              recordStatus: 'pending' | 'confirmed' | 'rejected' | 'withdrawn' | null;
             }[];
           };
         };
@@ -14880,7 +15255,48 @@ export interface operations {
             volunteerId: number;
             at: string;
             /** @enum {string} */
-            method: 'qr' | 'manual' | 'override' | 'close';
+            method: 'qr' | 'manual' | 'override' | 'close' | 'card';
+            alreadyDone: boolean;
+            hours?: number;
+          };
+        };
+      };
+    };
+  };
+  postActivitiesByIdCardCheckins: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          code: string;
+          /** @enum {string} */
+          direction: 'in' | 'out';
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            direction: 'in' | 'out';
+            volunteerId: number;
+            volunteerName: string;
+            volunteerNo: string;
+            at: string;
+            /** @enum {string} */
+            method: 'qr' | 'manual' | 'override' | 'close' | 'card';
             alreadyDone: boolean;
             hours?: number;
           };

@@ -30,6 +30,7 @@ export const RECORD_STATUS_TAG: Record<ServiceRecordStatus, TagType> = {
   pending: 'warning',
   confirmed: 'success',
   rejected: 'danger',
+  withdrawn: 'info',
 };
 
 export const RECORD_KIND_TAG: Record<ServiceRecordKind, TagType> = {
@@ -37,6 +38,7 @@ export const RECORD_KIND_TAG: Record<ServiceRecordKind, TagType> = {
   backfill: 'warning',
   manual: 'info',
   opening: 'success',
+  self: 'warning',
 };
 
 export const EVENT_LABELS: Record<RecordEventAction, string> = {
@@ -44,6 +46,7 @@ export const EVENT_LABELS: Record<RecordEventAction, string> = {
   confirm: '确认',
   correct: '更正',
   reject: '驳回',
+  withdraw: '志愿者撤回',
 };
 
 export const EVENT_TAG: Record<RecordEventAction, TagType> = {
@@ -51,6 +54,7 @@ export const EVENT_TAG: Record<RecordEventAction, TagType> = {
   confirm: 'success',
   correct: 'warning',
   reject: 'danger',
+  withdraw: 'info',
 };
 
 /** A volunteer to choose in the 补录 and 手工录入 dialogs. */
