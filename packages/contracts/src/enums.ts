@@ -125,6 +125,12 @@ export const PERMISSIONS = [
   'hours.review',
   /** Enter backfilled (补录) and manual service records, with evidence. */
   'hours.write',
+  /** Holders' balances and ledgers (积分明细) in the caller's scope. */
+  'points.read',
+  /** Manual adjustments of points with a reason; above the threshold a second person confirms. */
+  'points.write',
+  /** The 积分管理办法: the centre's rules, and local rules within the centre's bounds. */
+  'points.rules',
   'account.manage',
   /**
    * Activate a privileged account the security admin created, reset or promoted: the second
@@ -158,6 +164,9 @@ const BUSINESS_ADMIN: readonly Permission[] = [
   'plan.write',
   'hours.review',
   'hours.write',
+  'points.read',
+  'points.write',
+  'points.rules',
 ];
 /**
  * 三权分立: the security admin manages accounts only, the audit admin reads the audit log only,
