@@ -19,6 +19,7 @@ import { insertProjectsAndMenu } from './projects-seed.ts';
 import { insertDemoOrders } from './orders-seed.ts';
 import { insertDemoActivities } from './activities-seed.ts';
 import { insertOpeningBalances } from './hours-seed.ts';
+import { insertDemoPoints } from './points-seed.ts';
 import type { OrgRef } from './org-ref.ts';
 
 export interface DemoAccount {
@@ -60,6 +61,8 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
       (o) => o.kind === 'station' && o.parentId === orgs.find((i) => i.kind === 'institute')!.id,
     )!;
     const openings = await insertOpeningBalances(tx, prior, demoStation.path);
+    // after every confirmed record: the ledger they earned under the county's rules
+    const points = await insertDemoPoints(tx, ctx.now());
     await appendAudit(
       tx,
       {
@@ -68,7 +71,15 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
         resourceType: 'system',
         orgId: center.id,
         orgPath: center.path,
-        summary: { orgs: orgs.length, ...people, ...projects, ...orders, ...activities, ...openings },
+        summary: {
+          orgs: orgs.length,
+          ...people,
+          ...projects,
+          ...orders,
+          ...activities,
+          ...openings,
+          ...points,
+        },
       },
       ctx.now(),
     );

@@ -17,6 +17,10 @@ import { rulesAt } from './rule-lookup.ts';
 
 export const RECORD_SOURCE = 'service_record';
 
+/** The key of a record's n-th award of a rule kind (the seed writes the first ones with it too). */
+export const awardKey = (recordId: number, ruleKind: string, n: number) =>
+  `${RECORD_SOURCE}:${recordId}:${ruleKind}:${n}`;
+
 interface LiveAward {
   id: number;
   ruleKind: string;
@@ -139,7 +143,7 @@ export async function reconcileRecord(
         ruleVersion: want.rule.version,
         sourceType: RECORD_SOURCE,
         sourceId: facts.recordId,
-        idemKey: `${RECORD_SOURCE}:${facts.recordId}:${ruleKind}:${n + 1}`,
+        idemKey: awardKey(facts.recordId, ruleKind, n + 1),
         reason: replace ? `${want.reason}（更正后）` : want.reason,
         occurredAt: how.at,
         actorUserId: how.actorUserId,

@@ -8,6 +8,10 @@
 import { defineModule } from '../../platform/module.ts';
 import { pointsEventHandlers } from './awards.ts';
 
+export { describePoints, verifyPoints, type PointsReport } from './verify.ts';
+export { plannedAwards, type RecordForPoints } from './award-plan.ts';
+export { awardKey, RECORD_SOURCE } from './awards.ts';
+export { chinaDay, pickRules, storedRuleOf, type StoredRule } from './rule-lookup.ts';
 export {
   INSUFFICIENT_POINTS,
   pointBalance,
