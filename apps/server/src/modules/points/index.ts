@@ -7,6 +7,7 @@
 // (above it) spends and refunds through the functions exported here, inside its own transactions.
 import { defineModule } from '../../platform/module.ts';
 import { pointsEventHandlers } from './awards.ts';
+import { pointsRoutes } from './points.routes.ts';
 
 export { describePoints, verifyPoints, type PointsReport } from './verify.ts';
 export { plannedAwards, type RecordForPoints } from './award-plan.ts';
@@ -27,7 +28,7 @@ export {
 export const pointsModule = defineModule({
   name: 'points',
   description: '积分：积分管理办法（规则）、积分流水与余额、服务时长自动计分、人工调整、我的积分',
-  routes: [],
+  routes: [pointsRoutes],
   permissions: ['points.read', 'points.write', 'points.rules'],
   tables: ['point_rules', 'point_entries', 'point_balances', 'point_adjustments'],
   events: pointsEventHandlers,
