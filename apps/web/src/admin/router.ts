@@ -186,6 +186,12 @@ const routes: RouteRecordRaw[] = [
         meta: { title: '服务时长', permission: 'hours.review' },
       },
       {
+        path: 'points',
+        name: 'points',
+        component: () => import('./views/points/PointsView.vue'),
+        meta: { title: '积分管理', permission: 'points.read' },
+      },
+      {
         path: 'users',
         name: 'users',
         component: () => import('./views/users/UsersView.vue'),
