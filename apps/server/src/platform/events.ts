@@ -59,7 +59,7 @@ export type DomainEvent =
     }
   | {
       /** the resident rated a finished order */
-      type: 'order.rated';
+      type: 'order.residentRated';
       orderId: number;
       orderNo: string;
       orgPath: string;

@@ -169,7 +169,7 @@ export function createResidentOrdersService(ctx: AppContext) {
         await audit(tx, where, order, 'order.rate', { rating });
         // the modules above (points: the 5-star bonus) react in this transaction
         await ctx.events.emit(tx, {
-          type: 'order.rated',
+          type: 'order.residentRated',
           orderId: order.id,
           orderNo: order.order_no,
           orgPath: order.org_path,

@@ -212,7 +212,7 @@ async function onAttendanceClosed(tx: Tx, event: EventOf<'activity.attendanceClo
   }
 }
 
-async function onOrderRated(tx: Tx, event: EventOf<'order.rated'>): Promise<void> {
+async function onOrderRated(tx: Tx, event: EventOf<'order.residentRated'>): Promise<void> {
   if (event.rating !== 5) return;
   const records = await tx
     .selectFrom('service_records')
@@ -265,5 +265,5 @@ export const pointsEventHandlers: EventHandlers = {
   'serviceRecord.voided': (tx, event) =>
     voidRecord(tx, event.record, { at: event.at, actorUserId: event.actorUserId, reason: event.reason }),
   'activity.attendanceClosed': onAttendanceClosed,
-  'order.rated': onOrderRated,
+  'order.residentRated': onOrderRated,
 };
