@@ -25,11 +25,18 @@ let station: OrgRef;
 let admin: ReturnType<typeof as>;
 let volunteers: number[];
 let nextVolunteer = 0;
+/** the last service record of the seed: the tests below add their own */
+let lastSeededRecord = 0;
 
 beforeAll(async () => {
   t = await createTestContext();
   station = await orgOfUser(t.ctx.db.system, 'demo-station');
   admin = as(t.app, await login(t.app, 'demo-station'));
+  const last = await t.ctx.db.system
+    .selectFrom('service_records')
+    .select(sql<number>`max(id)::int`.as('id'))
+    .executeTakeFirstOrThrow();
+  lastSeededRecord = last.id;
   volunteers = (
     await t.ctx.db.system
       .selectFrom('volunteers')
@@ -256,11 +263,64 @@ describe('awards from service records', () => {
   });
 });
 
+describe('the 5-star bonus', () => {
+  it("adds the bonus to an order's confirmed records once when the resident rates it 5 stars", async () => {
+    const db = t.ctx.db.system;
+    const o = await db
+      .selectFrom('orders')
+      .select(['id', 'order_no', 'org_path'])
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const v = volunteer();
+    const served = new Date(t.ctx.now().getTime() - 5 * HOUR);
+    const { id: recordId } = await db
+      .insertInto('service_records')
+      .values({
+        volunteer_id: v,
+        org_path: o.org_path,
+        source: 'order',
+        source_id: o.id,
+        kind: 'credit',
+        status: 'confirmed',
+        started_at: served,
+        ended_at: new Date(served.getTime() + HOUR),
+        minutes: 60,
+        hours: 1,
+        created_at: t.ctx.now(),
+        updated_at: t.ctx.now(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const order = { ...o, volunteer_id: v, record_id: recordId };
+    const before = await balanceOf(order.volunteer_id);
+    const rated = {
+      type: 'order.residentRated' as const,
+      orderId: order.id,
+      orderNo: order.order_no,
+      orgPath: order.org_path,
+      rating: 5,
+      at: t.ctx.now(),
+    };
+    await db.updateTable('orders').set({ rating: 5 }).where('id', '=', order.id).execute();
+    for (let i = 0; i < 2; i++) await db.transaction().execute((tx) => t.ctx.events.emit(tx, rated));
+    const bonus = (await entriesOf(order.volunteer_id, 'service_record', order.record_id)).filter(
+      (e) => e.rule_kind === 'five_star',
+    );
+    expect(bonus.map((e) => e.delta)).toEqual([10]);
+    expect(bonus[0]!.reason).toContain('五星');
+    expect(await balanceOf(order.volunteer_id)).toEqual({
+      balance: before.balance + 10,
+      lifetime: before.lifetime + 10,
+    });
+  });
+});
+
 describe('the demo ledger and points:verify', () => {
   it('awards every confirmed record of the seed with hours its hour points', async () => {
     const { rows } = await sql<{ missing: number }>`
       SELECT count(*)::int AS missing FROM service_records r
-       WHERE r.status = 'confirmed' AND r.hours > 0
+       WHERE r.status = 'confirmed' AND r.hours > 0 AND r.id <= ${lastSeededRecord}
          AND NOT EXISTS (SELECT 1 FROM point_entries e WHERE e.source_type = 'service_record'
                            AND e.source_id = r.id AND e.rule_kind = 'hour')`.execute(t.ctx.db.system);
     expect(rows[0]!.missing).toBe(0);
