@@ -10,6 +10,7 @@ import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import type { AppContext } from '../src/platform/context.ts';
+import { createEventBus } from '../src/platform/events.ts';
 import { createFieldCipher } from '../src/platform/crypto.ts';
 import {
   bootstrapDatabase,
@@ -51,7 +52,7 @@ export async function startBench(): Promise<Bench> {
   await bootstrapDatabase(url, appPassword);
   const db = connectDatabases(url, appPassword);
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, FIELD_ENCRYPTION_KEY: key });
-  const ctx: AppContext = { config, db, cipher, now: () => new Date() };
+  const ctx: AppContext = { config, db, cipher, now: () => new Date(), events: createEventBus() };
   await seedDemoIfEmpty(ctx, BENCH_PASSWORD);
   const app = await buildApp(ctx, { webDist: '/nonexistent' });
   await app.ready();

@@ -142,6 +142,12 @@ export const AUDIT_ACTION_LABELS = {
   'certificate.issue': '出具志愿服务记录证明',
   'certificate.revoke': '撤销志愿服务记录证明',
 
+  'points.rule.create': '新增积分规则',
+  'points.rule.update': '修改积分规则',
+  'points.adjust': '人工调整积分',
+  'points.adjust.confirm': '确认积分调整',
+  'points.adjust.cancel': '撤回积分调整',
+
   'system.seed': '生成演示数据',
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -177,6 +183,8 @@ export const AUDIT_RESOURCE_LABELS = {
   activity_series: '重复活动',
   service_record: '服务记录',
   certificate: '志愿服务记录证明',
+  point_rule: '积分规则',
+  point_adjustment: '积分调整',
   system: '系统',
 } as const satisfies Record<string, string>;
 export type AuditResourceType = keyof typeof AUDIT_RESOURCE_LABELS;
@@ -207,6 +215,7 @@ export const AUDIT_ACTION_GROUP_LABELS: Record<string, string> = {
   activity: '活动',
   hours: '服务时长',
   certificate: '志愿服务记录证明',
+  points: '积分',
   system: '系统',
 };
 
@@ -465,6 +474,9 @@ export const AUDIT_PERMISSION_LABELS: Record<string, string> = {
   'hours.review': '审核服务时长',
   'hours.write': '录入服务时长',
   'certificate.issue': '出具志愿服务记录证明',
+  'points.read': '查看积分',
+  'points.write': '调整积分',
+  'points.rules': '管理积分规则',
   'account.manage': '管理账号',
   'account.activate': '激活账号',
   'audit.read': '查看审计日志',

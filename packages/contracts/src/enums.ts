@@ -130,6 +130,12 @@ export const PERMISSIONS = [
    * list the org's certificates and revoke one (the issuing org and those above it).
    */
   'certificate.issue',
+  /** Holders' balances and ledgers (积分明细) in the caller's scope. */
+  'points.read',
+  /** Manual adjustments of points with a reason; above the threshold a second person confirms. */
+  'points.write',
+  /** The 积分管理办法: the centre's rules, and local rules within the centre's bounds. */
+  'points.rules',
   'account.manage',
   /**
    * Activate a privileged account the security admin created, reset or promoted: the second
@@ -164,6 +170,9 @@ const BUSINESS_ADMIN: readonly Permission[] = [
   'hours.review',
   'hours.write',
   'certificate.issue',
+  'points.read',
+  'points.write',
+  'points.rules',
 ];
 /**
  * 三权分立: the security admin manages accounts only, the audit admin reads the audit log only,

@@ -10,3 +10,4 @@ export * from './projects.ts';
 export * from './activities.ts';
 export * from './login-challenge.ts';
 export * from './audit.ts';
+export * from './points.ts';

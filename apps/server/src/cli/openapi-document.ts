@@ -8,6 +8,7 @@ import * as prettier from 'prettier';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../platform/config.ts';
 import type { AppContext } from '../platform/context.ts';
+import { createEventBus } from '../platform/events.ts';
 import { createFieldCipher } from '../platform/crypto.ts';
 import type { Databases } from '../platform/db/database.ts';
 import type { Db } from '../platform/db/database.ts';
@@ -43,6 +44,7 @@ export async function buildOpenApiDocument(): Promise<OpenAPI3> {
     // a throwaway key: nothing is encrypted while the document is built
     cipher: createFieldCipher(crypto.randomBytes(32).toString('hex')),
     now: () => new Date(),
+    events: createEventBus(),
   };
   const app = await buildApp(ctx, { webDist: '/nonexistent' });
   try {

@@ -11,6 +11,7 @@ import { hoursModule } from './hours/index.ts';
 import { notificationsModule } from './notifications/index.ts';
 import { ordersModule } from './orders/index.ts';
 import { orgsModule } from './orgs/index.ts';
+import { pointsModule } from './points/index.ts';
 import { projectsModule } from './projects/index.ts';
 import { teamsModule } from './teams/index.ts';
 import { uploadsModule } from './uploads/index.ts';
@@ -31,4 +32,6 @@ export const MODULES: readonly ServerModule[] = [
   ordersModule,
   activitiesModule,
   certificatesModule,
+  // above hours, orders and activities: it reacts to their events and the store spends through it
+  pointsModule,
 ];

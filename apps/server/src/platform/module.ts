@@ -7,6 +7,7 @@ import type { Permission } from '@civic/contracts';
 import type { AppContext } from './context.ts';
 import type { ScheduledJob } from './jobs/scheduler.ts';
 import type { Database } from './db/schema.ts';
+import type { EventHandlers } from './events.ts';
 
 export type RouteRegistrar = (app: FastifyInstance, ctx: AppContext) => void;
 
@@ -21,6 +22,8 @@ export interface ServerModule {
   permissions?: readonly Permission[];
   /** The tables only this module writes (each table has one owner). */
   tables: readonly (keyof Database)[];
+  /** What the module does, in the emitter's transaction, when a module below it reports a change. */
+  events?: EventHandlers;
 }
 
 export function defineModule<const M extends ServerModule>(module: M): M {

@@ -4,6 +4,7 @@ import { createFieldCipher } from './crypto.ts';
 import type { AppContext } from './context.ts';
 import { bootstrapDatabase, connectDatabases, ensureDatabase, withDatabase } from './db/database.ts';
 import { runningEmbeddedPort, startEmbeddedPostgres } from './db/embedded.ts';
+import { createEventBus } from './events.ts';
 import { loadOrCreateSecrets } from './secrets.ts';
 
 interface Logger {
@@ -75,7 +76,7 @@ export async function startRuntime(
     const applied = await bootstrapDatabase(owner.ownerUrl, appRolePassword);
     if (applied.length) logger.info(`已执行数据库迁移：${applied.join(', ')}`);
     const db = connectDatabases(owner.ownerUrl, appRolePassword);
-    const ctx: AppContext = { config, db, cipher, now: () => new Date() };
+    const ctx: AppContext = { config, db, cipher, now: () => new Date(), events: createEventBus() };
     return {
       ctx,
       async stop() {

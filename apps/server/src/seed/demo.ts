@@ -21,6 +21,7 @@ import { insertDemoActivities } from './activities-seed.ts';
 import { insertOpeningBalances } from './hours-seed.ts';
 import { insertDemoCertificates } from './certificates-seed.ts';
 import { insertSelfLogs } from './self-log-seed.ts';
+import { insertDemoPoints } from './points-seed.ts';
 import type { OrgRef } from './org-ref.ts';
 
 export interface DemoAccount {
@@ -66,6 +67,8 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
     const certificates = await insertDemoCertificates(ctx, tx);
     // the volunteers' own logs (随时记), counted by the lifetime-hours trigger when confirmed
     const selfLogs = await insertSelfLogs(tx, demoStation.path, ctx.now());
+    // after every confirmed record: the ledger they earned under the county's rules
+    const points = await insertDemoPoints(tx, ctx.now());
     await appendAudit(
       tx,
       {
@@ -83,6 +86,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
           ...openings,
           ...certificates,
           ...selfLogs,
+          ...points,
         },
       },
       ctx.now(),

@@ -705,7 +705,7 @@ describe('closing attendance', () => {
       .executeTakeFirstOrThrow();
     const again = await t.ctx.db.system
       .transaction()
-      .execute((tx) => closeAttendance(tx, row, new Date(t.ctx.now()), null));
+      .execute((tx) => closeAttendance(tx, row, new Date(t.ctx.now()), null, t.ctx.events));
     expect(again).toEqual({ checkedOut: 0, records: 0, noShows: 0 });
     expect(await recordsOf(a.id)).toHaveLength(2);
   });

@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/platform/config.ts';
 import type { AppContext } from '../../src/platform/context.ts';
 import { createFieldCipher } from '../../src/platform/crypto.ts';
 import { connectDatabases, withDatabase } from '../../src/platform/db/database.ts';
+import { createEventBus } from '../../src/platform/events.ts';
 import { createDatabaseFrom } from './databases.ts';
 import { DEMO_PASSWORD, TEST_KEY } from './keys.ts';
 
@@ -44,7 +45,13 @@ export async function createTestContext(
     ...options.env,
   });
   let fixedNow: Date | null = null;
-  const ctx: AppContext = { config, db, cipher, now: () => fixedNow ?? new Date() };
+  const ctx: AppContext = {
+    config,
+    db,
+    cipher,
+    now: () => fixedNow ?? new Date(),
+    events: createEventBus(),
+  };
   const app = await buildApp(ctx, { webDist: options.webDist ?? '/nonexistent' });
   await app.ready();
   return {

@@ -6,6 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { WEB_DIST } from '../../src/app.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import type { AppContext } from '../../src/platform/context.ts';
+import { createEventBus } from '../../src/platform/events.ts';
 import { createFieldCipher } from '../../src/platform/crypto.ts';
 import {
   bootstrapDatabase,
@@ -121,7 +122,7 @@ async function prepare(): Promise<TestDatabases> {
         DATABASE_URL: databaseUrl,
         FIELD_ENCRYPTION_KEY: TEST_KEY,
       });
-      const ctx: AppContext = { config, db, cipher, now: () => new Date() };
+      const ctx: AppContext = { config, db, cipher, now: () => new Date(), events: createEventBus() };
       const result = await seedDemoIfEmpty(ctx, DEMO_PASSWORD);
       if (!result.seeded) throw new Error(`the demo county was not seeded into ${seededTemplateDatabase}`);
     } finally {

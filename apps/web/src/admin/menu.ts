@@ -110,6 +110,18 @@ export const MENU_GROUPS: readonly MenuGroup[] = [
     ],
   },
   {
+    key: 'points',
+    title: '积分',
+    permission: 'points.read',
+    items: [
+      {
+        path: '/points',
+        title: '积分管理',
+        description: '积分规则、积分明细与人工调整',
+      },
+    ],
+  },
+  {
     key: 'account',
     title: '账号管理',
     permission: 'account.manage',

@@ -200,6 +200,12 @@ const routes: RouteRecordRaw[] = [
         meta: { title: '证明管理', permission: 'certificate.issue' },
       },
       {
+        path: 'points',
+        name: 'points',
+        component: () => import('./views/points/PointsView.vue'),
+        meta: { title: '积分管理', permission: 'points.read' },
+      },
+      {
         path: 'users',
         name: 'users',
         component: () => import('./views/users/UsersView.vue'),

@@ -160,6 +160,12 @@ const routes: RouteRecordRaw[] = [
     meta: { title: '志愿者电子证', requiresLogin: true, volunteerOnly: true },
   },
   {
+    path: '/my-points',
+    name: 'my-points',
+    component: () => import('./views/MyPointsView.vue'),
+    meta: { title: '我的积分', requiresLogin: true, volunteerOnly: true },
+  },
+  {
     path: '/team-hours',
     name: 'team-hours',
     component: () => import('./views/TeamHoursView.vue'),

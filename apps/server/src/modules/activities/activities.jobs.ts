@@ -88,7 +88,7 @@ export async function runActivityClose(
   let checkedOut = 0;
   let noShows = 0;
   for (const row of due) {
-    const closed = await closeAttendance(tx, row, now, null);
+    const closed = await closeAttendance(tx, row, now, null, ctx.events);
     checkedOut += closed.checkedOut;
     noShows += closed.noShows;
     await tx
@@ -117,7 +117,7 @@ export async function runActivityClose(
     .execute();
   for (const row of stragglers) {
     const closeAt = new Date(Math.min(now.getTime(), new Date(row.finished_at ?? now).getTime()));
-    const closed = await closeAttendanceAt(tx, row, closeAt, now, null);
+    const closed = await closeAttendanceAt(tx, row, closeAt, now, null, ctx.events);
     checkedOut += closed.checkedOut;
   }
   return { finished: due.length, checkedOut, noShows };

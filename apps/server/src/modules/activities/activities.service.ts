@@ -441,7 +441,7 @@ export function createActivitiesService(ctx: AppContext) {
           throw new Invalid('活动结束时间已过，不能发布', 'ACTIVITY_IN_PAST');
         if (action === 'archive' && !row.summary?.trim())
           throw new Invalid('请先填写活动总结，再归档', 'SUMMARY_REQUIRED');
-        if (action === 'finish') await closeAttendance(tx, row, now, actor.userId);
+        if (action === 'finish') await closeAttendance(tx, row, now, actor.userId, ctx.events);
         await tx
           .updateTable('activities')
           .set({

@@ -11,6 +11,7 @@ import {
   type CheckinMethod,
 } from '@civic/contracts';
 import type { Tx } from '../../platform/db/database.ts';
+import type { EventBus } from '../../platform/events.ts';
 import { AppError, Conflict, Forbidden, Invalid } from '../../platform/errors.ts';
 import { creditedHours, recordService, type RecordActor } from '../hours/index.ts';
 import { activityMinutes, type ActivityRow } from './activity-store.ts';
@@ -193,8 +194,9 @@ export async function closeAttendance(
   activity: ActivityRow,
   now: Date,
   actorUserId: number | null,
+  events: EventBus,
 ): Promise<{ checkedOut: number; records: number; noShows: number }> {
-  return closeAttendanceAt(tx, activity, now, now, actorUserId);
+  return closeAttendanceAt(tx, activity, now, now, actorUserId, events);
 }
 
 /** closeAttendance, checking out at `closedAt` (or the end time, if earlier) rather than now. */
@@ -204,6 +206,7 @@ export async function closeAttendanceAt(
   closedAt: Date,
   now: Date,
   actorUserId: number | null,
+  events: EventBus,
 ): Promise<{ checkedOut: number; records: number; noShows: number }> {
   const closeAt = new Date(Math.min(closedAt.getTime(), at(activity.ends_at)));
   const closed = await tx
@@ -233,13 +236,25 @@ export async function closeAttendanceAt(
     .where(sql<boolean>`NOT ${checkedIn}`)
     .returning('volunteer_id')
     .execute();
-  await tx
+  const cameAfterAll = await tx
     .updateTable('activity_signups')
     .set({ status: 'confirmed', updated_at: now })
     .where('activity_id', '=', activity.id)
     .where('status', '=', 'no_show')
     .where(checkedIn)
+    .returning('volunteer_id')
     .execute();
+  // the modules above (points: the no-show penalty, taken back after a late check-in) react here
+  if (noShows.length > 0 || cameAfterAll.length > 0)
+    await events.emit(tx, {
+      type: 'activity.attendanceClosed',
+      activityId: activity.id,
+      orgPath: activity.org_path,
+      title: activity.title,
+      noShowVolunteerIds: noShows.map((s) => s.volunteer_id),
+      cameAfterAllVolunteerIds: cameAfterAll.map((s) => s.volunteer_id),
+      at: now,
+    });
   return { checkedOut: closed.length, records: records.size, noShows: noShows.length };
 }
 

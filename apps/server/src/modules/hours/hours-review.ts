@@ -4,6 +4,7 @@
 import { sql } from 'kysely';
 import { auditAction, type Actor, type AuditTarget } from '../../platform/auth/actor.ts';
 import type { Tx } from '../../platform/db/database.ts';
+import type { EventBus, ServiceRecordFacts } from '../../platform/events.ts';
 import { Conflict, NotFound } from '../../platform/errors.ts';
 import { isoTimestamp } from '../../platform/time.ts';
 import {
@@ -164,6 +165,7 @@ export async function confirmIn(
   ids: number[],
   limits: ConfirmLimits,
   now: Date,
+  events: EventBus,
 ): Promise<number> {
   // one lock order for everyone, so two bulk confirmations cannot deadlock
   const pending = await confirmable(tx, scopePath, ids, limits).orderBy('id').forUpdate().execute();
@@ -181,7 +183,7 @@ export async function confirmIn(
       pending.map((r) => r.id),
     )
     .where('status', '=', 'pending')
-    .returning(['id', 'org_path', 'hours'])
+    .returning(['id', 'org_path', 'hours', 'volunteer_id', 'source', 'source_id', 'kind', 'started_at'])
     .execute();
   await addEvents(
     tx,
@@ -203,5 +205,35 @@ export async function confirmIn(
     },
     now,
   );
+  // the modules above (points) react in this transaction
+  await events.emit(tx, {
+    type: 'serviceRecord.confirmed',
+    records: confirmed.map(recordFacts),
+    actorUserId: actor.userId,
+    at: now,
+  });
   return confirmed.length;
+}
+
+/** What a domain event tells of a service record. */
+export function recordFacts(r: {
+  id: number;
+  volunteer_id: number;
+  hours: number | string;
+  source: string;
+  source_id: number | null;
+  kind: string;
+  org_path: string;
+  started_at: Date | string;
+}): ServiceRecordFacts {
+  return {
+    recordId: r.id,
+    volunteerId: r.volunteer_id,
+    hours: Number(r.hours),
+    source: r.source,
+    sourceId: r.source_id,
+    kind: r.kind,
+    orgPath: r.org_path,
+    servedAt: new Date(r.started_at),
+  };
 }

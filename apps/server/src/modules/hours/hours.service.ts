@@ -11,7 +11,14 @@ import type { AppContext } from '../../platform/context.ts';
 import { inScope, type Tx } from '../../platform/db/database.ts';
 import { pageByKey } from '../../platform/db/paging.ts';
 import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
-import { addEvents, auditRecord, confirmIn, recordDetail, SAME_PERSON_MESSAGE } from './hours-review.ts';
+import {
+  addEvents,
+  auditRecord,
+  confirmIn,
+  recordDetail,
+  recordFacts,
+  SAME_PERSON_MESSAGE,
+} from './hours-review.ts';
 import {
   maxHoursOf,
   needsSecondPerson,
@@ -123,6 +130,7 @@ export function createHoursService(ctx: AppContext) {
               },
             },
             ctx.now(),
+            ctx.events,
           ),
         };
       }),
@@ -167,6 +175,16 @@ export function createHoursService(ctx: AppContext) {
           { from, to: input.hours, reason: input.reason, status: row.status },
           now,
         );
+        // only confirmed hours carry points: a pending record's correction changes none
+        if (row.status === 'confirmed')
+          await ctx.events.emit(tx, {
+            type: 'serviceRecord.corrected',
+            record: recordFacts({ ...row, hours: input.hours }),
+            fromHours: from,
+            reason: input.reason,
+            actorUserId: actor.userId,
+            at: now,
+          });
         return recordDetail(tx, actor, id);
       }),
 
@@ -196,6 +214,13 @@ export function createHoursService(ctx: AppContext) {
           now,
         );
         await auditRecord(tx, actor, 'hours.reject', row, { hours, reason }, now);
+        await ctx.events.emit(tx, {
+          type: 'serviceRecord.voided',
+          record: recordFacts(row),
+          reason,
+          actorUserId: actor.userId,
+          at: now,
+        });
         return recordDetail(tx, actor, id);
       }),
 

@@ -138,7 +138,7 @@ export function createMyHoursService(ctx: AppContext) {
       let confirmed = 0;
       for (const team of teams) {
         confirmed += await inScope(ctx.db.app, team.org_path, (tx) =>
-          confirmIn(tx, actor, team.org_path, ids, limitsOf(team), ctx.now()),
+          confirmIn(tx, actor, team.org_path, ids, limitsOf(team), ctx.now(), ctx.events),
         );
       }
       return { confirmed };

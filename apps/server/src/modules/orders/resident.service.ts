@@ -167,6 +167,15 @@ export function createResidentOrdersService(ctx: AppContext) {
           details: { rating },
         });
         await audit(tx, where, order, 'order.rate', { rating });
+        // the modules above (points: the 5-star bonus) react in this transaction
+        await ctx.events.emit(tx, {
+          type: 'order.residentRated',
+          orderId: order.id,
+          orderNo: order.order_no,
+          orgPath: order.org_path,
+          rating,
+          at: ctx.now(),
+        });
       }),
 
     reopen: (where: ResidentLocator, reason: string) =>

@@ -397,6 +397,70 @@ export interface Platforms {
   updated_at: Generated<Timestamp>;
 }
 
+export interface PointAdjustments {
+  created_at: Generated<Timestamp>;
+  created_by: number;
+  decided_at: Timestamp | null;
+  decided_by: number | null;
+  entry_id: number | null;
+  holder_id: number;
+  holder_type: string;
+  id: Generated<number>;
+  org_path: string;
+  points: number;
+  reason: string;
+  status: Generated<string>;
+}
+
+export interface PointBalances {
+  balance: Generated<number>;
+  holder_id: number;
+  holder_type: string;
+  lifetime: Generated<number>;
+  org_path: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface PointEntries {
+  balance_after: number;
+  created_at: Generated<Timestamp>;
+  created_by: number | null;
+  delta: number;
+  holder_id: number;
+  holder_org_path: string;
+  holder_type: string;
+  id: Generated<number>;
+  idem_key: string;
+  kind: string;
+  lifetime_after: number;
+  lifetime_delta: number;
+  occurred_at: Timestamp;
+  org_path: string;
+  reason: string;
+  reverses_id: number | null;
+  rule_id: number | null;
+  rule_kind: string;
+  rule_version: number | null;
+  source_id: number | null;
+  source_type: string;
+}
+
+export interface PointRules {
+  created_at: Generated<Timestamp>;
+  created_by: number | null;
+  id: Generated<number>;
+  kind: string;
+  max_points: number | null;
+  note: string | null;
+  org_path: string;
+  points: number;
+  updated_at: Generated<Timestamp>;
+  updated_by: number | null;
+  valid_from: string;
+  valid_to: string | null;
+  version: Generated<number>;
+}
+
 export interface Projects {
   copied_from_id: number | null;
   created_at: Generated<Timestamp>;
@@ -711,6 +775,10 @@ export interface DB {
   orgs: Orgs;
   plan_items: PlanItems;
   platforms: Platforms;
+  point_adjustments: PointAdjustments;
+  point_balances: PointBalances;
+  point_entries: PointEntries;
+  point_rules: PointRules;
   project_status_history: ProjectStatusHistory;
   projects: Projects;
   resident_phone_codes: ResidentPhoneCodes;

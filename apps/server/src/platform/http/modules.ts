@@ -46,6 +46,8 @@ export function registerModules(
   modules: readonly ServerModule[],
 ): void {
   for (const module of modules) {
+    // the module's event handlers join the context's bus (in module order: lowest first)
+    if (module.events) ctx.events.subscribe(module.name, module.events);
     app.register(async (scope) => {
       scope.addHook('onRoute', (route) => describeRoute(route, module));
       for (const routes of module.routes) routes(scope, ctx);

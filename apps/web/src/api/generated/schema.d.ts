@@ -3267,6 +3267,144 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/points/rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 积分规则（全县规则与本地规则） */
+    get: operations['getPointsRules'];
+    put?: never;
+    /** 新增积分规则（中心定全县规则，所/站在中心上限内加本地规则） */
+    post: operations['postPointsRules'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/points/rules/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** 修改积分规则（新版本，不改已记的积分） */
+    put: operations['putPointsRulesById'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/points/holders/{holderType}/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 积分账户：可用积分与终身积分 */
+    get: operations['getPointsHoldersByHolderTypeById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/points/entries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 积分明细（可按账户、类型、日期筛选） */
+    get: operations['getPointsEntries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/points/adjustments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 积分人工调整 */
+    get: operations['getPointsAdjustments'];
+    put?: never;
+    /** 人工调整积分（须写明原因，超过阈值须另一位管理员确认） */
+    post: operations['postPointsAdjustments'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/points/adjustments/{id}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 确认积分调整（第二人） */
+    post: operations['postPointsAdjustmentsByIdConfirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/points/adjustments/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 撤回待确认的积分调整 */
+    post: operations['postPointsAdjustmentsByIdCancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/points': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 我的积分：可用积分、终身积分与积分明细 */
+    get: operations['getMePoints'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -15750,6 +15888,439 @@ export interface operations {
             } | null;
             revokedAt: string | null;
             revokeReason: string | null;
+          };
+        };
+      };
+    };
+  };
+  getPointsRules: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              orgId: number | null;
+              orgName: string;
+              county: boolean;
+              /** @enum {string} */
+              kind: 'hour' | 'activity' | 'order' | 'festival' | 'five_star' | 'professional' | 'no_show';
+              points: number;
+              maxPoints: number | null;
+              note: string | null;
+              validFrom: string;
+              validTo: string | null;
+              version: number;
+              canEdit: boolean;
+            }[];
+            canCreate: boolean;
+            local: boolean;
+          };
+        };
+      };
+    };
+  };
+  postPointsRules: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          kind: 'hour' | 'activity' | 'order' | 'festival' | 'five_star' | 'professional' | 'no_show';
+          points: number;
+          maxPoints?: number | null;
+          note?: string | null;
+          /** Format: date */
+          validFrom: string;
+          /** Format: date */
+          validTo?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orgId: number | null;
+            orgName: string;
+            county: boolean;
+            /** @enum {string} */
+            kind: 'hour' | 'activity' | 'order' | 'festival' | 'five_star' | 'professional' | 'no_show';
+            points: number;
+            maxPoints: number | null;
+            note: string | null;
+            validFrom: string;
+            validTo: string | null;
+            version: number;
+            canEdit: boolean;
+          };
+        };
+      };
+    };
+  };
+  putPointsRulesById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          kind: 'hour' | 'activity' | 'order' | 'festival' | 'five_star' | 'professional' | 'no_show';
+          points: number;
+          maxPoints?: number | null;
+          note?: string | null;
+          /** Format: date */
+          validFrom: string;
+          /** Format: date */
+          validTo?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orgId: number | null;
+            orgName: string;
+            county: boolean;
+            /** @enum {string} */
+            kind: 'hour' | 'activity' | 'order' | 'festival' | 'five_star' | 'professional' | 'no_show';
+            points: number;
+            maxPoints: number | null;
+            note: string | null;
+            validFrom: string;
+            validTo: string | null;
+            version: number;
+            canEdit: boolean;
+          };
+        };
+      };
+    };
+  };
+  getPointsHoldersByHolderTypeById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        holderType: 'volunteer' | 'household';
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            holderType: 'volunteer' | 'household';
+            holderId: number;
+            name: string;
+            no: string | null;
+            balance: number;
+            lifetime: number;
+          };
+        };
+      };
+    };
+  };
+  getPointsEntries: {
+    parameters: {
+      query?: {
+        holderType?: 'volunteer' | 'household';
+        holderId?: number;
+        kind?: 'award' | 'penalty' | 'adjust' | 'spend' | 'reversal' | 'refund';
+        from?: string;
+        to?: string;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              /** @enum {string} */
+              holderType: 'volunteer' | 'household';
+              holderId: number;
+              holderName: string | null;
+              holderNo: string | null;
+              /** @enum {string} */
+              kind: 'award' | 'penalty' | 'adjust' | 'spend' | 'reversal' | 'refund';
+              ruleKind: string;
+              delta: number;
+              balanceAfter: number;
+              lifetimeAfter: number;
+              ruleVersion: number | null;
+              sourceType: string;
+              sourceId: number | null;
+              reason: string;
+              occurredAt: string;
+            }[];
+            total: number;
+          };
+        };
+      };
+    };
+  };
+  getPointsAdjustments: {
+    parameters: {
+      query?: {
+        status?: 'pending' | 'confirmed' | 'cancelled';
+        holderId?: number;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              /** @enum {string} */
+              holderType: 'volunteer' | 'household';
+              holderId: number;
+              holderName: string | null;
+              holderNo: string | null;
+              points: number;
+              reason: string;
+              /** @enum {string} */
+              status: 'pending' | 'confirmed' | 'cancelled';
+              createdBy: string | null;
+              createdAt: string;
+              decidedBy: string | null;
+              decidedAt: string | null;
+              canConfirm: boolean;
+              canCancel: boolean;
+            }[];
+            total: number;
+          };
+        };
+      };
+    };
+  };
+  postPointsAdjustments: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * @default volunteer
+           * @enum {string}
+           */
+          holderType?: 'volunteer' | 'household';
+          holderId: number;
+          points: number;
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            /** @enum {string} */
+            holderType: 'volunteer' | 'household';
+            holderId: number;
+            holderName: string | null;
+            holderNo: string | null;
+            points: number;
+            reason: string;
+            /** @enum {string} */
+            status: 'pending' | 'confirmed' | 'cancelled';
+            createdBy: string | null;
+            createdAt: string;
+            decidedBy: string | null;
+            decidedAt: string | null;
+            canConfirm: boolean;
+            canCancel: boolean;
+          };
+        };
+      };
+    };
+  };
+  postPointsAdjustmentsByIdConfirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            /** @enum {string} */
+            holderType: 'volunteer' | 'household';
+            holderId: number;
+            holderName: string | null;
+            holderNo: string | null;
+            points: number;
+            reason: string;
+            /** @enum {string} */
+            status: 'pending' | 'confirmed' | 'cancelled';
+            createdBy: string | null;
+            createdAt: string;
+            decidedBy: string | null;
+            decidedAt: string | null;
+            canConfirm: boolean;
+            canCancel: boolean;
+          };
+        };
+      };
+    };
+  };
+  postPointsAdjustmentsByIdCancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            /** @enum {string} */
+            holderType: 'volunteer' | 'household';
+            holderId: number;
+            holderName: string | null;
+            holderNo: string | null;
+            points: number;
+            reason: string;
+            /** @enum {string} */
+            status: 'pending' | 'confirmed' | 'cancelled';
+            createdBy: string | null;
+            createdAt: string;
+            decidedBy: string | null;
+            decidedAt: string | null;
+            canConfirm: boolean;
+            canCancel: boolean;
+          };
+        };
+      };
+    };
+  };
+  getMePoints: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            balance: number;
+            lifetime: number;
+            items: {
+              id: number;
+              /** @enum {string} */
+              holderType: 'volunteer' | 'household';
+              holderId: number;
+              /** @enum {string} */
+              kind: 'award' | 'penalty' | 'adjust' | 'spend' | 'reversal' | 'refund';
+              ruleKind: string;
+              delta: number;
+              balanceAfter: number;
+              lifetimeAfter: number;
+              ruleVersion: number | null;
+              sourceType: string;
+              sourceId: number | null;
+              reason: string;
+              occurredAt: string;
+            }[];
+            total: number;
           };
         };
       };
