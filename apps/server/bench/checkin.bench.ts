@@ -2,38 +2,58 @@
 // scanning the QR code on the organiser's screen (DESIGN §6 / issue 6: ≥ 2,000 check-ins/s with
 // p99 < 50 ms on this machine, none lost or duplicated).
 //
-// Measured on the product's own path: the check-in service's scan() — token verification, the
-// volunteer's own RLS scope, the activity and sign-up read, the geofence, the insert that a retry
-// cannot duplicate — called in-process with 64 in flight, so the figure is our transaction and not
-// HTTP parsing. The same storm is then sent through the route (POST /api/me/checkin with volunteer
-// sessions, via app.inject) into 50 more activities, and 1,000 of the first storm are sent again as
-// retries. Every figure is checked in SQL afterwards: exactly one row per volunteer and activity.
-// Baseline, in the same run, pool and concurrency: 10,000 bare single-row INSERTs into a table of
-// the same shape as activity_checkins (its indexes and unique key, no RLS, no foreign keys).
+// Measured on the product's own path: the check-in service's scan() — token verification, then one
+// statement (the volunteer's own RLS scope, the activity and sign-up read, the geofence, the insert
+// that a retry cannot duplicate) — called in-process with 64 in flight, so the figure is our
+// statement and not HTTP parsing; 1,000 of the storm are then sent again as retries. Baseline, in
+// the same run, pool and concurrency: 10,000 bare single-row INSERTs into a table of the same shape
+// as activity_checkins (its indexes and unique key, no RLS, no foreign keys).
 //
-// Wall-clock rates depend on whatever else the machine runs, so each storm also reports the CPU it
-// cost per check-in: Node's own, and the embedded PostgreSQL's (its processes, from /proc). 2 cores
-// divided by the sum is the ceiling on this machine when idle. A last, informative storm runs the
-// same service on connections that prepare their statements (see PREPARED below).
+// Then through HTTP (issue 13: the route at ≥ 0.5× a bare Fastify route doing one INSERT, in the
+// same run, none lost or duplicated): the server runs as its own process (src/main.ts,
+// NODE_ENV=production, on the bench's database) and wrk (a separate process) sends POST
+// /api/me/checkin over 127.0.0.1 with 64 connections, every request a different volunteer's session
+// and activity (the same 10,000 volunteers, signed up to one activity of each further set). The
+// baseline is a bare Fastify process (bare-insert-server.ts) doing one INSERT per request, loaded by
+// wrk the same way with the same headers and bodies. Every figure is checked in SQL afterwards:
+// exactly one row per volunteer and activity, a row for every check-in answered.
+//
+// Wall-clock rates depend on whatever else the machine runs, so each in-process storm also reports
+// the CPU it cost per check-in: Node's own, and the embedded PostgreSQL's (its processes, from
+// /proc). 2 cores divided by the sum is the ceiling on this machine when idle.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { Kysely, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
 import { permissionsOf, type Actor } from '../src/platform/auth/actor.ts';
-import { sessionIdOf } from '../src/platform/auth/sessions.ts';
+import { CSRF_COOKIE, SESSION_COOKIE, sessionIdOf } from '../src/platform/auth/sessions.ts';
 import { CHECKIN_QR_KEY_PURPOSE, signCheckinToken } from '../src/modules/activities/checkin-token.ts';
 import { createCheckinService } from '../src/modules/activities/checkin.service.ts';
-import type { AppContext } from '../src/platform/context.ts';
 import { APP_ROLE, withCredentials, type Db } from '../src/platform/db/database.ts';
-import type { Database } from '../src/platform/db/schema.ts';
 import { timed, type Bench, type Figure } from './harness.ts';
+import {
+  fmtLoad,
+  loadRequests,
+  refusals,
+  startServer,
+  type LoadResult,
+  type PreparedRequest,
+  type Server,
+} from './http-load.ts';
 
 const VOLUNTEERS = Number(process.env.BENCH_CHECKIN_VOLUNTEERS ?? 10_000);
 const ACTIVITIES = Number(process.env.BENCH_CHECKIN_ACTIVITIES ?? 50);
 const IN_FLIGHT = Number(process.env.BENCH_CHECKIN_IN_FLIGHT ?? 64);
 const RETRIES = Math.min(1_000, VOLUNTEERS);
+/** Sets of activities for the HTTP storm: every volunteer signed up to one activity of each. */
+const HTTP_SETS = Number(process.env.BENCH_CHECKIN_HTTP_SETS ?? 3);
+const HTTP_SECONDS = Number(process.env.BENCH_CHECKIN_HTTP_SECONDS ?? 8);
 const TARGET_RATE = 2_000;
 const TARGET_P99_MS = 50;
+const TARGET_HTTP_RATIO = 0.5;
+
+const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+const BARE = fileURLToPath(new URL('./bare-insert-server.ts', import.meta.url));
 
 interface Volunteer {
   volunteerId: number;
@@ -49,10 +69,10 @@ interface Volunteer {
 }
 
 /**
- * 10,000 volunteers with accounts in the stations of the towns, two sets of 50 in-progress
- * activities of those towns (one for the service storm, one for the HTTP storm), every volunteer
- * signed up (confirmed) to one activity of each set, and a session per volunteer. SQL on the
- * owner connection; the profiles are copied from the seeded volunteers.
+ * 10,000 volunteers with accounts in the stations of the towns, sets of 50 in-progress activities
+ * of those towns (set 0 for the service storm, set 1 for warming up, the rest for the HTTP storm),
+ * every volunteer signed up (confirmed) to one activity of each set, and a session per volunteer.
+ * SQL on the owner connection; the profiles are copied from the seeded volunteers.
  */
 async function prepare(bench: Bench): Promise<{ sets: number[][]; volunteers: Volunteer[] }> {
   const db = bench.ctx.db.system;
@@ -64,7 +84,7 @@ async function prepare(bench: Bench): Promise<{ sets: number[][]; volunteers: Vo
       FROM orgs WHERE kind = 'institute' AND status = 'active'`.execute(tx);
     await sql`CREATE TEMP TABLE bench_ck_activities ON COMMIT DROP AS
       SELECT s AS set_no, g AS k, t.id AS org_id, t.path AS org_path, t.latitude, t.longitude
-      FROM generate_series(0, 1) s, generate_series(0, ${ACTIVITIES - 1}) g
+      FROM generate_series(0, ${1 + HTTP_SETS}) s, generate_series(0, ${ACTIVITIES - 1}) g
       JOIN bench_ck_towns t ON t.t = g % (SELECT count(*) FROM bench_ck_towns)::int`.execute(tx);
     await sql`ALTER TABLE bench_ck_activities ADD COLUMN id bigint`.execute(tx);
     await sql`WITH made AS (
@@ -278,40 +298,8 @@ function cpuLine(s: Storm): string {
   return `${node} + postgres ${Math.round(s.pgUs)} µs → at most ${Math.round(ceiling).toLocaleString('en')}/s on 2 idle cores`;
 }
 
-/**
- * PREPARED (a prototype for the platform's database layer, measured here only): a pool whose
- * connections run every parameterised statement as a named prepared statement, so PostgreSQL
- * parses and plans each distinct SQL text once per connection instead of once per call. Under
- * row-level security planning is the larger part of a short statement's cost.
- */
-function preparedKysely(connectionString: string, max: number): Db {
-  const pool = new pg.Pool({ connectionString, max });
-  const prepared = new WeakSet<pg.PoolClient>();
-  const preparing = {
-    async connect() {
-      const client = await pool.connect();
-      if (!prepared.has(client)) {
-        prepared.add(client);
-        const query = client.query.bind(client) as (config: unknown, values?: unknown[]) => Promise<unknown>;
-        const named = (text: unknown, values?: unknown[]) =>
-          typeof text === 'string' && values && values.length > 0
-            ? query({
-                name: `k${crypto.createHash('sha1').update(text).digest('hex').slice(0, 24)}`,
-                text,
-                values,
-              })
-            : query(text, values);
-        (client as unknown as { query: typeof named }).query = named;
-      }
-      return client;
-    },
-    end: () => pool.end(),
-  };
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparing as unknown as pg.Pool }) });
-}
-
-export async function checkinWorkload(bench: Bench): Promise<Figure> {
-  const { ctx, app } = bench;
+export async function checkinWorkload(bench: Bench): Promise<Figure[]> {
+  const { ctx } = bench;
   const db = ctx.db.system;
   const prepared = await timed(() => prepare(bench));
   const { sets, volunteers } = prepared.value;
@@ -320,8 +308,8 @@ export async function checkinWorkload(bench: Bench): Promise<Figure> {
   );
   const pgCpu = await postgresCpu(db);
   console.log(
-    `  ${volunteers.length} volunteers signed up to ${sets[0]!.length} in-progress activities (×2 sets), ` +
-      `${IN_FLIGHT} in flight; prepared in ${(prepared.ms / 1000).toFixed(1)} s`,
+    `  ${volunteers.length} volunteers signed up to ${sets[0]!.length} in-progress activities ` +
+      `(×${sets.length} sets), ${IN_FLIGHT} in flight; prepared in ${(prepared.ms / 1000).toFixed(1)} s`,
   );
 
   // the QR code on each organiser's screen: signed with the real key, renewed every 30 s
@@ -374,19 +362,26 @@ export async function checkinWorkload(bench: Bench): Promise<Figure> {
       service.scan(actors.get(v.volunteerId)!, { token: codeOf(sets[set]![v.activity]!), ...near(v, i) });
   const service = createCheckinService(ctx);
   // cleared, and vacuumed so that no autovacuum runs into the next storm's CPU figures
-  const clearSet = async (set: number) => {
-    await db.deleteFrom('activity_checkins').where('activity_id', 'in', sets[set]!).execute();
+  const clearSets = async (...which: number[]) => {
+    await db
+      .deleteFrom('activity_checkins')
+      .where(
+        'activity_id',
+        'in',
+        which.flatMap((set) => sets[set]!),
+      )
+      .execute();
     await sql`VACUUM (ANALYZE) activity_checkins, sessions`.execute(db);
   };
 
-  // warm-up (JIT, pool connections, catalog caches) on set 1, then cleared for the HTTP storm
+  // warm-up (JIT, pool connections, catalog caches) on set 1, then cleared
   await storm('warm-up', pgCpu, order.slice(0, 300), scanWith(service, 1));
-  await clearSet(1);
+  await clearSets(1);
 
   // ---- baseline: bare single-row INSERTs, same pool (the app role's), same concurrency
   await sql`CREATE TABLE bench_bare_checkins (LIKE activity_checkins INCLUDING DEFAULTS INCLUDING IDENTITY
     INCLUDING CONSTRAINTS INCLUDING INDEXES)`.execute(db);
-  await sql`GRANT INSERT ON bench_bare_checkins TO civic_app`.execute(db);
+  await sql`GRANT SELECT, INSERT ON bench_bare_checkins TO civic_app`.execute(db);
   const bare = await storm('bare INSERTs', pgCpu, order, ({ v }) =>
     sql`INSERT INTO bench_bare_checkins (activity_id, volunteer_id, org_path, checked_in_at, in_method,
         in_latitude, in_longitude, in_distance_m)
@@ -394,7 +389,7 @@ export async function checkinWorkload(bench: Bench): Promise<Figure> {
         ${v.longitude}, 12)`.execute(ctx.db.app),
   );
   const bareRows = await sql<{ n: number }>`SELECT count(*)::int AS n FROM bench_bare_checkins`.execute(db);
-  await sql`DROP TABLE bench_bare_checkins`.execute(db);
+  await sql`TRUNCATE bench_bare_checkins`.execute(db);
 
   // ---- the storm, through the service the route calls
   const measured = await storm('service storm', pgCpu, order, scanWith(service, 0));
@@ -403,21 +398,6 @@ export async function checkinWorkload(bench: Bench): Promise<Figure> {
   // ---- retries: 1,000 of them scan again (a flaky network, a double tap)
   const retried = await storm('retries', pgCpu, order.slice(0, RETRIES), scanWith(service, 0));
   const repeats = retried.results.filter((r) => (r as { alreadyDone: boolean }).alreadyDone === true).length;
-
-  // ---- the same storm through the HTTP route, into the second set of activities; the volunteers
-  // have just opened the H5 page the QR code leads to (their sessions were touched a moment ago)
-  await sql`UPDATE sessions SET last_seen_at = now()
-    WHERE id = ANY (${volunteers.map((v) => sessionIdOf(v.token))}::text[])`.execute(db);
-  const http = await storm('HTTP storm', pgCpu, order, async ({ v, i }) => {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/me/checkin',
-      headers: { cookie: `sid=${v.token}`, 'x-csrf-token': v.csrf },
-      payload: { token: codeOf(sets[1]![v.activity]!), ...near(v, i) },
-    });
-    if (res.statusCode !== 200) throw new Error(`POST /api/me/checkin: ${res.statusCode} ${res.body}`);
-    return res.json();
-  });
 
   // ---- nothing lost, nothing twice
   const check = async (ids: number[]) => {
@@ -432,59 +412,206 @@ export async function checkinWorkload(bench: Bench): Promise<Figure> {
     );
     return rows[0]!;
   };
-  const exact = (r: { rows: number; pairs: number; missing: number }) =>
-    r.rows === volunteers.length && r.pairs === volunteers.length && r.missing === 0;
   const serviceCheck = await check(sets[0]!);
-  const httpCheck = await check(sets[1]!);
-
-  // ---- what-if: the same service on connections that prepare their statements
-  let whatIf: Storm | null = null;
-  if (process.env.BENCH_CHECKIN_PREPARED !== '0') {
-    const appUrl = withCredentials(
-      ctx.config.databaseUrl!,
-      APP_ROLE,
-      ctx.cipher.derive('database-app-role').toString('hex'),
-    );
-    const preparedDb = {
-      app: preparedKysely(appUrl, 20),
-      system: preparedKysely(ctx.config.databaseUrl!, 5),
-      close: async () => undefined,
-    };
-    const preparedService = createCheckinService({ ...ctx, db: preparedDb } as AppContext);
-    await clearSet(1);
-    await storm('warm-up', pgCpu, order.slice(0, 300), scanWith(preparedService, 1));
-    await clearSet(1);
-    whatIf = await storm('service, prepared statements', pgCpu, order, scanWith(preparedService, 1));
-    await Promise.all([preparedDb.app.destroy(), preparedDb.system.destroy()]);
-  }
-  const whatIfCheck = whatIf ? await check(sets[1]!) : null;
-
-  const correct =
-    exact(serviceCheck) &&
-    exact(httpCheck) &&
-    (whatIfCheck === null || exact(whatIfCheck)) &&
+  const serviceCorrect =
+    serviceCheck.rows === volunteers.length &&
+    serviceCheck.pairs === volunteers.length &&
+    serviceCheck.missing === 0 &&
     fresh === volunteers.length &&
     repeats === RETRIES;
+
+  // ---- through HTTP: the server and the bare baseline in processes of their own, loaded by wrk
+  // the codes as the organisers' screens show them at the moment each HTTP run starts
+  const signNow = (activityId: number) => signCheckinToken(key, activityId, 'in', new Date()).token;
+  const http = await httpStorm(bench, { sets, volunteers, signNow, near, clearSets });
+  await sql`DROP TABLE bench_bare_checkins`.execute(db);
+
   const line = (s: Storm, extra = '') =>
     `  ${s.label}: ${fmt(s)}, max ${s.max.toFixed(1)} ms${extra}\n    ${cpuLine(s)}`;
+  const httpLine = (l: LoadResult, extra = '') =>
+    `  ${l.label}: ${fmtLoad(l)}, ${l.requests.toLocaleString('en')} requests, ${refusals(l) || 'all 2xx'}, ` +
+    `${l.socketErrors} socket errors; server CPU ${Math.round(l.cpuUsPerRequest)} µs/request, RSS max ` +
+    `${l.rssMaxMb.toFixed(0)} MB${extra}`;
   console.log(
     [
       line(bare, ` (${bareRows.rows[0]!.n} rows)`),
       line(measured, `; ${fresh} new check-ins`),
       line(retried, `; ${repeats} of ${RETRIES} answered "already checked in"`),
-      line(http, ' (app.inject POST /api/me/checkin: session, CSRF, zod, JSON)'),
-      ...(whatIf ? [line(whatIf, ' (prototype pool, not the product)')] : []),
-      `  SQL check (rows / distinct / signed up but missing): service ${serviceCheck.rows} / ${serviceCheck.pairs} / ` +
-        `${serviceCheck.missing}; HTTP ${httpCheck.rows} / ${httpCheck.pairs} / ${httpCheck.missing}` +
-        (whatIfCheck ? `; prepared ${whatIfCheck.rows} / ${whatIfCheck.pairs} / ${whatIfCheck.missing}` : ''),
+      `  SQL check (rows / distinct / signed up but missing): service ${serviceCheck.rows} / ` +
+        `${serviceCheck.pairs} / ${serviceCheck.missing}`,
+      httpLine(http.bare, ` (${http.bareRows} rows)`),
+      httpLine(http.route, `; ${http.route.fresh} answered as new check-ins`),
+      `  SQL check of the HTTP storm: ${http.rows} rows, ${http.pairs} distinct, ${http.unanswered} written ` +
+        `for requests still in flight when wrk stopped, ${http.lost} answered but missing`,
     ].join('\n'),
   );
-  return {
-    workload: `check-in storm: ${volunteers.length} volunteers × ${sets[0]!.length} activities, ${IN_FLIGHT} in flight (scan service)`,
-    measured: `${fmt(measured)}; HTTP route ${Math.round(http.rate).toLocaleString('en')}/s, p99 ${http.p99.toFixed(1)} ms; ${correct ? '0 lost, 0 duplicated, retries idempotent' : 'LOST OR DUPLICATED'}`,
-    baseline: `${fmt(bare)} bare INSERT`,
-    ratio: `${(measured.seconds / bare.seconds).toFixed(1)}× the time`,
-    target: `≥ ${TARGET_RATE.toLocaleString('en')}/s, p99 < ${TARGET_P99_MS} ms, none lost or duplicated`,
-    met: correct && measured.rate >= TARGET_RATE && measured.p99 < TARGET_P99_MS,
+  const ratio = http.route.rate / http.bare.rate;
+  return [
+    {
+      workload: `check-in storm: ${volunteers.length} volunteers × ${sets[0]!.length} activities, ${IN_FLIGHT} in flight (scan service)`,
+      measured: `${fmt(measured)}; ${serviceCorrect ? '0 lost, 0 duplicated, retries idempotent' : 'LOST OR DUPLICATED'}`,
+      baseline: `${fmt(bare)} bare INSERT`,
+      ratio: `${(measured.seconds / bare.seconds).toFixed(1)}× the time`,
+      target: `≥ ${TARGET_RATE.toLocaleString('en')}/s, p99 < ${TARGET_P99_MS} ms, none lost or duplicated`,
+      met: serviceCorrect && measured.rate >= TARGET_RATE && measured.p99 < TARGET_P99_MS,
+    },
+    {
+      workload: `QR check-in through HTTP: POST /api/me/checkin, wrk ${HTTP_CONNECTIONS} connections, ${HTTP_SECONDS} s, server process`,
+      measured: `${fmtLoad(http.route)}; ${http.correct ? '0 lost, 0 duplicated, all 200' : 'LOST, DUPLICATED OR REFUSED'}`,
+      baseline: `${fmtLoad(http.bare)} bare Fastify route doing one INSERT`,
+      ratio: `${ratio.toFixed(2)}× bare`,
+      target: `≥ ${TARGET_HTTP_RATIO}× bare, none lost or duplicated`,
+      met: http.correct && ratio >= TARGET_HTTP_RATIO,
+    },
+  ];
+}
+
+const HTTP_CONNECTIONS = IN_FLIGHT;
+
+/**
+ * The HTTP storm: warm-up on set 1, then HTTP_SECONDS of check-ins into sets 2 … (each request a
+ * volunteer not yet checked in there), against the server process and against the bare process.
+ */
+async function httpStorm(
+  bench: Bench,
+  s: {
+    sets: number[][];
+    volunteers: Volunteer[];
+    signNow: (activityId: number) => string;
+    near: (v: Volunteer, i: number) => { latitude: number; longitude: number; accuracy: number };
+    clearSets: (...which: number[]) => Promise<void>;
+  },
+) {
+  const { ctx } = bench;
+  const db = ctx.db.system;
+  const measuredSets = s.sets.slice(2);
+  const measuredIds = measuredSets.flat();
+  // the volunteers have just opened the H5 page the QR code leads to (sessions touched a moment ago)
+  await sql`UPDATE sessions SET last_seen_at = now()
+    WHERE id = ANY (${s.volunteers.map((v) => sessionIdOf(v.token))}::text[])`.execute(db);
+  // built right before each run: a code is good for its period and the next (at least 30 s)
+  const requestsInto = (setNos: number[]) => {
+    const codes = new Map<number, string>();
+    const codeOf = (activityId: number) => {
+      if (!codes.has(activityId)) codes.set(activityId, s.signNow(activityId));
+      return codes.get(activityId)!;
+    };
+    const order = shuffled(
+      setNos.flatMap((set) => s.volunteers.map((v) => ({ v, set }))),
+      20261207 + setNos[0]!,
+    );
+    return order.map(({ v, set }, i) => {
+      const activityId = s.sets[set]![v.activity]!;
+      return {
+        checkin: {
+          method: 'POST' as const,
+          path: '/api/me/checkin',
+          headers: {
+            Cookie: `${SESSION_COOKIE}=${v.token}; ${CSRF_COOKIE}=${v.csrf}`,
+            'X-CSRF-Token': v.csrf,
+          },
+          body: { token: codeOf(activityId), ...s.near(v, i) },
+        },
+        activityId,
+        v,
+      };
+    });
   };
+  const measuredSetNos = measuredSets.map((_, k) => k + 2);
+  const volunteersInStorm = measuredSetNos.length * s.volunteers.length;
+  // the baseline gets the same headers and bodies (what it parses), and what it inserts; beyond the
+  // prepared requests it goes on with made-up volunteers (its table has no foreign keys)
+  const bareRequests = (from: ReturnType<typeof requestsInto>, count: number): PreparedRequest[] =>
+    Array.from({ length: count }, (_, k) => {
+      const r = from[k % from.length]!;
+      return {
+        ...r.checkin,
+        path: '/bare/checkin',
+        body: {
+          ...(r.checkin.body as object),
+          activityId: r.activityId,
+          volunteerId: k < from.length ? r.v.volunteerId : 1e9 + k,
+          orgPath: r.v.orgPath,
+        },
+      };
+    });
+
+  const server = await startServer(
+    MAIN,
+    {
+      NODE_ENV: 'production',
+      DATABASE_URL: ctx.config.databaseUrl!,
+      FIELD_ENCRYPTION_KEY: ctx.config.fieldEncryptionKey!,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      // request logging off (as for the bare baseline): at info pino writes two lines a request
+      LOG_LEVEL: 'warn',
+    },
+    /已启动：http:\/\/[^/]+:(\d+)\//,
+  );
+  let route: LoadResult;
+  try {
+    await loadRequests(
+      'warm-up',
+      server,
+      requestsInto([1]).map((r) => r.checkin),
+      { seconds: 2, connections: HTTP_CONNECTIONS },
+    );
+    route = await loadRequests(
+      'HTTP route (wrk → src/main.ts)',
+      server,
+      requestsInto(measuredSetNos).map((r) => r.checkin),
+      { seconds: HTTP_SECONDS, connections: HTTP_CONNECTIONS },
+    );
+  } finally {
+    await server.stop();
+  }
+  // every check-in answered is there once; the server may have finished a few that wrk stopped
+  // waiting for (it stops at its deadline with requests in flight)
+  const { rows } = await sql<{ rows: number; pairs: number }>`
+    SELECT count(*)::int AS rows, count(DISTINCT (activity_id, volunteer_id))::int AS pairs
+    FROM activity_checkins WHERE activity_id = ANY (${measuredIds}::bigint[])`.execute(db);
+  const written = rows[0]!;
+  const lost = Math.max(0, route.fresh - written.rows);
+  const unanswered = Math.max(0, written.rows - route.fresh);
+
+  const appUrl = withCredentials(
+    ctx.config.databaseUrl!,
+    APP_ROLE,
+    ctx.cipher.derive('database-app-role').toString('hex'),
+  );
+  const bareServer: Server = await startServer(BARE, { BARE_DATABASE_URL: appUrl }, /port (\d+)/);
+  let bare: LoadResult;
+  let bareRows: number;
+  try {
+    const warmUp = requestsInto([1]);
+    await loadRequests('warm-up', bareServer, bareRequests(warmUp, warmUp.length), {
+      seconds: 2,
+      connections: HTTP_CONNECTIONS,
+    });
+    await sql`TRUNCATE bench_bare_checkins`.execute(db);
+    bare = await loadRequests(
+      'bare Fastify INSERT (wrk → bare-insert-server.ts)',
+      bareServer,
+      bareRequests(requestsInto(measuredSetNos), 4 * volunteersInStorm),
+      {
+        seconds: HTTP_SECONDS,
+        connections: HTTP_CONNECTIONS,
+      },
+    );
+    bareRows = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM bench_bare_checkins`.execute(db))
+      .rows[0]!.n;
+  } finally {
+    await bareServer.stop();
+  }
+  await s.clearSets(1);
+  const allAnswered = (l: LoadResult) => refusals(l) === '' && l.socketErrors === 0 && !l.exhausted;
+  const correct =
+    allAnswered(route) &&
+    allAnswered(bare) &&
+    route.fresh === route.requests &&
+    written.pairs === written.rows &&
+    lost === 0 &&
+    unanswered <= HTTP_CONNECTIONS;
+  return { route, bare, bareRows, rows: written.rows, pairs: written.pairs, lost, unanswered, correct };
 }

@@ -46,7 +46,7 @@ const NEEDS: Array<[category: string, skills: string[], weight: number]> = [
  * Encrypted columns reuse valid ciphertexts of the seed (nothing here decrypts them), blind
  * indexes are made unique. The history gives every volunteer's load and ratings real rows.
  */
-async function growCounty(tx: Tx): Promise<void> {
+export async function growCounty(tx: Tx): Promise<void> {
   await sql`SELECT setseed(0.2026)`.execute(tx);
 
   // ---- volunteers
