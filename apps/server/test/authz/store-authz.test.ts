@@ -3,8 +3,20 @@
 // another village, a role without the permission gets 403, and no session gets 401.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestContext, login, type Session, type TestContext } from '../support/context.ts';
-import { createUser, multipartBody, orgOfUser, tableDigest, TINY_PNG, type OrgRef } from '../support/org-factories.ts';
-import { grantPoints, makeItem, signedInVolunteers, type SignedInVolunteer } from '../support/store-factories.ts';
+import {
+  createUser,
+  multipartBody,
+  orgOfUser,
+  tableDigest,
+  TINY_PNG,
+  type OrgRef,
+} from '../support/org-factories.ts';
+import {
+  grantPoints,
+  makeItem,
+  signedInVolunteers,
+  type SignedInVolunteer,
+} from '../support/store-factories.ts';
 
 let t: TestContext;
 let station: OrgRef;
@@ -59,7 +71,13 @@ describe("another town's keeper", () => {
       otherTown.post(`/api/store/redemptions/${redemption.id}/handover`),
       otherTown.post(`/api/store/redemptions/${redemption.id}/cancel`, { reason: '越权' }),
       otherTown.get(`/api/store/redemptions/lookup?code=${redemption.pickupCode}&orgId=${station.id}`),
-      otherTown.post('/api/store/items', { orgId: station.id, kind: 'goods', name: '越权', price: 1, stock: 1 }),
+      otherTown.post('/api/store/items', {
+        orgId: station.id,
+        kind: 'goods',
+        name: '越权',
+        price: 1,
+        stock: 1,
+      }),
     ]);
     for (const res of answers) expect(res.statusCode, res.body).toBe(404);
     const upload = await t.app.inject({
@@ -70,7 +88,9 @@ describe("another town's keeper", () => {
     });
     expect(upload.statusCode).toBe(404);
     // the code alone, in their own scope, finds nothing either
-    expect((await otherTown.get(`/api/store/redemptions/lookup?code=${redemption.pickupCode}`)).statusCode).toBe(404);
+    expect(
+      (await otherTown.get(`/api/store/redemptions/lookup?code=${redemption.pickupCode}`)).statusCode,
+    ).toBe(404);
     // their lists do not show demo-station's items and redemptions
     const items = (await otherTown.get('/api/store/items')).json();
     expect(items.items.some((i: { id: number }) => i.id === item.id)).toBe(false);

@@ -66,7 +66,9 @@ describe('items', () => {
     const base = { kind: 'goods', name: '洗衣液', price: 10, stock: 5 };
     expect4xx(await keeper.post('/api/store/items', { ...base, price: -5 }), 400);
     expect4xx(await keeper.post('/api/store/items', { ...base, price: 0 }), 400);
-    expect(expect4xx(await keeper.post('/api/store/items', { ...base, price: 2.5 }), 400).message).toContain('小数');
+    expect(expect4xx(await keeper.post('/api/store/items', { ...base, price: 2.5 }), 400).message).toContain(
+      '小数',
+    );
     expect4xx(await keeper.post('/api/store/items', { ...base, stock: -1 }), 400);
     expect4xx(await keeper.post('/api/store/items', { ...base, stock: 1.5 }), 400);
     expect4xx(await keeper.post('/api/store/items', { ...base, stock: null }), 400);
@@ -126,9 +128,9 @@ describe('redeeming', () => {
     const item = await makeItem(t, admin, { price: 1000, stock: 5 });
     const before = await tableDigest(t.ctx.db.system, 'store_redemptions');
     const balance = await balanceOf(t, vols[1]!.id);
-    expect(expect4xx(await vol(1).post('/api/me/store/redemptions', { itemId: item.id }), 409).message).toContain(
-      '积分',
-    );
+    expect(
+      expect4xx(await vol(1).post('/api/me/store/redemptions', { itemId: item.id }), 409).message,
+    ).toContain('积分');
     expect(await stockOf(t, item.id)).toBe(5);
     expect(await balanceOf(t, vols[1]!.id)).toBe(balance);
     expect(await tableDigest(t.ctx.db.system, 'store_redemptions')).toBe(before);
@@ -140,7 +142,9 @@ describe('redeeming', () => {
     expect(first.statusCode, first.body).toBe(200);
     expect((await vol(2).post('/api/me/store/redemptions', { itemId: item.id })).statusCode).toBe(200);
     expect4xx(await vol(2).post('/api/me/store/redemptions', { itemId: item.id }), 409, 'LIMIT_REACHED');
-    expect((await vol(2).post(`/api/me/store/redemptions/${first.json().id}/cancel`, {})).statusCode).toBe(200);
+    expect((await vol(2).post(`/api/me/store/redemptions/${first.json().id}/cancel`, {})).statusCode).toBe(
+      200,
+    );
     expect((await vol(2).post('/api/me/store/redemptions', { itemId: item.id })).statusCode).toBe(200);
     // another volunteer has their own limit
     expect((await vol(3).post('/api/me/store/redemptions', { itemId: item.id })).statusCode).toBe(200);
@@ -159,9 +163,9 @@ describe('redeeming', () => {
     await keeper.patch(`/api/store/items/${later.id}`, {
       availableFrom: new Date(Date.now() + 5 * DAY).toISOString(),
     });
-    expect(expect4xx(await vol(3).post('/api/me/store/redemptions', { itemId: later.id }), 409).message).toContain(
-      '尚未开始',
-    );
+    expect(
+      expect4xx(await vol(3).post('/api/me/store/redemptions', { itemId: later.id }), 409).message,
+    ).toContain('尚未开始');
     expect(await stockOf(t, later.id)).toBe(3);
   });
 });
@@ -183,7 +187,11 @@ describe('pick-up, cancelling and expiry', () => {
     expect(expect4xx(await keeper.post(`/api/store/redemptions/${r.id}/handover`), 409).message).toContain(
       '不能重复领取',
     );
-    expect4xx(await keeper.get(`/api/store/redemptions/lookup?code=${r.pickupCode}`), 409, 'ALREADY_HANDED_OVER');
+    expect4xx(
+      await keeper.get(`/api/store/redemptions/lookup?code=${r.pickupCode}`),
+      409,
+      'ALREADY_HANDED_OVER',
+    );
     expect(await tableDigest(t.ctx.db.system, 'store_redemptions')).toBe(before);
     // handed over: the holder can no longer cancel it, and the code is gone from their view
     expect4xx(await vol(4).post(`/api/me/store/redemptions/${r.id}/cancel`, {}), 409);
@@ -267,7 +275,12 @@ describe('200 simultaneous redemptions', () => {
     const item = await makeItem(t, centerAdmin, { price: 10, stock: 10, name: '爱心礼包' });
     // one volunteer races their own balance: 25 points, 12 requests for an unlimited 10-point service
     const racer = racers[0]!;
-    const service = await makeItem(t, centerAdmin, { kind: 'service', stock: null, price: 10, name: '优先服务' });
+    const service = await makeItem(t, centerAdmin, {
+      kind: 'service',
+      stock: null,
+      price: 10,
+      name: '优先服务',
+    });
     await grantPoints(t, racer.id, -25, racer.orgPath);
     expect(await balanceOf(t, racer.id)).toBe(25);
 

@@ -24,7 +24,11 @@ let passwordHash: Promise<string> | undefined;
  * `count` active volunteers of `org`'s subtree (taken from the seeded ones that have no account yet), each
  * given an account and a live session.
  */
-export async function signedInVolunteers(t: TestContext, org: OrgRef, count: number): Promise<SignedInVolunteer[]> {
+export async function signedInVolunteers(
+  t: TestContext,
+  org: OrgRef,
+  count: number,
+): Promise<SignedInVolunteer[]> {
   const db = t.ctx.db.system;
   passwordHash ??= hashPassword(DEMO_PASSWORD);
   const hash = await passwordHash;
@@ -38,7 +42,8 @@ export async function signedInVolunteers(t: TestContext, org: OrgRef, count: num
     .orderBy('id')
     .limit(count)
     .execute();
-  if (rows.length < count) throw new Error(`only ${rows.length} volunteers without an account in ${org.path}`);
+  if (rows.length < count)
+    throw new Error(`only ${rows.length} volunteers without an account in ${org.path}`);
   const out: SignedInVolunteer[] = [];
   for (const v of rows) {
     const user = await db
@@ -62,13 +67,24 @@ export async function signedInVolunteers(t: TestContext, org: OrgRef, count: num
       { ip: '127.0.0.1', userAgent: 'store-test' },
       t.ctx.now(),
     );
-    out.push({ id: v.id, orgPath: v.org_path, userId: user.id, name: v.name, session: { cookie: `sid=${token}; csrf_token=${csrfToken}`, csrf: csrfToken } });
+    out.push({
+      id: v.id,
+      orgPath: v.org_path,
+      userId: user.id,
+      name: v.name,
+      session: { cookie: `sid=${token}; csrf_token=${csrfToken}`, csrf: csrfToken },
+    });
   }
   return out;
 }
 
 /** Gives a volunteer `points` through the ledger's writer (a manual adjustment by the system). */
-export async function grantPoints(t: TestContext, volunteerId: number, points: number, orgPath: string): Promise<void> {
+export async function grantPoints(
+  t: TestContext,
+  volunteerId: number,
+  points: number,
+  orgPath: string,
+): Promise<void> {
   await sql`SELECT post_points('volunteer', ${volunteerId}, NULL::ltree, ${orgPath}::ltree, 'adjust', 'manual',
       ${points}::int, NULL::bigint, NULL::int, 'test', NULL::bigint, NULL::bigint,
       ${`test-grant:${crypto.randomUUID()}`}, '测试发放', now(), NULL::bigint)`.execute(t.ctx.db.system);

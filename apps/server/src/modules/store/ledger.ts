@@ -26,7 +26,13 @@ export interface StoreLedger {
   /** Gives a spend back (idempotent: the same spend is refunded once). */
   refund(
     tx: Tx,
-    refund: Holder & { redemptionId: number; orgPath: string; reason: string; now: Date; actorId: number | null },
+    refund: Holder & {
+      redemptionId: number;
+      orgPath: string;
+      reason: string;
+      now: Date;
+      actorId: number | null;
+    },
   ): Promise<void>;
   balance(tx: Tx, holder: Holder): Promise<number>;
 }

@@ -38,7 +38,12 @@ export function storeRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get(
     '/api/store/items',
     {
-      schema: { tags, summary: '爱心超市兑换物品（本单位及下级）', querystring: itemListQuery, response: { 200: itemPage } },
+      schema: {
+        tags,
+        summary: '爱心超市兑换物品（本单位及下级）',
+        querystring: itemListQuery,
+        response: { 200: itemPage },
+      },
       config: manage,
     },
     (req) => store.listItems(actorOf(req), req.query),
@@ -189,7 +194,12 @@ export function storeRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get(
     '/api/me/store/redemptions',
     {
-      schema: { tags, summary: '我的兑换', querystring: myRedemptionQuery, response: { 200: myRedemptionPage } },
+      schema: {
+        tags,
+        summary: '我的兑换',
+        querystring: myRedemptionQuery,
+        response: { 200: myRedemptionPage },
+      },
       config: self,
     },
     (req) => store.myRedemptions(actorOf(req), req.query),
@@ -197,7 +207,12 @@ export function storeRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get(
     '/api/me/store/redemptions/:id',
     {
-      schema: { tags, summary: '我的一条兑换（待领取时带取货码）', params: idParams, response: { 200: myRedemptionView } },
+      schema: {
+        tags,
+        summary: '我的一条兑换（待领取时带取货码）',
+        params: idParams,
+        response: { 200: myRedemptionView },
+      },
       config: self,
     },
     (req) => store.myRedemption(actorOf(req), req.params.id),

@@ -59,9 +59,21 @@ function checkItem(
 ) {
   if (item.kind === 'goods' && item.stock === null)
     ctx.addIssue({ code: 'custom', path: ['stock'], message: '实物须填写库存（不限量只适用于服务/礼遇）' });
-  if (item.limitCount !== undefined && item.limitPeriod !== undefined && (item.limitCount === null) !== (item.limitPeriod === null))
-    ctx.addIssue({ code: 'custom', path: ['limitPeriod'], message: '限兑数量和限兑周期须同时填写或同时不填' });
-  if (item.availableFrom && item.availableUntil && Date.parse(item.availableUntil) <= Date.parse(item.availableFrom))
+  if (
+    item.limitCount !== undefined &&
+    item.limitPeriod !== undefined &&
+    (item.limitCount === null) !== (item.limitPeriod === null)
+  )
+    ctx.addIssue({
+      code: 'custom',
+      path: ['limitPeriod'],
+      message: '限兑数量和限兑周期须同时填写或同时不填',
+    });
+  if (
+    item.availableFrom &&
+    item.availableUntil &&
+    Date.parse(item.availableUntil) <= Date.parse(item.availableFrom)
+  )
     ctx.addIssue({ code: 'custom', path: ['availableUntil'], message: '兑换截止时间须晚于开始时间' });
 }
 

@@ -246,7 +246,13 @@ export function createStoreService(ctx: AppContext, ledger: StoreLedger) {
   }
 
   /** Cancelled or expired: the status first (once), then the stock and the points go back. */
-  async function giveBack(tx: Tx, r: { id: number; org_path: string; price: number; point_entry_id: number | null }, holder: Holder, reason: string, actorId: number | null) {
+  async function giveBack(
+    tx: Tx,
+    r: { id: number; org_path: string; price: number; point_entry_id: number | null },
+    holder: Holder,
+    reason: string,
+    actorId: number | null,
+  ) {
     await sql`SELECT store_return_stock(${r.id})`.execute(tx);
     if (r.point_entry_id !== null) {
       await ledger.refund(tx, {
@@ -260,7 +266,11 @@ export function createStoreService(ctx: AppContext, ledger: StoreLedger) {
     }
   }
 
-  function holderOf(r: { holder_type: string; volunteer_id: number | null; household_id: number | null }): Holder {
+  function holderOf(r: {
+    holder_type: string;
+    volunteer_id: number | null;
+    household_id: number | null;
+  }): Holder {
     return r.holder_type === 'volunteer'
       ? { holderType: 'volunteer', holderId: r.volunteer_id! }
       : { holderType: 'household', holderId: r.household_id! };
@@ -270,7 +280,9 @@ export function createStoreService(ctx: AppContext, ledger: StoreLedger) {
   async function redeemIn(tx: Tx, holder: Holder, itemId: number, actorId: number | null): Promise<number> {
     const now = ctx.now();
     // one redemption at a time per holder: the limit below counts their redemptions
-    await sql`SELECT pg_advisory_xact_lock(hashtext(${`store:${holder.holderType}:${holder.holderId}`}))`.execute(tx);
+    await sql`SELECT pg_advisory_xact_lock(hashtext(${`store:${holder.holderType}:${holder.holderId}`}))`.execute(
+      tx,
+    );
     const item = await selectItems(tx).where('i.id', '=', itemId).executeTakeFirst();
     if (!item) throw new NotFound('兑换物品不存在');
     const blocked = unavailableReason(item, now);
@@ -364,7 +376,19 @@ export function createStoreService(ctx: AppContext, ledger: StoreLedger) {
   async function findRedemptionForKeeper(tx: Tx, actor: Actor, id: number) {
     const r = await tx
       .selectFrom('store_redemptions')
-      .select(['id', 'org_id', 'org_path', 'status', 'price', 'holder_type', 'volunteer_id', 'household_id', 'point_entry_id', 'item_name', 'pickup_code'])
+      .select([
+        'id',
+        'org_id',
+        'org_path',
+        'status',
+        'price',
+        'holder_type',
+        'volunteer_id',
+        'household_id',
+        'point_entry_id',
+        'item_name',
+        'pickup_code',
+      ])
       .where('id', '=', id)
       .executeTakeFirst();
     if (!r || !inActorScope(actor, r.org_path)) throw new NotFound('兑换记录不存在或不在您的数据范围内');
@@ -496,7 +520,15 @@ export function createStoreService(ctx: AppContext, ledger: StoreLedger) {
         }
         const fields = Object.keys(patch).filter((k) => k !== 'price');
         if (fields.length > 0) {
-          await auditAction(tx, actor, 'store.item.update', 'store_item', target, { name: before.name, fields }, now);
+          await auditAction(
+            tx,
+            actor,
+            'store.item.update',
+            'store_item',
+            target,
+            { name: before.name, fields },
+            now,
+          );
         }
         const after = await findItem(tx, actor, id);
         return itemViewOf(after, (await pendingCounts(tx, [id])).get(id) ?? 0);
@@ -513,7 +545,11 @@ export function createStoreService(ctx: AppContext, ledger: StoreLedger) {
           data: file.data,
           now,
         });
-        await tx.updateTable('store_items').set({ photo_id: image.id, updated_at: now }).where('id', '=', id).execute();
+        await tx
+          .updateTable('store_items')
+          .set({ photo_id: image.id, updated_at: now })
+          .where('id', '=', id)
+          .execute();
         await auditAction(
           tx,
           actor,
@@ -529,11 +565,17 @@ export function createStoreService(ctx: AppContext, ledger: StoreLedger) {
     /** The item's photo, for its store's staff or a volunteer who can see the item. */
     photo: async (actor: Actor, id: number) => {
       const read = async (tx: Tx) => {
-        const item = await tx.selectFrom('store_items').select(['photo_id']).where('id', '=', id).executeTakeFirst();
+        const item = await tx
+          .selectFrom('store_items')
+          .select(['photo_id'])
+          .where('id', '=', id)
+          .executeTakeFirst();
         if (!item?.photo_id) throw new NotFound('照片不存在');
         return readRecordImage(tx, item.photo_id);
       };
-      return actor.permissions.has('volunteer.self') ? inOwnVolunteerScope(ctx, actor, read) : run(actor, read);
+      return actor.permissions.has('volunteer.self')
+        ? inOwnVolunteerScope(ctx, actor, read)
+        : run(actor, read);
     },
 
     // ---------------------------------------------------------------- the store on H5
@@ -555,7 +597,9 @@ export function createStoreService(ctx: AppContext, ledger: StoreLedger) {
         for (const row of rows) {
           const { pending: _pending, updatedAt: _updated, ...view } = itemViewOf(row, 0);
           const remaining =
-            row.limit_count !== null ? Math.max(0, row.limit_count - (await usedInPeriod(tx, row, holder, now))) : null;
+            row.limit_count !== null
+              ? Math.max(0, row.limit_count - (await usedInPeriod(tx, row, holder, now)))
+              : null;
           const blocked =
             unavailableReason(row, now) ??
             (remaining === 0
@@ -574,7 +618,10 @@ export function createStoreService(ctx: AppContext, ledger: StoreLedger) {
         return readMine(tx, me.id, id);
       }),
 
-    myRedemptions: (actor: Actor, q: { status?: RedemptionStatus | undefined; page: number; pageSize: number }) =>
+    myRedemptions: (
+      actor: Actor,
+      q: { status?: RedemptionStatus | undefined; page: number; pageSize: number },
+    ) =>
       inOwnVolunteerScope(ctx, actor, async (tx, me) => {
         let query = selectRedemptions(tx).where('r.volunteer_id', '=', me.id);
         if (q.status) query = query.where('r.status', '=', q.status);
@@ -582,7 +629,8 @@ export function createStoreService(ctx: AppContext, ledger: StoreLedger) {
         return { items: rows.map(myViewOf), total };
       }),
 
-    myRedemption: (actor: Actor, id: number) => inOwnVolunteerScope(ctx, actor, (tx, me) => readMine(tx, me.id, id)),
+    myRedemption: (actor: Actor, id: number) =>
+      inOwnVolunteerScope(ctx, actor, (tx, me) => readMine(tx, me.id, id)),
 
     cancelMine: (actor: Actor, id: number, reason: string | undefined) =>
       inOwnVolunteerScope(ctx, actor, async (tx, me) => {
@@ -598,9 +646,18 @@ export function createStoreService(ctx: AppContext, ledger: StoreLedger) {
           .executeTakeFirst();
         if (!r) {
           const mine = await readMine(tx, me.id, id);
-          throw new Conflict(`该兑换${mine.status === 'handed_over' ? '已领取' : mine.status === 'cancelled' ? '已取消' : '已过期'}，不能取消`, 'NOT_PENDING');
+          throw new Conflict(
+            `该兑换${mine.status === 'handed_over' ? '已领取' : mine.status === 'cancelled' ? '已取消' : '已过期'}，不能取消`,
+            'NOT_PENDING',
+          );
         }
-        await giveBack(tx, r, { holderType: 'volunteer', holderId: me.id }, `取消兑换：${r.item_name}`, actor.userId);
+        await giveBack(
+          tx,
+          r,
+          { holderType: 'volunteer', holderId: me.id },
+          `取消兑换：${r.item_name}`,
+          actor.userId,
+        );
         await auditAction(
           tx,
           actor,
@@ -627,7 +684,11 @@ export function createStoreService(ctx: AppContext, ledger: StoreLedger) {
         if (q.keyword) {
           const pattern = containsPattern(q.keyword);
           query = query.where((eb) =>
-            eb.or([eb('r.item_name', 'ilike', pattern), eb('v.name', 'ilike', pattern), eb('v.volunteer_no', '=', q.keyword!)]),
+            eb.or([
+              eb('r.item_name', 'ilike', pattern),
+              eb('v.name', 'ilike', pattern),
+              eb('v.volunteer_no', '=', q.keyword!),
+            ]),
           );
         }
         const { rows, total } = await pageOf(query.orderBy('r.id', 'desc'), q);
@@ -646,7 +707,11 @@ export function createStoreService(ctx: AppContext, ledger: StoreLedger) {
         if (open.length > 1) throw new Conflict('多个超市有这个取货码，请先选择超市', 'AMBIGUOUS_CODE');
         if (open.length === 1) return keeperViewOf(open[0]!);
         // the same code picked up already: say so rather than "not found"
-        const last = await query.where('r.status', '=', 'handed_over').orderBy('r.id', 'desc').limit(1).executeTakeFirst();
+        const last = await query
+          .where('r.status', '=', 'handed_over')
+          .orderBy('r.id', 'desc')
+          .limit(1)
+          .executeTakeFirst();
         if (last)
           throw new Conflict(
             `取货码 ${code} 的兑换（${last.item_name}）已于 ${isoTimestamp(last.handed_over_at!)} 领取，不能重复领取`,
@@ -672,7 +737,10 @@ export function createStoreService(ctx: AppContext, ledger: StoreLedger) {
             cancelled: '已取消，不能发放',
             expired: '已过期，不能发放',
           };
-          throw new Conflict(`该兑换${words[found.status] ?? '不能发放'}`, found.status === 'handed_over' ? 'ALREADY_HANDED_OVER' : 'NOT_PENDING');
+          throw new Conflict(
+            `该兑换${words[found.status] ?? '不能发放'}`,
+            found.status === 'handed_over' ? 'ALREADY_HANDED_OVER' : 'NOT_PENDING',
+          );
         }
         await auditAction(
           tx,
@@ -730,7 +798,16 @@ export function createStoreService(ctx: AppContext, ledger: StoreLedger) {
           .set({ status: 'expired', expired_at: now })
           .where('id', '=', id)
           .where('status', '=', 'pending')
-          .returning(['id', 'org_path', 'price', 'point_entry_id', 'item_name', 'holder_type', 'volunteer_id', 'household_id'])
+          .returning([
+            'id',
+            'org_path',
+            'price',
+            'point_entry_id',
+            'item_name',
+            'holder_type',
+            'volunteer_id',
+            'household_id',
+          ])
           .executeTakeFirst();
         if (!r) continue;
         // the job runs on the system connection (no scope): the stock goes back directly, once
