@@ -20,6 +20,7 @@ import { insertDemoOrders } from './orders-seed.ts';
 import { insertDemoActivities } from './activities-seed.ts';
 import { insertOpeningBalances } from './hours-seed.ts';
 import { insertDemoPoints } from './points-seed.ts';
+import { insertDemoStore } from './store-seed.ts';
 import type { OrgRef } from './org-ref.ts';
 
 export interface DemoAccount {
@@ -63,6 +64,8 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
     const openings = await insertOpeningBalances(tx, prior, demoStation.path);
     // after every confirmed record: the ledger they earned under the county's rules
     const points = await insertDemoPoints(tx, ctx.now());
+    // after the points: the store's redemptions spend from the ledger
+    const store = await insertDemoStore(ctx, tx, demoStation);
     await appendAudit(
       tx,
       {
@@ -79,6 +82,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
           ...activities,
           ...openings,
           ...points,
+          ...store,
         },
       },
       ctx.now(),

@@ -60,6 +60,37 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => t?.close());
 
+describe('the demo seed', () => {
+  it('has a stocked store at 东风社区 with redemptions in every state, spent from a consistent ledger', async () => {
+    const db = t.ctx.db.system;
+    const items = await db
+      .selectFrom('store_items')
+      .select(['name', 'stock', 'on_shelf'])
+      .where('org_id', '=', station.id)
+      .execute();
+    expect(items.length).toBeGreaterThanOrEqual(5);
+    expect(items.some((i) => i.stock === null)).toBe(true);
+    const states = await db
+      .selectFrom('store_redemptions')
+      .select(['status'])
+      .where('org_id', '=', station.id)
+      .where('created_at', '<', t.ctx.now())
+      .execute();
+    expect(new Set(states.map((s) => s.status))).toEqual(
+      new Set(['pending', 'handed_over', 'cancelled', 'expired']),
+    );
+    const demo = await db
+      .selectFrom('store_redemptions as r')
+      .innerJoin('volunteers as v', 'v.id', 'r.volunteer_id')
+      .innerJoin('users as u', 'u.id', 'v.user_id')
+      .select('r.status')
+      .where('u.username', '=', 'demo-volunteer')
+      .execute();
+    expect(demo.some((r) => r.status === 'pending')).toBe(true);
+    expect(await ledgerMismatches(t)).toEqual([]);
+  });
+});
+
 describe('items', () => {
   it('refuses negative or fractional prices, negative stock and goods without stock, changing nothing', async () => {
     const before = await tableDigest(t.ctx.db.system, 'store_items');

@@ -130,6 +130,14 @@ const LIMIT_WORDS: Record<StoreLimitPeriod, string> = {
   total: '累计',
 };
 
+const REACHED_WORDS: Record<StoreLimitPeriod, string> = {
+  day: '今天已达限兑数量',
+  week: '本周已达限兑数量',
+  month: '本月已达限兑数量',
+  year: '今年已达限兑数量',
+  total: '已达限兑数量',
+};
+
 interface RedemptionRow {
   id: number;
   item_id: number;
@@ -603,7 +611,7 @@ export function createStoreService(ctx: AppContext, ledger: StoreLedger) {
           const blocked =
             unavailableReason(row, now) ??
             (remaining === 0
-              ? `本${LIMIT_WORDS[row.limit_period as StoreLimitPeriod].slice(1) || '期'}已达限兑数量`
+              ? REACHED_WORDS[row.limit_period as StoreLimitPeriod]
               : row.price > balance
                 ? '积分不足'
                 : null);
