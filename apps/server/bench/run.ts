@@ -3,12 +3,14 @@
 import { checkinWorkload } from './checkin.bench.ts';
 import { dispatchWorkload } from './dispatch.bench.ts';
 import { importWorkload } from './import.bench.ts';
+import { storeWorkload } from './store.bench.ts';
 import { printFigures, startBench, type Bench, type Figure } from './harness.ts';
 
 const WORKLOADS: Record<string, (bench: Bench) => Promise<Figure>> = {
   import: importWorkload,
   dispatch: dispatchWorkload,
   checkin: checkinWorkload,
+  store: storeWorkload,
 };
 
 const only = process.env.BENCH_ONLY?.split(',');
