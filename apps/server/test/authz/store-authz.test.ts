@@ -40,9 +40,9 @@ beforeAll(async () => {
   otherStation = await orgOfUser(t.ctx.db.system, 'demo-station2');
   admin = await login(t.app, 'demo-station');
   otherTown = as(t.app, await login(t.app, 'demo-station2'));
-  [holder, neighbour] = await signedInVolunteers(t, station, 2);
-  [stranger] = await signedInVolunteers(t, otherStation, 1);
-  for (const v of [holder!, neighbour!, stranger!]) await grantPoints(t, v.id, 100, v.orgPath);
+  [holder, neighbour] = (await signedInVolunteers(t, station, 2)) as [SignedInVolunteer, SignedInVolunteer];
+  stranger = (await signedInVolunteers(t, otherStation, 1))[0]!;
+  for (const v of [holder, neighbour, stranger]) await grantPoints(t, v.id, 100, v.orgPath);
   item = await makeItem(t, admin, { price: 10, stock: 5 });
   const body = multipartBody('米.png', 'image/png', TINY_PNG);
   const photo = await t.app.inject({
@@ -52,7 +52,7 @@ beforeAll(async () => {
     payload: body.payload,
   });
   expect(photo.statusCode, photo.body).toBe(200);
-  const res = await as(t.app, holder!.session).post('/api/me/store/redemptions', { itemId: item.id });
+  const res = await as(t.app, holder.session).post('/api/me/store/redemptions', { itemId: item.id });
   expect(res.statusCode, res.body).toBe(200);
   redemption = res.json();
 }, 120_000);
@@ -108,7 +108,7 @@ async function sessionHeaders(username: string) {
 describe('volunteers', () => {
   it("cannot see or cancel another volunteer's redemption", async () => {
     const before = await digest();
-    const other = as(t.app, neighbour!.session);
+    const other = as(t.app, neighbour.session);
     expect((await other.get(`/api/me/store/redemptions/${redemption.id}`)).statusCode).toBe(404);
     expect((await other.post(`/api/me/store/redemptions/${redemption.id}/cancel`, {})).statusCode).toBe(404);
     const theirs = (await other.get('/api/me/store/redemptions')).json();
@@ -118,7 +118,7 @@ describe('volunteers', () => {
 
   it("cannot redeem at, or see the items and photos of, another village's store", async () => {
     const before = await digest();
-    const far = as(t.app, stranger!.session);
+    const far = as(t.app, stranger.session);
     expect((await far.post('/api/me/store/redemptions', { itemId: item.id })).statusCode).toBe(404);
     expect((await far.get(`/api/store/items/${item.id}/photo`)).statusCode).toBe(404);
     const shop = (await far.get('/api/me/store')).json();
@@ -127,7 +127,7 @@ describe('volunteers', () => {
   });
 
   it("get 403 on the keeper's and the manager's routes", async () => {
-    const v = as(t.app, holder!.session);
+    const v = as(t.app, holder.session);
     const answers = await Promise.all([
       v.get('/api/store/items'),
       v.get(`/api/store/items/${item.id}`),
