@@ -5,7 +5,7 @@ import { storeLedger } from './points-ledger.ts';
 import { createStoreService } from './store.service.ts';
 
 export const storeExpiryJob: Job<{ expired: number }> = {
-  name: 'store.expiry',
+  name: 'stores.expiry',
   everyMs: 60_000,
   run: async (ctx, tx) => ({ expired: await createStoreService(ctx, storeLedger).expireDue(tx, ctx.now()) }),
 };

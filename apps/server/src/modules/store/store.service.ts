@@ -3,7 +3,7 @@
 // expiry, which give the points and the stock back.
 //
 // A redemption is one transaction: the holder's redemptions are serialised by an advisory lock
-// (the per-person limit counts them), the item's stock is taken by a conditional UPDATE that never
+// (the per-person limit counts them), the item's stock is taken by a conditional update that never
 // goes below 0 (store_take_stock), the price is spent from the ledger (which refuses a balance that
 // cannot cover it), and the redemption is written with a pick-up code unique among the store's open
 // redemptions. Any refusal rolls all of it back.
