@@ -49,7 +49,7 @@ CREATE TABLE store_redemptions (
   -- the 6 digits the holder shows at the store (also in the QR)
   pickup_code text NOT NULL CHECK (pickup_code ~ '^[0-9]{6}$'),
   -- the ledger's spend entry of the price (refunded when cancelled or expired)
-  point_entry_id bigint,
+  point_entry_id bigint REFERENCES point_entries(id),
   status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'handed_over', 'cancelled', 'expired')),
   created_at timestamptz NOT NULL,
   expires_at timestamptz NOT NULL,
