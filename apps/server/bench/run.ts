@@ -7,6 +7,7 @@ import { consoleWorkload } from './console.bench.ts';
 import { dispatchWorkload } from './dispatch.bench.ts';
 import { importWorkload } from './import.bench.ts';
 import { publicReadsWorkload } from './public-reads.bench.ts';
+import { storeWorkload } from './store.bench.ts';
 import { printFigures, startBench, type Bench, type Figure } from './harness.ts';
 
 const WORKLOADS: Record<string, (bench: Bench) => Promise<Figure | Figure[]>> = {
@@ -17,6 +18,7 @@ const WORKLOADS: Record<string, (bench: Bench) => Promise<Figure | Figure[]>> = 
   dispatch: dispatchWorkload,
   checkin: checkinWorkload,
   audit: auditWritesWorkload,
+  store: storeWorkload,
 };
 
 const only = process.env.BENCH_ONLY?.split(',');

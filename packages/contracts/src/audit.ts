@@ -148,6 +148,12 @@ export const AUDIT_ACTION_LABELS = {
   'points.adjust.confirm': '确认积分调整',
   'points.adjust.cancel': '撤回积分调整',
 
+  'store.item.create': '新增兑换物品',
+  'store.item.update': '修改兑换物品',
+  'store.item.price': '修改兑换物品积分',
+  'store.handover': '兑换核销（发放物品）',
+  'store.redemption.cancel': '取消兑换',
+
   'system.seed': '生成演示数据',
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -185,6 +191,8 @@ export const AUDIT_RESOURCE_LABELS = {
   certificate: '志愿服务记录证明',
   point_rule: '积分规则',
   point_adjustment: '积分调整',
+  store_item: '兑换物品',
+  store_redemption: '积分兑换',
   system: '系统',
 } as const satisfies Record<string, string>;
 export type AuditResourceType = keyof typeof AUDIT_RESOURCE_LABELS;
@@ -216,6 +224,7 @@ export const AUDIT_ACTION_GROUP_LABELS: Record<string, string> = {
   hours: '服务时长',
   certificate: '志愿服务记录证明',
   points: '积分',
+  store: '爱心超市',
   system: '系统',
 };
 
@@ -258,6 +267,8 @@ export const AUDIT_SUMMARY_KEY_LABELS: Record<string, string> = {
   month: '月份',
   week: '周次',
   from: '原值',
+  price: '所需积分',
+  pickupCode: '取货码',
   to: '新值',
   items: '条目数',
   itemId: '计划安排',
@@ -477,6 +488,8 @@ export const AUDIT_PERMISSION_LABELS: Record<string, string> = {
   'points.read': '查看积分',
   'points.write': '调整积分',
   'points.rules': '管理积分规则',
+  'store.manage': '管理爱心超市物品',
+  'store.handover': '兑换核销',
   'account.manage': '管理账号',
   'account.activate': '激活账号',
   'audit.read': '查看审计日志',

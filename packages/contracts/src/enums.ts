@@ -136,6 +136,10 @@ export const PERMISSIONS = [
   'points.write',
   /** The 积分管理办法: the centre's rules, and local rules within the centre's bounds. */
   'points.rules',
+  /** The store's items (爱心超市): prices, stock, limits, shelf. */
+  'store.manage',
+  /** The store keeper: look up pick-up codes, hand over and cancel redemptions. */
+  'store.handover',
   'account.manage',
   /**
    * Activate a privileged account the security admin created, reset or promoted: the second
@@ -173,6 +177,8 @@ const BUSINESS_ADMIN: readonly Permission[] = [
   'points.read',
   'points.write',
   'points.rules',
+  'store.manage',
+  'store.handover',
 ];
 /**
  * 三权分立: the security admin manages accounts only, the audit admin reads the audit log only,

@@ -11,3 +11,4 @@ export * from './activities.ts';
 export * from './login-challenge.ts';
 export * from './audit.ts';
 export * from './points.ts';
+export * from './store.ts';

@@ -13,6 +13,7 @@ import { ordersModule } from './orders/index.ts';
 import { orgsModule } from './orgs/index.ts';
 import { pointsModule } from './points/index.ts';
 import { projectsModule } from './projects/index.ts';
+import { storeModule } from './store/index.ts';
 import { teamsModule } from './teams/index.ts';
 import { uploadsModule } from './uploads/index.ts';
 import { volunteersModule } from './volunteers/index.ts';
@@ -34,4 +35,6 @@ export const MODULES: readonly ServerModule[] = [
   certificatesModule,
   // above hours, orders and activities: it reacts to their events and the store spends through it
   pointsModule,
+  // after points: redemptions spend and refund through its ledger
+  storeModule,
 ];

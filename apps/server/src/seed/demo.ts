@@ -22,6 +22,7 @@ import { insertOpeningBalances } from './hours-seed.ts';
 import { insertDemoCertificates } from './certificates-seed.ts';
 import { insertSelfLogs } from './self-log-seed.ts';
 import { insertDemoPoints } from './points-seed.ts';
+import { insertDemoStore } from './store-seed.ts';
 import type { OrgRef } from './org-ref.ts';
 
 export interface DemoAccount {
@@ -69,6 +70,8 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
     const selfLogs = await insertSelfLogs(tx, demoStation.path, ctx.now());
     // after every confirmed record: the ledger they earned under the county's rules
     const points = await insertDemoPoints(tx, ctx.now());
+    // after the points: the store's redemptions spend from the ledger
+    const store = await insertDemoStore(ctx, tx, demoStation);
     await appendAudit(
       tx,
       {
@@ -87,6 +90,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
           ...certificates,
           ...selfLogs,
           ...points,
+          ...store,
         },
       },
       ctx.now(),

@@ -122,6 +122,24 @@ export const MENU_GROUPS: readonly MenuGroup[] = [
     ],
   },
   {
+    key: 'store',
+    title: '爱心超市',
+    permission: 'store.handover',
+    items: [
+      {
+        path: '/store-handover',
+        title: '兑换核销',
+        description: '凭取货码发放兑换的物品，查看和取消兑换记录',
+      },
+      {
+        path: '/store-items',
+        title: '兑换物品',
+        description: '积分兑换的物品和服务：积分、库存、限兑、上下架',
+        permission: 'store.manage',
+      },
+    ],
+  },
+  {
     key: 'account',
     title: '账号管理',
     permission: 'account.manage',

@@ -206,6 +206,18 @@ const routes: RouteRecordRaw[] = [
         meta: { title: '积分管理', permission: 'points.read' },
       },
       {
+        path: 'store-items',
+        name: 'store-items',
+        component: () => import('./views/store/StoreItemsView.vue'),
+        meta: { title: '兑换物品', permission: 'store.manage' },
+      },
+      {
+        path: 'store-handover',
+        name: 'store-handover',
+        component: () => import('./views/store/StoreHandoverView.vue'),
+        meta: { title: '兑换核销', permission: 'store.handover' },
+      },
+      {
         path: 'users',
         name: 'users',
         component: () => import('./views/users/UsersView.vue'),

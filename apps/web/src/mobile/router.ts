@@ -166,6 +166,18 @@ const routes: RouteRecordRaw[] = [
     meta: { title: '我的积分', requiresLogin: true, volunteerOnly: true },
   },
   {
+    path: '/store',
+    name: 'store',
+    component: () => import('./views/StoreView.vue'),
+    meta: { title: '爱心超市', requiresLogin: true, volunteerOnly: true },
+  },
+  {
+    path: '/my-redemptions',
+    name: 'my-redemptions',
+    component: () => import('./views/MyRedemptionsView.vue'),
+    meta: { title: '我的兑换', requiresLogin: true, volunteerOnly: true },
+  },
+  {
     path: '/team-hours',
     name: 'team-hours',
     component: () => import('./views/TeamHoursView.vue'),

@@ -576,6 +576,51 @@ export interface SiteStandards {
   updated_at: Generated<Timestamp>;
 }
 
+export interface StoreItems {
+  available_from: Timestamp | null;
+  available_until: Timestamp | null;
+  created_at: Timestamp;
+  created_by: number;
+  description: Generated<string>;
+  id: Generated<number>;
+  kind: string;
+  limit_count: number | null;
+  limit_period: string | null;
+  name: string;
+  on_shelf: Generated<boolean>;
+  org_id: number;
+  org_path: string;
+  photo_id: string | null;
+  pickup_days: Generated<number>;
+  price: number;
+  stock: number | null;
+  updated_at: Timestamp;
+}
+
+export interface StoreRedemptions {
+  cancel_reason: string | null;
+  cancelled_at: Timestamp | null;
+  cancelled_by: number | null;
+  created_at: Timestamp;
+  expired_at: Timestamp | null;
+  expires_at: Timestamp;
+  handed_over_at: Timestamp | null;
+  handed_over_by: number | null;
+  holder_type: string;
+  household_id: number | null;
+  id: Generated<number>;
+  item_id: number;
+  item_name: string;
+  org_id: number;
+  org_path: string;
+  pickup_code: string;
+  point_entry_id: number | null;
+  price: number;
+  status: Generated<string>;
+  stock_returned: Generated<boolean>;
+  volunteer_id: number | null;
+}
+
 export interface TeamMembers {
   application_note: string | null;
   applied_at: Generated<Timestamp>;
@@ -787,6 +832,8 @@ export interface DB {
   sessions: Sessions;
   site_standard_items: SiteStandardItems;
   site_standards: SiteStandards;
+  store_items: StoreItems;
+  store_redemptions: StoreRedemptions;
   team_members: TeamMembers;
   teams: Teams;
   uploads: Uploads;

@@ -3405,6 +3405,197 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/store/items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 爱心超市兑换物品（本单位及下级） */
+    get: operations['getStoreItems'];
+    put?: never;
+    /** 新增兑换物品 */
+    post: operations['postStoreItems'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/store/items/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 兑换物品详情 */
+    get: operations['getStoreItemsById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** 修改兑换物品（积分、库存、限兑、兑换期、上下架；改积分留痕） */
+    patch: operations['patchStoreItemsById'];
+    trace?: never;
+  };
+  '/api/store/items/{id}/photo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 兑换物品照片 */
+    get: operations['getStoreItemsByIdPhoto'];
+    put?: never;
+    /** 上传兑换物品照片（JPG、PNG、WEBP，表单字段 file） */
+    post: operations['postStoreItemsByIdPhoto'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/store/redemptions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 积分兑换记录（本单位及下级的超市） */
+    get: operations['getStoreRedemptions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/store/redemptions/lookup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 按取货码（6 位数字或扫码内容）查找待领取的兑换 */
+    get: operations['getStoreRedemptionsLookup'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/store/redemptions/{id}/handover': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 兑换核销：发放物品（已领取的不能重复领取） */
+    post: operations['postStoreRedemptionsByIdHandover'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/store/redemptions/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 取消待领取的兑换（退回积分和库存，须填原因） */
+    post: operations['postStoreRedemptionsByIdCancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/store': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 我的积分与可兑换物品（本站及上级的爱心超市） */
+    get: operations['getMeStore'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/store/redemptions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 我的兑换 */
+    get: operations['getMeStoreRedemptions'];
+    put?: never;
+    /** 兑换一件物品（扣积分和库存，得到取货码） */
+    post: operations['postMeStoreRedemptions'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/store/redemptions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 我的一条兑换（待领取时带取货码） */
+    get: operations['getMeStoreRedemptionsById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/store/redemptions/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 取消我的兑换（领取前；退回积分） */
+    post: operations['postMeStoreRedemptionsByIdCancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -16321,6 +16512,714 @@ export interface operations {
               occurredAt: string;
             }[];
             total: number;
+          };
+        };
+      };
+    };
+  };
+  getStoreItems: {
+    parameters: {
+      query?: {
+        orgId?: number;
+        keyword?: string;
+        onShelf?: 'true' | 'false';
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              orgId: number;
+              orgName: string;
+              /** @enum {string} */
+              kind: 'goods' | 'service';
+              name: string;
+              description: string;
+              price: number;
+              stock: number | null;
+              limitCount: number | null;
+              /** @enum {string|null} */
+              limitPeriod: 'day' | 'week' | 'month' | 'year' | 'total' | null;
+              availableFrom: string | null;
+              availableUntil: string | null;
+              pickupDays: number;
+              photoUrl: string | null;
+              onShelf: boolean;
+              pending: number;
+              updatedAt: string;
+            }[];
+            total: number;
+          };
+        };
+      };
+    };
+  };
+  postStoreItems: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          orgId?: number;
+          /** @enum {string} */
+          kind: 'goods' | 'service';
+          name: string;
+          /** @default  */
+          description?: string;
+          price: number;
+          stock: number | null;
+          /** @default null */
+          limitCount?: number | null;
+          /**
+           * @default null
+           * @enum {string|null}
+           */
+          limitPeriod?: 'day' | 'week' | 'month' | 'year' | 'total' | null;
+          /**
+           * Format: date-time
+           * @default null
+           */
+          availableFrom?: string | null;
+          /**
+           * Format: date-time
+           * @default null
+           */
+          availableUntil?: string | null;
+          pickupDays?: number;
+          /** @default false */
+          onShelf?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orgId: number;
+            orgName: string;
+            /** @enum {string} */
+            kind: 'goods' | 'service';
+            name: string;
+            description: string;
+            price: number;
+            stock: number | null;
+            limitCount: number | null;
+            /** @enum {string|null} */
+            limitPeriod: 'day' | 'week' | 'month' | 'year' | 'total' | null;
+            availableFrom: string | null;
+            availableUntil: string | null;
+            pickupDays: number;
+            photoUrl: string | null;
+            onShelf: boolean;
+            pending: number;
+            updatedAt: string;
+          };
+        };
+      };
+    };
+  };
+  getStoreItemsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orgId: number;
+            orgName: string;
+            /** @enum {string} */
+            kind: 'goods' | 'service';
+            name: string;
+            description: string;
+            price: number;
+            stock: number | null;
+            limitCount: number | null;
+            /** @enum {string|null} */
+            limitPeriod: 'day' | 'week' | 'month' | 'year' | 'total' | null;
+            availableFrom: string | null;
+            availableUntil: string | null;
+            pickupDays: number;
+            photoUrl: string | null;
+            onShelf: boolean;
+            pending: number;
+            updatedAt: string;
+          };
+        };
+      };
+    };
+  };
+  patchStoreItemsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          kind?: 'goods' | 'service';
+          name?: string;
+          description?: string;
+          price?: number;
+          stock?: number | null;
+          limitCount?: number | null;
+          /** @enum {string|null} */
+          limitPeriod?: 'day' | 'week' | 'month' | 'year' | 'total' | null;
+          /** Format: date-time */
+          availableFrom?: string | null;
+          /** Format: date-time */
+          availableUntil?: string | null;
+          pickupDays?: number;
+          onShelf?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orgId: number;
+            orgName: string;
+            /** @enum {string} */
+            kind: 'goods' | 'service';
+            name: string;
+            description: string;
+            price: number;
+            stock: number | null;
+            limitCount: number | null;
+            /** @enum {string|null} */
+            limitPeriod: 'day' | 'week' | 'month' | 'year' | 'total' | null;
+            availableFrom: string | null;
+            availableUntil: string | null;
+            pickupDays: number;
+            photoUrl: string | null;
+            onShelf: boolean;
+            pending: number;
+            updatedAt: string;
+          };
+        };
+      };
+    };
+  };
+  getStoreItemsByIdPhoto: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 图片内容（二进制） */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/jpeg': unknown;
+          'image/png': unknown;
+          'image/webp': unknown;
+        };
+      };
+    };
+  };
+  postStoreItemsByIdPhoto: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orgId: number;
+            orgName: string;
+            /** @enum {string} */
+            kind: 'goods' | 'service';
+            name: string;
+            description: string;
+            price: number;
+            stock: number | null;
+            limitCount: number | null;
+            /** @enum {string|null} */
+            limitPeriod: 'day' | 'week' | 'month' | 'year' | 'total' | null;
+            availableFrom: string | null;
+            availableUntil: string | null;
+            pickupDays: number;
+            photoUrl: string | null;
+            onShelf: boolean;
+            pending: number;
+            updatedAt: string;
+          };
+        };
+      };
+    };
+  };
+  getStoreRedemptions: {
+    parameters: {
+      query?: {
+        orgId?: number;
+        status?: 'pending' | 'handed_over' | 'cancelled' | 'expired';
+        keyword?: string;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              itemId: number;
+              itemName: string;
+              /** @enum {string} */
+              itemKind: 'goods' | 'service';
+              orgId: number;
+              orgName: string;
+              price: number;
+              /** @enum {string} */
+              status: 'pending' | 'handed_over' | 'cancelled' | 'expired';
+              createdAt: string;
+              expiresAt: string;
+              handedOverAt: string | null;
+              cancelledAt: string | null;
+              cancelReason: string | null;
+              expiredAt: string | null;
+              /** @enum {string} */
+              holderType: 'volunteer' | 'household';
+              holderName: string;
+              holderNo: string;
+              handedOverBy: string | null;
+              cancelledBy: string | null;
+            }[];
+            total: number;
+          };
+        };
+      };
+    };
+  };
+  getStoreRedemptionsLookup: {
+    parameters: {
+      query: {
+        code: string;
+        orgId?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            itemId: number;
+            itemName: string;
+            /** @enum {string} */
+            itemKind: 'goods' | 'service';
+            orgId: number;
+            orgName: string;
+            price: number;
+            /** @enum {string} */
+            status: 'pending' | 'handed_over' | 'cancelled' | 'expired';
+            createdAt: string;
+            expiresAt: string;
+            handedOverAt: string | null;
+            cancelledAt: string | null;
+            cancelReason: string | null;
+            expiredAt: string | null;
+            /** @enum {string} */
+            holderType: 'volunteer' | 'household';
+            holderName: string;
+            holderNo: string;
+            handedOverBy: string | null;
+            cancelledBy: string | null;
+          };
+        };
+      };
+    };
+  };
+  postStoreRedemptionsByIdHandover: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            itemId: number;
+            itemName: string;
+            /** @enum {string} */
+            itemKind: 'goods' | 'service';
+            orgId: number;
+            orgName: string;
+            price: number;
+            /** @enum {string} */
+            status: 'pending' | 'handed_over' | 'cancelled' | 'expired';
+            createdAt: string;
+            expiresAt: string;
+            handedOverAt: string | null;
+            cancelledAt: string | null;
+            cancelReason: string | null;
+            expiredAt: string | null;
+            /** @enum {string} */
+            holderType: 'volunteer' | 'household';
+            holderName: string;
+            holderNo: string;
+            handedOverBy: string | null;
+            cancelledBy: string | null;
+          };
+        };
+      };
+    };
+  };
+  postStoreRedemptionsByIdCancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            itemId: number;
+            itemName: string;
+            /** @enum {string} */
+            itemKind: 'goods' | 'service';
+            orgId: number;
+            orgName: string;
+            price: number;
+            /** @enum {string} */
+            status: 'pending' | 'handed_over' | 'cancelled' | 'expired';
+            createdAt: string;
+            expiresAt: string;
+            handedOverAt: string | null;
+            cancelledAt: string | null;
+            cancelReason: string | null;
+            expiredAt: string | null;
+            /** @enum {string} */
+            holderType: 'volunteer' | 'household';
+            holderName: string;
+            holderNo: string;
+            handedOverBy: string | null;
+            cancelledBy: string | null;
+          };
+        };
+      };
+    };
+  };
+  getMeStore: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            balance: number;
+            items: {
+              id: number;
+              orgId: number;
+              orgName: string;
+              /** @enum {string} */
+              kind: 'goods' | 'service';
+              name: string;
+              description: string;
+              price: number;
+              stock: number | null;
+              limitCount: number | null;
+              /** @enum {string|null} */
+              limitPeriod: 'day' | 'week' | 'month' | 'year' | 'total' | null;
+              availableFrom: string | null;
+              availableUntil: string | null;
+              pickupDays: number;
+              photoUrl: string | null;
+              onShelf: boolean;
+              remaining: number | null;
+              blocked: string | null;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getMeStoreRedemptions: {
+    parameters: {
+      query?: {
+        status?: 'pending' | 'handed_over' | 'cancelled' | 'expired';
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              itemId: number;
+              itemName: string;
+              /** @enum {string} */
+              itemKind: 'goods' | 'service';
+              orgId: number;
+              orgName: string;
+              price: number;
+              /** @enum {string} */
+              status: 'pending' | 'handed_over' | 'cancelled' | 'expired';
+              createdAt: string;
+              expiresAt: string;
+              handedOverAt: string | null;
+              cancelledAt: string | null;
+              cancelReason: string | null;
+              expiredAt: string | null;
+              pickupCode: string | null;
+              pickupQr: string | null;
+            }[];
+            total: number;
+          };
+        };
+      };
+    };
+  };
+  postMeStoreRedemptions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          itemId: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            itemId: number;
+            itemName: string;
+            /** @enum {string} */
+            itemKind: 'goods' | 'service';
+            orgId: number;
+            orgName: string;
+            price: number;
+            /** @enum {string} */
+            status: 'pending' | 'handed_over' | 'cancelled' | 'expired';
+            createdAt: string;
+            expiresAt: string;
+            handedOverAt: string | null;
+            cancelledAt: string | null;
+            cancelReason: string | null;
+            expiredAt: string | null;
+            pickupCode: string | null;
+            pickupQr: string | null;
+          };
+        };
+      };
+    };
+  };
+  getMeStoreRedemptionsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            itemId: number;
+            itemName: string;
+            /** @enum {string} */
+            itemKind: 'goods' | 'service';
+            orgId: number;
+            orgName: string;
+            price: number;
+            /** @enum {string} */
+            status: 'pending' | 'handed_over' | 'cancelled' | 'expired';
+            createdAt: string;
+            expiresAt: string;
+            handedOverAt: string | null;
+            cancelledAt: string | null;
+            cancelReason: string | null;
+            expiredAt: string | null;
+            pickupCode: string | null;
+            pickupQr: string | null;
+          };
+        };
+      };
+    };
+  };
+  postMeStoreRedemptionsByIdCancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            itemId: number;
+            itemName: string;
+            /** @enum {string} */
+            itemKind: 'goods' | 'service';
+            orgId: number;
+            orgName: string;
+            price: number;
+            /** @enum {string} */
+            status: 'pending' | 'handed_over' | 'cancelled' | 'expired';
+            createdAt: string;
+            expiresAt: string;
+            handedOverAt: string | null;
+            cancelledAt: string | null;
+            cancelReason: string | null;
+            expiredAt: string | null;
+            pickupCode: string | null;
+            pickupQr: string | null;
           };
         };
       };

@@ -1,0 +1,163 @@
+// 爱心超市 in a real browser: on H5 at 375 px (with axe) a volunteer sees their points and the
+// station's items, redeems one and finds its pick-up code and QR under 我的兑换; in the console the
+// store keeper types the code on 兑换核销, sees who redeemed what and hands it over; the same code
+// again is refused as a duplicate pick-up, and H5 then shows the redemption as picked up.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Browser, type Page } from 'playwright-core';
+import { as, DEMO_PASSWORD, login, type TestContext } from '../support/context.ts';
+import { orgOfUser } from '../support/org-factories.ts';
+import { grantPoints, makeItem } from '../support/store-factories.ts';
+import {
+  registerVolunteer,
+  VOLUNTEER_PASSWORD,
+  type RegisteredVolunteer,
+} from '../support/volunteer-factories.ts';
+import { BROWSER_WAIT, canRunBrowser, launchChromium, serveWebApp } from '../support/browser-harness.ts';
+
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const H5_VIEWPORT = { width: 375, height: 812 };
+
+const poll = <T>(read: () => Promise<T> | T, timeout = BROWSER_WAIT) => expect.poll(read, { timeout });
+
+describe.runIf(canRunBrowser)('爱心超市 on H5 and the keeper’s pick-up in the console', () => {
+  let tc: TestContext;
+  let browser: Browser;
+  let baseUrl: string;
+  let volunteer: RegisteredVolunteer;
+  let itemId = 0;
+  let h5: Page;
+  let code = '';
+  const ITEM = '爱心礼包（测试）';
+
+  beforeAll(async () => {
+    ({ tc, baseUrl } = await serveWebApp());
+    const station = await orgOfUser(tc.ctx.db.system, 'demo-station');
+    volunteer = await registerVolunteer(tc, station.id);
+    await grantPoints(tc, volunteer.id, 100, station.path);
+    const admin = await login(tc.app, 'demo-station');
+    itemId = (await makeItem(tc, admin, { name: ITEM, price: 30, stock: 2 })).id;
+    // a second item above the balance: shown, but says why it cannot be redeemed
+    await makeItem(tc, admin, { name: '电饭煲（测试）', price: 500, stock: 1 });
+    expect((await as(tc.app, admin).get(`/api/store/items/${itemId}`)).statusCode).toBe(200);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await tc?.close();
+  });
+
+  async function fill(testId: string, value: string, on: Page) {
+    const el = on.getByTestId(testId);
+    const tag = await el.evaluate((node) => node.tagName);
+    await (tag === 'INPUT' || tag === 'TEXTAREA' ? el : el.locator('input, textarea').first()).fill(value);
+  }
+
+  async function expectAccessible(page: Page) {
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(H5_VIEWPORT.width);
+    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+    const violations = await page.evaluate(async (tags) => {
+      const { axe } = window as unknown as {
+        axe: {
+          run(
+            context: unknown,
+            options: unknown,
+          ): Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }>;
+        };
+      };
+      const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+      return result.violations.map(
+        (v) => `${v.id}: ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`,
+      );
+    }, AXE_TAGS);
+    expect(violations).toEqual([]);
+  }
+
+  it('H5: shows the balance and items, redeems one and shows its pick-up code and QR', async () => {
+    const context = await browser.newContext({ viewport: H5_VIEWPORT, locale: 'zh-CN', bypassCSP: true });
+    h5 = await context.newPage();
+    const errors: string[] = [];
+    h5.on('pageerror', (error) => errors.push(error.message));
+    await h5.goto(`${baseUrl}/h5/login?redirect=${encodeURIComponent('/store')}`);
+    await fill('h5-login-username', volunteer.phone, h5);
+    await fill('h5-login-password', VOLUNTEER_PASSWORD, h5);
+    await h5.getByTestId('h5-login-submit').click();
+    await h5.waitForURL(/\/h5\/store$/);
+    await poll(async () => (await h5.getByTestId('h5-store-balance-value').textContent())?.trim()).toBe(
+      '100',
+    );
+    const item = h5.getByTestId('h5-store-item').filter({ hasText: ITEM });
+    await item.waitFor();
+    expect(await item.textContent()).toContain('还剩 2 件');
+    const dear = h5.getByTestId('h5-store-item').filter({ hasText: '电饭煲（测试）' });
+    expect((await dear.getByTestId('h5-store-item-blocked').textContent())?.trim()).toBe('积分不足');
+    await expectAccessible(h5);
+
+    await item.getByTestId('h5-store-redeem').click();
+    await h5.getByRole('button', { name: '确认兑换' }).click();
+    await h5.waitForURL(/\/h5\/my-redemptions\?open=\d+/);
+    const card = h5.getByTestId('h5-redemption').filter({ hasText: ITEM });
+    await card.getByTestId('h5-redemption-code').waitFor();
+    code = (await card.getByTestId('h5-redemption-code').textContent())!.trim();
+    expect(code).toMatch(/^\d{6}$/);
+    await card.getByTestId('h5-redemption-qr').waitFor();
+    expect(await card.getAttribute('data-status')).toBe('pending');
+    await expectAccessible(h5);
+    expect(errors).toEqual([]);
+  });
+
+  it('console: the keeper types the code, hands it over, and a second pick-up is refused', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1366, height: 800 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/`);
+    await page.waitForURL(/\/login/);
+    await fill('login-username', 'demo-station', page);
+    await fill('login-password', DEMO_PASSWORD, page);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('header-role').waitFor();
+    await page.getByRole('menuitem', { name: '兑换核销', exact: true }).click();
+    await page.waitForURL(/\/store-handover/);
+
+    await fill('store-pickup-code', code, page);
+    await page.getByTestId('store-pickup-lookup').click();
+    const found = page.getByTestId('store-pickup-found');
+    await found.waitFor();
+    expect(await found.textContent()).toContain(ITEM);
+    expect(await found.textContent()).toContain(volunteer.volunteerNo);
+    await page.getByTestId('store-pickup-handover').click();
+    await poll(async () => (await page.getByTestId('store-pickup-status').textContent())?.trim()).toBe(
+      '已领取',
+    );
+    const row = await tc.ctx.db.system
+      .selectFrom('store_redemptions')
+      .select(['status'])
+      .where('item_id', '=', itemId)
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBe('handed_over');
+
+    // the same code again: a duplicate pick-up
+    await fill('store-pickup-code', code, page);
+    await page.getByTestId('store-pickup-lookup').click();
+    await poll(async () => (await page.getByTestId('store-pickup-error').textContent()) ?? '').toContain(
+      '不能重复领取',
+    );
+    await context.close();
+  });
+
+  it('H5: 我的兑换 shows it picked up, without the code', async () => {
+    await h5.goto(`${baseUrl}/h5/my-redemptions`);
+    const card = h5.getByTestId('h5-redemption').filter({ hasText: ITEM });
+    await poll(() => card.getAttribute('data-status')).toBe('handed_over');
+    expect(await card.getByTestId('h5-redemption-code').count()).toBe(0);
+    await expectAccessible(h5);
+  });
+});
