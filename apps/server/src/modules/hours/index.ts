@@ -17,6 +17,7 @@ export {
   type ServedWork,
   type ServiceInput,
 } from './service-records.ts';
+export { volunteerYearHours, type VolunteerYearHours } from './year-totals.ts';
 export { describeHourTotals, verifyHourTotals, type HourTotalsReport } from './totals.ts';
 
 export const hoursModule = defineModule({
