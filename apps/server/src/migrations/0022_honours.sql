@@ -28,3 +28,26 @@ CREATE POLICY honour_privileges_scope ON honour_privileges TO civic_app
 -- a volunteer sees the active privileges of their own org and the orgs above it
 CREATE POLICY honour_privileges_volunteer_read ON honour_privileges FOR SELECT TO civic_app
   USING (active AND (SELECT app_volunteer()) IS NOT NULL AND (SELECT app_scope()) <@ org_path);
+
+-- A volunteer's year in service for the lists, owned and called by modules/hours
+-- (volunteerYearHours): like volunteer_hours_by_year (0006, 0008) it counts every record of the
+-- volunteer, whichever org organised the service (a county activity counts for a village's
+-- volunteer), but only for volunteers the caller's scope holds. Confirmed hours and records of the
+-- calendar year in China time ('opening' totals belong to no year), and the year's records still
+-- pending or rejected (a claim in dispute).
+CREATE FUNCTION volunteer_year_service(volunteers bigint[], yr integer)
+  RETURNS TABLE (volunteer_id bigint, hours numeric, records integer, pending integer, rejected integer)
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
+  AS $$ SELECT r.volunteer_id,
+               coalesce(sum(r.hours) FILTER (WHERE r.status = 'confirmed'), 0),
+               (count(*) FILTER (WHERE r.status = 'confirmed'))::int,
+               (count(*) FILTER (WHERE r.status = 'pending'))::int,
+               (count(*) FILTER (WHERE r.status = 'rejected'))::int
+        FROM service_records r JOIN volunteers v ON v.id = r.volunteer_id
+        WHERE r.volunteer_id = ANY (volunteers) AND r.kind <> 'opening'
+          AND v.org_path <@ app_scope()
+          AND r.ended_at >= make_timestamptz(yr, 1, 1, 0, 0, 0, 'Asia/Shanghai')
+          AND r.ended_at < make_timestamptz(yr + 1, 1, 1, 0, 0, 0, 'Asia/Shanghai')
+        GROUP BY r.volunteer_id $$;
+REVOKE ALL ON FUNCTION volunteer_year_service(bigint[], integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION volunteer_year_service(bigint[], integer) TO civic_app;
