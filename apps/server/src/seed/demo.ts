@@ -21,6 +21,7 @@ import { insertDemoActivities } from './activities-seed.ts';
 import { insertOpeningBalances } from './hours-seed.ts';
 import { insertDemoPoints } from './points-seed.ts';
 import { insertDemoStore } from './store-seed.ts';
+import { insertDemoHonours } from './honours-seed.ts';
 import type { OrgRef } from './org-ref.ts';
 
 export interface DemoAccount {
@@ -66,6 +67,8 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
     const points = await insertDemoPoints(tx, ctx.now());
     // after the points: the store's redemptions spend from the ledger
     const store = await insertDemoStore(ctx, tx, demoStation);
+    // the privileges of star volunteers (the yearly lists are computed from the hours and ledger)
+    const honours = await insertDemoHonours(tx, ctx.now(), demoStation, center);
     await appendAudit(
       tx,
       {
@@ -83,6 +86,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
           ...openings,
           ...points,
           ...store,
+          ...honours,
         },
       },
       ctx.now(),

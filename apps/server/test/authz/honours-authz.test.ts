@@ -28,8 +28,8 @@ beforeAll(async () => {
   const res = await as(t.app, admin).post('/api/honours/privileges', { name: '免费体检', minStar: 1 });
   expect(res.statusCode, res.body).toBe(200);
   privilege = res.json();
-  [local] = await signedInVolunteers(t, station, 1);
-  [stranger] = await signedInVolunteers(t, otherStation, 1);
+  local = (await signedInVolunteers(t, station, 1))[0]!;
+  stranger = (await signedInVolunteers(t, otherStation, 1))[0]!;
 }, 120_000);
 afterAll(async () => t?.close());
 

@@ -185,6 +185,21 @@ describe('the export', () => {
 });
 
 describe('privileges', () => {
+  it('of the demo seed: 东风社区 and the centre grant them to star volunteers', async () => {
+    const seeded = await t.ctx.db.system
+      .selectFrom('honour_privileges')
+      .select(['org_id', 'name', 'min_star'])
+      .orderBy('id')
+      .execute();
+    expect(seeded.filter((p) => p.org_id === station.id).map((p) => p.name)).toEqual([
+      '爱心超市兑换九折',
+      '卫生室优先就诊',
+      '免费健康体检',
+      '优先推荐评先评优',
+    ]);
+    expect(seeded.filter((p) => p.org_id !== station.id).map((p) => p.min_star)).toEqual([4, 5]);
+  });
+
   it('are created, changed and listed; bad input is refused in Chinese and changes nothing', async () => {
     const created = await admin.post('/api/honours/privileges', {
       name: '免费体检',
