@@ -13,7 +13,13 @@ import { NotFound } from '../../platform/errors.ts';
 import { isoTimestamp } from '../../platform/time.ts';
 import { volunteerYearHours } from '../hours/index.ts';
 import { volunteerYearPoints } from '../points/index.ts';
-import { honourCandidates, ownStarLevel, type HonourCandidate } from '../volunteers/index.ts';
+import {
+  honourCandidates,
+  maskedContacts,
+  ownStarLevel,
+  type HonourCandidate,
+  type MaskedContact,
+} from '../volunteers/index.ts';
 import type {
   PrivilegeInput,
   PrivilegePatch,
@@ -67,7 +73,9 @@ function selectPrivileges(tx: Tx) {
     ]);
 }
 
-function rankedOf(list: Figured[], top: number): RankedVolunteer[] {
+const NO_CONTACT: MaskedContact = { phoneMasked: null, idNumberMasked: '' };
+
+function rankedOf(list: Figured[], top: number, contacts: Map<number, MaskedContact>): RankedVolunteer[] {
   return list.slice(0, top).map((v, i) => ({
     rank: i + 1,
     volunteerId: v.id,
@@ -79,7 +87,7 @@ function rankedOf(list: Figured[], top: number): RankedVolunteer[] {
     records: v.records,
     lifetimeHours: v.lifetimeHours,
     starLevel: v.starLevel,
-    phoneMasked: v.phoneMasked,
+    phoneMasked: contacts.get(v.id)?.phoneMasked ?? null,
   }));
 }
 
@@ -104,7 +112,7 @@ export function createHonoursService(ctx: AppContext) {
 
   /** Every volunteer of the subtree with the year's figures. */
   async function figures(tx: Tx, orgPath: string, year: number): Promise<Figured[]> {
-    const people = await honourCandidates(tx, ctx.cipher, orgPath);
+    const people = await honourCandidates(tx, orgPath);
     const ids = people.map((p) => p.id);
     const hours = await volunteerYearHours(tx, ids, year);
     const points = await volunteerYearPoints(tx, ids, year);
@@ -121,7 +129,7 @@ export function createHonoursService(ctx: AppContext) {
     });
   }
 
-  async function rankingIn(tx: Tx, actor: Actor, q: RankingQuery) {
+  async function rankingIn(tx: Tx, actor: Actor, q: RankingQuery, withParty = false) {
     const org = await findOrg(tx, actor, q.orgId ?? actor.orgId);
     const all = await figures(tx, org.path, q.year);
     const exclusions = all.map((v) => exclusionOf(v));
@@ -131,6 +139,10 @@ export function createHonoursService(ctx: AppContext) {
     const party = all
       .map((v) => ({ v, req: partyRequirement(v.politicalStatus, v.yearHours) }))
       .filter((p) => p.req !== null);
+    // only the volunteers that leave the server are unsealed (and masked)
+    const shown = new Set([...byHours.slice(0, q.top), ...byPoints.slice(0, q.top)].map((v) => v.id));
+    if (withParty) for (const p of party) shown.add(p.v.id);
+    const contacts = await maskedContacts(tx, ctx.cipher, [...shown]);
     const view: RankingView = {
       year: q.year,
       orgId: org.id,
@@ -140,15 +152,15 @@ export function createHonoursService(ctx: AppContext) {
       eligible: eligible.length,
       excludedTooFewHours: exclusions.filter((e) => e === 'too_few_hours').length,
       excludedDisputed: exclusions.filter((e) => e === 'disputed').length,
-      byHours: rankedOf(byHours, q.top),
-      byPoints: rankedOf(byPoints, q.top),
+      byHours: rankedOf(byHours, q.top, contacts),
+      byPoints: rankedOf(byPoints, q.top, contacts),
       partyMembers: { total: party.length, met: party.filter((p) => p.req?.met).length },
       starCounts: [1, 2, 3, 4, 5].map((level) => ({
         level,
         count: all.filter((v) => v.starLevel === level).length,
       })),
     };
-    return { org, all, byHours, byPoints, party, view };
+    return { org, byHours, byPoints, party, view, contacts };
   }
 
   return {
@@ -157,7 +169,8 @@ export function createHonoursService(ctx: AppContext) {
 
     exportXlsx: (actor: Actor, q: RankingQuery) =>
       run(actor, async (tx) => {
-        const { org, byHours, byPoints, party, view } = await rankingIn(tx, actor, q);
+        const { org, byHours, byPoints, party, view, contacts } = await rankingIn(tx, actor, q, true);
+        const contactOf = (id: number) => contacts.get(id) ?? NO_CONTACT;
         const workbook = new ExcelJS.Workbook();
         workbook.creator = '文明实践云平台';
         const rankColumns = [
@@ -181,7 +194,7 @@ export function createHonoursService(ctx: AppContext) {
               no: v.volunteerNo,
               name: v.name,
               org: v.orgName,
-              phone: v.phoneMasked ?? '',
+              phone: contactOf(v.id).phoneMasked ?? '',
               hours: v.yearHours,
               points: v.yearPoints,
               records: v.records,
@@ -211,8 +224,8 @@ export function createHonoursService(ctx: AppContext) {
           partySheet.addRow({
             no: v.volunteerNo,
             name: v.name,
-            id: v.idNumberMasked,
-            phone: v.phoneMasked ?? '',
+            id: contactOf(v.id).idNumberMasked,
+            phone: contactOf(v.id).phoneMasked ?? '',
             org: v.orgName,
             political: POLITICAL_STATUS_LABELS[v.politicalStatus],
             hours: v.yearHours,

@@ -1,6 +1,7 @@
 // The volunteers an honours list (礼遇褒奖) ranks: those registered at an org of a subtree and in
-// service (status active), with what a ranking and its export may show — the phone and ID number
-// only masked (the ID mask hides the birth date, and no birth date or age goes with it).
+// service (status active), with what a ranking and its export may show; the phone and ID number
+// only masked (the ID mask hides the birth date, and no birth date or age goes with it), and only
+// for the volunteers that leave the server (maskedContacts), not for the whole subtree.
 import { sql } from 'kysely';
 import { starLevel, type PoliticalStatus } from '@civic/contracts';
 import type { FieldCipher } from '../../platform/crypto.ts';
@@ -16,15 +17,14 @@ export interface HonourCandidate {
   politicalStatus: PoliticalStatus;
   lifetimeHours: number;
   starLevel: number;
+}
+
+export interface MaskedContact {
   phoneMasked: string | null;
   idNumberMasked: string;
 }
 
-export async function honourCandidates(
-  tx: Tx,
-  cipher: FieldCipher,
-  orgPath: string,
-): Promise<HonourCandidate[]> {
+export async function honourCandidates(tx: Tx, orgPath: string): Promise<HonourCandidate[]> {
   const rows = await tx
     .selectFrom('volunteers as v')
     .select([
@@ -34,8 +34,6 @@ export async function honourCandidates(
       sql<string>`org_name(v.org_id)`.as('org_name'),
       'v.political_status',
       'v.lifetime_hours',
-      'v.phone_enc',
-      'v.id_number_enc',
     ])
     .where(sql<boolean>`v.org_path <@ ${orgPath}::ltree`)
     .where('v.status', '=', 'active')
@@ -51,10 +49,31 @@ export async function honourCandidates(
       politicalStatus: r.political_status as PoliticalStatus,
       lifetimeHours: lifetime,
       starLevel: starLevel(lifetime),
-      phoneMasked: maskedPhone(cipher, r.phone_enc),
-      idNumberMasked: maskedIdNumber(cipher, r.id_number_enc),
     };
   });
+}
+
+/** The masked phone and ID number of the given volunteers (those the caller's scope shows). */
+export async function maskedContacts(
+  tx: Tx,
+  cipher: FieldCipher,
+  ids: readonly number[],
+): Promise<Map<number, MaskedContact>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx
+    .selectFrom('volunteers')
+    .select(['id', 'phone_enc', 'id_number_enc'])
+    .where(sql<boolean>`id = ANY(${[...ids]}::bigint[])`)
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        phoneMasked: maskedPhone(cipher, r.phone_enc),
+        idNumberMasked: maskedIdNumber(cipher, r.id_number_enc),
+      },
+    ]),
+  );
 }
 
 /** The logged-in volunteer's own star level (their record is in their own scope). */

@@ -4,7 +4,13 @@ import { defineModule } from '../../platform/module.ts';
 import { rejoinRoutes } from './rejoin.routes.ts';
 import { volunteersRoutes } from './volunteers.routes.ts';
 
-export { honourCandidates, ownStarLevel, type HonourCandidate } from './honour-candidates.ts';
+export {
+  honourCandidates,
+  maskedContacts,
+  ownStarLevel,
+  type HonourCandidate,
+  type MaskedContact,
+} from './honour-candidates.ts';
 export { yearHours } from './volunteer-view.ts';
 
 export const volunteersModule = defineModule({
