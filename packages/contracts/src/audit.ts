@@ -154,6 +154,10 @@ export const AUDIT_ACTION_LABELS = {
   'store.handover': '兑换核销（发放物品）',
   'store.redemption.cancel': '取消兑换',
 
+  'honours.export': '导出礼遇褒奖名单',
+  'honours.privilege.create': '新增星级志愿者礼遇',
+  'honours.privilege.update': '修改星级志愿者礼遇',
+
   'system.seed': '生成演示数据',
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -140,6 +140,10 @@ export const PERMISSIONS = [
   'store.manage',
   /** The store keeper: look up pick-up codes, hand over and cancel redemptions. */
   'store.handover',
+  /** Honours (礼遇褒奖): the yearly rankings and their export for 评先评优 and 党员积分. */
+  'honours.read',
+  /** The privileges an org grants to star volunteers (星级志愿者礼遇). */
+  'honours.manage',
   'account.manage',
   /**
    * Activate a privileged account the security admin created, reset or promoted: the second
@@ -179,6 +183,8 @@ const BUSINESS_ADMIN: readonly Permission[] = [
   'points.rules',
   'store.manage',
   'store.handover',
+  'honours.read',
+  'honours.manage',
 ];
 /**
  * 三权分立: the security admin manages accounts only, the audit admin reads the audit log only,

@@ -12,3 +12,4 @@ export * from './login-challenge.ts';
 export * from './audit.ts';
 export * from './points.ts';
 export * from './store.ts';
+export * from './honours.ts';

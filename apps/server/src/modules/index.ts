@@ -7,6 +7,7 @@ import { activitiesModule } from './activities/index.ts';
 import { auditModule } from './audit/index.ts';
 import { certificatesModule } from './certificates/index.ts';
 import { healthModule } from './health/index.ts';
+import { honoursModule } from './honours/index.ts';
 import { hoursModule } from './hours/index.ts';
 import { notificationsModule } from './notifications/index.ts';
 import { ordersModule } from './orders/index.ts';
@@ -37,4 +38,6 @@ export const MODULES: readonly ServerModule[] = [
   pointsModule,
   // after points: redemptions spend and refund through its ledger
   storeModule,
+  // after points, hours and volunteers: its lists are their figures
+  honoursModule,
 ];

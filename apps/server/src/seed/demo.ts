@@ -23,6 +23,7 @@ import { insertDemoCertificates } from './certificates-seed.ts';
 import { insertSelfLogs } from './self-log-seed.ts';
 import { insertDemoPoints } from './points-seed.ts';
 import { insertDemoStore } from './store-seed.ts';
+import { insertDemoHonours } from './honours-seed.ts';
 import type { OrgRef } from './org-ref.ts';
 
 export interface DemoAccount {
@@ -72,6 +73,8 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
     const points = await insertDemoPoints(tx, ctx.now());
     // after the points: the store's redemptions spend from the ledger
     const store = await insertDemoStore(ctx, tx, demoStation);
+    // the privileges of star volunteers (the yearly lists are computed from the hours and ledger)
+    const honours = await insertDemoHonours(tx, ctx.now(), demoStation, center);
     await appendAudit(
       tx,
       {
@@ -91,6 +94,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
           ...selfLogs,
           ...points,
           ...store,
+          ...honours,
         },
       },
       ctx.now(),

@@ -258,6 +258,9 @@ describe('moving orgs', () => {
     expect((await newInstitute.get(`/api/orgs/${stationOrg.id}`)).statusCode).toBe(404);
     const inspections = await countWhere('inspections', sql`org_id = ${stationOrg.id}`);
     expect(inspections).toBeGreaterThan(0);
+    // the demo station keeps a ledger and has issued certificates: those paths must move too
+    for (const table of ['point_entries', 'point_balances', 'certificates'])
+      expect(await countWhere(table, sql`org_path <@ ${oldPath}::ltree`), table).toBeGreaterThan(0);
 
     const res = await center.post(`/api/orgs/${stationOrg.id}/move`, { parentId: otherInstituteOrg.id });
     expect(res.statusCode, res.body).toBe(200);
@@ -289,6 +292,17 @@ describe('moving orgs', () => {
       .execute();
     expect(areas.length).toBeGreaterThan(0);
     expect(areas.every((m) => m.area_path === newPath)).toBe(true);
+    // and the append-only tables' paths (the ledger, certificates), their content untouched
+    for (const [table, column] of [
+      ['point_entries', 'org_path'],
+      ['point_entries', 'holder_org_path'],
+      ['point_balances', 'org_path'],
+      ['certificates', 'org_path'],
+    ] as const)
+      expect(
+        await countWhere(table, sql`${sql.ref(column)} <@ ${oldPath}::ltree`),
+        `${table}.${column}`,
+      ).toBe(0);
 
     expect((await institute.get(`/api/orgs/${stationOrg.id}`)).statusCode).toBe(404);
     expect((await institute.get(`/api/orgs?parentId=${stationOrg.id}`)).json().total).toBe(0);

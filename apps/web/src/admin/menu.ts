@@ -119,6 +119,12 @@ export const MENU_GROUPS: readonly MenuGroup[] = [
         title: '积分管理',
         description: '积分规则、积分明细与人工调整',
       },
+      {
+        path: '/honours',
+        title: '礼遇褒奖',
+        description: '年度时长榜与积分榜、评先评优与党员积分参考导出、星级志愿者礼遇',
+        permission: 'honours.read',
+      },
     ],
   },
   {

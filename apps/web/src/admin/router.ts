@@ -218,6 +218,12 @@ const routes: RouteRecordRaw[] = [
         meta: { title: '兑换核销', permission: 'store.handover' },
       },
       {
+        path: 'honours',
+        name: 'honours',
+        component: () => import('./views/honours/HonoursView.vue'),
+        meta: { title: '礼遇褒奖', permission: 'honours.read' },
+      },
+      {
         path: 'users',
         name: 'users',
         component: () => import('./views/users/UsersView.vue'),

@@ -20,6 +20,7 @@ export {
   type ServiceInput,
 } from './service-records.ts';
 export { confirmedRecordsInPeriod, type CertifiableRecord } from './certified-records.ts';
+export { volunteerYearHours, type VolunteerYearHours } from './year-totals.ts';
 export { describeHourTotals, verifyHourTotals, type HourTotalsReport } from './totals.ts';
 
 export const hoursModule = defineModule({

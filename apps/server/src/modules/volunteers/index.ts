@@ -6,6 +6,13 @@ import { cardRoutes } from './card.routes.ts';
 import { rejoinRoutes } from './rejoin.routes.ts';
 import { volunteersRoutes } from './volunteers.routes.ts';
 
+export {
+  honourCandidates,
+  maskedContacts,
+  ownStarLevel,
+  type HonourCandidate,
+  type MaskedContact,
+} from './honour-candidates.ts';
 export { yearHours } from './volunteer-view.ts';
 export { cardKey, volunteerByCard, type CardLookup } from './card.service.ts';
 

@@ -179,6 +179,19 @@ export interface Certificates {
   volunteer_id: number;
 }
 
+export interface HonourPrivileges {
+  active: Generated<boolean>;
+  created_at: Timestamp;
+  created_by: number;
+  description: Generated<string>;
+  id: Generated<number>;
+  min_star: number;
+  name: string;
+  org_id: number;
+  org_path: string;
+  updated_at: Timestamp;
+}
+
 export interface HourRules {
   org_id: number;
   org_path: string;
@@ -806,6 +819,7 @@ export interface DB {
   audit_log: AuditLog;
   audit_seal_fence: AuditSealFence;
   certificates: Certificates;
+  honour_privileges: HonourPrivileges;
   hour_rules: HourRules;
   inspection_results: InspectionResults;
   inspections: Inspections;

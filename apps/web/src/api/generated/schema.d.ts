@@ -3596,6 +3596,92 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/honours/rankings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 礼遇褒奖：年度时长榜与积分榜（本单位或所选下级单位） */
+    get: operations['getHonoursRankings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/honours/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出礼遇褒奖名单与党员积分参考 (Excel，脱敏) */
+    get: operations['getHonoursExport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/honours/privileges': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 星级志愿者礼遇（本单位及下级） */
+    get: operations['getHonoursPrivileges'];
+    put?: never;
+    /** 新增星级志愿者礼遇 */
+    post: operations['postHonoursPrivileges'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/honours/privileges/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** 修改星级志愿者礼遇（名称、说明、星级、启用） */
+    patch: operations['patchHonoursPrivilegesById'];
+    trace?: never;
+  };
+  '/api/honours/my-privileges': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 我的星级与可享礼遇 */
+    get: operations['getHonoursMyPrivileges'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -17220,6 +17306,241 @@ export interface operations {
             expiredAt: string | null;
             pickupCode: string | null;
             pickupQr: string | null;
+          };
+        };
+      };
+    };
+  };
+  getHonoursRankings: {
+    parameters: {
+      query: {
+        year: number;
+        orgId?: number;
+        top?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            year: number;
+            orgId: number;
+            orgName: string;
+            minHours: number;
+            candidates: number;
+            eligible: number;
+            excludedTooFewHours: number;
+            excludedDisputed: number;
+            byHours: {
+              rank: number;
+              volunteerId: number;
+              volunteerNo: string;
+              name: string;
+              orgName: string;
+              yearHours: number;
+              yearPoints: number;
+              records: number;
+              lifetimeHours: number;
+              starLevel: number;
+              phoneMasked: string | null;
+            }[];
+            byPoints: {
+              rank: number;
+              volunteerId: number;
+              volunteerNo: string;
+              name: string;
+              orgName: string;
+              yearHours: number;
+              yearPoints: number;
+              records: number;
+              lifetimeHours: number;
+              starLevel: number;
+              phoneMasked: string | null;
+            }[];
+            partyMembers: {
+              total: number;
+              met: number;
+            };
+            starCounts: {
+              level: number;
+              count: number;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getHonoursExport: {
+    parameters: {
+      query: {
+        year: number;
+        orgId?: number;
+        top?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  getHonoursPrivileges: {
+    parameters: {
+      query?: {
+        orgId?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              orgId: number;
+              orgName: string;
+              name: string;
+              description: string;
+              minStar: number;
+              active: boolean;
+              updatedAt: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  postHonoursPrivileges: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          orgId?: number;
+          name: string;
+          /** @default  */
+          description?: string;
+          minStar: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orgId: number;
+            orgName: string;
+            name: string;
+            description: string;
+            minStar: number;
+            active: boolean;
+            updatedAt: string;
+          };
+        };
+      };
+    };
+  };
+  patchHonoursPrivilegesById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name?: string;
+          description?: string;
+          minStar?: number;
+          active?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orgId: number;
+            orgName: string;
+            name: string;
+            description: string;
+            minStar: number;
+            active: boolean;
+            updatedAt: string;
+          };
+        };
+      };
+    };
+  };
+  getHonoursMyPrivileges: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            starLevel: number;
+            lifetimeHours: number;
+            privileges: {
+              id: number;
+              orgId: number;
+              orgName: string;
+              name: string;
+              description: string;
+              minStar: number;
+              active: boolean;
+              updatedAt: string;
+              earned: boolean;
+            }[];
           };
         };
       };

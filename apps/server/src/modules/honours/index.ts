@@ -1,0 +1,16 @@
+// Honours (礼遇褒奖): the yearly lists of an org's volunteers by hours and by points under the
+// sample rules of a real 评选, star-level badges, the Excel export for 评先评优 and 党员积分
+// reference, and the privileges an org grants to star volunteers (shown on H5 我的积分). Its figures
+// come from hours, points and volunteers through their index.ts; it owns honour_privileges.
+import { defineModule } from '../../platform/module.ts';
+import { honoursRoutes } from './honours.routes.ts';
+
+export { createHonoursService } from './honours.service.ts';
+
+export const honoursModule = defineModule({
+  name: 'honours',
+  description: '礼遇褒奖：年度时长榜与积分榜、星级、评先评优与党员积分参考导出、星级志愿者礼遇',
+  routes: [honoursRoutes],
+  permissions: ['honours.read', 'honours.manage'],
+  tables: ['honour_privileges'],
+});
