@@ -69,7 +69,6 @@ const stop = async () => {
   stopJobs();
   await app.close();
   await db.close();
-  process.exit(0);
 };
 process.on('SIGTERM', () => void stop());
 process.on('SIGINT', () => void stop());

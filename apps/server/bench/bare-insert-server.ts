@@ -26,7 +26,6 @@ console.log(`bare insert server listening on port ${(app.server.address() as { p
 const stop = async () => {
   await app.close();
   await pool.end();
-  process.exit(0);
 };
 process.on('SIGTERM', () => void stop());
 process.on('SIGINT', () => void stop());

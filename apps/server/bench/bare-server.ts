@@ -22,7 +22,6 @@ console.log(`bare server listening on port ${(app.server.address() as { port: nu
 const stop = async () => {
   await app.close();
   await pool.end();
-  process.exit(0);
 };
 process.on('SIGTERM', () => void stop());
 process.on('SIGINT', () => void stop());

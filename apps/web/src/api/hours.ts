@@ -23,6 +23,7 @@ export type RecordEventAction = ServiceRecordEvent['action'];
 export type RecordListQuery = Filters<QueryOf<'/api/service-records', 'get'>>;
 /** Records per status under the list's filters (the tab badges). */
 export type RecordCounts = ResponseOf<'/api/service-records/counts', 'get'>;
+export type RecordFilters = Filters<QueryOf<'/api/service-records/counts', 'get'>>;
 export type BackfillInput = BodyOf<'/api/service-records/backfill', 'post'>;
 export type ManualInput = BodyOf<'/api/service-records/manual', 'post'>;
 export type OpeningInput = BodyOf<'/api/service-records/opening', 'post'>;
@@ -42,7 +43,7 @@ export const hoursApi = {
 
   list: (query: RecordListQuery) =>
     call(api.GET('/api/service-records', { params: { query: toQuery(query) } })),
-  counts: (query: Omit<RecordListQuery, 'status' | 'page' | 'pageSize'>) =>
+  counts: (query: RecordFilters) =>
     call(api.GET('/api/service-records/counts', { params: { query: toQuery(query) } })),
   get: (id: number) => call(api.GET('/api/service-records/{id}', byId(id))),
   /** includeZeroHours: the reviewer was told some of them carry 0 hours (else 409 ZERO_HOURS). */

@@ -227,12 +227,16 @@ export async function send(path: string, options: SendOptions = {}): Promise<Res
 /** Uploads a file as the multipart field `file` (with the route's query); resolves with its JSON answer. */
 export async function upload<P extends keyof paths>(
   path: P,
-  file: File,
+  file: Blob,
   query?: SendOptions['query'],
+  /** url: the path with its parameters filled in (the template P types the answer); name: the file's */
+  extra: CallOptions & { url?: string; name?: string } = {},
 ): Promise<ResponseOf<P, 'post'>> {
+  const { url, name, ...options } = extra;
   const form = new FormData();
-  form.append('file', file);
-  const response = await send(path, { method: 'POST', body: form, query });
+  if (name === undefined) form.append('file', file);
+  else form.append('file', file, name);
+  const response = await send(url ?? path, { ...options, method: 'POST', body: form, query });
   return (await response.json()) as ResponseOf<P, 'post'>;
 }
 

@@ -1,6 +1,6 @@
 // The order loop on the mobile face: the resident's menu, 点单 and tracking link (no account) or
 // their account's orders (我的), the photos of an order, and the volunteer's 派给我的.
-import { api, call, send, type BodyOf, type CallOptions, type ResponseOf } from './http';
+import { api, call, upload, type BodyOf, type ResponseOf } from './http';
 
 export type PublicMenu = ResponseOf<'/api/public/menu', 'get'>;
 /** One published service a resident of the village may order. */
@@ -18,14 +18,6 @@ export type PhoneCodeSent = ResponseOf<'/api/me/requests/phone-code', 'post'>;
 export type ResidentContact = ResponseOf<'/api/me/orders/{id}/contact', 'post'>;
 export type UploadedPhoto = ResponseOf<'/api/public/orders/{token}/photos', 'post'>;
 export type EvidencePhoto = ResponseOf<'/api/me/orders/{id}/photos', 'post'>;
-
-/** Posts one image as the multipart field `file` to `path`; its JSON answer. */
-async function postPhoto<T>(path: string, file: Blob, name: string, options: CallOptions = {}): Promise<T> {
-  const form = new FormData();
-  form.append('file', file, name);
-  const response = await send(path, { ...options, method: 'POST', body: form });
-  return (await response.json()) as T;
-}
 
 const own = { skipSessionHandler: true };
 const byToken = (token: string) => ({ params: { path: { token } } });
@@ -49,7 +41,11 @@ export const publicOrdersApi = {
     call(api.POST('/api/public/orders/{token}/cancel', { ...byToken(token), body: { reason } }), own),
   /** A photo of the need, added by whoever holds the tracking link (also right after 点单). */
   addPhoto: (token: string, file: Blob, name: string) =>
-    postPhoto<UploadedPhoto>(`/api/public/orders/${encodeURIComponent(token)}/photos`, file, name, own),
+    upload('/api/public/orders/{token}/photos', file, undefined, {
+      ...own,
+      url: `/api/public/orders/${encodeURIComponent(token)}/photos`,
+      name,
+    }),
 };
 
 /** A resident's account: the orders linked to it, and finding earlier ones by phone with a code. */
@@ -90,5 +86,5 @@ export const myOrdersApi = {
   contact: (id: number) => call(api.POST('/api/me/orders/{id}/contact', byId(id))),
   /** An evidence photo of the service under way, bound to the order. */
   addPhoto: (id: number, file: Blob, name: string) =>
-    postPhoto<EvidencePhoto>(`/api/me/orders/${id}/photos`, file, name),
+    upload('/api/me/orders/{id}/photos', file, undefined, { url: `/api/me/orders/${id}/photos`, name }),
 };
