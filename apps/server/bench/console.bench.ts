@@ -179,6 +179,42 @@ const PAGES: Page[] = [
     ],
   },
   {
+    title: '证明管理',
+    path: '/certificates',
+    who: 'demo-center',
+    steps: [[() => '/api/certificates?page=1&pageSize=20']],
+  },
+  {
+    title: '积分管理',
+    path: '/points',
+    who: 'demo-center',
+    steps: [
+      [
+        () => '/api/points/rules',
+        () => '/api/points/entries?page=1&pageSize=20',
+        () => '/api/points/adjustments?page=1&pageSize=20',
+      ],
+    ],
+  },
+  {
+    title: '兑换物品',
+    path: '/store-items',
+    who: 'demo-center',
+    steps: [[() => '/api/store/items?page=1&pageSize=20']],
+  },
+  {
+    title: '兑换核销',
+    path: '/store-handover',
+    who: 'demo-center',
+    steps: [[() => '/api/store/redemptions?page=1&pageSize=20']],
+  },
+  {
+    title: '礼遇褒奖',
+    path: '/honours',
+    who: 'demo-center',
+    steps: [[(e) => `/api/honours/rankings?year=${e.year}`, () => '/api/honours/privileges', orgTree]],
+  },
+  {
     title: '待激活账号',
     path: '/account-activations',
     who: 'demo-center',

@@ -180,6 +180,55 @@ export async function loadRequests(
       'end',
     ].join('\n'),
   );
+  const measured = await runWrk(server, script, {
+    seconds: options.seconds,
+    connections: options.connections,
+    threads,
+    timeoutSeconds: 10,
+  }).finally(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const { stdout } = measured;
+  const counted = /LUA fresh=(\d+) exhausted=(\d+) codes=(\S*)/.exec(stdout);
+  if (!counted) throw new Error(`wrk's script printed no summary:\n${stdout}`);
+  const statuses: Record<string, number> = {};
+  for (const part of counted[3]!.split(',').filter(Boolean)) {
+    const [code, n] = part.split('=');
+    statuses[code!] = Number(n);
+  }
+  return {
+    label,
+    rate: measured.rate,
+    p50: measured.p50,
+    p99: measured.p99,
+    requests: measured.requests,
+    statuses,
+    fresh: Number(counted[1]),
+    socketErrors: measured.socketErrors,
+    exhausted: counted[2] !== '0',
+    rssMaxMb: measured.rssMaxMb,
+    cpuUsPerRequest: measured.cpuUsPerRequest,
+  };
+}
+
+/** What wrk measured of one run, with the server's RSS and CPU sampled from /proc meanwhile. */
+export interface WrkRun {
+  rate: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  /** 'Non-2xx or 3xx responses' */
+  non2xx3xx: number;
+  socketErrors: number;
+  rssMaxMb: number;
+  cpuUsPerRequest: number;
+  stdout: string;
+}
+
+/** Runs wrk with a Lua `script` against `server`, sampling the server's RSS every 200 ms. */
+export async function runWrk(
+  server: Server,
+  script: string,
+  options: { seconds: number; connections: number; threads?: number; timeoutSeconds?: number },
+): Promise<WrkRun> {
   let rssMaxMb = 0;
   const sample = () => {
     try {
@@ -195,12 +244,12 @@ export async function loadRequests(
     ({ stdout } = await run(
       'wrk',
       [
-        `-t${threads}`,
+        `-t${options.threads ?? 2}`,
         `-c${options.connections}`,
         `-d${options.seconds}s`,
         '--latency',
         '--timeout',
-        '10s',
+        `${options.timeoutSeconds ?? 10}s`,
         '-s',
         script,
         server.base,
@@ -209,7 +258,6 @@ export async function loadRequests(
     ));
   } finally {
     clearInterval(sampler);
-    fs.rmSync(dir, { recursive: true, force: true });
   }
   sample();
   const after = processStats(server.pid);
@@ -218,27 +266,18 @@ export async function loadRequests(
     if (!m) throw new Error(`wrk printed no ${q}% latency:\n${stdout}`);
     return Number(m[1]) * UNIT_MS[m[2]!]!;
   };
-  const counted = /LUA fresh=(\d+) exhausted=(\d+) codes=(\S*)/.exec(stdout);
-  if (!counted) throw new Error(`wrk's script printed no summary:\n${stdout}`);
-  const statuses: Record<string, number> = {};
-  for (const part of counted[3]!.split(',').filter(Boolean)) {
-    const [code, n] = part.split('=');
-    statuses[code!] = Number(n);
-  }
-  const sent = Number(/(\d+) requests in/.exec(stdout)?.[1] ?? 0);
+  const requests = Number(/(\d+) requests in/.exec(stdout)?.[1] ?? 0);
   const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(stdout);
   return {
-    label,
     rate: Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1] ?? 0),
     p50: latency('50'),
     p99: latency('99'),
-    requests: sent,
-    statuses,
-    fresh: Number(counted[1]),
+    requests,
+    non2xx3xx: Number(/Non-2xx or 3xx responses: (\d+)/.exec(stdout)?.[1] ?? 0),
     socketErrors: socket ? socket.slice(1).reduce((n, v) => n + Number(v), 0) : 0,
-    exhausted: counted[2] !== '0',
     rssMaxMb,
-    cpuUsPerRequest: sent > 0 ? ((after.cpuSeconds - before.cpuSeconds) * 1e6) / sent : 0,
+    cpuUsPerRequest: requests > 0 ? ((after.cpuSeconds - before.cpuSeconds) * 1e6) / requests : 0,
+    stdout,
   };
 }
 

@@ -14,14 +14,13 @@
 // Informative (BENCH_PUBLIC_UNCACHED=0 skips it): the same reads with the cache off
 // (PUBLIC_CACHE_SECONDS=0), every one going to PostgreSQL, from 65,536 client addresses (the
 // per-address limits count database reads; one address would be refused after 120 a minute).
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import type { Bench, Figure } from './harness.ts';
+import { processStats, runWrk, startServer, type Server } from './http-load.ts';
 
 const SECONDS = Number(process.env.BENCH_PUBLIC_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_PUBLIC_CONNECTIONS ?? 64);
@@ -31,63 +30,6 @@ const TARGET_RSS_MB = 512;
 
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 const BARE = fileURLToPath(new URL('./bare-server.ts', import.meta.url));
-const run = promisify(execFile);
-
-interface Server {
-  pid: number;
-  base: string;
-  stop(): Promise<void>;
-}
-
-/** Starts a Node process running `file` (TypeScript, through tsx) and waits for its port. */
-async function startServer(file: string, env: Record<string, string>, ready: RegExp): Promise<Server> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', file], {
-    cwd: path.dirname(fileURLToPath(new URL('../package.json', import.meta.url))),
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${file} did not start:\n${output}`)), 120_000);
-    const look = (chunk: Buffer) => {
-      output = (output + chunk.toString()).slice(-8000);
-      const found = ready.exec(output);
-      if (found) {
-        clearTimeout(timer);
-        resolve(Number(found[1]));
-      }
-    };
-    child.stdout!.on('data', look);
-    child.stderr!.on('data', look);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${file} exited (${code}):\n${output}`));
-    });
-  });
-  // keep draining its output so it never blocks on a full pipe
-  child.stdout!.on('data', () => undefined);
-  child.stderr!.on('data', () => undefined);
-  return {
-    pid: child.pid!,
-    base: `http://127.0.0.1:${port}`,
-    async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
-}
-
-/** RSS and CPU of a process, from /proc. */
-function processStats(pid: number): { rssMb: number; cpuSeconds: number } {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return { rssMb: rssKb / 1024, cpuSeconds: (Number(stat[11]) + Number(stat[12])) / 100 };
-}
 
 interface Load {
   label: string;
@@ -100,8 +42,6 @@ interface Load {
   rssMaxMb: number;
   cpuUsPerRequest: number;
 }
-
-const MS: Record<string, number> = { us: 0.001, ms: 1, s: 1000, m: 60_000 };
 
 /**
  * wrk against `server` for SECONDS, its connections cycling through `paths`; `spread` gives each
@@ -128,47 +68,21 @@ async function load(
       'end',
     ].join('\n'),
   );
-  let rssMaxMb = 0;
-  const sample = () => {
-    try {
-      rssMaxMb = Math.max(rssMaxMb, processStats(server.pid).rssMb);
-    } catch {
-      // the process has gone: the wrk run reports the errors
-    }
-  };
-  const before = processStats(server.pid);
-  const sampler = setInterval(sample, 200);
-  let stdout: string;
-  try {
-    const seconds = options.seconds ?? SECONDS;
-    ({ stdout } = await run(
-      'wrk',
-      ['-t2', `-c${CONNECTIONS}`, `-d${seconds}s`, '--latency', '--timeout', '5s', '-s', script, server.base],
-      { timeout: (seconds + 30) * 1000 },
-    ));
-  } finally {
-    clearInterval(sampler);
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-  sample();
-  const after = processStats(server.pid);
-  const latency = (q: string) => {
-    const m = new RegExp(`^\\s+${q}%\\s+([\\d.]+)(us|ms|s|m)\\b`, 'm').exec(stdout);
-    if (!m) throw new Error(`wrk printed no ${q}% latency:\n${stdout}`);
-    return Number(m[1]) * MS[m[2]!]!;
-  };
-  const requests = Number(/(\d+) requests in/.exec(stdout)?.[1] ?? 0);
-  const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(stdout);
+  const run = await runWrk(server, script, {
+    seconds: options.seconds ?? SECONDS,
+    connections: CONNECTIONS,
+    timeoutSeconds: 5,
+  }).finally(() => fs.rmSync(dir, { recursive: true, force: true }));
   return {
     label,
-    rate: Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1] ?? 0),
-    p50: latency('50'),
-    p99: latency('99'),
-    requests,
-    refused: Number(/Non-2xx or 3xx responses: (\d+)/.exec(stdout)?.[1] ?? 0),
-    errors: socket ? socket.slice(1).reduce((n, v) => n + Number(v), 0) : 0,
-    rssMaxMb,
-    cpuUsPerRequest: requests > 0 ? ((after.cpuSeconds - before.cpuSeconds) * 1e6) / requests : 0,
+    rate: run.rate,
+    p50: run.p50,
+    p99: run.p99,
+    requests: run.requests,
+    refused: run.non2xx3xx,
+    errors: run.socketErrors,
+    rssMaxMb: run.rssMaxMb,
+    cpuUsPerRequest: run.cpuUsPerRequest,
   };
 }
 
