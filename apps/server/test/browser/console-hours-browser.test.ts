@@ -5,9 +5,7 @@
 // sets and removes the hour rule, enters a manual record and a 补录 with evidence photos which they
 // cannot confirm themselves but the institute's admin can. On H5 at 375 px (with axe) volunteers see
 // their hours and why a record was rejected, and the team's leader confirms the members' hours.
-import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type Page } from 'playwright-core';
 import { as, DEMO_PASSWORD, login, type TestContext } from '../support/context.ts';
@@ -19,14 +17,12 @@ import {
   type RegisteredVolunteer,
 } from '../support/volunteer-factories.ts';
 import { BROWSER_WAIT, canRunBrowser, launchChromium, serveWebApp } from '../support/browser-harness.ts';
+import { expectAccessibleOnPhone } from '../support/axe.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const SECOND_PERSON = '须由另一位管理员确认';
 
-/** axe-core's browser bundle, injected into the H5 page checked for accessibility. */
-const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const H5_VIEWPORT = { width: 375, height: 812 };
 
 /** Waits for the page to catch up (a server round trip, a re-render), then asserts. */
@@ -216,36 +212,6 @@ describe.runIf(canRunBrowser)('service hours in the console and on H5 in a real 
     await p.getByTestId('login-submit').click();
     await p.getByTestId('header-role').waitFor();
     return p;
-  }
-
-  /** No horizontal scrolling at 375 px, and no WCAG 2.1 AA violation axe can find. */
-  async function expectAccessible(h5: Page, exclude: string[] = []) {
-    const width = await h5.evaluate(() => document.documentElement.scrollWidth);
-    expect(width).toBeLessThanOrEqual(H5_VIEWPORT.width);
-    if (!(await h5.evaluate(() => 'axe' in window))) await h5.addScriptTag({ content: AXE_SOURCE });
-    // let transitions finish: half-faded text fails contrast
-    await h5.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-    const violations = await h5.evaluate(
-      async ([tags, exclude]) => {
-        const { axe } = window as unknown as {
-          axe: {
-            run(
-              context: unknown,
-              options: unknown,
-            ): Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }>;
-          };
-        };
-        const result = await axe.run(
-          exclude.length ? { include: [['html']], exclude: exclude.map((e) => [e]) } : document,
-          { runOnly: { type: 'tag', values: tags } },
-        );
-        return result.violations.map(
-          (v) => `${v.id}: ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`,
-        );
-      },
-      [AXE_TAGS, exclude] as const,
-    );
-    expect(violations).toEqual([]);
   }
 
   /** A volunteer signed in on H5 at 375 px (CSP bypassed so axe can be injected). */
@@ -596,7 +562,7 @@ describe.runIf(canRunBrowser)('service hours in the console and on H5 in a real 
     const { h5, errors, close } = await h5LogIn(vCorrect);
     // 我的 links to the records below the hours card
     await h5.getByTestId('h5-me-my-hours').waitFor();
-    await expectAccessible(h5);
+    await expectAccessibleOnPhone(h5);
     await h5.getByTestId('h5-me-my-hours').click();
     await h5.waitForURL(/\/h5\/my-hours$/);
 
@@ -610,7 +576,7 @@ describe.runIf(canRunBrowser)('service hours in the console and on H5 in a real 
     expect(await record.getAttribute('data-status')).toBe('confirmed');
     expect(await record.textContent()).toContain(title);
     expect((await record.getByTestId('h5-my-hours-status').textContent())?.trim()).toBe('已确认');
-    await expectAccessible(h5);
+    await expectAccessibleOnPhone(h5);
 
     // the rejected tab is empty for them, and says so
     await h5.getByRole('tab', { name: '已驳回' }).click();
@@ -637,13 +603,13 @@ describe.runIf(canRunBrowser)('service hours in the console and on H5 in a real 
     await h5.goto(`${baseUrl}/h5/teams`);
     // only the team they lead offers it
     await poll(() => h5.getByTestId('h5-team-hours').count()).toBe(1);
-    await expectAccessible(h5);
+    await expectAccessibleOnPhone(h5);
     await h5.getByTestId('h5-team-hours').click();
     await h5.waitForURL(/\/h5\/team-hours$/);
     const records = h5.getByTestId('h5-team-hours-record');
     await poll(() => records.count()).toBe(2);
     for (const m of members) expect(await records.filter({ hasText: m.name }).count()).toBe(1);
-    await expectAccessible(h5);
+    await expectAccessibleOnPhone(h5);
 
     expect(await h5.getByTestId('h5-team-hours-confirm').isDisabled()).toBe(true);
     await h5.getByTestId('h5-team-hours-all').click();
@@ -781,7 +747,7 @@ describe.runIf(canRunBrowser)('service hours in the console and on H5 in a real 
     await poll(() => item.count()).toBe(1);
     expect(await item.textContent()).toContain('服务期间 2018-01-01 至 2025-12-31');
     expect(await item.textContent()).toContain('平台启用前历史记录');
-    await expectAccessible(h5);
+    await expectAccessibleOnPhone(h5);
     expect(h5Errors).toEqual([]);
     await close();
     expect(problems).toEqual([]);

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CHECKIN_QR_KEY_PURPOSE, signCheckinToken } from '../../src/modules/activities/checkin-token.ts';
@@ -12,6 +10,7 @@ import {
   XSS,
   type RegisteredVolunteer,
 } from '../support/volunteer-factories.ts';
+import { axeViolations } from '../support/axe.ts';
 
 // Activities on the mobile face at 375 px: an organiser publishes an activity through the staff API;
 // a volunteer finds it in 身边的活动, signs up (or lands on the waitlist, and withdraws), and checks in
@@ -19,10 +18,6 @@ import {
 // away they are, that the code has expired, that they did not sign up, that the position was not
 // allowed. A visitor without an account reads the activities around their village.
 
-/** axe-core's browser bundle, injected into each page checked for accessibility. */
-const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-/** DESIGN: resident pages meet WCAG 2.1 AA. */
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const VIEWPORT = { width: 375, height: 812 };
 
 const MINUTE = 60_000;
@@ -39,13 +34,6 @@ const FAR = northOf(1_500);
 
 /** The machine may be busy (two test workers, Chromium): the page gets time to answer. */
 const poll = <T>(read: () => Promise<T> | T, timeout = BROWSER_WAIT) => expect.poll(read, { timeout });
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
 
 describe.runIf(canRunBrowser)('H5 activities and QR check-in in a real browser at 375 px', () => {
   let tc: TestContext;
@@ -162,22 +150,6 @@ describe.runIf(canRunBrowser)('H5 activities and QR check-in in a real browser a
   async function expectNoHorizontalOverflow(page: Page) {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(VIEWPORT.width);
-  }
-
-  async function axeViolations(page: Page): Promise<string[]> {
-    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
-    // let transitions finish: half-faded text fails contrast
-    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-    return page.evaluate(async (tags) => {
-      const { axe } = window as unknown as {
-        axe: { run(context: Document, options: unknown): Promise<{ violations: AxeViolation[] }> };
-      };
-      const { violations } = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-      return violations.map(
-        (v) =>
-          `${v.id} (${v.impact ?? '?'}: ${v.help}) at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
-      );
-    }, AXE_TAGS);
   }
 
   const result = (page: Page) => page.getByTestId('h5-checkin-result');

@@ -1,6 +1,4 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type Page } from 'playwright-core';
 import { idCheckCharacter } from '@civic/contracts';
@@ -8,21 +6,9 @@ import { notifyVolunteers } from '../../src/modules/notifications/index.ts';
 import type { TestContext } from '../support/context.ts';
 import { canRunBrowser, launchChromium, serveWebApp } from '../support/browser-harness.ts';
 import { registerVolunteer, VOLUNTEER_PASSWORD } from '../support/volunteer-factories.ts';
+import { axeViolations } from '../support/axe.ts';
 
 // The mobile face (群众/志愿者端) at 375 px in Debian's Chromium; `npm test` builds the web app first.
-
-/** axe-core's browser bundle, injected into each page checked for accessibility. */
-const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-/** DESIGN: resident pages meet WCAG 2.1 AA. */
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-/** The part of an axe result the report prints. */
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
 
 const PASSWORD = 'Volunteer#2026';
 /** 西乡县 (GB/T 2260), the demo county. */
@@ -72,23 +58,6 @@ describe.runIf(canRunBrowser)('mobile H5 in a real browser at 375 px', () => {
   async function expectNoHorizontalOverflow(page: Page) {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(375);
-  }
-
-  /** Runs axe on the page as it is now: each violation with the elements it hits. */
-  async function axeViolations(page: Page): Promise<string[]> {
-    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
-    // let transitions (a popup sliding in, an overlay fading in) finish: half-faded text fails contrast
-    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-    return page.evaluate(async (tags) => {
-      const { axe } = window as unknown as {
-        axe: { run(context: Document, options: unknown): Promise<{ violations: AxeViolation[] }> };
-      };
-      const { violations } = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-      return violations.map(
-        (v) =>
-          `${v.id} (${v.impact ?? '?'}: ${v.help}) at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
-      );
-    }, AXE_TAGS);
   }
 
   async function pickResidence(page: Page) {

@@ -1,29 +1,20 @@
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { BROWSER_WAIT, canRunBrowser, launchChromium, WEB_DIST } from '../support/browser-harness.ts';
 import { pdfText, servedActivity } from '../support/certificate-factories.ts';
 import { as, createTestContext, login, type TestContext } from '../support/context.ts';
 import { orgOfUser } from '../support/org-factories.ts';
 import { registerVolunteer, type RegisteredVolunteer } from '../support/volunteer-factories.ts';
+import { axeViolations } from '../support/axe.ts';
 
 // 志愿服务记录证明 on the mobile face at 375 px: a volunteer picks a period, gets a certificate and
 // downloads its PDF (or is told plainly that a period has no confirmed hours); anyone opening the
 // QR code's page sees the key facts and the verdict — valid, revoked with the reason, altered, or
 // an unknown serial. Every page passes axe (WCAG 2.1 AA).
 
-const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const VIEWPORT = { width: 375, height: 812 };
 const DAY = 86_400_000;
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
 
 describe.runIf(canRunBrowser)('H5 certificates and their public verification in a real browser', () => {
   let tc: TestContext;
@@ -70,21 +61,6 @@ describe.runIf(canRunBrowser)('H5 certificates and their public verification in 
         }),
       );
     return { context, page: await context.newPage(), errors };
-  }
-
-  async function axeViolations(page: Page): Promise<string[]> {
-    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
-    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-    return page.evaluate(async (tags) => {
-      const { axe } = window as unknown as {
-        axe: { run(context: Document, options: unknown): Promise<{ violations: AxeViolation[] }> };
-      };
-      const { violations } = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-      return violations.map(
-        (v) =>
-          `${v.id} (${v.impact ?? '?'}: ${v.help}) at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
-      );
-    }, AXE_TAGS);
   }
 
   it('lets a volunteer choose a period, get a certificate and download its PDF', async () => {

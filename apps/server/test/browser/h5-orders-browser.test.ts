@@ -1,30 +1,18 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { canRunBrowser, launchChromium, serveWebApp } from '../support/browser-harness.ts';
 import { as, DEMO_PASSWORD, login, nextIp, type TestContext } from '../support/context.ts';
 import { orgOfUser, TINY_PNG } from '../support/org-factories.ts';
 import { registerVolunteer, VOLUNTEER_PASSWORD } from '../support/volunteer-factories.ts';
+import { axeViolations } from '../support/axe.ts';
 
 // The order loop on the mobile face at 375 px: a resident orders from the village's menu (or with a
 // free-text need), follows it on the tracking page; staff vet and dispatch it through the API; the
 // volunteer claims, starts and finishes it on H5; the resident rates it.
 
-/** axe-core's browser bundle, injected into each page checked for accessibility. */
-const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-/** DESIGN: resident pages meet WCAG 2.1 AA. */
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const VIEWPORT = { width: 375, height: 812 };
 /** A village item of 城北街道's first station needing one volunteer (demo seed). */
 const MENU_TITLE = '爱心陪诊';
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
 
 describe.runIf(canRunBrowser)('H5 order loop in a real browser at 375 px', () => {
   let tc: TestContext;
@@ -86,22 +74,6 @@ describe.runIf(canRunBrowser)('H5 order loop in a real browser at 375 px', () =>
   async function expectNoHorizontalOverflow(page: Page) {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(VIEWPORT.width);
-  }
-
-  async function axeViolations(page: Page): Promise<string[]> {
-    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
-    // let transitions finish: half-faded text fails contrast
-    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-    return page.evaluate(async (tags) => {
-      const { axe } = window as unknown as {
-        axe: { run(context: Document, options: unknown): Promise<{ violations: AxeViolation[] }> };
-      };
-      const { violations } = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-      return violations.map(
-        (v) =>
-          `${v.id} (${v.impact ?? '?'}: ${v.help}) at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
-      );
-    }, AXE_TAGS);
   }
 
   async function pickVillage(page: Page) {

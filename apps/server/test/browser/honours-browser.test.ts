@@ -2,8 +2,6 @@
 // filled from the seeded hours and ledger with their stars, the page passes axe, and exports the
 // masked workbook; the station admin adds a privilege that then shows on a star volunteer's H5
 // 我的积分 (with axe at 375 px).
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type Page } from 'playwright-core';
@@ -15,29 +13,9 @@ import {
   type RegisteredVolunteer,
 } from '../support/volunteer-factories.ts';
 import { BROWSER_WAIT, canRunBrowser, launchChromium, serveWebApp } from '../support/browser-harness.ts';
+import { axeViolations } from '../support/axe.ts';
 
-const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const poll = <T>(read: () => Promise<T> | T, timeout = BROWSER_WAIT) => expect.poll(read, { timeout });
-
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-  return page.evaluate(async (tags) => {
-    const { axe } = window as unknown as {
-      axe: {
-        run(
-          context: unknown,
-          options: unknown,
-        ): Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }>;
-      };
-    };
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map(
-      (v) => `${v.id}: ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`,
-    );
-  }, AXE_TAGS);
-}
 
 async function fill(page: Page, testId: string, value: string) {
   const el = page.getByTestId(testId);

@@ -2,8 +2,6 @@
 // the history with its reasons; axe finds no WCAG 2.1 AA violation), and the console's manual
 // adjustment — a station admin adjusts a volunteer's points from the ledger, a large adjustment
 // waits, and another admin confirms it on the 人工调整 tab.
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type Page } from 'playwright-core';
 import { as, DEMO_PASSWORD, login, type TestContext } from '../support/context.ts';
@@ -14,9 +12,8 @@ import {
   type RegisteredVolunteer,
 } from '../support/volunteer-factories.ts';
 import { BROWSER_WAIT, canRunBrowser, launchChromium, serveWebApp } from '../support/browser-harness.ts';
+import { expectAccessibleOnPhone } from '../support/axe.ts';
 
-const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const H5_VIEWPORT = { width: 375, height: 812 };
 const poll = <T>(read: () => Promise<T> | T, timeout = BROWSER_WAIT) => expect.poll(read, { timeout });
 
@@ -101,18 +98,7 @@ describe.runIf(canRunBrowser)('points on H5 and in the console in a real browser
       expect(await entry.textContent()).toContain('人工调整：协助社区活动签到');
       expect((await entry.getByTestId('h5-points-delta').textContent())?.trim()).toBe('+30 分');
 
-      const width = await h5.evaluate(() => document.documentElement.scrollWidth);
-      expect(width).toBeLessThanOrEqual(H5_VIEWPORT.width);
-      await h5.addScriptTag({ content: AXE_SOURCE });
-      await h5.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-      const violations = await h5.evaluate(async (tags) => {
-        const { axe } = window as unknown as {
-          axe: { run(c: unknown, o: unknown): Promise<{ violations: { id: string; help: string }[] }> };
-        };
-        const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-        return result.violations.map((v) => `${v.id}: ${v.help}`);
-      }, AXE_TAGS);
-      expect(violations).toEqual([]);
+      await expectAccessibleOnPhone(h5);
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -3,30 +3,20 @@
 // their card with its QR code; both pages pass axe (WCAG 2.1 AA). In the console the organiser
 // checks a volunteer in by their card (the volunteer number typed, as when a scanner fails) from
 // the sign-in sheet; each step is checked in the database.
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { BROWSER_WAIT, canRunBrowser, launchChromium, serveWebApp } from '../support/browser-harness.ts';
 import { as, DEMO_PASSWORD, login, type TestContext } from '../support/context.ts';
 import { orgOfUser } from '../support/org-factories.ts';
 import { registerVolunteer, XSS, type RegisteredVolunteer } from '../support/volunteer-factories.ts';
+import { axeViolations } from '../support/axe.ts';
 
-const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const VIEWPORT = { width: 375, height: 812 };
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 const poll = <T>(read: () => Promise<T> | T, timeout = BROWSER_WAIT) => expect.poll(read, { timeout });
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
 
 /** Yesterday's calendar day in China (the log's day: always in the past, within 30 days). */
 const yesterday = () => new Date(Date.now() + 8 * HOUR - DAY).toISOString().slice(0, 10);
@@ -72,21 +62,6 @@ describe.runIf(canRunBrowser)('随时记 and the volunteer card in a real browse
     const el = page.getByTestId(testId);
     const tag = await el.evaluate((node) => node.tagName);
     await (tag === 'INPUT' || tag === 'TEXTAREA' ? el : el.locator('input, textarea').first()).fill(value);
-  }
-
-  async function axeViolations(page: Page): Promise<string[]> {
-    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
-    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-    return page.evaluate(async (tags) => {
-      const { axe } = window as unknown as {
-        axe: { run(context: Document, options: unknown): Promise<{ violations: AxeViolation[] }> };
-      };
-      const { violations } = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-      return violations.map(
-        (v) =>
-          `${v.id} (${v.impact ?? '?'}: ${v.help}) at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
-      );
-    }, AXE_TAGS);
   }
 
   const records = (volunteerId: number) =>

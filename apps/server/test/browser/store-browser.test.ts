@@ -2,8 +2,6 @@
 // station's items, redeems one and finds its pick-up code and QR under 我的兑换; in the console the
 // store keeper types the code on 兑换核销, sees who redeemed what and hands it over; the same code
 // again is refused as a duplicate pick-up, and H5 then shows the redemption as picked up.
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type Page } from 'playwright-core';
 import { as, DEMO_PASSWORD, login, type TestContext } from '../support/context.ts';
@@ -15,9 +13,8 @@ import {
   type RegisteredVolunteer,
 } from '../support/volunteer-factories.ts';
 import { BROWSER_WAIT, canRunBrowser, launchChromium, serveWebApp } from '../support/browser-harness.ts';
+import { expectAccessibleOnPhone } from '../support/axe.ts';
 
-const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const H5_VIEWPORT = { width: 375, height: 812 };
 
 const poll = <T>(read: () => Promise<T> | T, timeout = BROWSER_WAIT) => expect.poll(read, { timeout });
@@ -56,28 +53,6 @@ describe.runIf(canRunBrowser)('爱心超市 on H5 and the keeper’s pick-up in 
     await (tag === 'INPUT' || tag === 'TEXTAREA' ? el : el.locator('input, textarea').first()).fill(value);
   }
 
-  async function expectAccessible(page: Page) {
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(width).toBeLessThanOrEqual(H5_VIEWPORT.width);
-    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
-    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-    const violations = await page.evaluate(async (tags) => {
-      const { axe } = window as unknown as {
-        axe: {
-          run(
-            context: unknown,
-            options: unknown,
-          ): Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }>;
-        };
-      };
-      const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-      return result.violations.map(
-        (v) => `${v.id}: ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`,
-      );
-    }, AXE_TAGS);
-    expect(violations).toEqual([]);
-  }
-
   it('H5: shows the balance and items, redeems one and shows its pick-up code and QR', async () => {
     const context = await browser.newContext({ viewport: H5_VIEWPORT, locale: 'zh-CN', bypassCSP: true });
     h5 = await context.newPage();
@@ -96,7 +71,7 @@ describe.runIf(canRunBrowser)('爱心超市 on H5 and the keeper’s pick-up in 
     expect(await item.textContent()).toContain('还剩 2 件');
     const dear = h5.getByTestId('h5-store-item').filter({ hasText: '电饭煲（测试）' });
     expect((await dear.getByTestId('h5-store-item-blocked').textContent())?.trim()).toBe('积分不足');
-    await expectAccessible(h5);
+    await expectAccessibleOnPhone(h5);
 
     await item.getByTestId('h5-store-redeem').click();
     await h5.getByRole('button', { name: '确认兑换' }).click();
@@ -107,7 +82,7 @@ describe.runIf(canRunBrowser)('爱心超市 on H5 and the keeper’s pick-up in 
     expect(code).toMatch(/^\d{6}$/);
     await card.getByTestId('h5-redemption-qr').waitFor();
     expect(await card.getAttribute('data-status')).toBe('pending');
-    await expectAccessible(h5);
+    await expectAccessibleOnPhone(h5);
     expect(errors).toEqual([]);
   });
 
@@ -158,6 +133,6 @@ describe.runIf(canRunBrowser)('爱心超市 on H5 and the keeper’s pick-up in 
     const card = h5.getByTestId('h5-redemption').filter({ hasText: ITEM });
     await poll(() => card.getAttribute('data-status')).toBe('handed_over');
     expect(await card.getByTestId('h5-redemption-code').count()).toBe(0);
-    await expectAccessible(h5);
+    await expectAccessibleOnPhone(h5);
   });
 });
