@@ -3,10 +3,11 @@
 // expiry, which give the points and the stock back.
 //
 // A redemption is one transaction: the holder's redemptions are serialised by an advisory lock
-// (the per-person limit counts them), the item's stock is taken by a conditional update that never
-// goes below 0 (store_take_stock), the price is spent from the ledger (which refuses a balance that
-// cannot cover it), and the redemption is written with a pick-up code unique among the store's open
-// redemptions. Any refusal rolls all of it back.
+// (the per-person limit counts them), the redemption is written with a pick-up code unique among
+// the store's open redemptions, the price is spent from the ledger (which refuses a balance that
+// cannot cover it), and last the item's stock is taken by a conditional update that never goes below
+// 0 (store_take_stock) — last, so the item's row, which all its redeemers wait for, is held only to
+// the commit. Any refusal rolls all of it back.
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import {
@@ -303,8 +304,6 @@ export function createStoreService(ctx: AppContext, ledger: StoreLedger) {
           'LIMIT_REACHED',
         );
     }
-    const { rows } = await sql<{ taken: boolean }>`SELECT store_take_stock(${item.id}) AS taken`.execute(tx);
-    if (!rows[0]?.taken) throw new Conflict('该物品已兑完', 'OUT_OF_STOCK');
     const expires = new Date(now.getTime() + item.pickup_days * DAY_MS);
     let id: number | null = null;
     for (let attempt = 0; id === null; attempt++) {
@@ -330,6 +329,11 @@ export function createStoreService(ctx: AppContext, ledger: StoreLedger) {
       actorId,
     });
     await tx.updateTable('store_redemptions').set({ point_entry_id: entryId }).where('id', '=', id).execute();
+    // the stock last: its row is the one every redeemer of the item waits for, so it stays locked
+    // only for the rest of this transaction, not for the writes above (a sold-out item was refused
+    // before them; a race lost here rolls them all back)
+    const { rows } = await sql<{ taken: boolean }>`SELECT store_take_stock(${item.id}) AS taken`.execute(tx);
+    if (!rows[0]?.taken) throw new Conflict('该物品已兑完', 'OUT_OF_STOCK');
     return id;
   }
 
