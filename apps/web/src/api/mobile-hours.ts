@@ -5,6 +5,7 @@ import {
   api,
   call,
   send,
+  upload,
   toQuery,
   type BodyOf,
   type Filters,
@@ -52,4 +53,6 @@ export const selfLogApi = {
 
 export const cardApi = {
   mine: () => call(api.GET('/api/me/volunteer-card')),
+  /** Sets the photo on my card (the phone shrinks it first); answers where to read it. */
+  setPhoto: (file: Blob, name: string) => upload('/api/me/volunteer-card/photo', file, undefined, { name }),
 };

@@ -43,6 +43,12 @@ export const volunteersApi = {
   card: (id: number) => call(api.GET('/api/volunteers/{id}/card', byId(id))),
   /** A new card: every earlier card's QR code stops working. */
   reissueCard: (id: number) => call(api.POST('/api/volunteers/{id}/card/reissue', byId(id))),
+  /** Sets the card photo (audited on the server); answers where to read it. */
+  setPhoto: (id: number, file: Blob, name?: string) =>
+    upload('/api/volunteers/{id}/photo', file, undefined, {
+      url: `/api/volunteers/${encodeURIComponent(id)}/photo`,
+      ...(name === undefined ? {} : { name }),
+    }),
   create: (body: VolunteerInput) => call(api.POST('/api/volunteers', { body })),
   update: (id: number, body: VolunteerPatch) =>
     call(api.PATCH('/api/volunteers/{id}', { ...byId(id), body })),

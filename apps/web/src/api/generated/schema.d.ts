@@ -1341,6 +1341,74 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/me/volunteer-card/photo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 设置我的志愿者证照片（JPG、PNG、WEBP，≤ 5 MB，表单字段 file） */
+    post: operations['postMeVolunteerCardPhoto'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/volunteer-card/photo/{photoId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 查看我的志愿者证照片 */
+    get: operations['getMeVolunteerCardPhotoByPhotoId'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/{id}/photo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 设置志愿者证照片（JPG、PNG、WEBP，≤ 5 MB，表单字段 file） */
+    post: operations['postVolunteersByIdPhoto'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/{id}/photo/{photoId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 查看志愿者证照片（本人所在单位及上级单位的管理员） */
+    get: operations['getVolunteersByIdPhotoByPhotoId'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/projects': {
     parameters: {
       query?: never;
@@ -6814,6 +6882,7 @@ export interface operations {
               teamCount: number;
               createdAt: string;
               orgPath: string;
+              photoUrl: string | null;
               skillsNote: string | null;
               statusReason: string | null;
               hasAccount: boolean;
@@ -6916,6 +6985,7 @@ export interface operations {
             teamCount: number;
             createdAt: string;
             orgPath: string;
+            photoUrl: string | null;
             skillsNote: string | null;
             statusReason: string | null;
             hasAccount: boolean;
@@ -7078,6 +7148,7 @@ export interface operations {
             teamCount: number;
             createdAt: string;
             orgPath: string;
+            photoUrl: string | null;
             skillsNote: string | null;
             statusReason: string | null;
             hasAccount: boolean;
@@ -7612,6 +7683,7 @@ export interface operations {
             teamCount: number;
             createdAt: string;
             orgPath: string;
+            photoUrl: string | null;
             skillsNote: string | null;
             statusReason: string | null;
             hasAccount: boolean;
@@ -7791,6 +7863,7 @@ export interface operations {
             teamCount: number;
             createdAt: string;
             orgPath: string;
+            photoUrl: string | null;
             skillsNote: string | null;
             statusReason: string | null;
             hasAccount: boolean;
@@ -7963,6 +8036,7 @@ export interface operations {
             teamCount: number;
             createdAt: string;
             orgPath: string;
+            photoUrl: string | null;
             skillsNote: string | null;
             statusReason: string | null;
             hasAccount: boolean;
@@ -8072,6 +8146,7 @@ export interface operations {
             teamCount: number;
             createdAt: string;
             orgPath: string;
+            photoUrl: string | null;
             skillsNote: string | null;
             statusReason: string | null;
             hasAccount: boolean;
@@ -8175,6 +8250,7 @@ export interface operations {
             teamCount: number;
             createdAt: string;
             orgPath: string;
+            photoUrl: string | null;
             skillsNote: string | null;
             statusReason: string | null;
             hasAccount: boolean;
@@ -8342,6 +8418,7 @@ export interface operations {
             teamCount: number;
             createdAt: string;
             orgPath: string;
+            photoUrl: string | null;
             skillsNote: string | null;
             statusReason: string | null;
             hasAccount: boolean;
@@ -8441,6 +8518,13 @@ export interface operations {
             cardVersion: number;
             photoUrl: string | null;
             token: string;
+            privileges: {
+              id: number;
+              name: string;
+              description: string;
+              minStar: number;
+              orgName: string;
+            }[];
           };
         };
       };
@@ -8475,6 +8559,13 @@ export interface operations {
             cardVersion: number;
             photoUrl: string | null;
             token: string;
+            privileges: {
+              id: number;
+              name: string;
+              description: string;
+              minStar: number;
+              orgName: string;
+            }[];
           };
         };
       };
@@ -8509,7 +8600,111 @@ export interface operations {
             cardVersion: number;
             photoUrl: string | null;
             token: string;
+            privileges: {
+              id: number;
+              name: string;
+              description: string;
+              minStar: number;
+              orgName: string;
+            }[];
           };
+        };
+      };
+    };
+  };
+  postMeVolunteerCardPhoto: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            photoId: string;
+            photoUrl: string;
+          };
+        };
+      };
+    };
+  };
+  getMeVolunteerCardPhotoByPhotoId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        photoId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 图片内容（二进制） */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/jpeg': unknown;
+          'image/png': unknown;
+          'image/webp': unknown;
+        };
+      };
+    };
+  };
+  postVolunteersByIdPhoto: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            photoId: string;
+            photoUrl: string;
+          };
+        };
+      };
+    };
+  };
+  getVolunteersByIdPhotoByPhotoId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+        photoId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 图片内容（二进制） */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/jpeg': unknown;
+          'image/png': unknown;
+          'image/webp': unknown;
         };
       };
     };
