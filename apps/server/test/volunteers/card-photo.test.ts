@@ -73,10 +73,15 @@ afterAll(async () => t?.close());
 describe('the photo', () => {
   let photoUrl = '';
 
-  it('starts empty: the card shows a placeholder', async () => {
+  it('is on the card as the record says (none: the card shows a placeholder)', async () => {
+    const { photo_id: photoId } = await t.ctx.db.system
+      .selectFrom('volunteers')
+      .select('photo_id')
+      .where('id', '=', volunteer.id)
+      .executeTakeFirstOrThrow();
     const card = await as(t.app, volunteer.session).get('/api/me/volunteer-card');
     expect(card.statusCode, card.body).toBe(200);
-    expect(card.json().photoUrl).toBeNull();
+    expect(card.json().photoUrl).toBe(photoId ? `/api/me/volunteer-card/photo/${photoId}` : null);
   });
 
   it('is set by the volunteer on H5, shown on their card and read back by them only', async () => {
