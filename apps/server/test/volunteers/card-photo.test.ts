@@ -253,3 +253,14 @@ describe('the privileges on the card', () => {
     if (none.starLevel === 0) expect(none.privileges).toEqual([]);
   });
 });
+
+describe('the demo seed', () => {
+  it('gives demo-volunteer’s card a photo they can read', async () => {
+    const demo = as(t.app, await login(t.app, 'demo-volunteer'));
+    const card = (await demo.get('/api/me/volunteer-card')).json();
+    expect(card.photoUrl).toMatch(/^\/api\/me\/volunteer-card\/photo\//);
+    const image = await demo.get(card.photoUrl);
+    expect(image.statusCode).toBe(200);
+    expect(image.headers['content-type']).toBe('image/png');
+  });
+});
