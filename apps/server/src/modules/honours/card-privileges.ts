@@ -13,7 +13,11 @@ export interface CardPrivilege {
   orgName: string;
 }
 
-export async function cardPrivileges(tx: Tx, volunteerId: number, starLevel: number): Promise<CardPrivilege[]> {
+export async function cardPrivileges(
+  tx: Tx,
+  volunteerId: number,
+  starLevel: number,
+): Promise<CardPrivilege[]> {
   if (starLevel < 1) return [];
   const { rows } = await sql<{
     id: string | number;

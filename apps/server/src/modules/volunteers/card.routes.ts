@@ -108,8 +108,7 @@ export function cardRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
       config: { permission: 'volunteer.write' as const, rateLimit: { max: 30, timeWindow: '1 minute' } },
     },
-    async (req) =>
-      cards.setPhotoFor(actorOf(req), req.params.id, await readUploadedFile(req, photoUpload)),
+    async (req) => cards.setPhotoFor(actorOf(req), req.params.id, await readUploadedFile(req, photoUpload)),
   );
   r.get(
     '/api/volunteers/:id/photo/:photoId',
