@@ -1004,6 +1004,11 @@ describe('authorization matrix: check-in and check-out of another town’s activ
         run: (c) => c.post(`/api/volunteers/${checkinIds.volunteer}/card/reissue`),
       },
       {
+        name: 'read the privileges on a foreign volunteer’s card',
+        as: attacker,
+        run: (c) => c.get(`/api/volunteers/${checkinIds.volunteer}/card/privileges`),
+      },
+      {
         name: 'read a foreign volunteer’s card photo',
         as: attacker,
         run: (c) => c.get(`/api/volunteers/${checkinIds.volunteer}/photo/${checkinIds.photo}`),

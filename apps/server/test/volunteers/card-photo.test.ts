@@ -235,21 +235,33 @@ describe('the privileges on the card', () => {
     ).toBe(200);
 
     const card = (await as(t.app, starred!.session).get('/api/me/volunteer-card')).json();
-    const ids = card.privileges.map((p: { id: number }) => p.id);
-    expect(card.starLevel).toBeGreaterThanOrEqual(1);
+    const res = await as(t.app, starred!.session).get('/api/me/volunteer-card/privileges');
+    expect(res.statusCode, res.body).toBe(200);
+    const mine = res.json();
+    expect(mine.starLevel).toBe(card.starLevel);
+    const ids = mine.privileges.map((p: { id: number }) => p.id);
+    expect(mine.starLevel).toBeGreaterThanOrEqual(1);
     expect(ids).toEqual(expect.arrayContaining([near.id, county.id]));
-    expect(card.privileges.find((p: { id: number }) => p.id === county.id).orgName).toMatch(CHINESE);
+    expect(mine.privileges.find((p: { id: number }) => p.id === county.id).orgName).toMatch(CHINESE);
     expect(ids).not.toContain(high.id);
     expect(ids).not.toContain(far.id);
     expect(ids).not.toContain(stopped.id);
-    for (const p of card.privileges) expect(p.minStar).toBeLessThanOrEqual(card.starLevel);
+    for (const p of mine.privileges) expect(p.minStar).toBeLessThanOrEqual(mine.starLevel);
 
     // the printable card, printed by the station (whose own scope hides the county's privileges)
-    const printed = (await as(t.app, stationAdmin).get(`/api/volunteers/${starred!.id}/card`)).json();
-    expect(printed.privileges).toEqual(card.privileges);
+    const printed = await as(t.app, stationAdmin).get(`/api/volunteers/${starred!.id}/card/privileges`);
+    expect(printed.statusCode, printed.body).toBe(200);
+    expect(printed.json()).toEqual(mine);
+    // not for another town, a team leader or a volunteer
+    expect4xx(await as(t.app, otherTown).get(`/api/volunteers/${starred!.id}/card/privileges`), 404);
+    // a team leader reads them exactly when they may print the member's card (the same rule)
+    const byLeader = await as(t.app, leader).get(`/api/volunteers/${starred!.id}/card/privileges`);
+    const leaderCard = await as(t.app, leader).get(`/api/volunteers/${starred!.id}/card`);
+    expect(byLeader.statusCode).toBe(leaderCard.statusCode);
+    expect4xx(await as(t.app, volunteer.session).get(`/api/volunteers/${starred!.id}/card/privileges`), 403);
 
     // a volunteer without a star earns none
-    const none = (await as(t.app, neighbour.session).get('/api/me/volunteer-card')).json();
+    const none = (await as(t.app, neighbour.session).get('/api/me/volunteer-card/privileges')).json();
     if (none.starLevel === 0) expect(none.privileges).toEqual([]);
   });
 });

@@ -6,7 +6,6 @@ import { defineModule } from '../../platform/module.ts';
 import { honoursRoutes } from './honours.routes.ts';
 
 export { createHonoursService } from './honours.service.ts';
-export { cardPrivileges, type CardPrivilege } from './card-privileges.ts';
 
 export const honoursModule = defineModule({
   name: 'honours',

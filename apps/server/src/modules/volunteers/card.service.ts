@@ -4,7 +4,7 @@
 // re-issued (audited) when lost, which stops every older card. Activities checks a card in
 // (volunteerByCard) in the organiser's scope. The card's photo is kept as an upload under the
 // volunteer's org, set by the volunteer or an admin of their org (audited), and read only by them;
-// its privileges are the star privileges of honours (through its index.ts).
+// the privileges printed on it come from honours (above this module), which asks cardHolderStar.
 import { sql } from 'kysely';
 import { starLevel } from '@civic/contracts';
 import { auditAction, inActorScope, type Actor } from '../../platform/auth/actor.ts';
@@ -12,7 +12,6 @@ import { inOwnVolunteerScope } from '../../platform/auth/volunteer-scope.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { inScope, type Tx } from '../../platform/db/database.ts';
 import { Conflict, NotFound } from '../../platform/errors.ts';
-import { cardPrivileges } from '../honours/index.ts';
 import { readRecordImage, storeRecordImage } from '../uploads/index.ts';
 import { CARD_KEY_PURPOSE, looksLikeCardToken, signCardToken, verifyCardToken } from './card-token.ts';
 import { ownPhotoPath, volunteerPhotoPath } from './volunteer-view.ts';
@@ -55,12 +54,7 @@ function cardRows(tx: Tx) {
 }
 
 /** The card; `photoPath` says where this caller reads the photo (H5 or console). */
-async function cardOf(
-  tx: Tx,
-  key: Buffer,
-  row: CardRow,
-  photoPath: (photoId: string) => string,
-): Promise<VolunteerCard> {
+function cardOf(key: Buffer, row: CardRow, photoPath: (photoId: string) => string): VolunteerCard {
   const hours = Number(row.lifetime_hours);
   const star = starLevel(hours);
   return {
@@ -74,7 +68,6 @@ async function cardOf(
     cardVersion: row.card_version,
     photoUrl: row.photo_id ? photoPath(row.photo_id) : null,
     token: signCardToken(key, row.id, row.card_version),
-    privileges: await cardPrivileges(tx, row.id, star),
   };
 }
 
@@ -117,6 +110,20 @@ export async function volunteerByCard(tx: Tx, key: Buffer, code: string): Promis
   return { id: row.id, name: row.name, status: row.status, volunteerNo: row.volunteer_no };
 }
 
+/**
+ * The star level of a volunteer whose card `actor` may print (an admin of the volunteer's org or
+ * above, as for the card itself), for the privileges honours prints on it. Others get a 404.
+ */
+export async function cardHolderStar(
+  tx: Tx,
+  actor: Actor,
+  id: number,
+): Promise<{ id: number; starLevel: number }> {
+  const row = await cardRows(tx).where('v.id', '=', id).executeTakeFirst();
+  if (!row || !inActorScope(actor, row.org_path)) throw new NotFound(NOT_FOUND);
+  return { id: row.id, starLevel: starLevel(Number(row.lifetime_hours)) };
+}
+
 /** The card key, for activities' card check-in. */
 export function cardKey(ctx: AppContext): Buffer {
   return ctx.cipher.derive(CARD_KEY_PURPOSE);
@@ -139,7 +146,7 @@ export function createCardService(ctx: AppContext) {
     mine: (actor: Actor) =>
       inOwnVolunteerScope(ctx, actor, async (tx, me) => {
         const row = await cardRows(tx).where('v.id', '=', me.id).executeTakeFirstOrThrow();
-        return cardOf(tx, key, row, ownPhotoPath);
+        return cardOf(key, row, ownPhotoPath);
       }),
 
     /** The card to print for a volunteer without a smartphone; audited (the card is a credential). */
@@ -157,7 +164,7 @@ export function createCardService(ctx: AppContext) {
           { cardVersion: row.card_version },
           ctx.now(),
         );
-        return cardOf(tx, key, row, volunteerPhotoPath(row.id));
+        return cardOf(key, row, volunteerPhotoPath(row.id));
       }),
 
     /** A new card (the old one lost): every older card's QR code stops working. */
@@ -181,7 +188,7 @@ export function createCardService(ctx: AppContext) {
           { from: row.card_version, to: updated.card_version },
           ctx.now(),
         );
-        return cardOf(tx, key, { ...row, card_version: updated.card_version }, volunteerPhotoPath(row.id));
+        return cardOf(key, { ...row, card_version: updated.card_version }, volunteerPhotoPath(row.id));
       }),
 
     /** The volunteer sets the photo on their own card (H5). */

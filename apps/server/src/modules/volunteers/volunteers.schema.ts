@@ -245,16 +245,6 @@ export const volunteerCard = z.object({
   photoUrl: z.string().nullable(),
   /** what the card's QR code carries (signed by the server; organisers scan it to check in) */
   token: z.string(),
-  /** the star privileges (礼遇) of the volunteer's org and above that their star level earns */
-  privileges: z.array(
-    z.object({
-      id: z.number(),
-      name: z.string(),
-      description: z.string(),
-      minStar: z.number(),
-      orgName: z.string(),
-    }),
-  ),
 });
 export type VolunteerCard = z.infer<typeof volunteerCard>;
 

@@ -3750,6 +3750,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/me/volunteer-card/privileges': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 我的志愿者电子证上的礼遇（本人星级已可享受的本站及上级单位礼遇） */
+    get: operations['getMeVolunteerCardPrivileges'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/{id}/card/privileges': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 打印的志愿者证上的礼遇（志愿者所在单位及上级单位的管理员） */
+    get: operations['getVolunteersByIdCardPrivileges'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -8518,13 +8552,6 @@ export interface operations {
             cardVersion: number;
             photoUrl: string | null;
             token: string;
-            privileges: {
-              id: number;
-              name: string;
-              description: string;
-              minStar: number;
-              orgName: string;
-            }[];
           };
         };
       };
@@ -8559,13 +8586,6 @@ export interface operations {
             cardVersion: number;
             photoUrl: string | null;
             token: string;
-            privileges: {
-              id: number;
-              name: string;
-              description: string;
-              minStar: number;
-              orgName: string;
-            }[];
           };
         };
       };
@@ -8600,13 +8620,6 @@ export interface operations {
             cardVersion: number;
             photoUrl: string | null;
             token: string;
-            privileges: {
-              id: number;
-              name: string;
-              description: string;
-              minStar: number;
-              orgName: string;
-            }[];
           };
         };
       };
@@ -17735,6 +17748,66 @@ export interface operations {
               active: boolean;
               updatedAt: string;
               earned: boolean;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getMeVolunteerCardPrivileges: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            starLevel: number;
+            privileges: {
+              id: number;
+              name: string;
+              description: string;
+              minStar: number;
+              orgName: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getVolunteersByIdCardPrivileges: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            starLevel: number;
+            privileges: {
+              id: number;
+              name: string;
+              description: string;
+              minStar: number;
+              orgName: string;
             }[];
           };
         };
