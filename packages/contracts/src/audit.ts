@@ -57,6 +57,7 @@ export const AUDIT_ACTION_LABELS = {
   'volunteer.rejoin_reject': '驳回恢复志愿者身份申请',
   'volunteer.card.print': '打印志愿者证',
   'volunteer.card.reissue': '补办志愿者证',
+  'volunteer.photo.set': '更换志愿者证照片',
 
   'team.create': '新建队伍',
   'team.update': '修改队伍信息',

@@ -24,6 +24,7 @@ import { insertSelfLogs } from './self-log-seed.ts';
 import { insertDemoPoints } from './points-seed.ts';
 import { insertDemoStore } from './store-seed.ts';
 import { insertDemoHonours } from './honours-seed.ts';
+import { insertDemoCardPhotos } from './card-photo-seed.ts';
 import type { OrgRef } from './org-ref.ts';
 
 export interface DemoAccount {
@@ -75,6 +76,8 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
     const store = await insertDemoStore(ctx, tx, demoStation);
     // the privileges of star volunteers (the yearly lists are computed from the hours and ledger)
     const honours = await insertDemoHonours(tx, ctx.now(), demoStation, center);
+    // photos on a few volunteer cards (demo-volunteer's among them); the others show the initial
+    const cardPhotos = await insertDemoCardPhotos(tx, ctx.now(), demoStation);
     await appendAudit(
       tx,
       {
@@ -95,6 +98,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
           ...points,
           ...store,
           ...honours,
+          ...cardPhotos,
         },
       },
       ctx.now(),

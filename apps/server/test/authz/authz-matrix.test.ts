@@ -4,9 +4,10 @@
 import { sql } from 'kysely';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestContext, login, type TestContext } from '../support/context.ts';
+import { as, createTestContext, login, type Session, type TestContext } from '../support/context.ts';
 import {
   createUser,
+  multipartBody,
   orgOfUser,
   readSheet,
   standardByCode,
@@ -27,6 +28,19 @@ import {
 
 let t: TestContext;
 const clients: Record<string, ReturnType<typeof as>> = {};
+const sessions: Record<string, Session> = {};
+
+/** POSTs one image as the multipart field `file`, as `username`. */
+function postImage(username: string, url: string) {
+  const session = sessions[username]!;
+  const body = multipartBody('photo.png', 'image/png', TINY_PNG);
+  return t.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': body.contentType },
+    payload: body.payload,
+  });
+}
 /** Ids of the objects under attack, filled in beforeAll. */
 const ids = {
   foreignStation: 0, // demo-station's station (first institute)
@@ -87,8 +101,10 @@ const digests: Record<string, string> = {};
 beforeAll(async () => {
   t = await createTestContext();
   const db = t.ctx.db.system;
-  for (const username of ['demo-center', 'demo-station', 'demo-station2'])
-    clients[username] = as(t.app, await login(t.app, username));
+  for (const username of ['demo-center', 'demo-station', 'demo-station2']) {
+    sessions[username] = await login(t.app, username);
+    clients[username] = as(t.app, sessions[username]);
+  }
   const stationSession = await login(t.app, 'demo-station');
   const target = await orgOfUser(db, 'demo-station');
   own = await orgOfUser(db, 'demo-station2');
@@ -142,7 +158,8 @@ beforeAll(async () => {
 
   // volunteers, teams, memberships and an import job of demo-station's station
   await createUser(db, 'town2-institute', 'institute_admin', own.parentId!);
-  clients['town2-institute'] = as(t.app, await login(t.app, 'town2-institute'));
+  sessions['town2-institute'] = await login(t.app, 'town2-institute');
+  clients['town2-institute'] = as(t.app, sessions['town2-institute']);
   const station2Session = await login(t.app, 'demo-station2');
   const volunteer = await createVolunteer(t, stationSession, target.id);
   ids.foreignVolunteer = volunteer.id;
@@ -840,13 +857,22 @@ describe('authorization matrix: activity plans', () => {
 
 // ---------------------------------------------------------------- check-in / check-out (issue 6)
 describe('authorization matrix: check-in and check-out of another town’s activity', () => {
-  const checkinIds = { activity: 0, volunteer: 0, ownVolunteer: 0, volunteerNo: '', card: '', ownNo: '' };
+  const checkinIds = {
+    activity: 0,
+    volunteer: 0,
+    ownVolunteer: 0,
+    volunteerNo: '',
+    card: '',
+    ownNo: '',
+    photo: '',
+  };
   let token = '';
   let foreignVolunteerSession: ReturnType<typeof as>;
   let ownVolunteerSession: ReturnType<typeof as>;
   const CHECKIN_TABLES = [
     'activity_checkins',
     'volunteers',
+    'uploads',
     'activity_signups',
     'service_records',
     'service_record_events',
@@ -872,6 +898,20 @@ describe('authorization matrix: check-in and check-out of another town’s activ
     checkinIds.volunteer = foreign.id;
     checkinIds.volunteerNo = foreign.volunteerNo;
     checkinIds.card = (await foreignVolunteerSession.get('/api/me/volunteer-card')).json().token;
+    // the foreign volunteer's card photo (志愿者电子证照片)
+    const photoBody = multipartBody('me.png', 'image/png', TINY_PNG);
+    const photo = await t.app.inject({
+      method: 'POST',
+      url: '/api/me/volunteer-card/photo',
+      headers: {
+        cookie: foreign.session.cookie,
+        'x-csrf-token': foreign.session.csrf,
+        'content-type': photoBody.contentType,
+      },
+      payload: photoBody.payload,
+    });
+    expect(photo.statusCode, photo.body).toBe(200);
+    checkinIds.photo = photo.json().photoId;
     const signup = await foreignVolunteerSession.post(`/api/me/activities/${checkinIds.activity}/signup`);
     expect(signup.statusCode, signup.body).toBe(200);
     const own = await registerVolunteer(t, ids.ownStation);
@@ -962,6 +1002,26 @@ describe('authorization matrix: check-in and check-out of another town’s activ
         name: 're-issue a foreign volunteer’s card',
         as: attacker,
         run: (c) => c.post(`/api/volunteers/${checkinIds.volunteer}/card/reissue`),
+      },
+      {
+        name: 'read the privileges on a foreign volunteer’s card',
+        as: attacker,
+        run: (c) => c.get(`/api/volunteers/${checkinIds.volunteer}/card/privileges`),
+      },
+      {
+        name: 'read a foreign volunteer’s card photo',
+        as: attacker,
+        run: (c) => c.get(`/api/volunteers/${checkinIds.volunteer}/photo/${checkinIds.photo}`),
+      },
+      {
+        name: 'read a foreign volunteer’s card photo as an upload',
+        as: attacker,
+        run: (c) => c.get(`/api/uploads/${checkinIds.photo}`),
+      },
+      {
+        name: 'set a foreign volunteer’s card photo',
+        as: attacker,
+        run: () => postImage(attacker, `/api/volunteers/${checkinIds.volunteer}/photo`),
       },
       {
         name: 'check own volunteer into a foreign activity',

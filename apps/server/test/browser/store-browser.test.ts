@@ -1,12 +1,13 @@
 // 爱心超市 in a real browser: on H5 at 375 px (with axe) a volunteer sees their points and the
 // station's items, redeems one and finds its pick-up code and QR under 我的兑换; in the console the
 // store keeper types the code on 兑换核销, sees who redeemed what and hands it over; the same code
-// again is refused as a duplicate pick-up, and H5 then shows the redemption as picked up.
+// again is refused as a duplicate pick-up, and H5 then shows the redemption as picked up. The keeper
+// also cancels a pending redemption with a reason: the points and the stock go back, once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type Page } from 'playwright-core';
 import { as, DEMO_PASSWORD, login, type TestContext } from '../support/context.ts';
 import { orgOfUser } from '../support/org-factories.ts';
-import { grantPoints, makeItem } from '../support/store-factories.ts';
+import { balanceOf, grantPoints, makeItem, stockOf } from '../support/store-factories.ts';
 import {
   registerVolunteer,
   VOLUNTEER_PASSWORD,
@@ -134,5 +135,82 @@ describe.runIf(canRunBrowser)('爱心超市 on H5 and the keeper’s pick-up in 
     await poll(() => card.getAttribute('data-status')).toBe('handed_over');
     expect(await card.getByTestId('h5-redemption-code').count()).toBe(0);
     await expectAccessibleOnPhone(h5);
+  });
+
+  it('console: the keeper cancels a pending redemption with a reason; points and stock go back', async () => {
+    const balanceBefore = await balanceOf(tc, volunteer.id);
+    const stockBefore = await stockOf(tc, itemId);
+    const redeemed = await as(tc.app, volunteer.session).post('/api/me/store/redemptions', { itemId });
+    expect(redeemed.statusCode, redeemed.body).toBe(200);
+    const { id, pickupCode } = redeemed.json() as { id: number; pickupCode: string };
+    expect(await balanceOf(tc, volunteer.id)).toBe(balanceBefore - 30);
+    expect(await stockOf(tc, itemId)).toBe(stockBefore! - 1);
+
+    const context = await browser.newContext({
+      viewport: { width: 1366, height: 800 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${baseUrl}/`);
+    await page.waitForURL(/\/login/);
+    await fill('login-username', 'demo-station', page);
+    await fill('login-password', DEMO_PASSWORD, page);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('header-role').waitFor();
+    await page.getByRole('menuitem', { name: '兑换核销', exact: true }).click();
+    await page.waitForURL(/\/store-handover/);
+
+    await fill('store-pickup-code', pickupCode, page);
+    await page.getByTestId('store-pickup-lookup').click();
+    await page.getByTestId('store-pickup-found').waitFor();
+    await page.getByTestId('store-pickup-cancel').click();
+    // the reason first (required), then a second confirmation
+    const prompt = page.locator('.el-message-box').filter({ hasText: '取消兑换' });
+    await prompt.locator('input').fill('物品损坏，无法发放');
+    await prompt.getByRole('button', { name: '确定取消' }).click();
+    await page
+      .locator('.el-message-box')
+      .filter({ hasText: '确认取消这次兑换吗' })
+      .getByRole('button', { name: '确认' })
+      .click();
+    await poll(async () => (await page.locator('.el-message').last().textContent()) ?? '').toContain(
+      '已取消',
+    );
+    await poll(async () => await page.getByTestId('store-pickup-found').count()).toBe(0);
+
+    const row = await tc.ctx.db.system
+      .selectFrom('store_redemptions')
+      .select(['status', 'cancel_reason', 'cancelled_by', 'stock_returned'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({
+      status: 'cancelled',
+      cancel_reason: '物品损坏，无法发放',
+      stock_returned: true,
+    });
+    expect(row.cancelled_by).not.toBeNull();
+    expect(await balanceOf(tc, volunteer.id)).toBe(balanceBefore);
+    expect(await stockOf(tc, itemId)).toBe(stockBefore);
+    // the list shows it cancelled with the reason
+    const line = page
+      .getByTestId('store-redemptions-table')
+      .locator('.el-table__body tr')
+      .filter({ hasText: '物品损坏，无法发放' });
+    await poll(async () => (await line.textContent()) ?? '').toContain('已取消');
+    // the code no longer names an open redemption
+    await fill('store-pickup-code', pickupCode, page);
+    await page.getByTestId('store-pickup-lookup').click();
+    await poll(
+      async () =>
+        (await page.getByTestId('store-pickup-error').count()) +
+        (await page.getByTestId('store-pickup-found').count()),
+    ).toBeGreaterThan(0);
+    if (await page.getByTestId('store-pickup-found').count())
+      expect(await page.getByTestId('store-pickup-status').textContent()).toContain('已取消');
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });

@@ -28,6 +28,8 @@ export async function signedInVolunteers(
   t: TestContext,
   org: OrgRef,
   count: number,
+  /** only volunteers with at least this many lifetime hours (a star: 100) */
+  minLifetimeHours = 0,
 ): Promise<SignedInVolunteer[]> {
   const db = t.ctx.db.system;
   passwordHash ??= hashPassword(DEMO_PASSWORD);
@@ -38,6 +40,7 @@ export async function signedInVolunteers(
     .where(sql<boolean>`org_path <@ ${org.path}::ltree`)
     .where('status', '=', 'active')
     .where('user_id', 'is', null)
+    .where('lifetime_hours', '>=', minLifetimeHours)
     .orderBy('org_path')
     .orderBy('id')
     .limit(count)

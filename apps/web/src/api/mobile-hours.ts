@@ -5,6 +5,7 @@ import {
   api,
   call,
   send,
+  upload,
   toQuery,
   type BodyOf,
   type Filters,
@@ -50,6 +51,12 @@ export const selfLogApi = {
   },
 };
 
+export type CardPrivileges = ResponseOf<'/api/me/volunteer-card/privileges', 'get'>;
+
 export const cardApi = {
   mine: () => call(api.GET('/api/me/volunteer-card')),
+  /** The privileges my star level earns, printed on the card (honours). */
+  privileges: () => call(api.GET('/api/me/volunteer-card/privileges')),
+  /** Sets the photo on my card (the phone shrinks it first); answers where to read it. */
+  setPhoto: (file: Blob, name: string) => upload('/api/me/volunteer-card/photo', file, undefined, { name }),
 };

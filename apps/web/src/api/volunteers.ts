@@ -23,6 +23,7 @@ export type VolunteerPatch = BodyOf<'/api/volunteers/{id}', 'patch'>;
 export type VolunteerFilters = Filters<Omit<QueryOf<'/api/volunteers/export', 'get'>, 'unmasked'>>;
 export type VolunteerListQuery = Filters<QueryOf<'/api/volunteers', 'get'>>;
 export type VolunteerCard = ResponseOf<'/api/volunteers/{id}/card', 'get'>;
+export type CardPrivileges = ResponseOf<'/api/volunteers/{id}/card/privileges', 'get'>['privileges'];
 export type RevealField = BodyOf<'/api/volunteers/{id}/reveal', 'post'>['field'];
 
 /** A withdrawn volunteer's pending request to rejoin, for the residence's admins to decide. */
@@ -41,8 +42,16 @@ export const volunteersApi = {
   get: (id: number) => call(api.GET('/api/volunteers/{id}', byId(id))),
   /** The card to print (audited on the server). */
   card: (id: number) => call(api.GET('/api/volunteers/{id}/card', byId(id))),
+  /** The privileges the volunteer's star level earns, printed on the card (honours). */
+  cardPrivileges: (id: number) => call(api.GET('/api/volunteers/{id}/card/privileges', byId(id))),
   /** A new card: every earlier card's QR code stops working. */
   reissueCard: (id: number) => call(api.POST('/api/volunteers/{id}/card/reissue', byId(id))),
+  /** Sets the card photo (audited on the server); answers where to read it. */
+  setPhoto: (id: number, file: Blob, name?: string) =>
+    upload('/api/volunteers/{id}/photo', file, undefined, {
+      url: `/api/volunteers/${encodeURIComponent(id)}/photo`,
+      ...(name === undefined ? {} : { name }),
+    }),
   create: (body: VolunteerInput) => call(api.POST('/api/volunteers', { body })),
   update: (id: number, body: VolunteerPatch) =>
     call(api.PATCH('/api/volunteers/{id}', { ...byId(id), body })),

@@ -14,6 +14,8 @@ declare module 'vue-router' {
     requiresLogin?: boolean;
     /** A volunteer's own pages: anyone else signed in (a resident, staff) is sent to 我的. */
     volunteerOnly?: boolean;
+    /** An organiser's pages (staff who may check people in): anyone else is sent to 我的. */
+    organiserOnly?: boolean;
   }
 }
 
@@ -190,6 +192,13 @@ const routes: RouteRecordRaw[] = [
     meta: { title: '扫码签到', requiresLogin: true, volunteerOnly: true },
   },
   {
+    // the organiser checks volunteers in by their card, on a phone at the activity
+    path: '/organiser/checkin',
+    name: 'organiser-checkin',
+    component: () => import('./views/OrganiserCheckinView.vue'),
+    meta: { title: '扫志愿者证签到', requiresLogin: true, organiserOnly: true },
+  },
+  {
     path: '/plan',
     name: 'plan',
     component: () => import('./views/PlanView.vue'),
@@ -221,6 +230,7 @@ router.beforeEach(async (to) => {
   if (!session.loaded) await session.load();
   if (to.meta.requiresLogin && !session.isAuthenticated) return loginLocation(to);
   if (to.meta.volunteerOnly && !session.isVolunteer) return { name: 'me' };
+  if (to.meta.organiserOnly && !session.isOrganiser) return { name: 'me' };
   if (to.name === 'login' && session.isAuthenticated) return safeRedirect(to.query.redirect);
   if (to.name === 'register' && session.isVolunteer) return { name: 'me' };
   return true;

@@ -5,7 +5,9 @@ import { actorOf } from '../../platform/auth/plugin.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { sendXlsx } from '../../platform/excel.ts';
 import { idParams } from '../../platform/http/schemas.ts';
+import { createCardPrivilegesService } from './card-privileges.ts';
 import {
+  cardPrivilegesView,
   myPrivilegesView,
   privilegeInput,
   privilegeListQuery,
@@ -18,6 +20,7 @@ import { createHonoursService } from './honours.service.ts';
 
 export function honoursRoutes(app: FastifyInstance, ctx: AppContext): void {
   const honours = createHonoursService(ctx);
+  const cardPrivileges = createCardPrivilegesService(ctx);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const read = { permission: 'honours.read' as const };
   const manage = { permission: 'honours.manage' as const };
@@ -93,5 +96,30 @@ export function honoursRoutes(app: FastifyInstance, ctx: AppContext): void {
       config: { permission: 'volunteer.self' as const },
     },
     (req) => honours.myPrivileges(actorOf(req)),
+  );
+  r.get(
+    '/api/me/volunteer-card/privileges',
+    {
+      schema: {
+        tags,
+        summary: '我的志愿者电子证上的礼遇（本人星级已可享受的本站及上级单位礼遇）',
+        response: { 200: cardPrivilegesView },
+      },
+      config: { permission: 'volunteer.self' as const },
+    },
+    (req) => cardPrivileges.mine(actorOf(req)),
+  );
+  r.get(
+    '/api/volunteers/:id/card/privileges',
+    {
+      schema: {
+        tags,
+        summary: '打印的志愿者证上的礼遇（志愿者所在单位及上级单位的管理员）',
+        params: idParams,
+        response: { 200: cardPrivilegesView },
+      },
+      config: { permission: 'volunteer.read' as const },
+    },
+    (req) => cardPrivileges.forCard(actorOf(req), req.params.id),
   );
 }

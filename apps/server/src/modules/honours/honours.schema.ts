@@ -102,3 +102,18 @@ export const myPrivilegesView = z.object({
   /** the privileges of the volunteer's org and the orgs above, whether already earned or not */
   privileges: z.array(privilegeView.extend({ earned: z.boolean() })),
 });
+
+/** What the volunteer card shows of the privileges: only those the star level already earns. */
+export const cardPrivilegesView = z.object({
+  starLevel: z.number(),
+  privileges: z.array(
+    z.object({
+      id: z.number(),
+      name: z.string(),
+      description: z.string(),
+      minStar: z.number(),
+      orgName: z.string(),
+    }),
+  ),
+});
+export type CardPrivilegesView = z.infer<typeof cardPrivilegesView>;

@@ -1,6 +1,6 @@
 // Honours (礼遇褒奖): the yearly lists of an org's volunteers by hours and by points under the
 // sample rules of a real 评选, star-level badges, the Excel export for 评先评优 and 党员积分
-// reference, and the privileges an org grants to star volunteers (shown on H5 我的积分). Its figures
+// reference, and the privileges an org grants to star volunteers (shown on H5 我的积分 and on the volunteer card). Its figures
 // come from hours, points and volunteers through their index.ts; it owns honour_privileges.
 import { defineModule } from '../../platform/module.ts';
 import { honoursRoutes } from './honours.routes.ts';

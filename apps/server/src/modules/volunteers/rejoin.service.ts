@@ -15,7 +15,13 @@ import { Conflict, NotFound } from '../../platform/errors.ts';
 import { maskedPhone, phoneIndex } from '../../platform/personal-data.ts';
 import { isoTimestamp } from '../../platform/time.ts';
 import { openVolunteerAccount } from '../accounts/index.ts';
-import { birthDisclosure, detailOf, membershipsOf, volunteerDetailRow } from './volunteer-view.ts';
+import {
+  birthDisclosure,
+  detailOf,
+  membershipsOf,
+  volunteerDetailRow,
+  volunteerPhotoPath,
+} from './volunteer-view.ts';
 import { volunteerPhoneTaken, type CheckedPerson } from './volunteer-rules.ts';
 import type { RegisterInput, RejoinRequestView, VolunteerDetail } from './volunteers.schema.ts';
 
@@ -253,6 +259,7 @@ export function createRejoinService(ctx: AppContext) {
           await membershipsOf(tx, volunteer.id),
           now,
           birthDisclosure(actor, volunteer),
+          volunteerPhotoPath(volunteer.id),
         );
       });
     },

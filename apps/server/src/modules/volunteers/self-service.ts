@@ -21,7 +21,7 @@ import {
   volunteerPhoneTaken,
 } from './volunteer-rules.ts';
 import { fileRejoinRequest } from './rejoin.service.ts';
-import { detailOf, membershipsOf, volunteerDetailRow } from './volunteer-view.ts';
+import { detailOf, membershipsOf, ownPhotoPath, volunteerDetailRow } from './volunteer-view.ts';
 import { findResidenceOrg } from './volunteers.service.ts';
 import type { RegisterInput, SelfUpdateInput } from './volunteers.schema.ts';
 import { idNumberIndex } from './identity.ts';
@@ -36,7 +36,7 @@ export function createSelfService(ctx: AppContext) {
     const row = await volunteerDetailRow(tx, id);
     if (!row) throw new Forbidden('您还不是志愿者，请先注册', 'NOT_A_VOLUNTEER');
     // the volunteer's own birth date is theirs to see
-    return detailOf(ctx.cipher, row, await membershipsOf(tx, id), ctx.now(), 'date');
+    return detailOf(ctx.cipher, row, await membershipsOf(tx, id), ctx.now(), 'date', ownPhotoPath);
   }
 
   return {

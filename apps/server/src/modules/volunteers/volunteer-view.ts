@@ -139,11 +139,14 @@ export function detailOf(
   memberships: MembershipRow[],
   now: Date,
   birth: BirthDisclosure,
+  /** where this caller reads the card photo (the volunteer's own path or the console's); null: may not */
+  photoPath: ((photoId: string) => string) | null = null,
 ): VolunteerDetail {
   const year = yearHours(row, now);
   return {
     ...listItemOf(cipher, row, now, birth),
     orgPath: row.org_path,
+    photoUrl: row.photo_id && photoPath ? photoPath(row.photo_id) : null,
     skillsNote: row.skills_note,
     statusReason: row.status_reason,
     hasAccount: row.user_id !== null,
@@ -177,3 +180,9 @@ export function detailOf(
     })),
   };
 }
+
+/** The card photo as the volunteer reads it (H5). */
+export const ownPhotoPath = (photoId: string) => `/api/me/volunteer-card/photo/${photoId}`;
+/** The card photo as an admin of the volunteer's org or above reads it (console). */
+export const volunteerPhotoPath = (volunteerId: number) => (photoId: string) =>
+  `/api/volunteers/${volunteerId}/photo/${photoId}`;

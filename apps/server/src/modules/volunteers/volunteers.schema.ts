@@ -149,6 +149,8 @@ export type VolunteerListItem = z.infer<typeof volunteerListItem>;
 
 export const volunteerDetail = volunteerListItem.extend({
   orgPath: z.string(),
+  /** the card photo (志愿者电子证), readable by the volunteer and the admins of their org or above; null: none */
+  photoUrl: z.string().nullable(),
   skillsNote: z.string().nullable(),
   statusReason: z.string().nullable(),
   hasAccount: z.boolean(),
@@ -239,9 +241,13 @@ export const volunteerCard = z.object({
   status: z.enum(VOLUNTEER_STATUSES),
   /** raised on every re-issue: the cards printed before stop working */
   cardVersion: z.number(),
-  /** null: no photo kept, the card shows a placeholder */
+  /** null: no photo kept, the card shows a placeholder; else a path only the volunteer and admins in scope may read */
   photoUrl: z.string().nullable(),
   /** what the card's QR code carries (signed by the server; organisers scan it to check in) */
   token: z.string(),
 });
 export type VolunteerCard = z.infer<typeof volunteerCard>;
+
+/** A card photo just set: where to read it. */
+export const cardPhoto = z.object({ photoId: z.string(), photoUrl: z.string() });
+export type CardPhoto = z.infer<typeof cardPhoto>;

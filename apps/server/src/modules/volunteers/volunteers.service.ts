@@ -42,6 +42,7 @@ import {
   selectVolunteers,
   birthDisclosure,
   volunteerDetailRow,
+  volunteerPhotoPath,
   type VolunteerRow,
 } from './volunteer-view.ts';
 import type {
@@ -179,7 +180,16 @@ export function createVolunteersService(ctx: AppContext) {
         .executeTakeFirst();
       if (!member) throw new NotFound('志愿者不存在或不在您的数据范围内');
     }
-    return detailOf(ctx.cipher, row, await membershipsOf(tx, id), ctx.now(), birthDisclosure(actor, row));
+    // the photo is for the admins of the volunteer's own org or above, not a team leader who sees a member
+    const photoPath = !teams && inActorScope(actor, row.org_path) ? volunteerPhotoPath(id) : null;
+    return detailOf(
+      ctx.cipher,
+      row,
+      await membershipsOf(tx, id),
+      ctx.now(),
+      birthDisclosure(actor, row),
+      photoPath,
+    );
   }
 
   async function ensureUnique(tx: Tx, index: string, exceptId?: number) {

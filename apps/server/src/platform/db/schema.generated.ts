@@ -782,6 +782,7 @@ export interface Volunteers {
   phone_enc: string | null;
   phone_index: string | null;
   phone_tail: string | null;
+  photo_id: string | null;
   political_status: string;
   service_categories: Generated<string[]>;
   skills: Generated<string[]>;

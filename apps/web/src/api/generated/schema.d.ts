@@ -1341,6 +1341,74 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/me/volunteer-card/photo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 设置我的志愿者证照片（JPG、PNG、WEBP，≤ 5 MB，表单字段 file） */
+    post: operations['postMeVolunteerCardPhoto'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/volunteer-card/photo/{photoId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 查看我的志愿者证照片 */
+    get: operations['getMeVolunteerCardPhotoByPhotoId'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/{id}/photo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 设置志愿者证照片（JPG、PNG、WEBP，≤ 5 MB，表单字段 file） */
+    post: operations['postVolunteersByIdPhoto'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/{id}/photo/{photoId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 查看志愿者证照片（本人所在单位及上级单位的管理员） */
+    get: operations['getVolunteersByIdPhotoByPhotoId'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/projects': {
     parameters: {
       query?: never;
@@ -3674,6 +3742,40 @@ export interface paths {
     };
     /** 我的星级与可享礼遇 */
     get: operations['getHonoursMyPrivileges'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/volunteer-card/privileges': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 我的志愿者电子证上的礼遇（本人星级已可享受的本站及上级单位礼遇） */
+    get: operations['getMeVolunteerCardPrivileges'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/volunteers/{id}/card/privileges': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 打印的志愿者证上的礼遇（志愿者所在单位及上级单位的管理员） */
+    get: operations['getVolunteersByIdCardPrivileges'];
     put?: never;
     post?: never;
     delete?: never;
@@ -6814,6 +6916,7 @@ export interface operations {
               teamCount: number;
               createdAt: string;
               orgPath: string;
+              photoUrl: string | null;
               skillsNote: string | null;
               statusReason: string | null;
               hasAccount: boolean;
@@ -6916,6 +7019,7 @@ export interface operations {
             teamCount: number;
             createdAt: string;
             orgPath: string;
+            photoUrl: string | null;
             skillsNote: string | null;
             statusReason: string | null;
             hasAccount: boolean;
@@ -7078,6 +7182,7 @@ export interface operations {
             teamCount: number;
             createdAt: string;
             orgPath: string;
+            photoUrl: string | null;
             skillsNote: string | null;
             statusReason: string | null;
             hasAccount: boolean;
@@ -7612,6 +7717,7 @@ export interface operations {
             teamCount: number;
             createdAt: string;
             orgPath: string;
+            photoUrl: string | null;
             skillsNote: string | null;
             statusReason: string | null;
             hasAccount: boolean;
@@ -7791,6 +7897,7 @@ export interface operations {
             teamCount: number;
             createdAt: string;
             orgPath: string;
+            photoUrl: string | null;
             skillsNote: string | null;
             statusReason: string | null;
             hasAccount: boolean;
@@ -7963,6 +8070,7 @@ export interface operations {
             teamCount: number;
             createdAt: string;
             orgPath: string;
+            photoUrl: string | null;
             skillsNote: string | null;
             statusReason: string | null;
             hasAccount: boolean;
@@ -8072,6 +8180,7 @@ export interface operations {
             teamCount: number;
             createdAt: string;
             orgPath: string;
+            photoUrl: string | null;
             skillsNote: string | null;
             statusReason: string | null;
             hasAccount: boolean;
@@ -8175,6 +8284,7 @@ export interface operations {
             teamCount: number;
             createdAt: string;
             orgPath: string;
+            photoUrl: string | null;
             skillsNote: string | null;
             statusReason: string | null;
             hasAccount: boolean;
@@ -8342,6 +8452,7 @@ export interface operations {
             teamCount: number;
             createdAt: string;
             orgPath: string;
+            photoUrl: string | null;
             skillsNote: string | null;
             statusReason: string | null;
             hasAccount: boolean;
@@ -8510,6 +8621,103 @@ export interface operations {
             photoUrl: string | null;
             token: string;
           };
+        };
+      };
+    };
+  };
+  postMeVolunteerCardPhoto: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            photoId: string;
+            photoUrl: string;
+          };
+        };
+      };
+    };
+  };
+  getMeVolunteerCardPhotoByPhotoId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        photoId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 图片内容（二进制） */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/jpeg': unknown;
+          'image/png': unknown;
+          'image/webp': unknown;
+        };
+      };
+    };
+  };
+  postVolunteersByIdPhoto: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            photoId: string;
+            photoUrl: string;
+          };
+        };
+      };
+    };
+  };
+  getVolunteersByIdPhotoByPhotoId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+        photoId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 图片内容（二进制） */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/jpeg': unknown;
+          'image/png': unknown;
+          'image/webp': unknown;
         };
       };
     };
@@ -17540,6 +17748,66 @@ export interface operations {
               active: boolean;
               updatedAt: string;
               earned: boolean;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getMeVolunteerCardPrivileges: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            starLevel: number;
+            privileges: {
+              id: number;
+              name: string;
+              description: string;
+              minStar: number;
+              orgName: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getVolunteersByIdCardPrivileges: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            starLevel: number;
+            privileges: {
+              id: number;
+              name: string;
+              description: string;
+              minStar: number;
+              orgName: string;
             }[];
           };
         };

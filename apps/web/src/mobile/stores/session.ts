@@ -16,6 +16,8 @@ export const useH5Session = defineStore('h5-session', () => {
   const isVolunteer = computed(() => !!me.value && me.value.permissions.includes('volunteer.self'));
   /** A resident's account: their own orders (我的), none of the volunteer's pages. */
   const isResident = computed(() => !!me.value && me.value.permissions.includes('order.own'));
+  /** Staff who may check people in to their activities (活动签到 by the volunteer card). */
+  const isOrganiser = computed(() => !!me.value && me.value.permissions.includes('activity.write'));
 
   function apply(session: SessionResponse): void {
     me.value = session.user;
@@ -72,6 +74,7 @@ export const useH5Session = defineStore('h5-session', () => {
     isAuthenticated,
     isVolunteer,
     isResident,
+    isOrganiser,
     apply,
     clear,
     load,
