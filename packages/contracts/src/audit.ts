@@ -153,6 +153,7 @@ export const AUDIT_ACTION_LABELS = {
   'store.item.price': '修改兑换物品积分',
   'store.handover': '兑换核销（发放物品）',
   'store.redemption.cancel': '取消兑换',
+  'store.redemption.household': '柜台为户兑换',
 
   'household.create': '登记户',
   'household.update': '修改户的登记',
