@@ -24,6 +24,7 @@ import { insertSelfLogs } from './self-log-seed.ts';
 import { insertDemoPoints } from './points-seed.ts';
 import { insertDemoStore } from './store-seed.ts';
 import { insertDemoHonours } from './honours-seed.ts';
+import { insertDemoHouseholds } from './households-seed.ts';
 import type { OrgRef } from './org-ref.ts';
 
 export interface DemoAccount {
@@ -75,6 +76,8 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
     const store = await insertDemoStore(ctx, tx, demoStation);
     // the privileges of star volunteers (the yearly lists are computed from the hours and ledger)
     const honours = await insertDemoHonours(tx, ctx.now(), demoStation, center);
+    // the household registers of three villages and their civic points (群众文明积分)
+    const households = await insertDemoHouseholds(ctx, tx, center, demoStation);
     await appendAudit(
       tx,
       {
@@ -95,6 +98,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
           ...points,
           ...store,
           ...honours,
+          ...households,
         },
       },
       ctx.now(),
