@@ -268,6 +268,10 @@ export type AuditOutcome = keyof typeof AUDIT_OUTCOME_LABELS;
 
 /** Keys of entries' summaries, in words. */
 export const AUDIT_SUMMARY_KEY_LABELS: Record<string, string> = {
+  householdNo: '户号',
+  memberCount: '家庭成员人数',
+  boardMode: '积分榜姓名显示',
+  confirmThreshold: '须第二人确认的分值',
   fields: '修改内容',
   serial: '证明编号',
   periodFrom: '起始日期',

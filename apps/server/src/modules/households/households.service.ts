@@ -365,7 +365,7 @@ export function createHouseholdsService(ctx: AppContext) {
             'household.create',
             'household',
             { id: row.id, org_id: org.id, org_path: org.path },
-            { householdNo: input.householdNo, members: input.members.length },
+            { householdNo: input.householdNo, memberCount: input.members.length },
             now,
           );
           return householdViewOf(await findHousehold(tx, actor, row.id));
