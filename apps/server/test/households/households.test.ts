@@ -15,6 +15,7 @@ import {
   type OrgRef,
 } from '../support/org-factories.ts';
 import { makeItem } from '../support/store-factories.ts';
+import { phoneIndex } from '../../src/platform/personal-data.ts';
 
 let t: TestContext;
 let station: OrgRef;
@@ -283,6 +284,35 @@ describe('the resident and the store', () => {
     expect(mine.household).not.toBeNull();
     expect(mine.household.lifetime).toBeGreaterThanOrEqual(0);
     expect(mine.household.orgId).toBe(station.id);
+  });
+
+  it('links a resident account by its registered mobile; unknown or taken accounts are refused', async () => {
+    const userId = await createUser(t.ctx.db.system, 'hh-linked', 'resident', station.id);
+    await t.ctx.db.system
+      .updateTable('users')
+      .set({
+        phone_enc: t.ctx.cipher.encrypt('13700001234'),
+        phone_index: phoneIndex(t.ctx.cipher, '13700001234'),
+      })
+      .where('id', '=', userId)
+      .execute();
+    const h = await household(admin);
+    const before = await digest();
+    const unknown = await admin.patch(`/api/households/${h.id}`, { residentPhone: '13700009999' });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().message).toContain('群众账号');
+    expect(await digest()).toEqual(before);
+    const linked = await admin.patch(`/api/households/${h.id}`, { residentPhone: '137 0000 1234' });
+    expect(linked.statusCode, linked.body).toBe(200);
+    expect(linked.json().linked).toBe(true);
+    const resident = as(t.app, await login(t.app, 'hh-linked'));
+    expect((await resident.get('/api/me/household')).json().household.householdNo).toBe(h.householdNo);
+    const other = await household(admin);
+    const taken = await admin.patch(`/api/households/${other.id}`, { residentPhone: '13700001234' });
+    expect(taken.statusCode).toBe(409);
+    const unlinked = await admin.patch(`/api/households/${h.id}`, { residentPhone: null });
+    expect(unlinked.json().linked).toBe(false);
+    expect((await resident.get('/api/me/household')).json()).toEqual({ household: null });
   });
 
   it('redeems for a household at the counter, spending its points; short of points is a 409', async () => {

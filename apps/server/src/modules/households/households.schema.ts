@@ -41,6 +41,8 @@ export const householdPatch = z.object({
   members: members.optional(),
   phone: phone.optional(),
   active: z.boolean().optional(),
+  /** link the resident account (群众账号) registered with this mobile; null unlinks */
+  residentPhone: phone.optional(),
 });
 export type HouseholdPatch = z.infer<typeof householdPatch>;
 

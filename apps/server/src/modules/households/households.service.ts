@@ -257,6 +257,32 @@ export function createHouseholdsService(ctx: AppContext) {
       .execute();
   }
 
+  /**
+   * The resident account (群众账号) registered with `phone`, to link to household `householdId`
+   * (undefined: no change; null: unlink). Accounts are not in the station's scope, so the one id is
+   * looked up on the system connection; a phone of no resident, or one linked elsewhere, is refused.
+   */
+  async function residentOf(phone: string | null | undefined, householdId: number) {
+    if (phone === undefined) return undefined;
+    if (phone === null || phone.trim() === '') return null;
+    sealPhone(ctx.cipher, phone); // validates the mobile (400 in Chinese)
+    const user = await ctx.db.system
+      .selectFrom('users')
+      .select('id')
+      .where('role', '=', 'resident')
+      .where('phone_index', '=', phoneIndex(ctx.cipher, phone))
+      .executeTakeFirst();
+    if (!user) throw new NotFound('没有使用该手机号注册的群众账号', 'NO_RESIDENT_ACCOUNT');
+    const taken = await ctx.db.system
+      .selectFrom('households')
+      .select('id')
+      .where('resident_user_id', '=', user.id)
+      .where('id', '<>', householdId)
+      .executeTakeFirst();
+    if (taken) throw new Conflict('该群众账号已关联另一户', 'RESIDENT_ALREADY_LINKED');
+    return user.id;
+  }
+
   async function awardView(tx: Tx, actor: Actor, id: number) {
     return awardViewOf(await findAward(tx, actor, id), actor);
   }
@@ -381,6 +407,7 @@ export function createHouseholdsService(ctx: AppContext) {
         const found = await findHousehold(tx, actor, id);
         const now = ctx.now();
         const sealed = sealPhone(ctx.cipher, patch.phone);
+        const resident = await residentOf(patch.residentPhone, id);
         const fields = Object.keys(patch).filter((k) => patch[k as keyof HouseholdPatch] !== undefined);
         if (fields.length === 0) return householdViewOf(found);
         try {
@@ -391,6 +418,7 @@ export function createHouseholdsService(ctx: AppContext) {
               ...(patch.headName !== undefined ? { head_name: patch.headName } : {}),
               ...(patch.members !== undefined ? { members: JSON.stringify(patch.members) } : {}),
               ...(patch.active !== undefined ? { active: patch.active } : {}),
+              ...(resident !== undefined ? { resident_user_id: resident } : {}),
               ...(sealed !== undefined
                 ? { phone_enc: sealed, phone_index: sealed ? phoneIndex(ctx.cipher, patch.phone!) : null }
                 : {}),

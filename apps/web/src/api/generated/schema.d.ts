@@ -17056,6 +17056,7 @@ export interface operations {
           }[];
           phone?: string | null;
           active?: boolean;
+          residentPhone?: string | null;
         };
       };
     };
