@@ -2,7 +2,8 @@
 // (seed 002 §四(四)2, 003 §五(一)5), a station rule at 东风社区, and household registers in three
 // villages — 东风社区 (demo-station; board names masked, demo-resident linked to a household),
 // demo-station2's village (full names) and a third village (household numbers only) — with awards
-// in every state: posted, waiting for a second person, rejected, and voided by a reversing entry.
+// in every state: posted, waiting for a second person, rejected, and voided by a reversing entry;
+// and two households' redemptions at 东风社区's store counter (one handed over, one to pick up).
 // Deterministic: a seeded generator, times relative to now.
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
@@ -11,6 +12,7 @@ import type { AppContext } from '../platform/context.ts';
 import type { Tx } from '../platform/db/database.ts';
 import { phoneIndex } from '../platform/personal-data.ts';
 import { AWARD_SOURCE } from '../modules/households/index.ts';
+import { storeLedger } from '../modules/store/index.ts';
 import { mobilePhone, mulberry32, personName } from './county-data.ts';
 
 const DAY_MS = 86_400_000;
@@ -34,7 +36,7 @@ export async function insertDemoHouseholds(
   tx: Tx,
   center: { id: number; path: string },
   demoStation: { id: number; path: string },
-): Promise<{ households: number; householdAwards: number }> {
+): Promise<{ households: number; householdAwards: number; householdRedemptions: number }> {
   const rng = mulberry32(2402);
   const now = ctx.now();
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY_MS);
@@ -254,5 +256,99 @@ export async function insertDemoHouseholds(
       }
     }
   }
-  return { households, householdAwards: awards };
+  const householdRedemptions = await redeemAtCounter(tx, demoStation, station, at, rng);
+  return { households, householdAwards: awards, householdRedemptions };
+}
+
+/**
+ * Two households of 东风社区 redeemed at its store's counter (爱心超市): one handed over, one still
+ * waiting to be picked up — spent from their ledgers like any redemption.
+ */
+async function redeemAtCounter(
+  tx: Tx,
+  demoStation: { id: number; path: string },
+  keeper: number,
+  at: (daysAgo: number) => Date,
+  rng: () => number,
+): Promise<number> {
+  const item = await tx
+    .selectFrom('store_items')
+    .select(['id', 'name', 'price', 'pickup_days'])
+    .where('org_id', '=', demoStation.id)
+    .where('on_shelf', '=', true)
+    .where('stock', '>', 2)
+    .orderBy('price')
+    .executeTakeFirst();
+  if (!item) return 0;
+  const holders = await tx
+    .selectFrom('households as h')
+    .innerJoin('point_balances as b', (j) =>
+      j.on('b.holder_type', '=', 'household').onRef('b.holder_id', '=', 'h.id'),
+    )
+    .select(['h.id'])
+    .where('h.org_id', '=', demoStation.id)
+    .where('b.balance', '>=', item.price)
+    .orderBy('h.id')
+    .limit(2)
+    .execute();
+  const taken = new Set(
+    (
+      await tx
+        .selectFrom('store_redemptions')
+        .select('pickup_code')
+        .where('org_id', '=', demoStation.id)
+        .where('status', '=', 'pending')
+        .execute()
+    ).map((r) => r.pickup_code),
+  );
+  let count = 0;
+  for (const [index, holder] of holders.entries()) {
+    const created = at(3 - index);
+    const handedOver = index === 0;
+    let code: string;
+    do code = String(Math.floor(rng() * 1_000_000)).padStart(6, '0');
+    while (taken.has(code));
+    taken.add(code);
+    const row = await tx
+      .insertInto('store_redemptions')
+      .values({
+        item_id: item.id,
+        org_id: demoStation.id,
+        org_path: demoStation.path,
+        holder_type: 'household',
+        household_id: holder.id,
+        item_name: item.name,
+        price: item.price,
+        pickup_code: code,
+        status: handedOver ? 'handed_over' : 'pending',
+        created_at: created,
+        expires_at: new Date(created.getTime() + item.pickup_days * DAY_MS),
+        handed_over_at: handedOver ? created : null,
+        handed_over_by: handedOver ? keeper : null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const entryId = await storeLedger.spend(tx, {
+      holderType: 'household',
+      holderId: holder.id,
+      points: item.price,
+      redemptionId: row.id,
+      orgPath: demoStation.path,
+      reason: `兑换：${item.name}`,
+      now: created,
+      actorId: keeper,
+    });
+    await tx
+      .updateTable('store_redemptions')
+      .set({ point_entry_id: entryId })
+      .where('id', '=', row.id)
+      .execute();
+    await tx
+      .updateTable('store_items')
+      .set({ stock: sql`stock - 1` })
+      .where('id', '=', item.id)
+      .execute();
+    count++;
+  }
+  return count;
 }
