@@ -1,7 +1,8 @@
 // 群众文明积分 in a real browser: in the console a station admin finds a household on 户籍登记,
 // awards points from a village rule with an evidence photo (a small award posts at once; a large one
 // waits), and another admin of the station confirms the large one on 积分记录与待确认; on H5 the
-// village's public board (no account, 375 px, axe) ranks the household with its head's name masked.
+// village's public board (no account, 375 px, axe) ranks the household with its head's name masked,
+// and a resident linked to a household sees its points on 我的.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type Page } from 'playwright-core';
 import { as, DEMO_PASSWORD, login, type TestContext } from '../support/context.ts';
@@ -161,6 +162,28 @@ describe.runIf(canRunBrowser)('群众文明积分: the console award flow and th
     expect(await row.textContent()).toContain('25 分');
     expect(await h5.content()).not.toContain('司马长风');
     await expectAccessibleOnPhone(h5);
+    await context.close();
+  });
+
+  it("H5: a linked resident's 我的 shows the household's points and leads to the board", async () => {
+    const context = await browser.newContext({
+      viewport: { width: 375, height: 812 },
+      locale: 'zh-CN',
+      bypassCSP: true,
+    });
+    const h5 = await context.newPage();
+    await h5.goto(`${baseUrl}/h5/login`);
+    await fill(h5, 'h5-login-username', 'demo-resident');
+    await fill(h5, 'h5-login-password', DEMO_PASSWORD);
+    await h5.getByTestId('h5-login-submit').click();
+    await h5.waitForURL(/\/h5\/me/);
+    const card = h5.getByTestId('h5-my-household');
+    await card.waitFor();
+    expect(await card.textContent()).toContain('1-01 户');
+    await expectAccessibleOnPhone(h5);
+    await h5.getByTestId('h5-household-board-link').click();
+    await h5.waitForURL(new RegExp(`/h5/board/${station.id}$`));
+    await h5.getByTestId('h5-board-row').first().waitFor();
     await context.close();
   });
 });
