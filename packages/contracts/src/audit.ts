@@ -154,6 +154,18 @@ export const AUDIT_ACTION_LABELS = {
   'store.item.price': '修改兑换物品积分',
   'store.handover': '兑换核销（发放物品）',
   'store.redemption.cancel': '取消兑换',
+  'store.redemption.household': '柜台为户兑换',
+
+  'household.create': '登记户',
+  'household.update': '修改户的登记',
+  'household.reveal': '查看户的联系电话',
+  'household.rule.create': '新增村规积分项',
+  'household.rule.update': '修改村规积分项',
+  'household.settings': '修改积分榜与确认设置',
+  'household.award': '给户记文明积分',
+  'household.award.confirm': '确认户的积分',
+  'household.award.reject': '驳回户的积分',
+  'household.award.void': '作废户的积分',
 
   'honours.export': '导出礼遇褒奖名单',
   'honours.privilege.create': '新增星级志愿者礼遇',
@@ -199,6 +211,10 @@ export const AUDIT_RESOURCE_LABELS = {
   honour_privilege: '星级志愿者礼遇',
   store_item: '兑换物品',
   store_redemption: '积分兑换',
+  household: '户',
+  household_rule: '村规积分项',
+  household_setting: '文明积分设置',
+  household_award: '户的文明积分',
   system: '系统',
 } as const satisfies Record<string, string>;
 export type AuditResourceType = keyof typeof AUDIT_RESOURCE_LABELS;
@@ -231,6 +247,7 @@ export const AUDIT_ACTION_GROUP_LABELS: Record<string, string> = {
   certificate: '志愿服务记录证明',
   points: '积分',
   store: '爱心超市',
+  household: '群众文明积分',
   system: '系统',
 };
 
@@ -252,6 +269,10 @@ export type AuditOutcome = keyof typeof AUDIT_OUTCOME_LABELS;
 
 /** Keys of entries' summaries, in words. */
 export const AUDIT_SUMMARY_KEY_LABELS: Record<string, string> = {
+  householdNo: '户号',
+  memberCount: '家庭成员人数',
+  boardMode: '积分榜姓名显示',
+  confirmThreshold: '须第二人确认的分值',
   fields: '修改内容',
   serial: '证明编号',
   periodFrom: '起始日期',
@@ -495,6 +516,10 @@ export const AUDIT_PERMISSION_LABELS: Record<string, string> = {
   'points.write': '调整积分',
   'points.rules': '管理积分规则',
   'honours.read': '查看礼遇褒奖',
+  'household.read': '查看户与文明积分',
+  'household.manage': '管理户籍登记与村规积分项',
+  'household.award': '给户记文明积分',
+  'household.own': '本户的文明积分',
   'honours.manage': '管理星级志愿者礼遇',
   'store.manage': '管理爱心超市物品',
   'store.handover': '兑换核销',

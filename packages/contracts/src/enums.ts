@@ -140,6 +140,14 @@ export const PERMISSIONS = [
   'store.manage',
   /** The store keeper: look up pick-up codes, hand over and cancel redemptions. */
   'store.handover',
+  /** Households (户) of the village register, their ledgers and awards (群众文明积分). */
+  'household.read',
+  /** The register (add, edit, reveal a phone), the village rule list and the board's display. */
+  'household.manage',
+  /** Award points to a household from a rule, confirm or reject another's award, void an award. */
+  'household.award',
+  /** A resident account linked to a household: its points on H5. */
+  'household.own',
   /** Honours (礼遇褒奖): the yearly rankings and their export for 评先评优 and 党员积分. */
   'honours.read',
   /** The privileges an org grants to star volunteers (星级志愿者礼遇). */
@@ -185,6 +193,9 @@ const BUSINESS_ADMIN: readonly Permission[] = [
   'store.handover',
   'honours.read',
   'honours.manage',
+  'household.read',
+  'household.manage',
+  'household.award',
 ];
 /**
  * 三权分立: the security admin manages accounts only, the audit admin reads the audit log only,
@@ -199,7 +210,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // only over the team the account leads and its sub-teams (TEAM_BOUND_ROLES)
   team_leader: ['org.read', 'volunteer.read', 'team.read', 'activity.read', 'activity.write', 'hours.review'],
   volunteer: ['volunteer.self'],
-  resident: ['order.own'],
+  resident: ['order.own', 'household.own'],
   security_admin: ['account.manage'],
   audit_admin: ['audit.read', 'account.activate'],
 };

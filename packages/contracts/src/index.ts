@@ -13,3 +13,4 @@ export * from './audit.ts';
 export * from './points.ts';
 export * from './store.ts';
 export * from './honours.ts';
+export * from './households.ts';

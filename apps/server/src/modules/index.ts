@@ -9,6 +9,7 @@ import { certificatesModule } from './certificates/index.ts';
 import { healthModule } from './health/index.ts';
 import { honoursModule } from './honours/index.ts';
 import { hoursModule } from './hours/index.ts';
+import { householdsModule } from './households/index.ts';
 import { notificationsModule } from './notifications/index.ts';
 import { ordersModule } from './orders/index.ts';
 import { orgsModule } from './orgs/index.ts';
@@ -36,6 +37,8 @@ export const MODULES: readonly ServerModule[] = [
   certificatesModule,
   // above hours, orders and activities: it reacts to their events and the store spends through it
   pointsModule,
+  // after points: awards post through its ledger; the store redeems for its households
+  householdsModule,
   // after points: redemptions spend and refund through its ledger
   storeModule,
   // after points, hours and volunteers: its lists are their figures

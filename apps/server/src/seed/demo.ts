@@ -25,6 +25,7 @@ import { insertDemoPoints } from './points-seed.ts';
 import { insertDemoStore } from './store-seed.ts';
 import { insertDemoHonours } from './honours-seed.ts';
 import { insertDemoCardPhotos } from './card-photo-seed.ts';
+import { insertDemoHouseholds } from './households-seed.ts';
 import type { OrgRef } from './org-ref.ts';
 
 export interface DemoAccount {
@@ -78,6 +79,8 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
     const honours = await insertDemoHonours(tx, ctx.now(), demoStation, center);
     // photos on a few volunteer cards (demo-volunteer's among them); the others show the initial
     const cardPhotos = await insertDemoCardPhotos(tx, ctx.now(), demoStation);
+    // the household registers of three villages and their civic points (群众文明积分)
+    const households = await insertDemoHouseholds(ctx, tx, center, demoStation);
     await appendAudit(
       tx,
       {
@@ -99,6 +102,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
           ...store,
           ...honours,
           ...cardPhotos,
+          ...households,
         },
       },
       ctx.now(),

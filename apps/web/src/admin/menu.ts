@@ -120,6 +120,12 @@ export const MENU_GROUPS: readonly MenuGroup[] = [
         description: '积分规则、积分明细与人工调整',
       },
       {
+        path: '/households',
+        title: '群众文明积分',
+        description: '户籍登记、村规积分项、记分与第二人确认、村文明积分榜',
+        permission: 'household.read',
+      },
+      {
         path: '/honours',
         title: '礼遇褒奖',
         description: '年度时长榜与积分榜、评先评优与党员积分参考导出、星级志愿者礼遇',

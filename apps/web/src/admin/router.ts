@@ -218,6 +218,12 @@ const routes: RouteRecordRaw[] = [
         meta: { title: '兑换核销', permission: 'store.handover' },
       },
       {
+        path: 'households',
+        name: 'households',
+        component: () => import('./views/households/HouseholdsView.vue'),
+        meta: { title: '群众文明积分', permission: 'household.read' },
+      },
+      {
         path: 'honours',
         name: 'honours',
         component: () => import('./views/honours/HonoursView.vue'),

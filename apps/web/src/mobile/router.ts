@@ -150,6 +150,12 @@ const routes: RouteRecordRaw[] = [
     meta: { title: '证明核验' },
   },
   {
+    path: '/board/:orgId(\\d+)',
+    name: 'household-board',
+    component: () => import('./views/HouseholdBoardView.vue'),
+    meta: { title: '文明积分榜' },
+  },
+  {
     path: '/self-log',
     name: 'self-log',
     component: () => import('./views/SelfLogView.vue'),

@@ -15,6 +15,7 @@ export { plannedAwards, type RecordForPoints } from './award-plan.ts';
 export { awardKey, RECORD_SOURCE } from './awards.ts';
 export { chinaDay, pickRules, storedRuleOf, type StoredRule } from './rule-lookup.ts';
 export {
+  awardHouseholdPoints,
   INSUFFICIENT_POINTS,
   pointBalance,
   refundPoints,

@@ -229,3 +229,41 @@ export async function pointBalance(tx: Tx, holderType: PointHolderType, holderId
     .executeTakeFirst();
   return { balance: row?.balance ?? 0, lifetime: row?.lifetime ?? 0 };
 }
+
+/**
+ * Awards `points` to a household (群众文明积分) for a source (a household award), in the caller's
+ * transaction: once per source — a retried call returns the first entry. The caller's scope must
+ * cover `orgPath` (the household's station).
+ */
+export async function awardHouseholdPoints(
+  tx: Tx,
+  input: {
+    householdId: number;
+    householdOrgPath: string;
+    orgPath: string;
+    points: number;
+    sourceType: string;
+    sourceId: number;
+    reason: string;
+    occurredAt: Date;
+    actorUserId: number | null;
+  },
+): Promise<LedgerEntry> {
+  if (!Number.isInteger(input.points) || input.points <= 0)
+    throw new Invalid('积分须为正整数', 'INVALID_POINTS');
+  return postEntry(tx, {
+    holderType: 'household',
+    holderId: input.householdId,
+    holderOrgPath: input.householdOrgPath,
+    orgPath: input.orgPath,
+    kind: 'award',
+    ruleKind: 'household',
+    delta: input.points,
+    sourceType: input.sourceType,
+    sourceId: input.sourceId,
+    idemKey: `award:${input.sourceType}:${input.sourceId}`,
+    reason: input.reason,
+    occurredAt: input.occurredAt,
+    actorUserId: input.actorUserId,
+  });
+}

@@ -112,28 +112,34 @@ export function createPointsService(ctx: AppContext) {
   }
 
   function entryQuery(tx: Tx) {
-    return tx
-      .selectFrom('point_entries as e')
-      .leftJoin('volunteers as v', (j) =>
-        j.onRef('v.id', '=', 'e.holder_id').on('e.holder_type', '=', 'volunteer'),
-      )
-      .select([
-        'e.id',
-        'e.holder_type',
-        'e.holder_id',
-        'e.kind',
-        'e.rule_kind',
-        'e.delta',
-        'e.balance_after',
-        'e.lifetime_after',
-        'e.rule_version',
-        'e.source_type',
-        'e.source_id',
-        'e.reason',
-        'e.occurred_at',
-        'v.name as holder_name',
-        'v.volunteer_no as holder_no',
-      ]);
+    return (
+      tx
+        .selectFrom('point_entries as e')
+        .leftJoin('volunteers as v', (j) =>
+          j.onRef('v.id', '=', 'e.holder_id').on('e.holder_type', '=', 'volunteer'),
+        )
+        // a household's head and number (群众文明积分, modules/households' register)
+        .leftJoin('households as hh', (j) =>
+          j.onRef('hh.id', '=', 'e.holder_id').on('e.holder_type', '=', 'household'),
+        )
+        .select([
+          'e.id',
+          'e.holder_type',
+          'e.holder_id',
+          'e.kind',
+          'e.rule_kind',
+          'e.delta',
+          'e.balance_after',
+          'e.lifetime_after',
+          'e.rule_version',
+          'e.source_type',
+          'e.source_id',
+          'e.reason',
+          'e.occurred_at',
+          sql<string | null>`coalesce(v.name, hh.head_name)`.as('holder_name'),
+          sql<string | null>`coalesce(v.volunteer_no, hh.household_no)`.as('holder_no'),
+        ])
+    );
   }
   type EntryRow = Awaited<ReturnType<ReturnType<typeof entryQuery>['executeTakeFirstOrThrow']>>;
   const entryViewOf = (e: EntryRow) => ({

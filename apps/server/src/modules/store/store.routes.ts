@@ -14,6 +14,7 @@ import {
   itemPatch,
   itemView,
   keeperRedemptionPage,
+  householdRedeemInput,
   keeperRedemptionView,
   lookupQuery,
   myRedemptionPage,
@@ -140,6 +141,19 @@ export function storeRoutes(app: FastifyInstance, ctx: AppContext): void {
       config: keeper,
     },
     (req) => store.lookup(actorOf(req), req.query.code, req.query.orgId),
+  );
+  r.post(
+    '/api/store/redemptions/household',
+    {
+      schema: {
+        tags,
+        summary: '在柜台为一户兑换（按户号，扣该户的文明积分和库存，得到取货码）',
+        body: householdRedeemInput,
+        response: { 200: keeperRedemptionView },
+      },
+      config: keeper,
+    },
+    (req) => store.redeemForHousehold(actorOf(req), req.body),
   );
   r.post(
     '/api/store/redemptions/:id/handover',

@@ -215,3 +215,11 @@ export const shopView = z.object({
   balance: z.number(),
   items: z.array(shopItemView),
 });
+
+export const householdRedeemInput = z.object({
+  itemId: bodyId,
+  /** 户号 of the village register */
+  householdNo: z.string({ error: '请填写户号' }).trim().min(1, '请填写户号').max(20, '户号不超过 20 位'),
+  /** the household's station, when the store is above it (the item's org otherwise) */
+  householdOrgId: bodyId.optional(),
+});

@@ -25,6 +25,7 @@ import { pageOf } from '../../platform/db/paging.ts';
 import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
 import { containsPattern } from '../../platform/http/schemas.ts';
 import { isoTimestamp } from '../../platform/time.ts';
+import { householdAtCounter } from '../households/index.ts';
 import { readRecordImage, storeRecordImage, uploadUrl } from '../uploads/index.ts';
 import type { Holder, StoreLedger } from './ledger.ts';
 import type {
@@ -352,18 +353,22 @@ export function createStoreService(ctx: AppContext, ledger: StoreLedger) {
   }
 
   function keeperQuery(tx: Tx) {
-    return selectRedemptions(tx)
-      .leftJoin('volunteers as v', 'v.id', 'r.volunteer_id')
-      .leftJoin('users as hu', 'hu.id', 'r.handed_over_by')
-      .leftJoin('users as cu', 'cu.id', 'r.cancelled_by')
-      .select([
-        'r.holder_type',
-        'r.org_path',
-        'v.name as holder_name',
-        'v.volunteer_no as holder_no',
-        'hu.display_name as handed_over_by_name',
-        'cu.display_name as cancelled_by_name',
-      ]);
+    return (
+      selectRedemptions(tx)
+        .leftJoin('volunteers as v', 'v.id', 'r.volunteer_id')
+        // a household's head and number (modules/households' register, read for the keeper's list)
+        .leftJoin('households as hh', 'hh.id', 'r.household_id')
+        .leftJoin('users as hu', 'hu.id', 'r.handed_over_by')
+        .leftJoin('users as cu', 'cu.id', 'r.cancelled_by')
+        .select([
+          'r.holder_type',
+          'r.org_path',
+          sql<string | null>`coalesce(v.name, hh.head_name)`.as('holder_name'),
+          sql<string | null>`coalesce(v.volunteer_no, hh.household_no)`.as('holder_no'),
+          'hu.display_name as handed_over_by_name',
+          'cu.display_name as cancelled_by_name',
+        ])
+    );
   }
 
   type KeeperRow = RedemptionRow & {
@@ -787,6 +792,48 @@ export function createStoreService(ctx: AppContext, ledger: StoreLedger) {
           { id, org_id: r.org_id, org_path: r.org_path },
           { name: r.item_name, price: r.price, reason, by: 'keeper' },
           now,
+        );
+        return keeperView(tx, id);
+      }),
+
+    /**
+     * The keeper redeems at the counter for a household of the village register (群众文明积分): the
+     * household is found by its number in its station (the item's own when not given), and must
+     * belong to the store's org or one below it, like a volunteer redeeming on H5.
+     */
+    redeemForHousehold: (
+      actor: Actor,
+      input: { itemId: number; householdNo: string; householdOrgId?: number | undefined },
+    ) =>
+      run(actor, async (tx) => {
+        const item = await findItem(tx, actor, input.itemId);
+        const household = await householdAtCounter(
+          tx,
+          actor,
+          input.householdOrgId ?? item.org_id,
+          input.householdNo,
+        );
+        if (!(household.orgPath === item.org_path || household.orgPath.startsWith(`${item.org_path}.`)))
+          throw new NotFound('该户不能在这个爱心超市兑换（只能在本村及上级的爱心超市兑换）');
+        const id = await redeemIn(
+          tx,
+          { holderType: 'household', holderId: household.id },
+          item.id,
+          actor.userId,
+        );
+        const r = await tx
+          .selectFrom('store_redemptions')
+          .select(['id', 'org_id', 'org_path', 'item_name', 'price', 'pickup_code'])
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
+        await auditAction(
+          tx,
+          actor,
+          'store.redemption.household',
+          'store_redemption',
+          { id, org_id: r.org_id, org_path: r.org_path },
+          { name: r.item_name, price: r.price, householdNo: household.householdNo },
+          ctx.now(),
         );
         return keeperView(tx, id);
       }),

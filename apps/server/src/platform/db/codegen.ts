@@ -33,10 +33,11 @@ const OVERRIDES = {
     'order_events.details': 'ColumnType<Record<string, unknown>, string | undefined, string>',
     'webhook_outbox.payload': 'ColumnType<Record<string, unknown>, string, string>',
     'volunteer_imports.errors': 'ColumnType<ImportRowError[], string | undefined, string>',
+    'households.members': 'ColumnType<HouseholdMember[], string | undefined, string>',
   },
 };
 
-const CUSTOM_IMPORTS = { ImportRowError: './json-columns.ts' };
+const CUSTOM_IMPORTS = { ImportRowError: './json-columns.ts', HouseholdMember: './json-columns.ts' };
 
 /** Introspects the (migrated) database at `url` and returns the formatted schema.generated.ts text. */
 export async function generateSchemaTypes(url: string): Promise<string> {

@@ -8,3 +8,9 @@ export interface ImportRowError {
   column: string | null;
   message: string;
 }
+
+/** One entry of households.members: a member's name and relation to the head of household. */
+export interface HouseholdMember {
+  name: string;
+  relation: string;
+}

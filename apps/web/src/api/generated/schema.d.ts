@@ -3473,6 +3473,249 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/households': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 户籍登记（本单位及下级实践站的户，电话脱敏） */
+    get: operations['getHouseholds'];
+    put?: never;
+    /** 登记一户（户号在本站唯一） */
+    post: operations['postHouseholds'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/households/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 一户的登记、积分流水与积分记录 */
+    get: operations['getHouseholdsById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** 修改户的登记（户号、户主、成员、电话、注销） */
+    patch: operations['patchHouseholdsById'];
+    trace?: never;
+  };
+  '/api/households/{id}/reveal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 查看户的完整联系电话（记审计） */
+    post: operations['postHouseholdsByIdReveal'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/households/rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 村规积分项（本单位的与上级单位的县级默认项） */
+    get: operations['getHouseholdsRules'];
+    put?: never;
+    /** 新增村规积分项（中心所定为全县默认项） */
+    post: operations['postHouseholdsRules'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/households/rules/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** 修改或停用村规积分项（不改动已记的积分） */
+    patch: operations['patchHouseholdsRulesById'];
+    trace?: never;
+  };
+  '/api/households/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 实践站的积分榜显示方式与第二人确认分值 */
+    get: operations['getHouseholdsSettings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** 修改积分榜显示方式与第二人确认分值 */
+    patch: operations['patchHouseholdsSettings'];
+    trace?: never;
+  };
+  '/api/households/{id}/awards': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 给户记文明积分（超过确认分值的待另一人确认后记入） */
+    post: operations['postHouseholdsByIdAwards'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/households/awards': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 户的积分记录（可按状态筛选，如待确认） */
+    get: operations['getHouseholdsAwards'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/households/awards/{id}/photo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 积分凭证照片 */
+    get: operations['getHouseholdsAwardsByIdPhoto'];
+    put?: never;
+    /** 上传积分凭证照片（JPG、PNG、WEBP，表单字段 file） */
+    post: operations['postHouseholdsAwardsByIdPhoto'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/households/awards/{id}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 确认待确认的积分（须另一位工作人员），积分随即记入 */
+    post: operations['postHouseholdsAwardsByIdConfirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/households/awards/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 驳回待确认的积分（须填原因，积分不记入） */
+    post: operations['postHouseholdsAwardsByIdReject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/households/awards/{id}/void': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 作废已记入的积分（须填原因，以一笔冲正流水扣回） */
+    post: operations['postHouseholdsAwardsByIdVoid'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/household-board/{orgId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 村（社区）文明积分榜（无需登录；姓名按实践站的设置显示） */
+    get: operations['getPublicHouseholdBoardByOrgId'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/household': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 本户的文明积分（与本账号关联的户） */
+    get: operations['getMeHousehold'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/store/items': {
     parameters: {
       query?: never;
@@ -3555,6 +3798,23 @@ export interface paths {
     get: operations['getStoreRedemptionsLookup'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/store/redemptions/household': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 在柜台为一户兑换（按户号，扣该户的文明积分和库存，得到取货码） */
+    post: operations['postStoreRedemptionsHousehold'];
     delete?: never;
     options?: never;
     head?: never;
@@ -16811,6 +17071,828 @@ export interface operations {
       };
     };
   };
+  getHouseholds: {
+    parameters: {
+      query?: {
+        orgId?: number;
+        keyword?: string;
+        active?: 'true' | 'false';
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              orgId: number;
+              orgName: string;
+              householdNo: string;
+              headName: string;
+              members: {
+                name: string;
+                relation: string;
+              }[];
+              phone: string | null;
+              active: boolean;
+              linked: boolean;
+              balance: number;
+              lifetime: number;
+              pendingAwards: number;
+              updatedAt: string | null;
+            }[];
+            total: number;
+          };
+        };
+      };
+    };
+  };
+  postHouseholds: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          orgId?: number;
+          householdNo: string;
+          headName: string;
+          /** @default [] */
+          members?: {
+            name: string;
+            relation: string;
+          }[];
+          phone?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orgId: number;
+            orgName: string;
+            householdNo: string;
+            headName: string;
+            members: {
+              name: string;
+              relation: string;
+            }[];
+            phone: string | null;
+            active: boolean;
+            linked: boolean;
+            balance: number;
+            lifetime: number;
+            pendingAwards: number;
+            updatedAt: string | null;
+          };
+        };
+      };
+    };
+  };
+  getHouseholdsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            household: {
+              id: number;
+              orgId: number;
+              orgName: string;
+              householdNo: string;
+              headName: string;
+              members: {
+                name: string;
+                relation: string;
+              }[];
+              phone: string | null;
+              active: boolean;
+              linked: boolean;
+              balance: number;
+              lifetime: number;
+              pendingAwards: number;
+              updatedAt: string | null;
+            };
+            entries: {
+              id: number;
+              kind: string;
+              delta: number;
+              balanceAfter: number;
+              lifetimeAfter: number;
+              reason: string;
+              sourceType: string;
+              sourceId: number | null;
+              occurredAt: string;
+            }[];
+            awards: {
+              id: number;
+              householdId: number;
+              householdNo: string;
+              headName: string;
+              orgId: number;
+              orgName: string;
+              ruleId: number;
+              ruleName: string;
+              points: number;
+              note: string;
+              photoUrl: string | null;
+              /** @enum {string} */
+              status: 'pending' | 'posted' | 'rejected' | 'voided';
+              createdBy: string;
+              createdByMe: boolean;
+              createdAt: string | null;
+              decidedBy: string | null;
+              decidedAt: string | null;
+              rejectReason: string | null;
+              voidedBy: string | null;
+              voidedAt: string | null;
+              voidReason: string | null;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  patchHouseholdsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          householdNo?: string;
+          headName?: string;
+          members?: {
+            name: string;
+            relation: string;
+          }[];
+          phone?: string | null;
+          active?: boolean;
+          residentPhone?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orgId: number;
+            orgName: string;
+            householdNo: string;
+            headName: string;
+            members: {
+              name: string;
+              relation: string;
+            }[];
+            phone: string | null;
+            active: boolean;
+            linked: boolean;
+            balance: number;
+            lifetime: number;
+            pendingAwards: number;
+            updatedAt: string | null;
+          };
+        };
+      };
+    };
+  };
+  postHouseholdsByIdReveal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            phone: string | null;
+          };
+        };
+      };
+    };
+  };
+  getHouseholdsRules: {
+    parameters: {
+      query?: {
+        orgId?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              orgId: number;
+              orgName: string;
+              name: string;
+              description: string;
+              points: number;
+              active: boolean;
+              inherited: boolean;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  postHouseholdsRules: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          orgId?: number;
+          name: string;
+          /** @default  */
+          description?: string;
+          points: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orgId: number;
+            orgName: string;
+            name: string;
+            description: string;
+            points: number;
+            active: boolean;
+            inherited: boolean;
+          };
+        };
+      };
+    };
+  };
+  patchHouseholdsRulesById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name?: string;
+          description?: string;
+          points?: number;
+          active?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orgId: number;
+            orgName: string;
+            name: string;
+            description: string;
+            points: number;
+            active: boolean;
+            inherited: boolean;
+          };
+        };
+      };
+    };
+  };
+  getHouseholdsSettings: {
+    parameters: {
+      query?: {
+        orgId?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            orgId: number;
+            orgName: string;
+            /** @enum {string} */
+            boardMode: 'full' | 'masked' | 'number';
+            boardEnabled: boolean;
+            confirmThreshold: number;
+          };
+        };
+      };
+    };
+  };
+  patchHouseholdsSettings: {
+    parameters: {
+      query?: {
+        orgId?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          boardMode?: 'full' | 'masked' | 'number';
+          boardEnabled?: boolean;
+          confirmThreshold?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            orgId: number;
+            orgName: string;
+            /** @enum {string} */
+            boardMode: 'full' | 'masked' | 'number';
+            boardEnabled: boolean;
+            confirmThreshold: number;
+          };
+        };
+      };
+    };
+  };
+  postHouseholdsByIdAwards: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          ruleId: number;
+          /** @default  */
+          note?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            householdId: number;
+            householdNo: string;
+            headName: string;
+            orgId: number;
+            orgName: string;
+            ruleId: number;
+            ruleName: string;
+            points: number;
+            note: string;
+            photoUrl: string | null;
+            /** @enum {string} */
+            status: 'pending' | 'posted' | 'rejected' | 'voided';
+            createdBy: string;
+            createdByMe: boolean;
+            createdAt: string | null;
+            decidedBy: string | null;
+            decidedAt: string | null;
+            rejectReason: string | null;
+            voidedBy: string | null;
+            voidedAt: string | null;
+            voidReason: string | null;
+          };
+        };
+      };
+    };
+  };
+  getHouseholdsAwards: {
+    parameters: {
+      query?: {
+        orgId?: number;
+        status?: 'pending' | 'posted' | 'rejected' | 'voided';
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              householdId: number;
+              householdNo: string;
+              headName: string;
+              orgId: number;
+              orgName: string;
+              ruleId: number;
+              ruleName: string;
+              points: number;
+              note: string;
+              photoUrl: string | null;
+              /** @enum {string} */
+              status: 'pending' | 'posted' | 'rejected' | 'voided';
+              createdBy: string;
+              createdByMe: boolean;
+              createdAt: string | null;
+              decidedBy: string | null;
+              decidedAt: string | null;
+              rejectReason: string | null;
+              voidedBy: string | null;
+              voidedAt: string | null;
+              voidReason: string | null;
+            }[];
+            total: number;
+          };
+        };
+      };
+    };
+  };
+  getHouseholdsAwardsByIdPhoto: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 图片内容（二进制） */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/jpeg': unknown;
+          'image/png': unknown;
+          'image/webp': unknown;
+        };
+      };
+    };
+  };
+  postHouseholdsAwardsByIdPhoto: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            householdId: number;
+            householdNo: string;
+            headName: string;
+            orgId: number;
+            orgName: string;
+            ruleId: number;
+            ruleName: string;
+            points: number;
+            note: string;
+            photoUrl: string | null;
+            /** @enum {string} */
+            status: 'pending' | 'posted' | 'rejected' | 'voided';
+            createdBy: string;
+            createdByMe: boolean;
+            createdAt: string | null;
+            decidedBy: string | null;
+            decidedAt: string | null;
+            rejectReason: string | null;
+            voidedBy: string | null;
+            voidedAt: string | null;
+            voidReason: string | null;
+          };
+        };
+      };
+    };
+  };
+  postHouseholdsAwardsByIdConfirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            householdId: number;
+            householdNo: string;
+            headName: string;
+            orgId: number;
+            orgName: string;
+            ruleId: number;
+            ruleName: string;
+            points: number;
+            note: string;
+            photoUrl: string | null;
+            /** @enum {string} */
+            status: 'pending' | 'posted' | 'rejected' | 'voided';
+            createdBy: string;
+            createdByMe: boolean;
+            createdAt: string | null;
+            decidedBy: string | null;
+            decidedAt: string | null;
+            rejectReason: string | null;
+            voidedBy: string | null;
+            voidedAt: string | null;
+            voidReason: string | null;
+          };
+        };
+      };
+    };
+  };
+  postHouseholdsAwardsByIdReject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            householdId: number;
+            householdNo: string;
+            headName: string;
+            orgId: number;
+            orgName: string;
+            ruleId: number;
+            ruleName: string;
+            points: number;
+            note: string;
+            photoUrl: string | null;
+            /** @enum {string} */
+            status: 'pending' | 'posted' | 'rejected' | 'voided';
+            createdBy: string;
+            createdByMe: boolean;
+            createdAt: string | null;
+            decidedBy: string | null;
+            decidedAt: string | null;
+            rejectReason: string | null;
+            voidedBy: string | null;
+            voidedAt: string | null;
+            voidReason: string | null;
+          };
+        };
+      };
+    };
+  };
+  postHouseholdsAwardsByIdVoid: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            householdId: number;
+            householdNo: string;
+            headName: string;
+            orgId: number;
+            orgName: string;
+            ruleId: number;
+            ruleName: string;
+            points: number;
+            note: string;
+            photoUrl: string | null;
+            /** @enum {string} */
+            status: 'pending' | 'posted' | 'rejected' | 'voided';
+            createdBy: string;
+            createdByMe: boolean;
+            createdAt: string | null;
+            decidedBy: string | null;
+            decidedAt: string | null;
+            rejectReason: string | null;
+            voidedBy: string | null;
+            voidedAt: string | null;
+            voidReason: string | null;
+          };
+        };
+      };
+    };
+  };
+  getPublicHouseholdBoardByOrgId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orgId: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            orgId: number;
+            orgName: string;
+            /** @enum {string} */
+            mode: 'full' | 'masked' | 'number';
+            rows: {
+              rank: number;
+              householdNo: string;
+              name: string | null;
+              lifetime: number;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getMeHousehold: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            household: {
+              householdNo: string;
+              headName: string;
+              orgId: number;
+              orgName: string;
+              balance: number;
+              lifetime: number;
+              entries: {
+                id: number;
+                kind: string;
+                delta: number;
+                balanceAfter: number;
+                lifetimeAfter: number;
+                reason: string;
+                sourceType: string;
+                sourceId: number | null;
+                occurredAt: string;
+              }[];
+            } | null;
+          };
+        };
+      };
+    };
+  };
   getStoreItems: {
     parameters: {
       query?: {
@@ -17166,6 +18248,57 @@ export interface operations {
       cookie?: never;
     };
     requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            itemId: number;
+            itemName: string;
+            /** @enum {string} */
+            itemKind: 'goods' | 'service';
+            orgId: number;
+            orgName: string;
+            price: number;
+            /** @enum {string} */
+            status: 'pending' | 'handed_over' | 'cancelled' | 'expired';
+            createdAt: string;
+            expiresAt: string;
+            handedOverAt: string | null;
+            cancelledAt: string | null;
+            cancelReason: string | null;
+            expiredAt: string | null;
+            /** @enum {string} */
+            holderType: 'volunteer' | 'household';
+            holderName: string;
+            holderNo: string;
+            handedOverBy: string | null;
+            cancelledBy: string | null;
+          };
+        };
+      };
+    };
+  };
+  postStoreRedemptionsHousehold: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          itemId: number;
+          householdNo: string;
+          householdOrgId?: number;
+        };
+      };
+    };
     responses: {
       /** @description Default Response */
       200: {
