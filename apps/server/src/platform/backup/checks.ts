@@ -117,9 +117,11 @@ export async function checkEncryptedSample(
 }
 
 export async function auditChainAt(connectionString: string): Promise<VerifyResult> {
-  const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString, max: 1 }) }),
-  });
+  const pool = new pg.Pool({ connectionString, max: 1 });
+  // pool.end() resolves before its socket has closed: the restore stops its server right after,
+  // and the connection's end must not become an unhandled 'error' event
+  pool.on('error', () => undefined);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
     return await verifyAuditChain(db);
   } finally {

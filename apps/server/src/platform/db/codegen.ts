@@ -42,9 +42,11 @@ const CUSTOM_IMPORTS = { ImportRowError: './json-columns.ts', HouseholdMember: '
 /** Introspects the (migrated) database at `url` and returns the formatted schema.generated.ts text. */
 export async function generateSchemaTypes(url: string): Promise<string> {
   // our own pool: the codegen's would set process-wide pg type parsers
-  const db = new Kysely<unknown>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 2 }) }),
-  });
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  // pool.end() resolves before its sockets have closed: a server stopped right after (the
+  // throwaway embedded one) ends them with an error that must not crash the process
+  pool.on('error', () => undefined);
+  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
   try {
     const output = await generate({
       db,
