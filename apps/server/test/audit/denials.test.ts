@@ -1,7 +1,7 @@
 // Refusals leave a trace, and a flood of them does not flood the audit log: a record outside the
 // caller's scope (404), a failed CSRF check and a missing permission are each audited; within a
 // minute, repeats of the same refusal are counted into the next entry instead of written one by one.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { verifyAuditChain } from '../../src/platform/audit/audit.ts';
 import { as, createTestContext, login, type Session, type TestContext } from '../support/context.ts';
 import { orgOfUser } from '../support/org-factories.ts';
@@ -40,8 +40,16 @@ describe('refusals in the audit log', () => {
   it('records a look at a record outside the caller’s scope', async () => {
     const res = await as(t.app, station).get(`/api/volunteers/${otherVolunteerId}`);
     expect(res.statusCode).toBe(404);
-    const found = await entries('access.out_of_scope');
-    expect(found).toHaveLength(1);
+    // written as the answer goes out (an onResponse hook): inject() may resolve a moment before it
+    // commits, more so on a busy machine
+    const found = await vi.waitFor(
+      async () => {
+        const written = await entries('access.out_of_scope');
+        expect(written).toHaveLength(1);
+        return written;
+      },
+      { timeout: 15_000, interval: 50 },
+    );
     expect(found[0]).toMatchObject({
       actor_username: 'demo-station',
       resource_id: 'GET /api/volunteers/:id',
