@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { DEFAULT_CONFIRM_THRESHOLD, type BoardMode, type HouseholdAwardStatus } from '@civic/contracts';
 import { auditAction, inActorScope, type Actor } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { inScope, type Tx } from '../../platform/db/database.ts';
+import { inScope, type Db, type Tx } from '../../platform/db/database.ts';
 import { pageOf } from '../../platform/db/paging.ts';
 import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
 import { containsPattern, startsWithPattern } from '../../platform/http/schemas.ts';
@@ -134,6 +134,28 @@ function selectAwards(tx: Tx) {
       'a.voided_at',
       'a.void_reason',
     ]);
+}
+
+/** A household's latest point entries, newest first. */
+function householdEntries(db: Tx | Db, householdId: number, limit: number) {
+  return db
+    .selectFrom('point_entries')
+    .select([
+      'id',
+      'kind',
+      'delta',
+      'balance_after',
+      'lifetime_after',
+      'reason',
+      'source_type',
+      'source_id',
+      'occurred_at',
+    ])
+    .where('holder_type', '=', 'household')
+    .where('holder_id', '=', householdId)
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 function awardViewOf(r: AwardRow, actor: Actor): AwardView {
@@ -323,24 +345,7 @@ export function createHouseholdsService(ctx: AppContext) {
     ledger: (actor: Actor, id: number) =>
       run(actor, async (tx) => {
         const household = await findHousehold(tx, actor, id);
-        const entries = await tx
-          .selectFrom('point_entries')
-          .select([
-            'id',
-            'kind',
-            'delta',
-            'balance_after',
-            'lifetime_after',
-            'reason',
-            'source_type',
-            'source_id',
-            'occurred_at',
-          ])
-          .where('holder_type', '=', 'household')
-          .where('holder_id', '=', id)
-          .orderBy('id', 'desc')
-          .limit(200)
-          .execute();
+        const entries = await householdEntries(tx, id, 200);
         const awards = await selectAwards(tx)
           .where('a.household_id', '=', id)
           .orderBy('a.id', 'desc')
@@ -867,24 +872,7 @@ export function createHouseholdsService(ctx: AppContext) {
         .where('h.active', '=', true)
         .executeTakeFirst();
       if (!h) return { household: null };
-      const entries = await db
-        .selectFrom('point_entries')
-        .select([
-          'id',
-          'kind',
-          'delta',
-          'balance_after',
-          'lifetime_after',
-          'reason',
-          'source_type',
-          'source_id',
-          'occurred_at',
-        ])
-        .where('holder_type', '=', 'household')
-        .where('holder_id', '=', h.id)
-        .orderBy('id', 'desc')
-        .limit(50)
-        .execute();
+      const entries = await householdEntries(db, h.id, 50);
       return {
         household: {
           householdNo: h.household_no,
