@@ -495,6 +495,7 @@ export const AUDIT_PERMISSION_LABELS: Record<string, string> = {
   'points.rules': '管理积分规则',
   'honours.read': '查看礼遇褒奖',
   'honours.manage': '管理星级志愿者礼遇',
+  'assessment.read': '查看单位指标',
   'store.manage': '管理爱心超市物品',
   'store.handover': '兑换核销',
   'account.manage': '管理账号',

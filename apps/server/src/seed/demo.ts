@@ -13,6 +13,7 @@ import type { Tx } from '../platform/db/database.ts';
 import { phoneIndex } from '../platform/personal-data.ts';
 import { insertPresetStandards } from '../modules/orgs/index.ts';
 import { generateInitialPassword } from '../modules/accounts/index.ts';
+import { replaceRollup } from '../modules/assessment/index.ts';
 import { buildCountyOrgs, mobilePhone, mulberry32, personName, PLATFORM_LEADS } from './county-data.ts';
 import { insertVolunteersAndTeams, linkVolunteerUser, squadronLeaderOf } from './volunteers-seed.ts';
 import { insertProjectsAndMenu } from './projects-seed.ts';
@@ -75,6 +76,8 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
     const store = await insertDemoStore(ctx, tx, demoStation);
     // the privileges of star volunteers (the yearly lists are computed from the hours and ledger)
     const honours = await insertDemoHonours(tx, ctx.now(), demoStation, center);
+    // last: the per-org per-day rollup of everything above, rebuilt from the recorded facts
+    const factRows = await replaceRollup(tx);
     await appendAudit(
       tx,
       {
@@ -95,6 +98,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
           ...points,
           ...store,
           ...honours,
+          orgDayFacts: factRows,
         },
       },
       ctx.now(),

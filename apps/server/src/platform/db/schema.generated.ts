@@ -355,6 +355,21 @@ export interface Orders {
   volunteers_needed: Generated<number>;
 }
 
+export interface OrgDayFacts {
+  activities_held: Generated<number>;
+  day: string;
+  festival_activities_held: Generated<number>;
+  orders_closed: Generated<number>;
+  orders_closed_on_time: Generated<number>;
+  orders_received: Generated<number>;
+  org_id: number;
+  org_path: string;
+  rating_count: Generated<number>;
+  rating_sum: Generated<number>;
+  service_hours: Generated<number>;
+  service_records: Generated<number>;
+}
+
 export interface Orgs {
   address: string | null;
   archived_at: Timestamp | null;
@@ -831,6 +846,7 @@ export interface DB {
   order_deadline_settings: OrderDeadlineSettings;
   order_events: OrderEvents;
   orders: Orders;
+  org_day_facts: OrgDayFacts;
   orgs: Orgs;
   plan_items: PlanItems;
   platforms: Platforms;
