@@ -42,6 +42,23 @@ export function figuresOf(
   };
 }
 
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+const dayAfter = (day: string) => isoDay(new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000));
+
+/**
+ * The whole calendar months inside [from, to], as [wholeFrom, wholeUntil): wholeFrom is the first
+ * day of the first whole month, wholeUntil the first day after the last one. With no whole month
+ * both are the day after `to`, so the day rows cover the whole period.
+ */
+export function wholeMonths(from: string, to: string): { wholeFrom: string; wholeUntil: string } {
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const start = isoDay(new Date(Date.UTC(fy, fm - 1 + (fd === 1 ? 0 : 1), 1)));
+  const after = dayAfter(to);
+  const [ay, am] = after.split('-').map(Number) as [number, number];
+  const end = isoDay(new Date(Date.UTC(ay, am - 1, 1)));
+  return start < end ? { wholeFrom: start, wholeUntil: end } : { wholeFrom: after, wholeUntil: after };
+}
+
 const add = (a: Sums, b: Sums): Sums =>
   Object.fromEntries(FACT_COUNTERS.map((c) => [c, a[c] + b[c]])) as Sums;
 
@@ -66,13 +83,22 @@ export function createAssessmentService(ctx: AppContext) {
           .where('parent_id', '=', org.id)
           .orderBy('code')
           .execute();
-        // one pass over the subtree's rows of the period, grouped by the child each row lies under
+        // one pass over the subtree's rows of the period — its whole months from the month rows, the
+        // days at either end from the day rows — grouped by the child each row lies under
+        const { wholeFrom, wholeUntil } = wholeMonths(q.from, q.to);
+        const cols = sql.raw(FACT_COUNTERS.join(', '));
         const { rows } = await sql<{ child: string | null } & Record<FactCounter, string>>`
           SELECT CASE WHEN nlevel(org_path) = nlevel(${org.path}::ltree) THEN NULL
                       ELSE subpath(org_path, 0, nlevel(${org.path}::ltree) + 1)::text END AS child,
                  ${sql.raw(FACT_COUNTERS.map((c) => `sum(${c})::numeric AS ${c}`).join(', '))}
-            FROM org_day_facts
-           WHERE org_path <@ ${org.path}::ltree AND day BETWEEN ${q.from}::date AND ${q.to}::date
+            FROM (SELECT org_path, ${cols} FROM org_day_facts
+                   WHERE org_path <@ ${org.path}::ltree
+                     AND ((day >= ${q.from}::date AND day < ${wholeFrom}::date)
+                          OR (day >= ${wholeUntil}::date AND day <= ${q.to}::date))
+                  UNION ALL
+                  SELECT org_path, ${cols} FROM org_month_facts
+                   WHERE org_path <@ ${org.path}::ltree
+                     AND month >= ${wholeFrom}::date AND month < ${wholeUntil}::date) f
            GROUP BY 1`.execute(tx);
         const sums = new Map<string | null, Sums>(
           rows.map((r) => [r.child, Object.fromEntries(FACT_COUNTERS.map((c) => [c, Number(r[c])])) as Sums]),

@@ -2,7 +2,7 @@
 // minimum sample (a unit with one perfect order does not top the board), hours keep one decimal;
 // and the comparison of the rollup with the facts names every counter that differs.
 import { describe, expect, it } from 'vitest';
-import { figuresOf } from './assessment.service.ts';
+import { figuresOf, wholeMonths } from './assessment.service.ts';
 import { FACT_COUNTERS, type FactCounter } from './facts.ts';
 import { compareFacts, type FactRow } from './recompute.ts';
 
@@ -55,5 +55,39 @@ describe('compareFacts', () => {
     ]);
     // an all-zero stored row equals no row
     expect(compareFacts([row(4, '2026-11-04', {})], [])).toEqual([]);
+  });
+});
+
+describe('wholeMonths', () => {
+  it('splits a period into its whole months and the days at either end', () => {
+    expect(wholeMonths('2026-11-01', '2026-11-30')).toEqual({
+      wholeFrom: '2026-11-01',
+      wholeUntil: '2026-12-01',
+    });
+    expect(wholeMonths('2026-10-31', '2026-12-01')).toEqual({
+      wholeFrom: '2026-11-01',
+      wholeUntil: '2026-12-01',
+    });
+    expect(wholeMonths('2026-01-01', '2026-12-31')).toEqual({
+      wholeFrom: '2026-01-01',
+      wholeUntil: '2027-01-01',
+    });
+    expect(wholeMonths('2024-02-01', '2024-02-29')).toEqual({
+      wholeFrom: '2024-02-01',
+      wholeUntil: '2024-03-01',
+    });
+    // no whole month: the days alone (both bounds the day after the period)
+    expect(wholeMonths('2026-11-10', '2026-11-10')).toEqual({
+      wholeFrom: '2026-11-11',
+      wholeUntil: '2026-11-11',
+    });
+    expect(wholeMonths('2026-11-02', '2026-12-30')).toEqual({
+      wholeFrom: '2026-12-31',
+      wholeUntil: '2026-12-31',
+    });
+    expect(wholeMonths('2026-11-02', '2027-01-30')).toEqual({
+      wholeFrom: '2026-12-01',
+      wholeUntil: '2027-01-01',
+    });
   });
 });

@@ -23,6 +23,6 @@ export const assessmentModule = defineModule({
   description: '考核：按单位按日汇总的业务数据（活动、时长、点单、评价），重算核对，单位指标',
   routes: [assessmentRoutes],
   permissions: ['assessment.read'],
-  tables: ['org_day_facts'],
+  tables: ['org_day_facts', 'org_month_facts'],
   events: assessmentEventHandlers,
 });

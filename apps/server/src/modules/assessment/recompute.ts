@@ -14,7 +14,8 @@ export interface FactDifference {
   orgId: number;
   orgName: string;
   day: string;
-  counter: FactCounter;
+  /** a counter of a day row, or `month.<counter>` of a month row */
+  counter: FactCounter | `month.${FactCounter}`;
   rollup: number;
   facts: number;
 }
@@ -93,11 +94,14 @@ export async function storedFacts(db: Executor): Promise<FactRow[]> {
 }
 
 /** Every counter of every org and day where the rollup and the facts differ (a missing row is zeros). */
-export function compareFacts(stored: FactRow[], facts: FactRow[]): Omit<FactDifference, 'orgName'>[] {
+export function compareFacts(
+  stored: FactRow[],
+  facts: FactRow[],
+): Array<Omit<FactDifference, 'orgName' | 'counter'> & { counter: FactCounter }> {
   const key = (r: FactRow) => `${r.orgId}|${r.day}`;
   const a = new Map(stored.map((r) => [key(r), r]));
   const b = new Map(facts.map((r) => [key(r), r]));
-  const out: Omit<FactDifference, 'orgName'>[] = [];
+  const out: Array<Omit<FactDifference, 'orgName' | 'counter'> & { counter: FactCounter }> = [];
   for (const k of [...new Set([...a.keys(), ...b.keys()])].sort()) {
     const s = a.get(k);
     const f = b.get(k);
@@ -111,10 +115,31 @@ export function compareFacts(stored: FactRow[], facts: FactRow[]): Omit<FactDiff
   return out;
 }
 
-/** Recomputes the rollup from the facts and lists every difference from the stored rows. */
+/** The stored month rows, and the month rows the stored day rows sum to (day = the month's first day). */
+async function monthRows(db: Executor): Promise<{ stored: FactRow[]; fromDays: FactRow[] }> {
+  const cols = sql.raw(FACT_COUNTERS.join(', '));
+  const [stored, fromDays] = await Promise.all([
+    sql<RawRow>`SELECT org_id, to_char(month, 'YYYY-MM-DD') AS day, ${cols} FROM org_month_facts`.execute(db),
+    sql<RawRow>`SELECT org_id, to_char(date_trunc('month', day), 'YYYY-MM-DD') AS day, ${sql.raw(SUMS)}
+      FROM org_day_facts GROUP BY org_id, date_trunc('month', day)`.execute(db),
+  ]);
+  return { stored: stored.rows.map(toRow), fromDays: fromDays.rows.map(toRow) };
+}
+
+/**
+ * Recomputes the rollup from the facts and lists every difference from the stored day rows, then
+ * every month row that is not the sum of its day rows (its day is the month's first, its counter
+ * prefixed `month.`).
+ */
 export async function checkRollup(db: Executor): Promise<RebuildReport> {
-  const [stored, facts] = await Promise.all([storedFacts(db), recomputeFacts(db)]);
-  const raw = compareFacts(stored, facts);
+  const [stored, facts, months] = await Promise.all([storedFacts(db), recomputeFacts(db), monthRows(db)]);
+  const raw = [
+    ...compareFacts(stored, facts),
+    ...compareFacts(months.stored, months.fromDays).map((d) => ({
+      ...d,
+      counter: `month.${d.counter}` as const,
+    })),
+  ];
   const ids = [...new Set(raw.map((d) => d.orgId))];
   const names = new Map<number, string>();
   if (ids.length > 0) {
@@ -131,12 +156,17 @@ export async function checkRollup(db: Executor): Promise<RebuildReport> {
  * fact committed meanwhile is either in the recompute or added after it, never lost or counted twice.
  */
 export async function replaceRollup(tx: Tx): Promise<number> {
-  await sql`LOCK TABLE org_day_facts IN EXCLUSIVE MODE`.execute(tx);
+  // both tables, in the order add_org_day_facts() writes them
+  await sql`LOCK TABLE org_day_facts, org_month_facts IN EXCLUSIVE MODE`.execute(tx);
   await sql`DELETE FROM org_day_facts`.execute(tx);
   const cols = FACT_COUNTERS.join(', ');
   const result = await sql`INSERT INTO org_day_facts (org_id, org_path, day, ${sql.raw(cols)})
     SELECT q.org_id, o.path, q.day, ${sql.raw(FACT_COUNTERS.map((c) => `q.${c}`).join(', '))}
       FROM (${factsQuery()}) q JOIN orgs o ON o.id = q.org_id`.execute(tx);
+  await sql`DELETE FROM org_month_facts`.execute(tx);
+  await sql`INSERT INTO org_month_facts (org_id, org_path, month, ${sql.raw(cols)})
+    SELECT org_id, org_path, date_trunc('month', day)::date, ${sql.raw(SUMS)}
+      FROM org_day_facts GROUP BY org_id, org_path, date_trunc('month', day)`.execute(tx);
   return Number(result.numAffectedRows ?? 0);
 }
 

@@ -370,6 +370,21 @@ export interface OrgDayFacts {
   service_records: Generated<number>;
 }
 
+export interface OrgMonthFacts {
+  activities_held: Generated<number>;
+  festival_activities_held: Generated<number>;
+  month: string;
+  orders_closed: Generated<number>;
+  orders_closed_on_time: Generated<number>;
+  orders_received: Generated<number>;
+  org_id: number;
+  org_path: string;
+  rating_count: Generated<number>;
+  rating_sum: Generated<number>;
+  service_hours: Generated<number>;
+  service_records: Generated<number>;
+}
+
 export interface Orgs {
   address: string | null;
   archived_at: Timestamp | null;
@@ -847,6 +862,7 @@ export interface DB {
   order_events: OrderEvents;
   orders: Orders;
   org_day_facts: OrgDayFacts;
+  org_month_facts: OrgMonthFacts;
   orgs: Orgs;
   plan_items: PlanItems;
   platforms: Platforms;
