@@ -1,6 +1,7 @@
 // npm run bench — runs every workload against a real PostgreSQL and prints each figure beside a
 // baseline measured in the same run. BENCH_ONLY=import runs one workload (BENCH_ONLY=public,checkin
 // several). Exits non-zero only when a target is missed.
+import { assessmentWorkload } from './assessment.bench.ts';
 import { auditWritesWorkload } from './audit.bench.ts';
 import { checkinWorkload } from './checkin.bench.ts';
 import { consoleWorkload } from './console.bench.ts';
@@ -19,6 +20,8 @@ const WORKLOADS: Record<string, (bench: Bench) => Promise<Figure | Figure[]>> = 
   checkin: checkinWorkload,
   audit: auditWritesWorkload,
   store: storeWorkload,
+  // last: it grows the service records to the reference scale
+  assessment: assessmentWorkload,
 };
 
 const only = process.env.BENCH_ONLY?.split(',');

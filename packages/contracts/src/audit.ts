@@ -521,6 +521,7 @@ export const AUDIT_PERMISSION_LABELS: Record<string, string> = {
   'household.award': '给户记文明积分',
   'household.own': '本户的文明积分',
   'honours.manage': '管理星级志愿者礼遇',
+  'assessment.read': '查看单位指标',
   'store.manage': '管理爱心超市物品',
   'store.handover': '兑换核销',
   'account.manage': '管理账号',

@@ -152,6 +152,8 @@ export const PERMISSIONS = [
   'honours.read',
   /** The privileges an org grants to star volunteers (星级志愿者礼遇). */
   'honours.manage',
+  /** 单位指标: the figures (activities, hours, orders, ratings) of the caller's units over a period. */
+  'assessment.read',
   'account.manage',
   /**
    * Activate a privileged account the security admin created, reset or promoted: the second
@@ -196,6 +198,7 @@ const BUSINESS_ADMIN: readonly Permission[] = [
   'household.read',
   'household.manage',
   'household.award',
+  'assessment.read',
 ];
 /**
  * 三权分立: the security admin manages accounts only, the audit admin reads the audit log only,

@@ -14,13 +14,27 @@ describe('database tools', () => {
   it('run from the repository root, where npm start runs', () => {
     const root = scripts('package.json');
     expect(root.start).toBe('node scripts/start.mjs');
-    for (const name of ['audit:verify', 'hours:verify', 'points:verify', 'backup', 'restore']) {
+    for (const name of [
+      'audit:verify',
+      'hours:verify',
+      'points:verify',
+      'assessment:rebuild',
+      'backup',
+      'restore',
+    ]) {
       expect(root[name], name).toMatch(/^tsx apps\/server\/src\/cli\/[a-z-]+\.ts$/);
       expect(fs.existsSync(path.join(ROOT, root[name]!.slice('tsx '.length))), name).toBe(true);
     }
     // no workspace copy that would run with apps/server as its folder
     const server = scripts('apps/server/package.json');
-    for (const name of ['audit:verify', 'hours:verify', 'points:verify', 'backup', 'restore'])
+    for (const name of [
+      'audit:verify',
+      'hours:verify',
+      'points:verify',
+      'assessment:rebuild',
+      'backup',
+      'restore',
+    ])
       expect(server[name], name).toBeUndefined();
   });
 

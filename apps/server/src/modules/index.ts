@@ -4,6 +4,7 @@
 import type { ServerModule } from '../platform/module.ts';
 import { accountsModule } from './accounts/index.ts';
 import { activitiesModule } from './activities/index.ts';
+import { assessmentModule } from './assessment/index.ts';
 import { auditModule } from './audit/index.ts';
 import { certificatesModule } from './certificates/index.ts';
 import { healthModule } from './health/index.ts';
@@ -43,4 +44,6 @@ export const MODULES: readonly ServerModule[] = [
   storeModule,
   // after points, hours and volunteers: its lists are their figures
   honoursModule,
+  // above activities, hours and orders: their events keep its per-org per-day rollup
+  assessmentModule,
 ];

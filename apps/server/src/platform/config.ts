@@ -37,6 +37,12 @@ const schema = z.object({
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, 'CERTIFICATE_SIGNING_KEY 必须是 64 位十六进制字符串（SM2 私钥）')
     .optional(),
+  ASSESSMENT_MIN_RATINGS: z.coerce
+    .number()
+    .int()
+    .min(1, 'ASSESSMENT_MIN_RATINGS 至少为 1')
+    .max(1000, 'ASSESSMENT_MIN_RATINGS 不超过 1000')
+    .default(10),
 });
 
 export interface Config {
@@ -73,6 +79,11 @@ export interface Config {
    * when unset.
    */
   certificateSigningKey: string | undefined;
+  /**
+   * The fewest ratings a unit's average rating needs before it is shown (and ranked): a unit with
+   * one perfect order must not top the board.
+   */
+  assessmentMinRatings: number;
   /** Demo mode: not production; the demo county is seeded into an empty database. */
   demo: boolean;
 }
@@ -114,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     publicUrl: e.PUBLIC_URL,
     publicCacheSeconds: e.PUBLIC_CACHE_SECONDS,
     certificateSigningKey: e.CERTIFICATE_SIGNING_KEY?.toLowerCase(),
+    assessmentMinRatings: e.ASSESSMENT_MIN_RATINGS,
     demo: !production,
   });
 }

@@ -58,6 +58,41 @@ export type DomainEvent =
       at: Date;
     }
   | {
+      /** an activity was finished (by its organiser or at its end time): it was held */
+      type: 'activity.finished';
+      activityId: number;
+      orgPath: string;
+      startsAt: Date;
+      festival: string | null;
+      at: Date;
+    }
+  | {
+      /** an order was placed (by the resident, on their behalf, or through Open311) */
+      type: 'order.received';
+      orderId: number;
+      orgPath: string;
+      at: Date;
+    }
+  | {
+      /** an order was closed (评单办结, or closed by the system when the review period ran out) */
+      type: 'order.closed';
+      orderId: number;
+      orgPath: string;
+      at: Date;
+    }
+  | {
+      /** the resident reopened a closed order: its closing and its rating are undone */
+      type: 'order.reopened';
+      orderId: number;
+      orgPath: string;
+      /** when it had been closed */
+      closedAt: Date;
+      /** the rating it had, and when it was given (cleared by the reopening) */
+      rating: number | null;
+      ratedAt: Date | null;
+      at: Date;
+    }
+  | {
       /** the resident rated a finished order */
       type: 'order.residentRated';
       orderId: number;

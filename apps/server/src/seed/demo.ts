@@ -13,6 +13,7 @@ import type { Tx } from '../platform/db/database.ts';
 import { phoneIndex } from '../platform/personal-data.ts';
 import { insertPresetStandards } from '../modules/orgs/index.ts';
 import { generateInitialPassword } from '../modules/accounts/index.ts';
+import { replaceRollup } from '../modules/assessment/index.ts';
 import { buildCountyOrgs, mobilePhone, mulberry32, personName, PLATFORM_LEADS } from './county-data.ts';
 import { insertVolunteersAndTeams, linkVolunteerUser, squadronLeaderOf } from './volunteers-seed.ts';
 import { insertProjectsAndMenu } from './projects-seed.ts';
@@ -81,6 +82,8 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
     const cardPhotos = await insertDemoCardPhotos(tx, ctx.now(), demoStation);
     // the household registers of three villages and their civic points (群众文明积分)
     const households = await insertDemoHouseholds(ctx, tx, center, demoStation);
+    // last: the per-org per-day rollup of everything above, rebuilt from the recorded facts
+    const factRows = await replaceRollup(tx);
     await appendAudit(
       tx,
       {
@@ -103,6 +106,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
           ...honours,
           ...cardPhotos,
           ...households,
+          orgDayFacts: factRows,
         },
       },
       ctx.now(),

@@ -134,6 +134,18 @@ export const MENU_GROUPS: readonly MenuGroup[] = [
     ],
   },
   {
+    key: 'assessment',
+    title: '考核评估',
+    permission: 'assessment.read',
+    items: [
+      {
+        path: '/assessment/units',
+        title: '单位指标',
+        description: '各下级单位按月、季、年的活动、服务时长、点单办结与评价',
+      },
+    ],
+  },
+  {
     key: 'store',
     title: '爱心超市',
     permission: 'store.handover',

@@ -230,6 +230,12 @@ const routes: RouteRecordRaw[] = [
         meta: { title: '礼遇褒奖', permission: 'honours.read' },
       },
       {
+        path: 'assessment/units',
+        name: 'assessment-units',
+        component: () => import('./views/assessment/UnitFiguresView.vue'),
+        meta: { title: '单位指标', permission: 'assessment.read' },
+      },
+      {
         path: 'users',
         name: 'users',
         component: () => import('./views/users/UsersView.vue'),

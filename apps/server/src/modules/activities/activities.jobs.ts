@@ -11,7 +11,7 @@ import { invalidatePublicReads } from '../../platform/http/public-cache.ts';
 import type { Job } from '../../platform/jobs/scheduler.ts';
 import { notifyVolunteers, queueOutboundMessage } from '../notifications/index.ts';
 import type { ActivityRow } from './activity-store.ts';
-import { closeAttendance, closeAttendanceAt } from './attendance.ts';
+import { announceFinished, closeAttendance, closeAttendanceAt } from './attendance.ts';
 
 const BATCH = 200;
 const HOUR = 3_600_000;
@@ -96,6 +96,7 @@ export async function runActivityClose(
       .set({ status: 'finished', finished_at: now, updated_at: now })
       .where('id', '=', row.id)
       .execute();
+    await announceFinished(tx, row, now, ctx.events);
     await auditSystem(tx, 'activity.finish', row, { automatic: true, ...closed }, now);
   }
   const stragglers = await tx

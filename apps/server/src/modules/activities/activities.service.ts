@@ -30,6 +30,7 @@ import {
   type ActivityRow,
   managedActivity,
 } from './activity-store.ts';
+import { announceFinished } from './attendance.ts';
 import { closeAttendance } from './checkin.service.ts';
 import type {
   ActivityInput,
@@ -453,6 +454,7 @@ export function createActivitiesService(ctx: AppContext) {
           })
           .where('id', '=', id)
           .execute();
+        if (action === 'finish') await announceFinished(tx, row, now, ctx.events);
         await audit(tx, actor, `activity.${action}`, row);
         return activityView(tx, id, actor);
       });

@@ -258,6 +258,23 @@ export async function closeAttendanceAt(
   return { checkedOut: closed.length, records: records.size, noShows: noShows.length };
 }
 
+/** Tells the modules above (assessment: 活动开展数) that the activity was held, in the finishing transaction. */
+export async function announceFinished(
+  tx: Tx,
+  activity: ActivityRow,
+  now: Date,
+  events: EventBus,
+): Promise<void> {
+  await events.emit(tx, {
+    type: 'activity.finished',
+    activityId: activity.id,
+    orgPath: activity.org_path,
+    startsAt: new Date(activity.starts_at),
+    festival: activity.festival,
+    at: now,
+  });
+}
+
 export async function checkinOf(tx: Tx, activityId: number, volunteerId: number) {
   return tx
     .selectFrom('activity_checkins')

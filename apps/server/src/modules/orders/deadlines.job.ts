@@ -34,6 +34,12 @@ export async function runOrderDeadlines(
   for (const order of due) {
     if (order.status === 'served') {
       await transition(tx, order, 'auto_close', SYSTEM, now, { reason: '评单期满，系统自动办结' });
+      await ctx.events.emit(tx, {
+        type: 'order.closed',
+        orderId: order.id,
+        orgPath: order.org_path,
+        at: now,
+      });
       autoClosed += 1;
       continue;
     }

@@ -125,5 +125,7 @@ export async function insertOrder(
       created_at: now,
     })
     .execute();
+  // the modules above (assessment: 受理点单数) react in this transaction
+  await ctx.events.emit(tx, { type: 'order.received', orderId: row.id, orgPath: row.org_path, at: now });
   return { id: row.id, orderNo: row.order_no, orgPath: row.org_path, trackingToken: token };
 }

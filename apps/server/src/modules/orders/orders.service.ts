@@ -331,6 +331,13 @@ export function createOrdersService(ctx: AppContext) {
       step(actor, id, async (tx, order) => {
         await transition(tx, order, 'evaluate', by(actor, 'evaluator'), ctx.now(), { set: { evaluation } });
         await audit(tx, actor, 'order.evaluate', order);
+        // the modules above (assessment: 办结数, 按时办结) react in this transaction
+        await ctx.events.emit(tx, {
+          type: 'order.closed',
+          orderId: order.id,
+          orgPath: order.org_path,
+          at: ctx.now(),
+        });
       }),
   };
 }

@@ -193,6 +193,16 @@ export function createResidentOrdersService(ctx: AppContext) {
           reason,
           set: { closed_at: null, rating: null, rating_comment: null, rated_at: null },
         });
+        if (order.closed_at)
+          await ctx.events.emit(tx, {
+            type: 'order.reopened',
+            orderId: order.id,
+            orgPath: order.org_path,
+            closedAt: new Date(order.closed_at),
+            rating: order.rating,
+            ratedAt: order.rated_at ? new Date(order.rated_at) : null,
+            at: ctx.now(),
+          });
         // the volunteers who served are released; the order goes back to be dispatched again
         await tx
           .updateTable('order_assignees')

@@ -2,8 +2,8 @@
 // audit admin reads labels, not codes), and so does every kind of object an entry points at. The
 // actions are read from the server's code: the literals handed to an audit call (appendAudit,
 // auditAction and the modules' audit helpers), `action:` properties, and any literal in an audit
-// action's namespace (auth., order., …) that is not a permission, a notification kind or an
-// outbound event — which catches actions routed through a helper by a variable. A template such as
+// action's namespace (auth., order., …) that is not a permission, a notification kind, an
+// outbound event or a domain event's type — which catches actions routed through a helper by a variable. A template such as
 // `order.${action}` must be listed in TEMPLATES with what it can become.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -79,6 +79,18 @@ function propertyName(node: ts.Node): string | null {
   return null;
 }
 
+/**
+ * A domain event's type (platform/events.ts), not an audit action: `type: '…'` in the event's type or
+ * in an emitted event, and a handler named after it (`async 'order.closed'(tx, e)`).
+ */
+function isEventType(node: ts.Node): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  if (ts.isMethodDeclaration(parent) && parent.name === node) return true;
+  const signature = ts.isLiteralTypeNode(parent) ? parent.parent : null;
+  return !!signature && ts.isPropertySignature(signature) && signature.name.getText() === 'type';
+}
+
 /** The nearest enclosing call the node is an argument of (through ternaries and parentheses). */
 function enclosingCall(node: ts.Node): ts.CallExpression | null {
   let current: ts.Node = node;
@@ -126,6 +138,8 @@ export function scanAuditWrites(file: string, text: string): Found {
           !PERMISSION_SET.has(value) &&
           property !== 'kind' &&
           property !== 'event' &&
+          property !== 'type' &&
+          !isEventType(node) &&
           !(call && SQL_CALLS.has(calleeName(call) ?? ''));
         if (direct || byNamespace) found.actions.push({ action: value, at: at(node) });
       }

@@ -417,6 +417,36 @@ export interface Orders {
   volunteers_needed: Generated<number>;
 }
 
+export interface OrgDayFacts {
+  activities_held: Generated<number>;
+  day: string;
+  festival_activities_held: Generated<number>;
+  orders_closed: Generated<number>;
+  orders_closed_on_time: Generated<number>;
+  orders_received: Generated<number>;
+  org_id: number;
+  org_path: string;
+  rating_count: Generated<number>;
+  rating_sum: Generated<number>;
+  service_hours: Generated<number>;
+  service_records: Generated<number>;
+}
+
+export interface OrgMonthFacts {
+  activities_held: Generated<number>;
+  festival_activities_held: Generated<number>;
+  month: string;
+  orders_closed: Generated<number>;
+  orders_closed_on_time: Generated<number>;
+  orders_received: Generated<number>;
+  org_id: number;
+  org_path: string;
+  rating_count: Generated<number>;
+  rating_sum: Generated<number>;
+  service_hours: Generated<number>;
+  service_records: Generated<number>;
+}
+
 export interface Orgs {
   address: string | null;
   archived_at: Timestamp | null;
@@ -898,6 +928,8 @@ export interface DB {
   order_deadline_settings: OrderDeadlineSettings;
   order_events: OrderEvents;
   orders: Orders;
+  org_day_facts: OrgDayFacts;
+  org_month_facts: OrgMonthFacts;
   orgs: Orgs;
   plan_items: PlanItems;
   platforms: Platforms;

@@ -4044,6 +4044,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/assessment/units': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 单位指标：本单位及各下级单位在所选期间的活动、时长、点单与评价（按日汇总） */
+    get: operations['getAssessmentUnits'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -18941,6 +18958,84 @@ export interface operations {
               description: string;
               minStar: number;
               orgName: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getAssessmentUnits: {
+    parameters: {
+      query: {
+        orgId?: number;
+        from: string;
+        to: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            orgId: number;
+            orgName: string;
+            from: string;
+            to: string;
+            minRatings: number;
+            total: {
+              orgId: number;
+              name: string;
+              kind: string;
+              archived: boolean;
+              activitiesHeld: number;
+              festivalActivitiesHeld: number;
+              serviceRecords: number;
+              serviceHours: number;
+              ordersReceived: number;
+              ordersClosed: number;
+              ordersClosedOnTime: number;
+              onTimeRate: number | null;
+              ratingCount: number;
+              averageRating: number | null;
+            };
+            own: {
+              orgId: number;
+              name: string;
+              kind: string;
+              archived: boolean;
+              activitiesHeld: number;
+              festivalActivitiesHeld: number;
+              serviceRecords: number;
+              serviceHours: number;
+              ordersReceived: number;
+              ordersClosed: number;
+              ordersClosedOnTime: number;
+              onTimeRate: number | null;
+              ratingCount: number;
+              averageRating: number | null;
+            };
+            units: {
+              orgId: number;
+              name: string;
+              kind: string;
+              archived: boolean;
+              activitiesHeld: number;
+              festivalActivitiesHeld: number;
+              serviceRecords: number;
+              serviceHours: number;
+              ordersReceived: number;
+              ordersClosed: number;
+              ordersClosedOnTime: number;
+              onTimeRate: number | null;
+              ratingCount: number;
+              averageRating: number | null;
             }[];
           };
         };

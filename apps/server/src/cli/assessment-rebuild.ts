@@ -1,0 +1,25 @@
+// npm run assessment:rebuild — recomputes the per-org per-day rollup (org_day_facts) from the
+// recorded facts and lists every difference (org, day, counter, rollup vs facts); exit 1 when there
+// is one. With --fix the table is replaced by the recomputed rows (and checked again). Run from the
+// repository root it works on the database npm start uses (see cli-runtime.ts).
+import { checkRollup, describeRebuild, rebuildRollup } from '../modules/assessment/index.ts';
+import { cliRuntime } from './cli-runtime.ts';
+
+const fix = process.argv.includes('--fix');
+const runtime = await cliRuntime();
+try {
+  const db = runtime.ctx.db.system;
+  const report = await checkRollup(db);
+  for (const line of describeRebuild(report)) (report.ok ? console.log : console.error)(line);
+  if (fix && !report.ok) {
+    const rows = await rebuildRollup(db);
+    const after = await checkRollup(db);
+    console.log(`已按业务记录重建汇总表：${rows} 行。`);
+    for (const line of describeRebuild(after)) (after.ok ? console.log : console.error)(line);
+    process.exitCode = after.ok ? 0 : 1;
+  } else {
+    process.exitCode = report.ok ? 0 : 1;
+  }
+} finally {
+  await runtime.stop();
+}
