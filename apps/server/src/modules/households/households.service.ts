@@ -952,3 +952,52 @@ export async function householdLabels(
     .execute();
   return new Map(rows.map((r) => [r.id, { no: r.household_no, name: r.head_name }]));
 }
+
+/** A household of an org subtree's register, with its awards of a year, for the honours lists. */
+export interface HouseholdHonourCandidate {
+  id: number;
+  householdNo: string;
+  headName: string;
+  orgName: string;
+  /** awards whose points posted in the year (China time) and still stand */
+  postedAwards: number;
+  /** awards voided in the year */
+  voidedAwards: number;
+}
+
+/**
+ * The active households of the register of `orgPath`'s subtree with their awards of `year`, in the
+ * caller's transaction (RLS applies). The names are as the register has them; no phone.
+ */
+export async function householdHonourCandidates(
+  tx: Tx,
+  orgPath: string,
+  year: number,
+): Promise<HouseholdHonourCandidate[]> {
+  const from = new Date(`${year}-01-01T00:00:00+08:00`);
+  const to = new Date(`${year + 1}-01-01T00:00:00+08:00`);
+  const rows = await tx
+    .selectFrom('households as h')
+    .select([
+      'h.id',
+      'h.household_no',
+      'h.head_name',
+      sql<string>`org_name(h.org_id)`.as('org_name'),
+      sql<number>`(SELECT count(*)::int FROM household_awards a WHERE a.household_id = h.id
+        AND a.status = 'posted' AND coalesce(a.decided_at, a.created_at) >= ${from}
+        AND coalesce(a.decided_at, a.created_at) < ${to})`.as('posted'),
+      sql<number>`(SELECT count(*)::int FROM household_awards a WHERE a.household_id = h.id
+        AND a.status = 'voided' AND a.voided_at >= ${from} AND a.voided_at < ${to})`.as('voided'),
+    ])
+    .where(sql<boolean>`h.org_path <@ ${orgPath}::ltree`)
+    .where('h.active', '=', true)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    householdNo: r.household_no,
+    headName: r.head_name,
+    orgName: r.org_name,
+    postedAwards: r.posted,
+    voidedAwards: r.voided,
+  }));
+}

@@ -18714,6 +18714,22 @@ export interface operations {
               level: number;
               count: number;
             }[];
+            households: {
+              minAwards: number;
+              candidates: number;
+              eligible: number;
+              excludedTooFewAwards: number;
+              excludedVoided: number;
+              byPoints: {
+                rank: number;
+                householdId: number;
+                householdNo: string;
+                headName: string;
+                orgName: string;
+                yearPoints: number;
+                postedAwards: number;
+              }[];
+            };
           };
         };
       };
