@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOUSEHOLD_HONOUR_MIN_AWARDS } from '@civic/contracts';
 import { as, createTestContext, login, type TestContext } from '../support/context.ts';
-import { createUser, orgOfUser, type OrgRef } from '../support/org-factories.ts';
+import { AWARD_PHOTO, createUser, orgOfUser, type OrgRef } from '../support/org-factories.ts';
 
 let t: TestContext;
 let station: OrgRef;
@@ -21,13 +21,17 @@ const made: Record<string, number> = {};
 
 type Client = ReturnType<typeof as>;
 
-/** An award of rule `ruleId` to the household. */
+/** An award of rule `ruleId` to the household, with its evidence photo. */
 async function award(
   client: Client,
   householdId: number,
   ruleId: number,
 ): Promise<{ id: number; status: string }> {
-  const res = await client.post(`/api/households/${householdId}/awards`, { ruleId });
+  const res = await client.form(
+    `/api/households/${householdId}/awards`,
+    { ruleId: String(ruleId) },
+    AWARD_PHOTO,
+  );
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
 }

@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestContext, login, type TestContext } from '../support/context.ts';
 import {
+  AWARD_PHOTO,
   createUser,
   multipartBody,
   orgOfUser,
@@ -129,10 +130,17 @@ describe('the register', () => {
 describe('awards', () => {
   it('posts an award at or below the threshold at once, with its photo', async () => {
     const h = await household(admin);
-    const res = await admin.post(`/api/households/${h.id}/awards`, { ruleId: small.id, note: '打扫村道' });
+    const res = await admin.form(
+      `/api/households/${h.id}/awards`,
+      { ruleId: String(small.id), note: '打扫村道' },
+      AWARD_PHOTO,
+    );
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().status).toBe('posted');
     expect(await balance(h.id)).toEqual({ balance: 5, lifetime: 5 });
+    // the award carries its photo from the start; it can be replaced
+    expect(res.json().photoUrl).toBe(`/api/households/awards/${res.json().id}/photo`);
+    expect((await second.get(res.json().photoUrl)).statusCode).toBe(200);
     const body = multipartBody('凭证.png', 'image/png', TINY_PNG);
     const photo = await t.app.inject({
       method: 'POST',
@@ -145,9 +153,51 @@ describe('awards', () => {
     expect((await second.get(photo.json().photoUrl)).statusCode).toBe(200);
   });
 
+  it('refuses an award without an evidence photo (or with a file that is not an image) and changes nothing', async () => {
+    const h = await household(admin);
+    const before = await digest();
+    const uploadsBefore = await tableDigest(t.ctx.db.system, 'uploads');
+    const answers = [
+      // JSON, as before: no photo
+      await admin.post(`/api/households/${h.id}/awards`, { ruleId: small.id }),
+      // the form without its file
+      await admin.form(`/api/households/${h.id}/awards`, { ruleId: String(small.id), note: '无照片' }),
+      // an empty file
+      await admin.form(
+        `/api/households/${h.id}/awards`,
+        { ruleId: String(small.id) },
+        {
+          fileName: '空.png',
+          data: Buffer.alloc(0),
+        },
+      ),
+    ];
+    for (const res of answers) {
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().message).toContain('积分凭证照片');
+    }
+    const notImage = await admin.form(
+      `/api/households/${h.id}/awards`,
+      { ruleId: String(small.id) },
+      {
+        fileName: '凭证.png',
+        data: Buffer.from('not an image at all'),
+      },
+    );
+    expect(notImage.statusCode).toBeGreaterThanOrEqual(400);
+    expect(notImage.statusCode).toBeLessThan(500);
+    expect(notImage.json().message).toMatch(/[\u4e00-\u9fa5]/);
+    const badRule = await admin.form(`/api/households/${h.id}/awards`, { ruleId: 'abc' }, AWARD_PHOTO);
+    expect(badRule.statusCode).toBe(400);
+    expect(badRule.json().message).toMatch(/[\u4e00-\u9fa5]/);
+    expect(await digest()).toEqual(before);
+    expect(await tableDigest(t.ctx.db.system, 'uploads')).toEqual(uploadsBefore);
+    expect(await balance(h.id)).toEqual({ balance: 0, lifetime: 0 });
+  });
+
   it('holds an award above the threshold for a second, different person', async () => {
     const h = await household(admin);
-    const res = await admin.post(`/api/households/${h.id}/awards`, { ruleId: big.id });
+    const res = await admin.form(`/api/households/${h.id}/awards`, { ruleId: String(big.id) }, AWARD_PHOTO);
     expect(res.json().status).toBe('pending');
     expect(await balance(h.id)).toEqual({ balance: 0, lifetime: 0 });
     const pending = (await second.get('/api/households/awards?status=pending')).json();
@@ -168,7 +218,7 @@ describe('awards', () => {
 
   it('never posts a rejected award', async () => {
     const h = await household(admin);
-    const res = await admin.post(`/api/households/${h.id}/awards`, { ruleId: big.id });
+    const res = await admin.form(`/api/households/${h.id}/awards`, { ruleId: String(big.id) }, AWARD_PHOTO);
     expect((await second.post(`/api/households/awards/${res.json().id}/reject`, {})).statusCode).toBe(400);
     const rejected = await second.post(`/api/households/awards/${res.json().id}/reject`, {
       reason: '材料不全',
@@ -180,7 +230,9 @@ describe('awards', () => {
 
   it('voids a posted award with a reversing entry, never an edit', async () => {
     const h = await household(admin);
-    const award = (await admin.post(`/api/households/${h.id}/awards`, { ruleId: small.id })).json();
+    const award = (
+      await admin.form(`/api/households/${h.id}/awards`, { ruleId: String(small.id) }, AWARD_PHOTO)
+    ).json();
     const entry = await t.ctx.db.system
       .selectFrom('point_entries')
       .selectAll()
@@ -212,11 +264,19 @@ describe('awards', () => {
   it("refuses an award on another village's household in Chinese and changes nothing", async () => {
     const theirs = await household(otherTown);
     const before = await digest();
-    const res = await admin.post(`/api/households/${theirs.id}/awards`, { ruleId: small.id });
+    const res = await admin.form(
+      `/api/households/${theirs.id}/awards`,
+      { ruleId: String(small.id) },
+      AWARD_PHOTO,
+    );
     expect(res.statusCode).toBe(404);
     expect(res.json().message).toMatch(/不在您的数据范围内/);
     // and their station cannot use demo-station's own rule
-    const rule = await otherTown.post(`/api/households/${theirs.id}/awards`, { ruleId: small.id });
+    const rule = await otherTown.form(
+      `/api/households/${theirs.id}/awards`,
+      { ruleId: String(small.id) },
+      AWARD_PHOTO,
+    );
     expect(rule.statusCode).toBe(404);
     expect(await digest()).toEqual(before);
   });
@@ -233,8 +293,8 @@ describe('awards', () => {
 describe('the public board', () => {
   it('shows names as the station chooses, ranked by lifetime points, without a session', async () => {
     const top = await household(admin, { headName: '欧阳小明' });
-    await admin.post(`/api/households/${top.id}/awards`, { ruleId: small.id });
-    await admin.post(`/api/households/${top.id}/awards`, { ruleId: small.id });
+    await admin.form(`/api/households/${top.id}/awards`, { ruleId: String(small.id) }, AWARD_PHOTO);
+    await admin.form(`/api/households/${top.id}/awards`, { ruleId: String(small.id) }, AWARD_PHOTO);
     const read = async () => {
       const res = await t.app.inject({ method: 'GET', url: `/api/public/household-board/${station.id}` });
       expect(res.statusCode, res.body).toBe(200);
@@ -317,7 +377,7 @@ describe('the resident and the store', () => {
 
   it('redeems for a household at the counter, spending its points; short of points is a 409', async () => {
     const h = await household(admin);
-    await admin.post(`/api/households/${h.id}/awards`, { ruleId: small.id });
+    await admin.form(`/api/households/${h.id}/awards`, { ruleId: String(small.id) }, AWARD_PHOTO);
     const session = await login(t.app, 'demo-station');
     const item = await makeItem(t, session, { price: 4, stock: 3 });
     const res = await admin.post('/api/store/redemptions/household', {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth/plugin.ts';
+import { Invalid } from '../../platform/errors.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { readUploadedFile } from '../../platform/http/multipart.ts';
 import { idParams, queryId } from '../../platform/http/schemas.ts';
@@ -28,7 +29,7 @@ import {
   settingsPatch,
   settingsView,
 } from './households.schema.ts';
-import { createHouseholdsService } from './households.service.ts';
+import { createHouseholdsService, PHOTO_REQUIRED } from './households.service.ts';
 
 export function householdsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const households = createHouseholdsService(ctx);
@@ -182,14 +183,20 @@ export function householdsRoutes(app: FastifyInstance, ctx: AppContext): void {
     {
       schema: {
         tags,
-        summary: '给户记文明积分（超过确认分值的待另一人确认后记入）',
+        summary:
+          '给户记文明积分，须附积分凭证照片（表单：先 ruleId、note，后照片 file；超过确认分值的待另一人确认后记入）',
+        consumes: ['multipart/form-data'],
         params: idParams,
-        body: awardInput,
         response: { 200: awardView },
       },
       config: award,
     },
-    (req) => households.award(actorOf(req), req.params.id, req.body),
+    async (req) => {
+      const { fields, ...photo } = await readUploadedFile(req, { missing: PHOTO_REQUIRED });
+      const input = awardInput.safeParse(fields);
+      if (!input.success) throw new Invalid(input.error.issues[0]?.message ?? '记分内容格式不正确');
+      return households.award(actorOf(req), req.params.id, input.data, photo);
+    },
   );
   r.get(
     '/api/households/awards',

@@ -33,6 +33,8 @@ import type {
 } from './households.schema.ts';
 
 export const AWARD_SOURCE = 'household_award';
+/** An award needs its evidence photo (issue 14: 记分须附现场照片). */
+export const PHOTO_REQUIRED = '记分须附积分凭证照片（现场照片），请上传照片后再保存';
 
 interface HouseholdRow {
   id: number;
@@ -620,8 +622,15 @@ export function createHouseholdsService(ctx: AppContext) {
       }),
 
     // ---------------------------------------------------------------- awards
-    award: (actor: Actor, householdId: number, input: AwardInput) =>
+    /** An award with its evidence photo, stored in the same transaction (no award without one). */
+    award: (
+      actor: Actor,
+      householdId: number,
+      input: AwardInput,
+      photo: { fileName: string; data: Buffer },
+    ) =>
       run(actor, async (tx) => {
+        if (photo.data.length === 0) throw new Invalid(PHOTO_REQUIRED, 'PHOTO_REQUIRED');
         const household = await findHousehold(tx, actor, householdId);
         if (!household.active) throw new Conflict('该户已注销，不能记分', 'HOUSEHOLD_INACTIVE');
         const rule = await tx
@@ -640,6 +649,14 @@ export function createHouseholdsService(ctx: AppContext) {
           name: household.org_name,
         });
         const needsSecond = rule.points > settings.confirmThreshold;
+        // not an image: 415 in Chinese, and the transaction (nothing written yet) rolls back
+        const image = await storeRecordImage(tx, {
+          orgPath: household.org_path,
+          uploadedBy: actor.userId,
+          fileName: photo.fileName,
+          data: photo.data,
+          now,
+        });
         const row = await tx
           .insertInto('household_awards')
           .values({
@@ -650,6 +667,7 @@ export function createHouseholdsService(ctx: AppContext) {
             rule_name: rule.name,
             points: rule.points,
             note: input.note,
+            photo_id: image.id,
             status: 'pending',
             created_by: actor.userId,
             created_at: now,
@@ -668,6 +686,7 @@ export function createHouseholdsService(ctx: AppContext) {
             name: rule.name,
             points: rule.points,
             status: needsSecond ? 'pending' : 'posted',
+            url: uploadUrl(image.id),
           },
           now,
         );
