@@ -337,6 +337,77 @@ describe('the public board', () => {
   });
 });
 
+describe('the public board through the public read cache', () => {
+  const board = async () => {
+    const res = await t.app.inject({ method: 'GET', url: `/api/public/household-board/${station.id}` });
+    expect(res.statusCode, res.body).toBe(200);
+    return {
+      res,
+      rows: res.json().rows as Array<{ householdNo: string; name: string | null; lifetime: number }>,
+      mode: res.json().mode as string,
+    };
+  };
+  const rowOf = async (no: string) => (await board()).rows.find((r) => r.householdNo === no);
+
+  it('is cached, and every write that changes it shows on the board right after', async () => {
+    expect((await admin.patch('/api/households/settings', { boardMode: 'full' })).statusCode).toBe(200);
+    const h = await household(admin, { headName: '缓存测试' });
+    const first = await board();
+    expect(first.res.headers['cache-control']).toMatch(/^public, max-age=\d+$/);
+    expect(first.res.headers.etag).toBeTruthy();
+    // a write behind the server's back is not seen: the answer comes from the cache
+    await t.ctx.db.system
+      .updateTable('households')
+      .set({ head_name: '库里直改' })
+      .where('id', '=', h.id)
+      .execute();
+    const cached = await board();
+    expect(cached.res.headers.etag).toBe(first.res.headers.etag);
+    expect(cached.rows.find((r) => r.householdNo === h.householdNo)?.name).toBe('缓存测试');
+    // an award that posts
+    await admin.form(`/api/households/${h.id}/awards`, { ruleId: String(small.id) }, AWARD_PHOTO);
+    expect(await rowOf(h.householdNo)).toMatchObject({ name: '库里直改', lifetime: 5 });
+    // an award that waits for a second person changes nothing until it is confirmed
+    const pending = (
+      await admin.form(`/api/households/${h.id}/awards`, { ruleId: String(big.id) }, AWARD_PHOTO)
+    ).json();
+    expect((await rowOf(h.householdNo))?.lifetime).toBe(5);
+    expect((await second.post(`/api/households/awards/${pending.id}/confirm`)).statusCode).toBe(200);
+    expect((await rowOf(h.householdNo))?.lifetime).toBe(35);
+    // voiding takes the points back (the board ranks by lifetime points, net of reversals)
+    expect(
+      (await admin.post(`/api/households/awards/${pending.id}/void`, { reason: '重复登记' })).statusCode,
+    ).toBe(200);
+    expect((await rowOf(h.householdNo))?.lifetime).toBe(5);
+    // the register's name
+    expect((await admin.patch(`/api/households/${h.id}`, { headName: '改名之后' })).statusCode).toBe(200);
+    expect((await rowOf(h.householdNo))?.name).toBe('改名之后');
+    // the board's settings
+    expect((await admin.patch('/api/households/settings', { boardMode: 'number' })).statusCode).toBe(200);
+    const numbers = await board();
+    expect(numbers.mode).toBe('number');
+    expect(numbers.rows.find((r) => r.householdNo === h.householdNo)?.name).toBeNull();
+    expect((await admin.patch('/api/households/settings', { boardEnabled: false })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/public/household-board/${station.id}` })).statusCode,
+    ).toBe(404);
+    await admin.patch('/api/households/settings', { boardEnabled: true, boardMode: 'masked' });
+    expect((await board()).mode).toBe('masked');
+    // a refused write (another town's admin) does not empty the cache
+    const before = await board();
+    await t.ctx.db.system
+      .updateTable('households')
+      .set({ head_name: '背后再改' })
+      .where('id', '=', h.id)
+      .execute();
+    const refused = await otherTown.patch(`/api/households/settings?orgId=${station.id}`, {
+      boardMode: 'full',
+    });
+    expect(refused.statusCode).toBe(404);
+    expect((await board()).res.body).toBe(before.res.body);
+  });
+});
+
 describe('the resident and the store', () => {
   it("shows a linked resident their household's points", async () => {
     const resident = as(t.app, await login(t.app, 'demo-resident'));

@@ -37,6 +37,9 @@ export function householdsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const read = { permission: 'household.read' as const };
   const manage = { permission: 'household.manage' as const };
   const award = { permission: 'household.award' as const };
+  // what changes a village's public board (names, numbers, points, its settings): the cached board
+  // is dropped before the write's answer leaves, so the board is never staler than the cache policy
+  const BOARD = ['households'] as const;
   const tags = ['households'];
   const orgQuery = z.object({ orgId: queryId });
 
@@ -63,7 +66,7 @@ export function householdsRoutes(app: FastifyInstance, ctx: AppContext): void {
         body: householdInput,
         response: { 200: householdView },
       },
-      config: manage,
+      config: { ...manage, invalidates: BOARD },
     },
     (req) => households.create(actorOf(req), req.body),
   );
@@ -90,7 +93,7 @@ export function householdsRoutes(app: FastifyInstance, ctx: AppContext): void {
         body: householdPatch,
         response: { 200: householdView },
       },
-      config: manage,
+      config: { ...manage, invalidates: BOARD },
     },
     (req) => households.update(actorOf(req), req.params.id, req.body),
   );
@@ -172,7 +175,7 @@ export function householdsRoutes(app: FastifyInstance, ctx: AppContext): void {
         body: settingsPatch,
         response: { 200: settingsView },
       },
-      config: manage,
+      config: { ...manage, invalidates: BOARD },
     },
     (req) => households.updateSettings(actorOf(req), req.query.orgId, req.body),
   );
@@ -189,7 +192,7 @@ export function householdsRoutes(app: FastifyInstance, ctx: AppContext): void {
         params: idParams,
         response: { 200: awardView },
       },
-      config: award,
+      config: { ...award, invalidates: BOARD },
     },
     async (req) => {
       const { fields, ...photo } = await readUploadedFile(req, { missing: PHOTO_REQUIRED });
@@ -255,7 +258,7 @@ export function householdsRoutes(app: FastifyInstance, ctx: AppContext): void {
         params: idParams,
         response: { 200: awardView },
       },
-      config: award,
+      config: { ...award, invalidates: BOARD },
     },
     (req) => households.confirm(actorOf(req), req.params.id),
   );
@@ -283,7 +286,7 @@ export function householdsRoutes(app: FastifyInstance, ctx: AppContext): void {
         body: reasonInput,
         response: { 200: awardView },
       },
-      config: award,
+      config: { ...award, invalidates: BOARD },
     },
     (req) => households.void(actorOf(req), req.params.id, req.body.reason),
   );
@@ -298,7 +301,11 @@ export function householdsRoutes(app: FastifyInstance, ctx: AppContext): void {
         params: boardParams,
         response: { 200: boardView },
       },
-      config: { public: true, rateLimit: { max: 300, timeWindow: '1 minute' } },
+      config: {
+        public: true,
+        cache: ['households', 'orgs'],
+        rateLimit: { max: 300, timeWindow: '1 minute' },
+      },
     },
     (req) => households.board(req.params.orgId),
   );
