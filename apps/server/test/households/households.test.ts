@@ -187,6 +187,9 @@ describe('awards', () => {
     expect(notImage.statusCode).toBeGreaterThanOrEqual(400);
     expect(notImage.statusCode).toBeLessThan(500);
     expect(notImage.json().message).toMatch(/[\u4e00-\u9fa5]/);
+    const noRule = await admin.form(`/api/households/${h.id}/awards`, { note: '无积分项' }, AWARD_PHOTO);
+    expect(noRule.statusCode).toBe(400);
+    expect(noRule.json().message).toContain('请选择积分项');
     const badRule = await admin.form(`/api/households/${h.id}/awards`, { ruleId: 'abc' }, AWARD_PHOTO);
     expect(badRule.statusCode).toBe(400);
     expect(badRule.json().message).toMatch(/[\u4e00-\u9fa5]/);

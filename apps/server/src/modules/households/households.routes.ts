@@ -196,6 +196,8 @@ export function householdsRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     async (req) => {
       const { fields, ...photo } = await readUploadedFile(req, { missing: PHOTO_REQUIRED });
+      // the form's fields are read up to the photo: a rule sent after it (or none) is not there
+      if (fields.ruleId === undefined) throw new Invalid('请选择积分项（表单中 ruleId 须在照片之前）');
       const input = awardInput.safeParse(fields);
       if (!input.success) throw new Invalid(input.error.issues[0]?.message ?? '记分内容格式不正确');
       return households.award(actorOf(req), req.params.id, input.data, photo);
