@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestContext, login, type TestContext } from '../support/context.ts';
 import {
+  AWARD_PHOTO,
   createUser,
   multipartBody,
   orgOfUser,
@@ -49,9 +50,15 @@ beforeAll(async () => {
   const rule = await admin.post('/api/households/rules', { name: '授权测试项', points: 5 });
   ids.rule = rule.json().id;
   const big = await admin.post('/api/households/rules', { name: '授权测试大项', points: 50 });
-  ids.award = (await admin.post(`/api/households/${ids.household}/awards`, { ruleId: ids.rule })).json().id;
+  ids.award = (
+    await admin.form(`/api/households/${ids.household}/awards`, { ruleId: String(ids.rule) }, AWARD_PHOTO)
+  ).json().id;
   ids.pending = (
-    await admin.post(`/api/households/${ids.household}/awards`, { ruleId: big.json().id })
+    await admin.form(
+      `/api/households/${ids.household}/awards`,
+      { ruleId: String(big.json().id) },
+      AWARD_PHOTO,
+    )
   ).json().id;
   const rules = (await admin.get('/api/households/rules')).json();
   ids.countyRule = rules.items.find((r: { inherited: boolean }) => r.inherited).id;
@@ -64,7 +71,7 @@ function consoleCalls(client: ReturnType<typeof as>) {
     client.get(`/api/households/${ids.household}`),
     client.patch(`/api/households/${ids.household}`, { headName: '越权' }),
     client.post(`/api/households/${ids.household}/reveal`),
-    client.post(`/api/households/${ids.household}/awards`, { ruleId: ids.rule }),
+    client.form(`/api/households/${ids.household}/awards`, { ruleId: String(ids.rule) }, AWARD_PHOTO),
     client.get(`/api/households/awards/${ids.award}/photo`),
     client.post(`/api/households/awards/${ids.pending}/confirm`),
     client.post(`/api/households/awards/${ids.pending}/reject`, { reason: '越权' }),

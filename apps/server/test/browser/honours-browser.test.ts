@@ -83,6 +83,11 @@ describe.runIf(canRunBrowser)('礼遇褒奖 in the console and the privileges on
     await poll(() => hoursRows.count()).toBeGreaterThan(2);
     expect(await page.getByTestId('honours-by-points').locator('tbody tr').count()).toBeGreaterThan(2);
     expect(await hoursRows.first().textContent()).toMatch(/^1/);
+    // 文明户榜 with its sample rules, beside the volunteers' lists
+    expect(await page.getByTestId('honours-household-rules').textContent()).toContain('文明户榜入选条件');
+    await poll(async () => (await page.getByTestId('honours-household-rules').textContent()) ?? '').toMatch(
+      /在册 \d+ 户/,
+    );
     expect(await axeViolations(page)).toEqual([]);
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -94,6 +94,9 @@ describe.runIf(canRunBrowser)('群众文明积分: the console award flow and th
     await page.getByTestId('award-rule').click();
     await page.locator('.el-select-dropdown__item:visible').filter({ hasText: rule }).click();
     await fill(page, 'award-note', '打扫村道');
+    // no photo yet: 保存 is disabled and says why
+    expect(await page.getByTestId('award-save').isDisabled()).toBe(true);
+    expect(await page.getByTestId('award-missing').textContent()).toContain('积分凭证照片');
     await page
       .getByTestId('award-photo')
       .setInputFiles({ name: '凭证.png', mimeType: 'image/png', buffer: TINY_PNG });

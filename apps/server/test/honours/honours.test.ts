@@ -148,7 +148,13 @@ describe('the export', () => {
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    expect(book.worksheets.map((s) => s.name)).toEqual(['时长榜', '积分榜', '党员积分参考', '评选规则']);
+    expect(book.worksheets.map((s) => s.name)).toEqual([
+      '时长榜',
+      '积分榜',
+      '党员积分参考',
+      '文明户榜',
+      '评选规则',
+    ]);
     const cells: string[] = [];
     for (const sheet of book.worksheets)
       sheet.eachRow((row) => row.eachCell((c) => cells.push(String(c.value ?? ''))));

@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestContext, login, type TestContext } from '../support/context.ts';
 import {
+  AWARD_PHOTO,
   createUser,
   multipartBody,
   orgOfUser,
@@ -129,10 +130,17 @@ describe('the register', () => {
 describe('awards', () => {
   it('posts an award at or below the threshold at once, with its photo', async () => {
     const h = await household(admin);
-    const res = await admin.post(`/api/households/${h.id}/awards`, { ruleId: small.id, note: '打扫村道' });
+    const res = await admin.form(
+      `/api/households/${h.id}/awards`,
+      { ruleId: String(small.id), note: '打扫村道' },
+      AWARD_PHOTO,
+    );
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().status).toBe('posted');
     expect(await balance(h.id)).toEqual({ balance: 5, lifetime: 5 });
+    // the award carries its photo from the start; it can be replaced
+    expect(res.json().photoUrl).toBe(`/api/households/awards/${res.json().id}/photo`);
+    expect((await second.get(res.json().photoUrl)).statusCode).toBe(200);
     const body = multipartBody('凭证.png', 'image/png', TINY_PNG);
     const photo = await t.app.inject({
       method: 'POST',
@@ -145,9 +153,54 @@ describe('awards', () => {
     expect((await second.get(photo.json().photoUrl)).statusCode).toBe(200);
   });
 
+  it('refuses an award without an evidence photo (or with a file that is not an image) and changes nothing', async () => {
+    const h = await household(admin);
+    const before = await digest();
+    const uploadsBefore = await tableDigest(t.ctx.db.system, 'uploads');
+    const answers = [
+      // JSON, as before: no photo
+      await admin.post(`/api/households/${h.id}/awards`, { ruleId: small.id }),
+      // the form without its file
+      await admin.form(`/api/households/${h.id}/awards`, { ruleId: String(small.id), note: '无照片' }),
+      // an empty file
+      await admin.form(
+        `/api/households/${h.id}/awards`,
+        { ruleId: String(small.id) },
+        {
+          fileName: '空.png',
+          data: Buffer.alloc(0),
+        },
+      ),
+    ];
+    for (const res of answers) {
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().message).toContain('积分凭证照片');
+    }
+    const notImage = await admin.form(
+      `/api/households/${h.id}/awards`,
+      { ruleId: String(small.id) },
+      {
+        fileName: '凭证.png',
+        data: Buffer.from('not an image at all'),
+      },
+    );
+    expect(notImage.statusCode).toBeGreaterThanOrEqual(400);
+    expect(notImage.statusCode).toBeLessThan(500);
+    expect(notImage.json().message).toMatch(/[\u4e00-\u9fa5]/);
+    const noRule = await admin.form(`/api/households/${h.id}/awards`, { note: '无积分项' }, AWARD_PHOTO);
+    expect(noRule.statusCode).toBe(400);
+    expect(noRule.json().message).toContain('请选择积分项');
+    const badRule = await admin.form(`/api/households/${h.id}/awards`, { ruleId: 'abc' }, AWARD_PHOTO);
+    expect(badRule.statusCode).toBe(400);
+    expect(badRule.json().message).toMatch(/[\u4e00-\u9fa5]/);
+    expect(await digest()).toEqual(before);
+    expect(await tableDigest(t.ctx.db.system, 'uploads')).toEqual(uploadsBefore);
+    expect(await balance(h.id)).toEqual({ balance: 0, lifetime: 0 });
+  });
+
   it('holds an award above the threshold for a second, different person', async () => {
     const h = await household(admin);
-    const res = await admin.post(`/api/households/${h.id}/awards`, { ruleId: big.id });
+    const res = await admin.form(`/api/households/${h.id}/awards`, { ruleId: String(big.id) }, AWARD_PHOTO);
     expect(res.json().status).toBe('pending');
     expect(await balance(h.id)).toEqual({ balance: 0, lifetime: 0 });
     const pending = (await second.get('/api/households/awards?status=pending')).json();
@@ -168,7 +221,7 @@ describe('awards', () => {
 
   it('never posts a rejected award', async () => {
     const h = await household(admin);
-    const res = await admin.post(`/api/households/${h.id}/awards`, { ruleId: big.id });
+    const res = await admin.form(`/api/households/${h.id}/awards`, { ruleId: String(big.id) }, AWARD_PHOTO);
     expect((await second.post(`/api/households/awards/${res.json().id}/reject`, {})).statusCode).toBe(400);
     const rejected = await second.post(`/api/households/awards/${res.json().id}/reject`, {
       reason: '材料不全',
@@ -180,7 +233,9 @@ describe('awards', () => {
 
   it('voids a posted award with a reversing entry, never an edit', async () => {
     const h = await household(admin);
-    const award = (await admin.post(`/api/households/${h.id}/awards`, { ruleId: small.id })).json();
+    const award = (
+      await admin.form(`/api/households/${h.id}/awards`, { ruleId: String(small.id) }, AWARD_PHOTO)
+    ).json();
     const entry = await t.ctx.db.system
       .selectFrom('point_entries')
       .selectAll()
@@ -212,11 +267,19 @@ describe('awards', () => {
   it("refuses an award on another village's household in Chinese and changes nothing", async () => {
     const theirs = await household(otherTown);
     const before = await digest();
-    const res = await admin.post(`/api/households/${theirs.id}/awards`, { ruleId: small.id });
+    const res = await admin.form(
+      `/api/households/${theirs.id}/awards`,
+      { ruleId: String(small.id) },
+      AWARD_PHOTO,
+    );
     expect(res.statusCode).toBe(404);
     expect(res.json().message).toMatch(/不在您的数据范围内/);
     // and their station cannot use demo-station's own rule
-    const rule = await otherTown.post(`/api/households/${theirs.id}/awards`, { ruleId: small.id });
+    const rule = await otherTown.form(
+      `/api/households/${theirs.id}/awards`,
+      { ruleId: String(small.id) },
+      AWARD_PHOTO,
+    );
     expect(rule.statusCode).toBe(404);
     expect(await digest()).toEqual(before);
   });
@@ -233,8 +296,8 @@ describe('awards', () => {
 describe('the public board', () => {
   it('shows names as the station chooses, ranked by lifetime points, without a session', async () => {
     const top = await household(admin, { headName: '欧阳小明' });
-    await admin.post(`/api/households/${top.id}/awards`, { ruleId: small.id });
-    await admin.post(`/api/households/${top.id}/awards`, { ruleId: small.id });
+    await admin.form(`/api/households/${top.id}/awards`, { ruleId: String(small.id) }, AWARD_PHOTO);
+    await admin.form(`/api/households/${top.id}/awards`, { ruleId: String(small.id) }, AWARD_PHOTO);
     const read = async () => {
       const res = await t.app.inject({ method: 'GET', url: `/api/public/household-board/${station.id}` });
       expect(res.statusCode, res.body).toBe(200);
@@ -274,6 +337,77 @@ describe('the public board', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/public/household-board/abc' })).statusCode).toBe(
       400,
     );
+  });
+});
+
+describe('the public board through the public read cache', () => {
+  const board = async () => {
+    const res = await t.app.inject({ method: 'GET', url: `/api/public/household-board/${station.id}` });
+    expect(res.statusCode, res.body).toBe(200);
+    return {
+      res,
+      rows: res.json().rows as Array<{ householdNo: string; name: string | null; lifetime: number }>,
+      mode: res.json().mode as string,
+    };
+  };
+  const rowOf = async (no: string) => (await board()).rows.find((r) => r.householdNo === no);
+
+  it('is cached, and every write that changes it shows on the board right after', async () => {
+    expect((await admin.patch('/api/households/settings', { boardMode: 'full' })).statusCode).toBe(200);
+    const h = await household(admin, { headName: '缓存测试' });
+    const first = await board();
+    expect(first.res.headers['cache-control']).toMatch(/^public, max-age=\d+$/);
+    expect(first.res.headers.etag).toBeTruthy();
+    // a write behind the server's back is not seen: the answer comes from the cache
+    await t.ctx.db.system
+      .updateTable('households')
+      .set({ head_name: '库里直改' })
+      .where('id', '=', h.id)
+      .execute();
+    const cached = await board();
+    expect(cached.res.headers.etag).toBe(first.res.headers.etag);
+    expect(cached.rows.find((r) => r.householdNo === h.householdNo)?.name).toBe('缓存测试');
+    // an award that posts
+    await admin.form(`/api/households/${h.id}/awards`, { ruleId: String(small.id) }, AWARD_PHOTO);
+    expect(await rowOf(h.householdNo)).toMatchObject({ name: '库里直改', lifetime: 5 });
+    // an award that waits for a second person changes nothing until it is confirmed
+    const pending = (
+      await admin.form(`/api/households/${h.id}/awards`, { ruleId: String(big.id) }, AWARD_PHOTO)
+    ).json();
+    expect((await rowOf(h.householdNo))?.lifetime).toBe(5);
+    expect((await second.post(`/api/households/awards/${pending.id}/confirm`)).statusCode).toBe(200);
+    expect((await rowOf(h.householdNo))?.lifetime).toBe(35);
+    // voiding takes the points back (the board ranks by lifetime points, net of reversals)
+    expect(
+      (await admin.post(`/api/households/awards/${pending.id}/void`, { reason: '重复登记' })).statusCode,
+    ).toBe(200);
+    expect((await rowOf(h.householdNo))?.lifetime).toBe(5);
+    // the register's name
+    expect((await admin.patch(`/api/households/${h.id}`, { headName: '改名之后' })).statusCode).toBe(200);
+    expect((await rowOf(h.householdNo))?.name).toBe('改名之后');
+    // the board's settings
+    expect((await admin.patch('/api/households/settings', { boardMode: 'number' })).statusCode).toBe(200);
+    const numbers = await board();
+    expect(numbers.mode).toBe('number');
+    expect(numbers.rows.find((r) => r.householdNo === h.householdNo)?.name).toBeNull();
+    expect((await admin.patch('/api/households/settings', { boardEnabled: false })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/public/household-board/${station.id}` })).statusCode,
+    ).toBe(404);
+    await admin.patch('/api/households/settings', { boardEnabled: true, boardMode: 'masked' });
+    expect((await board()).mode).toBe('masked');
+    // a refused write (another town's admin) does not empty the cache
+    const before = await board();
+    await t.ctx.db.system
+      .updateTable('households')
+      .set({ head_name: '背后再改' })
+      .where('id', '=', h.id)
+      .execute();
+    const refused = await otherTown.patch(`/api/households/settings?orgId=${station.id}`, {
+      boardMode: 'full',
+    });
+    expect(refused.statusCode).toBe(404);
+    expect((await board()).res.body).toBe(before.res.body);
   });
 });
 
@@ -317,7 +451,7 @@ describe('the resident and the store', () => {
 
   it('redeems for a household at the counter, spending its points; short of points is a 409', async () => {
     const h = await household(admin);
-    await admin.post(`/api/households/${h.id}/awards`, { ruleId: small.id });
+    await admin.form(`/api/households/${h.id}/awards`, { ruleId: String(small.id) }, AWARD_PHOTO);
     const session = await login(t.app, 'demo-station');
     const item = await makeItem(t, session, { price: 4, stock: 3 });
     const res = await admin.post('/api/store/redemptions/household', {

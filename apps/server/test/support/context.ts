@@ -115,5 +115,31 @@ export function as(app: FastifyInstance, session: Session) {
     put: (url: string, payload: unknown) => call('PUT', url, payload),
     patch: (url: string, payload: unknown) => call('PATCH', url, payload),
     delete: (url: string) => call('DELETE', url),
+    /** multipart/form-data: the text fields first, then the file (when there is one) */
+    form: (url: string, fields: Record<string, string>, file?: { fileName: string; data: Buffer }) => {
+      const boundary = `----civic-test-${crypto.randomBytes(8).toString('hex')}`;
+      const parts: Buffer[] = Object.entries(fields).map(([name, value]) =>
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+      );
+      if (file)
+        parts.push(
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+          ),
+          file.data,
+          Buffer.from('\r\n'),
+        );
+      parts.push(Buffer.from(`--${boundary}--\r\n`));
+      return app.inject({
+        method: 'POST',
+        url,
+        headers: {
+          cookie: session.cookie,
+          'x-csrf-token': session.csrf,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+        },
+        payload: Buffer.concat(parts),
+      });
+    },
   };
 }

@@ -156,3 +156,6 @@ export async function readSheet(body: Buffer): Promise<{ header: string[]; rows:
   });
   return { header, rows };
 }
+
+/** The evidence photo a household award carries (the server refuses an award without one). */
+export const AWARD_PHOTO = { fileName: '凭证.png', data: TINY_PNG };

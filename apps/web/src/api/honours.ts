@@ -5,6 +5,7 @@ import { api, call, download, toQuery, type BodyOf, type QueryOf, type ResponseO
 export type HonourRankingQuery = QueryOf<'/api/honours/rankings', 'get'>;
 export type HonourRanking = ResponseOf<'/api/honours/rankings', 'get'>;
 export type RankedVolunteer = HonourRanking['byHours'][number];
+export type RankedHousehold = HonourRanking['households']['byPoints'][number];
 export type HonourPrivilege = ResponseOf<'/api/honours/privileges/{id}', 'patch'>;
 export type HonourPrivilegeInput = BodyOf<'/api/honours/privileges', 'post'>;
 export type HonourPrivilegePatch = BodyOf<'/api/honours/privileges/{id}', 'patch'>;

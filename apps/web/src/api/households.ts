@@ -35,8 +35,13 @@ export const householdsApi = {
   update: (id: number, body: HouseholdPatch) =>
     call(api.PATCH('/api/households/{id}', { ...byId(id), body })),
   reveal: (id: number) => call(api.POST('/api/households/{id}/reveal', byId(id))),
-  award: (id: number, body: BodyOf<'/api/households/{id}/awards', 'post'>) =>
-    call(api.POST('/api/households/{id}/awards', { ...byId(id), body })),
+  /** an award with its evidence photo, in one request (the server refuses one without a photo) */
+  award: (id: number, body: { ruleId: number; note: string }, photo: File) =>
+    upload('/api/households/{id}/awards', photo, undefined, {
+      url: `/api/households/${id}/awards`,
+      name: photo.name,
+      fields: { ruleId: String(body.ruleId), note: body.note },
+    }),
   awards: (query: AwardQuery) =>
     call(api.GET('/api/households/awards', { params: { query: toQuery(query) } })),
   setAwardPhoto: (id: number, file: File) =>

@@ -229,11 +229,15 @@ export async function upload<P extends keyof paths>(
   path: P,
   file: Blob,
   query?: SendOptions['query'],
-  /** url: the path with its parameters filled in (the template P types the answer); name: the file's */
-  extra: CallOptions & { url?: string; name?: string } = {},
+  /**
+   * url: the path with its parameters filled in (the template P types the answer); name: the file's;
+   * fields: text fields sent before the file (the server reads those that come first)
+   */
+  extra: CallOptions & { url?: string; name?: string; fields?: Record<string, string> } = {},
 ): Promise<ResponseOf<P, 'post'>> {
-  const { url, name, ...options } = extra;
+  const { url, name, fields, ...options } = extra;
   const form = new FormData();
+  for (const [key, value] of Object.entries(fields ?? {})) form.append(key, value);
   if (name === undefined) form.append('file', file);
   else form.append('file', file, name);
   const response = await send(url ?? path, { ...options, method: 'POST', body: form, query });

@@ -33,6 +33,30 @@ export const rankedVolunteer = z.object({
 });
 export type RankedVolunteer = z.infer<typeof rankedVolunteer>;
 
+export const rankedHousehold = z.object({
+  rank: z.number(),
+  householdId: z.number(),
+  householdNo: z.string(),
+  /** the head of household, as the register has the name */
+  headName: z.string(),
+  orgName: z.string(),
+  yearPoints: z.number(),
+  postedAwards: z.number(),
+});
+export type RankedHousehold = z.infer<typeof rankedHousehold>;
+
+/** 文明户榜: the org subtree's households by the points earned in the year. */
+export const householdRankingView = z.object({
+  minAwards: z.number(),
+  /** active households of the register */
+  candidates: z.number(),
+  eligible: z.number(),
+  excludedTooFewAwards: z.number(),
+  excludedVoided: z.number(),
+  byPoints: z.array(rankedHousehold),
+});
+export type HouseholdRankingView = z.infer<typeof householdRankingView>;
+
 export const rankingView = z.object({
   year: z.number(),
   orgId: z.number(),
@@ -48,6 +72,7 @@ export const rankingView = z.object({
   byPoints: z.array(rankedVolunteer),
   partyMembers: z.object({ total: z.number(), met: z.number() }),
   starCounts: z.array(z.object({ level: z.number(), count: z.number() })),
+  households: householdRankingView,
 });
 export type RankingView = z.infer<typeof rankingView>;
 

@@ -4,7 +4,13 @@
 // modules (hours, points, volunteers) through their index.ts; this module owns honour_privileges.
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import { HONOUR_MIN_HOURS, partyRequirement, POLITICAL_STATUS_LABELS } from '@civic/contracts';
+import {
+  HONOUR_MIN_HOURS,
+  HOUSEHOLD_HONOUR_MIN_AWARDS,
+  HOUSEHOLD_HONOUR_RULES,
+  partyRequirement,
+  POLITICAL_STATUS_LABELS,
+} from '@civic/contracts';
 import { auditAction, inActorScope, type Actor } from '../../platform/auth/actor.ts';
 import { inOwnVolunteerScope } from '../../platform/auth/volunteer-scope.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -12,7 +18,8 @@ import { inScope, type Tx } from '../../platform/db/database.ts';
 import { NotFound } from '../../platform/errors.ts';
 import { isoTimestamp } from '../../platform/time.ts';
 import { volunteerYearHours } from '../hours/index.ts';
-import { volunteerYearPoints } from '../points/index.ts';
+import { householdHonourCandidates, type HouseholdHonourCandidate } from '../households/index.ts';
+import { householdYearPoints, volunteerYearPoints } from '../points/index.ts';
 import {
   honourCandidates,
   maskedContacts,
@@ -24,13 +31,22 @@ import type {
   PrivilegeInput,
   PrivilegePatch,
   PrivilegeView,
+  HouseholdRankingView,
   RankedVolunteer,
   RankingQuery,
   RankingView,
 } from './honours.schema.ts';
-import { exclusionOf, rankByHours, rankByPoints, type YearFigures } from './ranking.ts';
+import {
+  exclusionOf,
+  householdExclusionOf,
+  rankByHours,
+  rankByPoints,
+  rankHouseholds,
+  type YearFigures,
+} from './ranking.ts';
 
 type Figured = HonourCandidate & YearFigures;
+type FiguredHousehold = HouseholdHonourCandidate & { yearPoints: number };
 
 interface PrivilegeRow {
   id: number;
@@ -129,6 +145,29 @@ export function createHonoursService(ctx: AppContext) {
     });
   }
 
+  /** 文明户榜: the subtree's households with the year's points, ranked under the sample rules. */
+  async function householdRanking(tx: Tx, orgPath: string, year: number) {
+    const people = await householdHonourCandidates(tx, orgPath, year);
+    const points = await householdYearPoints(
+      tx,
+      people.map((h) => h.id),
+      year,
+    );
+    const all: FiguredHousehold[] = people.map((h) => ({ ...h, yearPoints: points.get(h.id) ?? 0 }));
+    const exclusions = all.map((h) => householdExclusionOf(h));
+    const ranked = rankHouseholds(all.filter((_, i) => exclusions[i] === null));
+    return {
+      ranked,
+      summary: {
+        minAwards: HOUSEHOLD_HONOUR_MIN_AWARDS,
+        candidates: all.length,
+        eligible: ranked.length,
+        excludedTooFewAwards: exclusions.filter((e) => e === 'too_few_awards').length,
+        excludedVoided: exclusions.filter((e) => e === 'voided').length,
+      },
+    };
+  }
+
   async function rankingIn(tx: Tx, actor: Actor, q: RankingQuery, withParty = false) {
     const org = await findOrg(tx, actor, q.orgId ?? actor.orgId);
     const all = await figures(tx, org.path, q.year);
@@ -143,6 +182,19 @@ export function createHonoursService(ctx: AppContext) {
     const shown = new Set([...byHours.slice(0, q.top), ...byPoints.slice(0, q.top)].map((v) => v.id));
     if (withParty) for (const p of party) shown.add(p.v.id);
     const contacts = await maskedContacts(tx, ctx.cipher, [...shown]);
+    const households = await householdRanking(tx, org.path, q.year);
+    const householdView: HouseholdRankingView = {
+      ...households.summary,
+      byPoints: households.ranked.slice(0, q.top).map((h, i) => ({
+        rank: i + 1,
+        householdId: h.id,
+        householdNo: h.householdNo,
+        headName: h.headName,
+        orgName: h.orgName,
+        yearPoints: h.yearPoints,
+        postedAwards: h.postedAwards,
+      })),
+    };
     const view: RankingView = {
       year: q.year,
       orgId: org.id,
@@ -159,8 +211,9 @@ export function createHonoursService(ctx: AppContext) {
         level,
         count: all.filter((v) => v.starLevel === level).length,
       })),
+      households: householdView,
     };
-    return { org, byHours, byPoints, party, view, contacts };
+    return { org, byHours, byPoints, party, view, contacts, households: households.ranked };
   }
 
   return {
@@ -169,7 +222,12 @@ export function createHonoursService(ctx: AppContext) {
 
     exportXlsx: (actor: Actor, q: RankingQuery) =>
       run(actor, async (tx) => {
-        const { org, byHours, byPoints, party, view, contacts } = await rankingIn(tx, actor, q, true);
+        const { org, byHours, byPoints, party, view, contacts, households } = await rankingIn(
+          tx,
+          actor,
+          q,
+          true,
+        );
         const contactOf = (id: number) => contacts.get(id) ?? NO_CONTACT;
         const workbook = new ExcelJS.Workbook();
         workbook.creator = '文明实践云平台';
@@ -235,6 +293,27 @@ export function createHonoursService(ctx: AppContext) {
             points: v.yearPoints,
           });
         partySheet.getRow(1).font = { bold: true };
+        // 文明户榜: names as the register has them; a household's phone is never exported
+        const householdSheet = workbook.addWorksheet('文明户榜');
+        householdSheet.columns = [
+          { header: '名次', key: 'rank', width: 6 },
+          { header: '户号', key: 'no', width: 10 },
+          { header: '户主', key: 'head', width: 10 },
+          { header: '所属村（社区）', key: 'org', width: 28 },
+          { header: `${q.year}年获得积分`, key: 'points', width: 14 },
+          { header: `${q.year}年记分次数`, key: 'awards', width: 14 },
+        ];
+        households.slice(0, q.top).forEach((h, i) =>
+          householdSheet.addRow({
+            rank: i + 1,
+            no: h.householdNo,
+            head: h.headName,
+            org: h.orgName,
+            points: h.yearPoints,
+            awards: h.postedAwards,
+          }),
+        );
+        householdSheet.getRow(1).font = { bold: true };
         const rules = workbook.addWorksheet('评选规则');
         rules.columns = [{ header: '说明', key: 'text', width: 90 }];
         for (const text of [
@@ -243,6 +322,8 @@ export function createHonoursService(ctx: AppContext) {
           '时长榜按年度确认时长排序；积分榜按年度获得积分排序（含服务评价加分，兑换消费不扣减）',
           '并列时依次比较另一项指标、确认记录数、志愿者编号（注册先后）',
           `在册 ${view.candidates} 人，符合条件 ${view.eligible} 人；时长不足 ${view.excludedTooFewHours} 人，有争议记录 ${view.excludedDisputed} 人`,
+          ...HOUSEHOLD_HONOUR_RULES,
+          `在册 ${view.households.candidates} 户，符合条件 ${view.households.eligible} 户；记分不足 ${view.households.excludedTooFewAwards} 户，有作废记分 ${view.households.excludedVoided} 户`,
           '个人信息已脱敏，仅供评先评优和党员积分参考',
         ])
           rules.addRow({ text });
@@ -253,7 +334,13 @@ export function createHonoursService(ctx: AppContext) {
           'honours.export',
           'org',
           { id: org.id, org_id: org.id, org_path: org.path },
-          { year: q.year, rows: Math.min(q.top, byHours.length), party: party.length, masked: true },
+          {
+            year: q.year,
+            rows: Math.min(q.top, byHours.length),
+            households: Math.min(q.top, households.length),
+            party: party.length,
+            masked: true,
+          },
           ctx.now(),
         );
         return { buffer: Buffer.from(await workbook.xlsx.writeBuffer()), orgName: org.name };

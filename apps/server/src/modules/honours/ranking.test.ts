@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { HONOUR_MIN_HOURS } from '@civic/contracts';
-import { exclusionOf, rankByHours, rankByPoints, type YearFigures } from './ranking.ts';
+import { HONOUR_MIN_HOURS, HOUSEHOLD_HONOUR_MIN_AWARDS } from '@civic/contracts';
+import {
+  exclusionOf,
+  householdExclusionOf,
+  rankByHours,
+  rankByPoints,
+  rankHouseholds,
+  type YearFigures,
+} from './ranking.ts';
 
 const v = (
   id: number,
@@ -56,5 +63,35 @@ describe('honours sample rules', () => {
       v(4, 'V004', 20, 90),
     ];
     expect(rankByPoints(list).map((x) => x.id)).toEqual([4, 2, 3, 1]);
+  });
+});
+
+describe('文明户榜', () => {
+  const h = (id: number, householdNo: string, yearPoints: number, postedAwards: number, extra = {}) => ({
+    id,
+    householdNo,
+    orgName: '东风社区',
+    yearPoints,
+    postedAwards,
+    voidedAwards: 0,
+    ...extra,
+  });
+
+  it('leaves out too few awards and any voided award of the year', () => {
+    expect(householdExclusionOf(h(1, '1-1', 50, HOUSEHOLD_HONOUR_MIN_AWARDS))).toBeNull();
+    expect(householdExclusionOf(h(1, '1-1', 50, HOUSEHOLD_HONOUR_MIN_AWARDS - 1))).toBe('too_few_awards');
+    expect(householdExclusionOf(h(1, '1-1', 50, 5, { voidedAwards: 1 }))).toBe('voided');
+  });
+
+  it('ranks by points, then awards, village, household number (shorter first), id', () => {
+    const ranked = rankHouseholds([
+      h(1, '1-10', 20, 2),
+      h(2, '1-9', 20, 2),
+      h(3, '2-1', 20, 3),
+      h(4, '1-1', 30, 2),
+      h(5, '1-1', 20, 2, { orgName: '北关村' }),
+      h(6, '1-9', 20, 2),
+    ]);
+    expect(ranked.map((x) => x.id)).toEqual([4, 3, 2, 6, 1, 5]);
   });
 });

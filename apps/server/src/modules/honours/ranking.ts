@@ -10,7 +10,7 @@
 //   store does not count against anyone);
 // - ties are broken deterministically: the other measure of the year (points, or hours), then more
 //   confirmed records, then the lower volunteer number (the earlier registration).
-import { HONOUR_MIN_HOURS } from '@civic/contracts';
+import { HONOUR_MIN_HOURS, HOUSEHOLD_HONOUR_MIN_AWARDS } from '@civic/contracts';
 
 export interface YearFigures {
   id: number;
@@ -42,5 +42,46 @@ export function rankByHours<T extends YearFigures>(eligible: readonly T[]): T[] 
 export function rankByPoints<T extends YearFigures>(eligible: readonly T[]): T[] {
   return [...eligible].sort(
     (a, b) => b.yearPoints - a.yearPoints || b.yearHours - a.yearHours || b.records - a.records || byNo(a, b),
+  );
+}
+
+// The household list (文明户榜, seeds 002 §四(四)2 and 003 §五(一)5): households have no service
+// hours, so they are ranked by the points earned in the year (the year's awards net of the
+// reversals of voided ones; spending at the store does not count against anyone):
+// - eligible: an active household of the org's register with at least HOUSEHOLD_HONOUR_MIN_AWARDS
+//   awards posted in the year and no award voided in the year (a disputed year is not a 文明户's);
+// - ties: more awards posted in the year, then the village (its name), then the household number
+//   (shorter first, so 2 before 10), then the register's order.
+export interface HouseholdYearFigures {
+  id: number;
+  householdNo: string;
+  orgName: string;
+  yearPoints: number;
+  postedAwards: number;
+  voidedAwards: number;
+}
+
+export type HouseholdExclusion = 'too_few_awards' | 'voided' | null;
+
+export function householdExclusionOf(
+  f: HouseholdYearFigures,
+  minAwards = HOUSEHOLD_HONOUR_MIN_AWARDS,
+): HouseholdExclusion {
+  if (f.voidedAwards > 0) return 'voided';
+  if (f.postedAwards < minAwards) return 'too_few_awards';
+  return null;
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export function rankHouseholds<T extends HouseholdYearFigures>(eligible: readonly T[]): T[] {
+  return [...eligible].sort(
+    (a, b) =>
+      b.yearPoints - a.yearPoints ||
+      b.postedAwards - a.postedAwards ||
+      cmp(a.orgName, b.orgName) ||
+      a.householdNo.length - b.householdNo.length ||
+      cmp(a.householdNo, b.householdNo) ||
+      a.id - b.id,
   );
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth/plugin.ts';
+import { Invalid } from '../../platform/errors.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { readUploadedFile } from '../../platform/http/multipart.ts';
 import { idParams, queryId } from '../../platform/http/schemas.ts';
@@ -28,7 +29,7 @@ import {
   settingsPatch,
   settingsView,
 } from './households.schema.ts';
-import { createHouseholdsService } from './households.service.ts';
+import { createHouseholdsService, PHOTO_REQUIRED } from './households.service.ts';
 
 export function householdsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const households = createHouseholdsService(ctx);
@@ -36,6 +37,9 @@ export function householdsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const read = { permission: 'household.read' as const };
   const manage = { permission: 'household.manage' as const };
   const award = { permission: 'household.award' as const };
+  // what changes a village's public board (names, numbers, points, its settings): the cached board
+  // is dropped before the write's answer leaves, so the board is never staler than the cache policy
+  const BOARD = ['households'] as const;
   const tags = ['households'];
   const orgQuery = z.object({ orgId: queryId });
 
@@ -62,7 +66,7 @@ export function householdsRoutes(app: FastifyInstance, ctx: AppContext): void {
         body: householdInput,
         response: { 200: householdView },
       },
-      config: manage,
+      config: { ...manage, invalidates: BOARD },
     },
     (req) => households.create(actorOf(req), req.body),
   );
@@ -89,7 +93,7 @@ export function householdsRoutes(app: FastifyInstance, ctx: AppContext): void {
         body: householdPatch,
         response: { 200: householdView },
       },
-      config: manage,
+      config: { ...manage, invalidates: BOARD },
     },
     (req) => households.update(actorOf(req), req.params.id, req.body),
   );
@@ -171,7 +175,7 @@ export function householdsRoutes(app: FastifyInstance, ctx: AppContext): void {
         body: settingsPatch,
         response: { 200: settingsView },
       },
-      config: manage,
+      config: { ...manage, invalidates: BOARD },
     },
     (req) => households.updateSettings(actorOf(req), req.query.orgId, req.body),
   );
@@ -182,14 +186,22 @@ export function householdsRoutes(app: FastifyInstance, ctx: AppContext): void {
     {
       schema: {
         tags,
-        summary: '给户记文明积分（超过确认分值的待另一人确认后记入）',
+        summary:
+          '给户记文明积分，须附积分凭证照片（表单：先 ruleId、note，后照片 file；超过确认分值的待另一人确认后记入）',
+        consumes: ['multipart/form-data'],
         params: idParams,
-        body: awardInput,
         response: { 200: awardView },
       },
-      config: award,
+      config: { ...award, invalidates: BOARD },
     },
-    (req) => households.award(actorOf(req), req.params.id, req.body),
+    async (req) => {
+      const { fields, ...photo } = await readUploadedFile(req, { missing: PHOTO_REQUIRED });
+      // the form's fields are read up to the photo: a rule sent after it (or none) is not there
+      if (fields.ruleId === undefined) throw new Invalid('请选择积分项（表单中 ruleId 须在照片之前）');
+      const input = awardInput.safeParse(fields);
+      if (!input.success) throw new Invalid(input.error.issues[0]?.message ?? '记分内容格式不正确');
+      return households.award(actorOf(req), req.params.id, input.data, photo);
+    },
   );
   r.get(
     '/api/households/awards',
@@ -248,7 +260,7 @@ export function householdsRoutes(app: FastifyInstance, ctx: AppContext): void {
         params: idParams,
         response: { 200: awardView },
       },
-      config: award,
+      config: { ...award, invalidates: BOARD },
     },
     (req) => households.confirm(actorOf(req), req.params.id),
   );
@@ -276,7 +288,7 @@ export function householdsRoutes(app: FastifyInstance, ctx: AppContext): void {
         body: reasonInput,
         response: { 200: awardView },
       },
-      config: award,
+      config: { ...award, invalidates: BOARD },
     },
     (req) => households.void(actorOf(req), req.params.id, req.body.reason),
   );
@@ -291,7 +303,11 @@ export function householdsRoutes(app: FastifyInstance, ctx: AppContext): void {
         params: boardParams,
         response: { 200: boardView },
       },
-      config: { public: true, rateLimit: { max: 300, timeWindow: '1 minute' } },
+      config: {
+        public: true,
+        cache: ['households', 'orgs'],
+        rateLimit: { max: 300, timeWindow: '1 minute' },
+      },
     },
     (req) => households.board(req.params.orgId),
   );

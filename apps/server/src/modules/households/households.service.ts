@@ -33,6 +33,8 @@ import type {
 } from './households.schema.ts';
 
 export const AWARD_SOURCE = 'household_award';
+/** An award needs its evidence photo (issue 14: 记分须附现场照片). */
+export const PHOTO_REQUIRED = '记分须附积分凭证照片（现场照片），请上传照片后再保存';
 
 interface HouseholdRow {
   id: number;
@@ -625,8 +627,15 @@ export function createHouseholdsService(ctx: AppContext) {
       }),
 
     // ---------------------------------------------------------------- awards
-    award: (actor: Actor, householdId: number, input: AwardInput) =>
+    /** An award with its evidence photo, stored in the same transaction (no award without one). */
+    award: (
+      actor: Actor,
+      householdId: number,
+      input: AwardInput,
+      photo: { fileName: string; data: Buffer },
+    ) =>
       run(actor, async (tx) => {
+        if (photo.data.length === 0) throw new Invalid(PHOTO_REQUIRED, 'PHOTO_REQUIRED');
         const household = await findHousehold(tx, actor, householdId);
         if (!household.active) throw new Conflict('该户已注销，不能记分', 'HOUSEHOLD_INACTIVE');
         const rule = await tx
@@ -645,6 +654,14 @@ export function createHouseholdsService(ctx: AppContext) {
           name: household.org_name,
         });
         const needsSecond = rule.points > settings.confirmThreshold;
+        // not an image: 415 in Chinese, and the transaction (nothing written yet) rolls back
+        const image = await storeRecordImage(tx, {
+          orgPath: household.org_path,
+          uploadedBy: actor.userId,
+          fileName: photo.fileName,
+          data: photo.data,
+          now,
+        });
         const row = await tx
           .insertInto('household_awards')
           .values({
@@ -655,6 +672,7 @@ export function createHouseholdsService(ctx: AppContext) {
             rule_name: rule.name,
             points: rule.points,
             note: input.note,
+            photo_id: image.id,
             status: 'pending',
             created_by: actor.userId,
             created_at: now,
@@ -673,6 +691,7 @@ export function createHouseholdsService(ctx: AppContext) {
             name: rule.name,
             points: rule.points,
             status: needsSecond ? 'pending' : 'posted',
+            url: uploadUrl(image.id),
           },
           now,
         );
@@ -939,4 +958,53 @@ export async function householdLabels(
     .where('id', 'in', ids)
     .execute();
   return new Map(rows.map((r) => [r.id, { no: r.household_no, name: r.head_name }]));
+}
+
+/** A household of an org subtree's register, with its awards of a year, for the honours lists. */
+export interface HouseholdHonourCandidate {
+  id: number;
+  householdNo: string;
+  headName: string;
+  orgName: string;
+  /** awards whose points posted in the year (China time) and still stand */
+  postedAwards: number;
+  /** awards voided in the year */
+  voidedAwards: number;
+}
+
+/**
+ * The active households of the register of `orgPath`'s subtree with their awards of `year`, in the
+ * caller's transaction (RLS applies). The names are as the register has them; no phone.
+ */
+export async function householdHonourCandidates(
+  tx: Tx,
+  orgPath: string,
+  year: number,
+): Promise<HouseholdHonourCandidate[]> {
+  const from = new Date(`${year}-01-01T00:00:00+08:00`);
+  const to = new Date(`${year + 1}-01-01T00:00:00+08:00`);
+  const rows = await tx
+    .selectFrom('households as h')
+    .select([
+      'h.id',
+      'h.household_no',
+      'h.head_name',
+      sql<string>`org_name(h.org_id)`.as('org_name'),
+      sql<number>`(SELECT count(*)::int FROM household_awards a WHERE a.household_id = h.id
+        AND a.status = 'posted' AND coalesce(a.decided_at, a.created_at) >= ${from}
+        AND coalesce(a.decided_at, a.created_at) < ${to})`.as('posted'),
+      sql<number>`(SELECT count(*)::int FROM household_awards a WHERE a.household_id = h.id
+        AND a.status = 'voided' AND a.voided_at >= ${from} AND a.voided_at < ${to})`.as('voided'),
+    ])
+    .where(sql<boolean>`h.org_path <@ ${orgPath}::ltree`)
+    .where('h.active', '=', true)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    householdNo: r.household_no,
+    headName: r.head_name,
+    orgName: r.org_name,
+    postedAwards: r.posted,
+    voidedAwards: r.voided,
+  }));
 }

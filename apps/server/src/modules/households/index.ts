@@ -8,7 +8,13 @@
 import { defineModule } from '../../platform/module.ts';
 import { householdsRoutes } from './households.routes.ts';
 
-export { AWARD_SOURCE, householdAtCounter, householdLabels } from './households.service.ts';
+export {
+  AWARD_SOURCE,
+  householdAtCounter,
+  householdHonourCandidates,
+  householdLabels,
+  type HouseholdHonourCandidate,
+} from './households.service.ts';
 
 export const householdsModule = defineModule({
   name: 'households',

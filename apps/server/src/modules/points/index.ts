@@ -9,7 +9,7 @@ import { defineModule } from '../../platform/module.ts';
 import { pointsEventHandlers } from './awards.ts';
 import { pointsRoutes } from './points.routes.ts';
 
-export { volunteerYearPoints } from './year-points.ts';
+export { householdYearPoints, volunteerYearPoints } from './year-points.ts';
 export { describePoints, verifyPoints, type PointsReport } from './verify.ts';
 export { plannedAwards, type RecordForPoints } from './award-plan.ts';
 export { awardKey, RECORD_SOURCE } from './awards.ts';

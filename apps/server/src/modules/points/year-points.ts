@@ -21,3 +21,25 @@ export async function volunteerYearPoints(
     .execute();
   return new Map(rows.map((r) => [r.holder_id, r.points]));
 }
+
+/**
+ * The points each household earned in the year (China time): the sum of the year's lifetime changes
+ * of its ledger — awards, less the reversals of voided awards; spending at the store does not count.
+ */
+export async function householdYearPoints(
+  tx: Tx,
+  householdIds: readonly number[],
+  year: number,
+): Promise<Map<number, number>> {
+  if (householdIds.length === 0) return new Map();
+  const rows = await tx
+    .selectFrom('point_entries')
+    .select(['holder_id', sql<number>`coalesce(sum(lifetime_delta), 0)::int`.as('points')])
+    .where('holder_type', '=', 'household')
+    .where(sql<boolean>`holder_id = ANY(${[...householdIds]}::bigint[])`)
+    .where('occurred_at', '>=', new Date(`${year}-01-01T00:00:00+08:00`))
+    .where('occurred_at', '<', new Date(`${year + 1}-01-01T00:00:00+08:00`))
+    .groupBy('holder_id')
+    .execute();
+  return new Map(rows.map((r) => [r.holder_id, r.points]));
+}

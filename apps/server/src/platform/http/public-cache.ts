@@ -1,6 +1,6 @@
 // Public reads (the residents' menu, activities around a village, plans, the residence list,
-// Open311's services) are the same for everyone who asks, and they are read far more often than
-// they change. A route opts in with `config: { public: true, cache: ['menu', 'orgs'] }`, naming the
+// Open311's services, a village's household points board) are the same for everyone who asks, and
+// they are read far more often than they change. A route opts in with `config: { public: true, cache: ['menu', 'orgs'] }`, naming the
 // data its answer is made of; a write route names what it changes with `invalidates: ['menu']`
 // (and a job calls invalidatePublicReads). Then:
 //
@@ -32,7 +32,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from
 import type { AppContext } from '../context.ts';
 
 /** The kinds of public data an answer can be made of; a write names the ones it changes. */
-export const PUBLIC_DATA = ['menu', 'activities', 'plans', 'orgs'] as const;
+export const PUBLIC_DATA = ['menu', 'activities', 'plans', 'orgs', 'households'] as const;
 export type PublicData = (typeof PUBLIC_DATA)[number];
 
 declare module 'fastify' {

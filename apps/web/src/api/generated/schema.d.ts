@@ -3588,7 +3588,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** 给户记文明积分（超过确认分值的待另一人确认后记入） */
+    /** 给户记文明积分，须附积分凭证照片（表单：先 ruleId、note，后照片 file；超过确认分值的待另一人确认后记入） */
     post: operations['postHouseholdsByIdAwards'];
     delete?: never;
     options?: never;
@@ -17526,15 +17526,7 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody: {
-      content: {
-        'application/json': {
-          ruleId: number;
-          /** @default  */
-          note?: string;
-        };
-      };
-    };
+    requestBody?: never;
     responses: {
       /** @description Default Response */
       200: {
@@ -18731,6 +18723,22 @@ export interface operations {
               level: number;
               count: number;
             }[];
+            households: {
+              minAwards: number;
+              candidates: number;
+              eligible: number;
+              excludedTooFewAwards: number;
+              excludedVoided: number;
+              byPoints: {
+                rank: number;
+                householdId: number;
+                householdNo: string;
+                headName: string;
+                orgName: string;
+                yearPoints: number;
+                postedAwards: number;
+              }[];
+            };
           };
         };
       };
