@@ -19,6 +19,8 @@ export type HouseholdInput = BodyOf<'/api/households', 'post'>;
 export type HouseholdPatch = BodyOf<'/api/households/{id}', 'patch'>;
 export type HouseholdLedger = ResponseOf<'/api/households/{id}', 'get'>;
 export type HouseholdAward = ItemOf<'/api/households/awards'>;
+/** The award form's text fields (multipart, so the document has no body type): as an award names them. */
+export type AwardFields = Pick<HouseholdAward, 'ruleId' | 'note'>;
 export type AwardQuery = Filters<QueryOf<'/api/households/awards', 'get'>>;
 export type HouseholdRule = ResponseOf<'/api/households/rules', 'get'>['items'][number];
 export type HouseholdRuleInput = BodyOf<'/api/households/rules', 'post'>;
@@ -36,7 +38,7 @@ export const householdsApi = {
     call(api.PATCH('/api/households/{id}', { ...byId(id), body })),
   reveal: (id: number) => call(api.POST('/api/households/{id}/reveal', byId(id))),
   /** an award with its evidence photo, in one request (the server refuses one without a photo) */
-  award: (id: number, body: { ruleId: number; note: string }, photo: File) =>
+  award: (id: number, body: AwardFields, photo: File) =>
     upload('/api/households/{id}/awards', photo, undefined, {
       url: `/api/households/${id}/awards`,
       name: photo.name,
