@@ -142,6 +142,45 @@ describe('volunteers', () => {
   });
 });
 
+describe('a resident linked to a household', () => {
+  it("cannot see or cancel a volunteer's redemption, nor redeem at or see another village's store", async () => {
+    const resident = as(t.app, await login(t.app, 'demo-resident'));
+    const farItem = await makeItem(t, await login(t.app, 'demo-station2'), { price: 1, stock: 3 });
+    const before = await digest();
+    expect((await resident.get(`/api/me/household/store/redemptions/${redemption.id}`)).statusCode).toBe(404);
+    expect(
+      (await resident.post(`/api/me/household/store/redemptions/${redemption.id}/cancel`, {})).statusCode,
+    ).toBe(404);
+    const mine = (await resident.get('/api/me/household/store/redemptions')).json();
+    expect(mine.items.some((r: { id: number }) => r.id === redemption.id)).toBe(false);
+    expect(
+      (await resident.post('/api/me/household/store/redemptions', { itemId: farItem.id })).statusCode,
+    ).toBe(404);
+    expect((await resident.get(`/api/store/items/${farItem.id}/photo`)).statusCode).toBe(404);
+    const shop = (await resident.get('/api/me/household/store')).json();
+    expect(shop.items.some((i: { id: number }) => i.id === farItem.id)).toBe(false);
+    expect(shop.items.some((i: { id: number }) => i.id === item.id)).toBe(true);
+    // the item photo of their own station's store
+    expect((await resident.get(`/api/store/items/${item.id}/photo`)).statusCode).toBe(200);
+    expect(await digest()).toEqual(before);
+  });
+
+  it("gets 403 on the volunteer's, the keeper's and the manager's store routes", async () => {
+    const resident = as(t.app, await login(t.app, 'demo-resident'));
+    const answers = await Promise.all([
+      resident.get('/api/me/store'),
+      resident.post('/api/me/store/redemptions', { itemId: item.id }),
+      resident.get('/api/me/store/redemptions'),
+      resident.post(`/api/me/store/redemptions/${redemption.id}/cancel`, {}),
+      resident.get('/api/store/items'),
+      resident.get('/api/store/redemptions'),
+      resident.post(`/api/store/redemptions/${redemption.id}/handover`),
+      resident.post('/api/store/redemptions/household', { itemId: item.id, householdNo: '1-01' }),
+    ]);
+    for (const res of answers) expect(res.statusCode, res.body).toBe(403);
+  });
+});
+
 describe('permissions', () => {
   it('a role without store.manage / store.handover / volunteer.self gets 403', async () => {
     await createUser(t.ctx.db.system, 'store-leader', 'team_leader', station.id);
@@ -153,6 +192,11 @@ describe('permissions', () => {
       expect((await c.get('/api/store/redemptions')).statusCode).toBe(403);
       expect((await c.post(`/api/store/redemptions/${redemption.id}/handover`)).statusCode).toBe(403);
       expect((await c.get('/api/me/store')).statusCode).toBe(403);
+    }
+    // staff and volunteers are not residents of a household
+    for (const c of [leader, auditor, staff, as(t.app, holder.session)]) {
+      expect((await c.get('/api/me/household/store')).statusCode).toBe(403);
+      expect((await c.post('/api/me/household/store/redemptions', { itemId: item.id })).statusCode).toBe(403);
     }
     // staff are not holders
     expect((await staff.get('/api/me/store')).statusCode).toBe(403);
@@ -176,6 +220,11 @@ describe('permissions', () => {
       ['GET', '/api/me/store/redemptions'],
       ['GET', `/api/me/store/redemptions/${redemption.id}`],
       ['POST', `/api/me/store/redemptions/${redemption.id}/cancel`],
+      ['GET', '/api/me/household/store'],
+      ['POST', '/api/me/household/store/redemptions'],
+      ['GET', '/api/me/household/store/redemptions'],
+      ['GET', `/api/me/household/store/redemptions/${redemption.id}`],
+      ['POST', `/api/me/household/store/redemptions/${redemption.id}/cancel`],
     ];
     for (const [method, url] of routes) {
       const res = await t.app.inject({ method, url, payload: method === 'GET' ? undefined : {} });

@@ -14,6 +14,8 @@ declare module 'vue-router' {
     requiresLogin?: boolean;
     /** A volunteer's own pages: anyone else signed in (a resident, staff) is sent to 我的. */
     volunteerOnly?: boolean;
+    /** A resident's own pages (their household's): anyone else is sent to 我的. */
+    residentOnly?: boolean;
     /** An organiser's pages (staff who may check people in): anyone else is sent to 我的. */
     organiserOnly?: boolean;
   }
@@ -186,6 +188,21 @@ const routes: RouteRecordRaw[] = [
     meta: { title: '我的兑换', requiresLogin: true, volunteerOnly: true },
   },
   {
+    // the same two pages for a resident's household (户积分兑换)
+    path: '/household/store',
+    name: 'household-store',
+    component: () => import('./views/StoreView.vue'),
+    props: { holder: 'household' },
+    meta: { title: '爱心超市', requiresLogin: true, residentOnly: true },
+  },
+  {
+    path: '/household/redemptions',
+    name: 'household-redemptions',
+    component: () => import('./views/MyRedemptionsView.vue'),
+    props: { holder: 'household' },
+    meta: { title: '本户的兑换', requiresLogin: true, residentOnly: true },
+  },
+  {
     path: '/team-hours',
     name: 'team-hours',
     component: () => import('./views/TeamHoursView.vue'),
@@ -237,6 +254,7 @@ router.beforeEach(async (to) => {
   if (to.meta.requiresLogin && !session.isAuthenticated) return loginLocation(to);
   if (to.meta.volunteerOnly && !session.isVolunteer) return { name: 'me' };
   if (to.meta.organiserOnly && !session.isOrganiser) return { name: 'me' };
+  if (to.meta.residentOnly && !session.isResident) return { name: 'me' };
   if (to.name === 'login' && session.isAuthenticated) return safeRedirect(to.query.redirect);
   if (to.name === 'register' && session.isVolunteer) return { name: 'me' };
   return true;

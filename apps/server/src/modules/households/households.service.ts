@@ -946,6 +946,24 @@ export async function householdAtCounter(
   };
 }
 
+/**
+ * The active household linked to a resident's account (null: none), for the store's H5 redemptions.
+ * One's own household is found by the account id before there is a scope to find it in, like a
+ * volunteer's own record.
+ */
+export async function residentHousehold(
+  db: Db,
+  userId: number,
+): Promise<{ id: number; orgId: number; orgPath: string; householdNo: string } | null> {
+  const row = await db
+    .selectFrom('households')
+    .select(['id', 'org_id', 'org_path', 'household_no'])
+    .where('resident_user_id', '=', userId)
+    .where('active', '=', true)
+    .executeTakeFirst();
+  return row ? { id: row.id, orgId: row.org_id, orgPath: row.org_path, householdNo: row.household_no } : null;
+}
+
 /** Names of households for other modules' lists (the store's redemptions): id → 户号 户主. */
 export async function householdLabels(
   tx: Tx,

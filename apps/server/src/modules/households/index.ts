@@ -4,7 +4,8 @@
 // evidence photo (a second person confirms those above the station's threshold; voiding reverses),
 // each village's public board, and a resident's view of their household. It owns households,
 // household_rules, household_settings and household_awards; points move through modules/points.
-// The store (above it) redeems for a household at the counter through householdAtCounter.
+// The store (above it) redeems for a household at the counter through householdAtCounter, and for
+// a linked resident on H5 through residentHousehold.
 import { defineModule } from '../../platform/module.ts';
 import { householdsRoutes } from './households.routes.ts';
 
@@ -13,6 +14,7 @@ export {
   householdAtCounter,
   householdHonourCandidates,
   householdLabels,
+  residentHousehold,
   type HouseholdHonourCandidate,
 } from './households.service.ts';
 

@@ -33,6 +33,7 @@ export function storeRoutes(app: FastifyInstance, ctx: AppContext): void {
   const manage = { permission: 'store.manage' as const };
   const keeper = { permission: 'store.handover' as const };
   const self = { permission: 'volunteer.self' as const };
+  const resident = { permission: 'household.own' as const };
   const tags = ['store'];
 
   // ---------------------------------------------------------------- items (console)
@@ -103,7 +104,7 @@ export function storeRoutes(app: FastifyInstance, ctx: AppContext): void {
         produces: ['image/jpeg', 'image/png', 'image/webp'],
         response: { 200: z.unknown().describe('图片内容（二进制）') },
       },
-      config: { permission: ['store.manage', 'store.handover', 'volunteer.self'] as const },
+      config: { permission: ['store.manage', 'store.handover', 'volunteer.self', 'household.own'] as const },
     },
     async (req, reply) => {
       const file = await store.photo(actorOf(req), req.params.id);
@@ -244,5 +245,72 @@ export function storeRoutes(app: FastifyInstance, ctx: AppContext): void {
       config: self,
     },
     (req) => store.cancelMine(actorOf(req), req.params.id, req.body.reason),
+  );
+
+  // ---------------------------------------------------------------- a linked resident for their household (H5)
+  r.get(
+    '/api/me/household/store',
+    {
+      schema: {
+        tags,
+        summary: '本户积分与可兑换物品（本村及上级的爱心超市）',
+        response: { 200: shopView },
+      },
+      config: resident,
+    },
+    (req) => store.householdShop(actorOf(req)),
+  );
+  r.post(
+    '/api/me/household/store/redemptions',
+    {
+      schema: {
+        tags,
+        summary: '为本户兑换一件物品（扣本户积分和库存，得到取货码）',
+        body: redeemInput,
+        response: { 200: myRedemptionView },
+      },
+      config: resident,
+    },
+    (req) => store.householdRedeem(actorOf(req), req.body.itemId),
+  );
+  r.get(
+    '/api/me/household/store/redemptions',
+    {
+      schema: {
+        tags,
+        summary: '本户的兑换',
+        querystring: myRedemptionQuery,
+        response: { 200: myRedemptionPage },
+      },
+      config: resident,
+    },
+    (req) => store.householdRedemptions(actorOf(req), req.query),
+  );
+  r.get(
+    '/api/me/household/store/redemptions/:id',
+    {
+      schema: {
+        tags,
+        summary: '本户的一条兑换（待领取时带取货码）',
+        params: idParams,
+        response: { 200: myRedemptionView },
+      },
+      config: resident,
+    },
+    (req) => store.householdRedemption(actorOf(req), req.params.id),
+  );
+  r.post(
+    '/api/me/household/store/redemptions/:id/cancel',
+    {
+      schema: {
+        tags,
+        summary: '取消本户的兑换（领取前；退回积分）',
+        params: idParams,
+        body: ownCancelInput,
+        response: { 200: myRedemptionView },
+      },
+      config: resident,
+    },
+    (req) => store.householdCancel(actorOf(req), req.params.id, req.body.reason),
   );
 }

@@ -22,10 +22,10 @@ import { inOwnVolunteerScope } from '../../platform/auth/volunteer-scope.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { inScope, type Tx } from '../../platform/db/database.ts';
 import { pageOf } from '../../platform/db/paging.ts';
-import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
+import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors.ts';
 import { containsPattern } from '../../platform/http/schemas.ts';
 import { isoTimestamp } from '../../platform/time.ts';
-import { householdAtCounter } from '../households/index.ts';
+import { householdAtCounter, residentHousehold } from '../households/index.ts';
 import { readRecordImage, storeRecordImage, uploadUrl } from '../uploads/index.ts';
 import type { Holder, StoreLedger } from './ledger.ts';
 import type {
@@ -209,6 +209,13 @@ function myViewOf(r: RedemptionRow): MyRedemptionView {
   };
 }
 
+type MineQuery = { status?: RedemptionStatus | undefined; page: number; pageSize: number };
+
+/** The top of an org path (its county): the scope a resident's own reads run in, filtered to their household. */
+function rootOf(path: string): string {
+  return path.split('.')[0]!;
+}
+
 /** A random 6-digit pick-up code. */
 function newPickupCode(): string {
   return String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
@@ -338,13 +345,112 @@ export function createStoreService(ctx: AppContext, ledger: StoreLedger) {
     return id;
   }
 
-  async function readMine(tx: Tx, volunteerId: number, id: number): Promise<MyRedemptionView> {
+  async function readMine(tx: Tx, holder: Holder, id: number): Promise<MyRedemptionView> {
     const row = await selectRedemptions(tx)
       .where('r.id', '=', id)
-      .where('r.volunteer_id', '=', volunteerId)
+      .where(holder.holderType === 'volunteer' ? 'r.volunteer_id' : 'r.household_id', '=', holder.holderId)
       .executeTakeFirst();
     if (!row) throw new NotFound('兑换记录不存在');
     return myViewOf(row);
+  }
+
+  /** The holder's balance and the on-shelf items of `orgPath`'s stores and those above it, each with what blocks it. */
+  async function shopIn(tx: Tx, holder: Holder, orgPath: string) {
+    const now = ctx.now();
+    const rows = await selectItems(tx)
+      .where('i.on_shelf', '=', true)
+      .where(sql<boolean>`${orgPath}::ltree <@ i.org_path`)
+      .where((eb) => eb.or([eb('i.available_until', 'is', null), eb('i.available_until', '>', now)]))
+      .orderBy(sql`nlevel(i.org_path)`, 'desc')
+      .orderBy('i.price')
+      .orderBy('i.id')
+      .limit(200)
+      .execute();
+    const balance = await ledger.balance(tx, holder);
+    const items: ShopItemView[] = [];
+    for (const row of rows) {
+      const { pending: _pending, updatedAt: _updated, ...view } = itemViewOf(row, 0);
+      const remaining =
+        row.limit_count !== null
+          ? Math.max(0, row.limit_count - (await usedInPeriod(tx, row, holder, now)))
+          : null;
+      const blocked =
+        unavailableReason(row, now) ??
+        (remaining === 0
+          ? REACHED_WORDS[row.limit_period as StoreLimitPeriod]
+          : row.price > balance
+            ? '积分不足'
+            : null);
+      items.push({ ...view, remaining, blocked });
+    }
+    return { balance, items };
+  }
+
+  /** The holder's own redemptions, newest first. */
+  async function listMine(tx: Tx, holder: Holder, q: MineQuery) {
+    let query = selectRedemptions(tx).where(
+      holder.holderType === 'volunteer' ? 'r.volunteer_id' : 'r.household_id',
+      '=',
+      holder.holderId,
+    );
+    if (q.status) query = query.where('r.status', '=', q.status);
+    const { rows, total } = await pageOf(query.orderBy('r.id', 'desc'), q);
+    return { items: rows.map(myViewOf), total };
+  }
+
+  /** The holder cancels their own pending redemption: the points and the stock go back, once. */
+  async function cancelOwn(tx: Tx, actor: Actor, holder: Holder, id: number, reason: string | undefined) {
+    const now = ctx.now();
+    const text = reason?.trim() ? reason.trim() : '本人取消';
+    const r = await tx
+      .updateTable('store_redemptions')
+      .set({ status: 'cancelled', cancelled_at: now, cancelled_by: actor.userId, cancel_reason: text })
+      .where('id', '=', id)
+      .where(holder.holderType === 'volunteer' ? 'volunteer_id' : 'household_id', '=', holder.holderId)
+      .where('status', '=', 'pending')
+      .returning(['id', 'org_id', 'org_path', 'price', 'point_entry_id', 'item_name'])
+      .executeTakeFirst();
+    if (!r) {
+      const mine = await readMine(tx, holder, id);
+      throw new Conflict(
+        `该兑换${mine.status === 'handed_over' ? '已领取' : mine.status === 'cancelled' ? '已取消' : '已过期'}，不能取消`,
+        'NOT_PENDING',
+      );
+    }
+    await giveBack(tx, r, holder, `取消兑换：${r.item_name}`, actor.userId);
+    await auditAction(
+      tx,
+      actor,
+      'store.redemption.cancel',
+      'store_redemption',
+      { id: r.id, org_id: r.org_id, org_path: r.org_path },
+      { name: r.item_name, price: r.price, reason: text, by: 'holder' },
+      now,
+    );
+    return readMine(tx, holder, id);
+  }
+
+  /** The active household linked to the resident's account; a clear 403 when there is none. */
+  async function ownHousehold(actor: Actor) {
+    const h = await residentHousehold(ctx.db.system, actor.userId);
+    if (!h)
+      throw new Forbidden(
+        '您的账号还没有关联到户，请联系本村（社区）新时代文明实践站关联后再兑换',
+        'NO_LINKED_HOUSEHOLD',
+      );
+    return h;
+  }
+
+  /** The path of an item's store, which must be the household's station or one above it (404 otherwise). */
+  async function itemStorePath(h: { orgPath: string }, itemId: number): Promise<string> {
+    const item = await ctx.db.system
+      .selectFrom('store_items')
+      .select('org_path')
+      .where('id', '=', itemId)
+      .executeTakeFirst();
+    if (!item || !(h.orgPath === item.org_path || h.orgPath.startsWith(`${item.org_path}.`)))
+      throw new NotFound('兑换物品不存在');
+    return item.org_path;
   }
 
   async function keeperView(tx: Tx, id: number): Promise<KeeperRedemptionView> {
@@ -590,102 +696,90 @@ export function createStoreService(ctx: AppContext, ledger: StoreLedger) {
         if (!item?.photo_id) throw new NotFound('照片不存在');
         return readRecordImage(tx, item.photo_id);
       };
-      return actor.permissions.has('volunteer.self')
-        ? inOwnVolunteerScope(ctx, actor, read)
-        : run(actor, read);
+      if (actor.permissions.has('volunteer.self')) return inOwnVolunteerScope(ctx, actor, read);
+      if (actor.permissions.has('household.own')) {
+        const storePath = await itemStorePath(await ownHousehold(actor), id);
+        return inScope(ctx.db.app, storePath, read);
+      }
+      return run(actor, read);
     },
 
     // ---------------------------------------------------------------- the store on H5
     shop: (actor: Actor) =>
-      inOwnVolunteerScope(ctx, actor, async (tx, me) => {
-        const holder: Holder = { holderType: 'volunteer', holderId: me.id };
-        const now = ctx.now();
-        const rows = await selectItems(tx)
-          .where('i.on_shelf', '=', true)
-          .where(sql<boolean>`${`${me.orgPath}`}::ltree <@ i.org_path`)
-          .where((eb) => eb.or([eb('i.available_until', 'is', null), eb('i.available_until', '>', now)]))
-          .orderBy(sql`nlevel(i.org_path)`, 'desc')
-          .orderBy('i.price')
-          .orderBy('i.id')
-          .limit(200)
-          .execute();
-        const balance = await ledger.balance(tx, holder);
-        const items: ShopItemView[] = [];
-        for (const row of rows) {
-          const { pending: _pending, updatedAt: _updated, ...view } = itemViewOf(row, 0);
-          const remaining =
-            row.limit_count !== null
-              ? Math.max(0, row.limit_count - (await usedInPeriod(tx, row, holder, now)))
-              : null;
-          const blocked =
-            unavailableReason(row, now) ??
-            (remaining === 0
-              ? REACHED_WORDS[row.limit_period as StoreLimitPeriod]
-              : row.price > balance
-                ? '积分不足'
-                : null);
-          items.push({ ...view, remaining, blocked });
-        }
-        return { balance, items };
-      }),
+      inOwnVolunteerScope(ctx, actor, (tx, me) =>
+        shopIn(tx, { holderType: 'volunteer', holderId: me.id }, me.orgPath),
+      ),
 
     redeem: (actor: Actor, itemId: number) =>
       inOwnVolunteerScope(ctx, actor, async (tx, me) => {
-        const id = await redeemIn(tx, { holderType: 'volunteer', holderId: me.id }, itemId, actor.userId);
-        return readMine(tx, me.id, id);
+        const holder: Holder = { holderType: 'volunteer', holderId: me.id };
+        const id = await redeemIn(tx, holder, itemId, actor.userId);
+        return readMine(tx, holder, id);
       }),
 
-    myRedemptions: (
-      actor: Actor,
-      q: { status?: RedemptionStatus | undefined; page: number; pageSize: number },
-    ) =>
-      inOwnVolunteerScope(ctx, actor, async (tx, me) => {
-        let query = selectRedemptions(tx).where('r.volunteer_id', '=', me.id);
-        if (q.status) query = query.where('r.status', '=', q.status);
-        const { rows, total } = await pageOf(query.orderBy('r.id', 'desc'), q);
-        return { items: rows.map(myViewOf), total };
-      }),
+    myRedemptions: (actor: Actor, q: MineQuery) =>
+      inOwnVolunteerScope(ctx, actor, (tx, me) =>
+        listMine(tx, { holderType: 'volunteer', holderId: me.id }, q),
+      ),
 
     myRedemption: (actor: Actor, id: number) =>
-      inOwnVolunteerScope(ctx, actor, (tx, me) => readMine(tx, me.id, id)),
+      inOwnVolunteerScope(ctx, actor, (tx, me) =>
+        readMine(tx, { holderType: 'volunteer', holderId: me.id }, id),
+      ),
 
     cancelMine: (actor: Actor, id: number, reason: string | undefined) =>
-      inOwnVolunteerScope(ctx, actor, async (tx, me) => {
-        const now = ctx.now();
-        const text = reason?.trim() ? reason.trim() : '本人取消';
-        const r = await tx
-          .updateTable('store_redemptions')
-          .set({ status: 'cancelled', cancelled_at: now, cancelled_by: actor.userId, cancel_reason: text })
-          .where('id', '=', id)
-          .where('volunteer_id', '=', me.id)
-          .where('status', '=', 'pending')
-          .returning(['id', 'org_id', 'org_path', 'price', 'point_entry_id', 'item_name'])
-          .executeTakeFirst();
-        if (!r) {
-          const mine = await readMine(tx, me.id, id);
-          throw new Conflict(
-            `该兑换${mine.status === 'handed_over' ? '已领取' : mine.status === 'cancelled' ? '已取消' : '已过期'}，不能取消`,
-            'NOT_PENDING',
-          );
-        }
-        await giveBack(
-          tx,
-          r,
-          { holderType: 'volunteer', holderId: me.id },
-          `取消兑换：${r.item_name}`,
-          actor.userId,
-        );
-        await auditAction(
-          tx,
-          actor,
-          'store.redemption.cancel',
-          'store_redemption',
-          { id: r.id, org_id: r.org_id, org_path: r.org_path },
-          { name: r.item_name, price: r.price, reason: text, by: 'holder' },
-          now,
-        );
-        return readMine(tx, me.id, id);
-      }),
+      inOwnVolunteerScope(ctx, actor, (tx, me) =>
+        cancelOwn(tx, actor, { holderType: 'volunteer', holderId: me.id }, id, reason),
+      ),
+
+    // ---------------------------------------------------------------- a linked resident for their household (H5)
+    // The household is found by the account; reads run in the scope of its county (filtered to the
+    // household), a redemption and a cancel in the scope of the item's store, which the household's
+    // station is in — the scope the keeper's counter redemption has.
+    householdShop: async (actor: Actor) => {
+      const h = await ownHousehold(actor);
+      return inScope(ctx.db.app, rootOf(h.orgPath), (tx) =>
+        shopIn(tx, { holderType: 'household', holderId: h.id }, h.orgPath),
+      );
+    },
+
+    householdRedeem: async (actor: Actor, itemId: number) => {
+      const h = await ownHousehold(actor);
+      const storePath = await itemStorePath(h, itemId);
+      return inScope(ctx.db.app, storePath, async (tx) => {
+        const holder: Holder = { holderType: 'household', holderId: h.id };
+        const id = await redeemIn(tx, holder, itemId, actor.userId);
+        return readMine(tx, holder, id);
+      });
+    },
+
+    householdRedemptions: async (actor: Actor, q: MineQuery) => {
+      const h = await ownHousehold(actor);
+      return inScope(ctx.db.app, rootOf(h.orgPath), (tx) =>
+        listMine(tx, { holderType: 'household', holderId: h.id }, q),
+      );
+    },
+
+    householdRedemption: async (actor: Actor, id: number) => {
+      const h = await ownHousehold(actor);
+      return inScope(ctx.db.app, rootOf(h.orgPath), (tx) =>
+        readMine(tx, { holderType: 'household', holderId: h.id }, id),
+      );
+    },
+
+    householdCancel: async (actor: Actor, id: number, reason: string | undefined) => {
+      const h = await ownHousehold(actor);
+      const r = await ctx.db.system
+        .selectFrom('store_redemptions')
+        .select('org_path')
+        .where('id', '=', id)
+        .where('household_id', '=', h.id)
+        .executeTakeFirst();
+      if (!r) throw new NotFound('兑换记录不存在');
+      return inScope(ctx.db.app, r.org_path, (tx) =>
+        cancelOwn(tx, actor, { holderType: 'household', holderId: h.id }, id, reason),
+      );
+    },
 
     // ---------------------------------------------------------------- the store keeper (console)
     listRedemptions: (actor: Actor, q: RedemptionListQuery) =>

@@ -3924,6 +3924,75 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/me/household/store': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 本户积分与可兑换物品（本村及上级的爱心超市） */
+    get: operations['getMeHouseholdStore'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/household/store/redemptions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 本户的兑换 */
+    get: operations['getMeHouseholdStoreRedemptions'];
+    put?: never;
+    /** 为本户兑换一件物品（扣本户积分和库存，得到取货码） */
+    post: operations['postMeHouseholdStoreRedemptions'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/household/store/redemptions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 本户的一条兑换（待领取时带取货码） */
+    get: operations['getMeHouseholdStoreRedemptionsById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/household/store/redemptions/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 取消本户的兑换（领取前；退回积分） */
+    post: operations['postMeHouseholdStoreRedemptionsByIdCancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/honours/rankings': {
     parameters: {
       query?: never;
@@ -18615,6 +18684,228 @@ export interface operations {
     };
   };
   postMeStoreRedemptionsByIdCancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            itemId: number;
+            itemName: string;
+            /** @enum {string} */
+            itemKind: 'goods' | 'service';
+            orgId: number;
+            orgName: string;
+            price: number;
+            /** @enum {string} */
+            status: 'pending' | 'handed_over' | 'cancelled' | 'expired';
+            createdAt: string;
+            expiresAt: string;
+            handedOverAt: string | null;
+            cancelledAt: string | null;
+            cancelReason: string | null;
+            expiredAt: string | null;
+            pickupCode: string | null;
+            pickupQr: string | null;
+          };
+        };
+      };
+    };
+  };
+  getMeHouseholdStore: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            balance: number;
+            items: {
+              id: number;
+              orgId: number;
+              orgName: string;
+              /** @enum {string} */
+              kind: 'goods' | 'service';
+              name: string;
+              description: string;
+              price: number;
+              stock: number | null;
+              limitCount: number | null;
+              /** @enum {string|null} */
+              limitPeriod: 'day' | 'week' | 'month' | 'year' | 'total' | null;
+              availableFrom: string | null;
+              availableUntil: string | null;
+              pickupDays: number;
+              photoUrl: string | null;
+              onShelf: boolean;
+              remaining: number | null;
+              blocked: string | null;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getMeHouseholdStoreRedemptions: {
+    parameters: {
+      query?: {
+        status?: 'pending' | 'handed_over' | 'cancelled' | 'expired';
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              itemId: number;
+              itemName: string;
+              /** @enum {string} */
+              itemKind: 'goods' | 'service';
+              orgId: number;
+              orgName: string;
+              price: number;
+              /** @enum {string} */
+              status: 'pending' | 'handed_over' | 'cancelled' | 'expired';
+              createdAt: string;
+              expiresAt: string;
+              handedOverAt: string | null;
+              cancelledAt: string | null;
+              cancelReason: string | null;
+              expiredAt: string | null;
+              pickupCode: string | null;
+              pickupQr: string | null;
+            }[];
+            total: number;
+          };
+        };
+      };
+    };
+  };
+  postMeHouseholdStoreRedemptions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          itemId: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            itemId: number;
+            itemName: string;
+            /** @enum {string} */
+            itemKind: 'goods' | 'service';
+            orgId: number;
+            orgName: string;
+            price: number;
+            /** @enum {string} */
+            status: 'pending' | 'handed_over' | 'cancelled' | 'expired';
+            createdAt: string;
+            expiresAt: string;
+            handedOverAt: string | null;
+            cancelledAt: string | null;
+            cancelReason: string | null;
+            expiredAt: string | null;
+            pickupCode: string | null;
+            pickupQr: string | null;
+          };
+        };
+      };
+    };
+  };
+  getMeHouseholdStoreRedemptionsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            itemId: number;
+            itemName: string;
+            /** @enum {string} */
+            itemKind: 'goods' | 'service';
+            orgId: number;
+            orgName: string;
+            price: number;
+            /** @enum {string} */
+            status: 'pending' | 'handed_over' | 'cancelled' | 'expired';
+            createdAt: string;
+            expiresAt: string;
+            handedOverAt: string | null;
+            cancelledAt: string | null;
+            cancelReason: string | null;
+            expiredAt: string | null;
+            pickupCode: string | null;
+            pickupQr: string | null;
+          };
+        };
+      };
+    };
+  };
+  postMeHouseholdStoreRedemptionsByIdCancel: {
     parameters: {
       query?: never;
       header?: never;
