@@ -171,6 +171,11 @@ export const AUDIT_ACTION_LABELS = {
   'honours.privilege.create': '新增星级志愿者礼遇',
   'honours.privilege.update': '修改星级志愿者礼遇',
 
+  'assessment.indicators.update': '修改考核指标与权重',
+  'assessment.bulletin.publish': '发布考核通报',
+  'assessment.bulletin.export': '导出考核通报',
+  'assessment.allocation.create': '分配奖补资金',
+
   'system.seed': '生成演示数据',
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -215,6 +220,9 @@ export const AUDIT_RESOURCE_LABELS = {
   household_rule: '村规积分项',
   household_setting: '文明积分设置',
   household_award: '户的文明积分',
+  assessment_indicator: '考核指标',
+  assessment_bulletin: '考核通报',
+  assessment_fund_allocation: '奖补资金分配',
   system: '系统',
 } as const satisfies Record<string, string>;
 export type AuditResourceType = keyof typeof AUDIT_RESOURCE_LABELS;
@@ -522,6 +530,8 @@ export const AUDIT_PERMISSION_LABELS: Record<string, string> = {
   'household.own': '本户的文明积分',
   'honours.manage': '管理星级志愿者礼遇',
   'assessment.read': '查看单位指标',
+  'assessment.publish': '发布考核通报',
+  'assessment.manage': '设置考核指标与分配奖补资金',
   'store.manage': '管理爱心超市物品',
   'store.handover': '兑换核销',
   'account.manage': '管理账号',

@@ -154,6 +154,10 @@ export const PERMISSIONS = [
   'honours.manage',
   /** 单位指标: the figures (activities, hours, orders, ratings) of the caller's units over a period. */
   'assessment.read',
+  /** Publish a bulletin (月通报/季调度/年总结) of the caller's subtree as an immutable snapshot. */
+  'assessment.publish',
+  /** The centre's: the indicators, their targets and weights, and the reward funds (奖补资金). */
+  'assessment.manage',
   'account.manage',
   /**
    * Activate a privileged account the security admin created, reset or promoted: the second
@@ -207,8 +211,17 @@ const BUSINESS_ADMIN: readonly Permission[] = [
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // revealing full ID numbers and phones is kept to the centre and institutes
   // 中心制单: vetting residents' needs is the centre's and the institutes' job (seed 004 §8)
-  center_admin: [...BUSINESS_ADMIN, 'volunteer.unmask', 'order.vet', 'account.activate'],
-  institute_admin: [...BUSINESS_ADMIN, 'volunteer.unmask', 'order.vet'],
+  // 月通报、季调度、年总结 (seed 000 §四(三)): the centre sets the indicators and allocates the reward
+  // funds; the centre and the institutes publish bulletins of their subtrees
+  center_admin: [
+    ...BUSINESS_ADMIN,
+    'volunteer.unmask',
+    'order.vet',
+    'account.activate',
+    'assessment.publish',
+    'assessment.manage',
+  ],
+  institute_admin: [...BUSINESS_ADMIN, 'volunteer.unmask', 'order.vet', 'assessment.publish'],
   station_admin: BUSINESS_ADMIN,
   // only over the team the account leads and its sub-teams (TEAM_BOUND_ROLES)
   team_leader: ['org.read', 'volunteer.read', 'team.read', 'activity.read', 'activity.write', 'hours.review'],

@@ -43,6 +43,12 @@ const schema = z.object({
     .min(1, 'ASSESSMENT_MIN_RATINGS 至少为 1')
     .max(1000, 'ASSESSMENT_MIN_RATINGS 不超过 1000')
     .default(10),
+  ASSESSMENT_FUND_POOL_MAX_YUAN: z.coerce
+    .number()
+    .int()
+    .min(1, 'ASSESSMENT_FUND_POOL_MAX_YUAN 至少为 1')
+    .max(1_000_000_000, 'ASSESSMENT_FUND_POOL_MAX_YUAN 不超过 10 亿')
+    .default(5_000_000),
 });
 
 export interface Config {
@@ -84,6 +90,8 @@ export interface Config {
    * one perfect order must not top the board.
    */
   assessmentMinRatings: number;
+  /** the largest reward-fund pool (奖补资金) one allocation may split, in yuan */
+  assessmentFundPoolMaxYuan: number;
   /** Demo mode: not production; the demo county is seeded into an empty database. */
   demo: boolean;
 }
@@ -126,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     publicCacheSeconds: e.PUBLIC_CACHE_SECONDS,
     certificateSigningKey: e.CERTIFICATE_SIGNING_KEY?.toLowerCase(),
     assessmentMinRatings: e.ASSESSMENT_MIN_RATINGS,
+    assessmentFundPoolMaxYuan: e.ASSESSMENT_FUND_POOL_MAX_YUAN,
     demo: !production,
   });
 }

@@ -123,3 +123,91 @@ describe('permissions', () => {
     expect(anonymous.statusCode).toBe(401);
   });
 });
+
+describe('indicators, reports, bulletins and reward funds', () => {
+  const month = 'periodKind=month&period=2026-10';
+
+  it('each role reaches only its subtree and the actions its permissions give', async () => {
+    const before = await tableDigest(t.ctx.db.system, 'assessment_bulletins');
+    // a station admin reads its own station's report, but not its institute's, and publishes nothing
+    expect((await stationAdmin.get(`/api/assessment/report?${month}`)).statusCode).toBe(200);
+    expect(
+      (await stationAdmin.get(`/api/assessment/report?orgId=${instituteOrg.id}&${month}`)).statusCode,
+    ).toBe(404);
+    expect(
+      (await stationAdmin.post('/api/assessment/bulletins', { periodKind: 'month', period: '2026-10' }))
+        .statusCode,
+    ).toBe(403);
+    // another town's station admin gets 404 on this town
+    expect((await otherTown.get(`/api/assessment/report?orgId=${instituteOrg.id}&${month}`)).statusCode).toBe(
+      404,
+    );
+    // neither the station nor the institute sets indicators or allocates funds
+    for (const c of [stationAdmin, institute]) {
+      expect(
+        (
+          await c.put('/api/assessment/indicators/station', {
+            items: [{ code: 'activities', target: 24, weight: 30, enabled: true }],
+          })
+        ).statusCode,
+      ).toBe(403);
+      expect(
+        (await c.post('/api/assessment/bulletins/1/allocation', { poolYuan: 1, unitKind: 'station' }))
+          .statusCode,
+      ).toBe(403);
+    }
+    // the institute reads its own report; a station's report of its subtree too
+    const own = await institute.get(`/api/assessment/report?${month}`);
+    expect(own.statusCode, own.body).toBe(200);
+    expect(
+      own
+        .json()
+        .rows.every(
+          (r: { orgId: number }) =>
+            r.orgId !== otherStation.id || otherStation.path.startsWith(`${instituteOrg.path}.`),
+        ),
+    ).toBe(true);
+    expect((await institute.get(`/api/assessment/report?orgId=${station.id}&${month}`)).statusCode).toBe(200);
+    expect(await tableDigest(t.ctx.db.system, 'assessment_bulletins')).toBe(before);
+  });
+
+  it('roles without assessment.read get 403 on every read, and no session 401', async () => {
+    const leader = as(t.app, await login(t.app, 'assessment-leader'));
+    const auditor = as(t.app, await login(t.app, 'demo-audit'));
+    const volunteer = (await signedInVolunteers(t, station, 1))[0]!;
+    for (const c of [leader, auditor, as(t.app, volunteer.session)])
+      for (const url of [
+        '/api/assessment/indicators',
+        `/api/assessment/report?${month}`,
+        '/api/assessment/bulletins',
+        '/api/assessment/bulletins/1',
+        '/api/assessment/bulletins/1/xlsx',
+        '/api/assessment/bulletins/1/pdf',
+      ])
+        expect((await c.get(url)).statusCode, url).toBe(403);
+    for (const url of [
+      '/api/assessment/indicators',
+      `/api/assessment/report?${month}`,
+      '/api/assessment/bulletins',
+    ])
+      expect((await t.app.inject({ method: 'GET', url })).statusCode).toBe(401);
+  });
+
+  it('bad periods and kinds get a Chinese 400', async () => {
+    for (const q of [
+      'periodKind=week&period=2026-10',
+      'periodKind=month&period=2026-1',
+      'periodKind=month&period=2099-01',
+      'periodKind=month',
+      'periodKind=year&period=abcd',
+    ]) {
+      const res = await institute.get(`/api/assessment/report?${q}`);
+      expect(res.statusCode, q).toBe(400);
+      expect(res.json().message, q).toMatch(CHINESE);
+    }
+    const center = as(t.app, await login(t.app, 'demo-center'));
+    const kind = await center.put('/api/assessment/indicators/village', { items: [] });
+    expect(kind.statusCode).toBe(400);
+    expect(kind.json().message).toMatch(CHINESE);
+  });
+});

@@ -5,9 +5,13 @@
 // figures over a period (单位指标). It owns org_day_facts.
 import { defineModule } from '../../platform/module.ts';
 import { assessmentRoutes } from './assessment.routes.ts';
+import { bulletinsJob } from './bulletins.job.ts';
+import { bulletinsRoutes } from './bulletins.routes.ts';
 import { assessmentEventHandlers } from './facts.ts';
 
 export { FACT_COUNTERS, type FactCounter } from './facts.ts';
+export { publishBulletin } from './bulletins.service.ts';
+export { publishEndedPeriods } from './bulletins.job.ts';
 export {
   checkRollup,
   describeRebuild,
@@ -20,9 +24,17 @@ export {
 
 export const assessmentModule = defineModule({
   name: 'assessment',
-  description: '考核：按单位按日汇总的业务数据（活动、时长、点单、评价），重算核对，单位指标',
-  routes: [assessmentRoutes],
-  permissions: ['assessment.read'],
-  tables: ['org_day_facts', 'org_month_facts'],
+  description:
+    '考核：按单位按日汇总的业务数据（活动、时长、点单、评价），重算核对，单位指标，考核指标与目标，月通报/季调度/年总结，奖补资金',
+  routes: [assessmentRoutes, bulletinsRoutes],
+  jobs: [bulletinsJob],
+  permissions: ['assessment.read', 'assessment.publish', 'assessment.manage'],
+  tables: [
+    'org_day_facts',
+    'org_month_facts',
+    'assessment_indicators',
+    'assessment_bulletins',
+    'assessment_fund_allocations',
+  ],
   events: assessmentEventHandlers,
 });

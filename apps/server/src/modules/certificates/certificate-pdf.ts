@@ -2,37 +2,17 @@
 // verification page checks — with the Noto Sans CJK (Simplified Chinese) font that the npm package
 // @embedpdf/fonts-sc ships: no system font is needed, and pdfkit embeds only the glyphs used (a
 // certificate is tens of kilobytes, not the font's 8 MB). A QR code leads to /h5/verify/<serial>.
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { cjkDocument } from '../../platform/pdf.ts';
 import type { CertificateContent } from './certificate-content.ts';
-
-const require = createRequire(import.meta.url);
-
-let fontCache: { regular: Buffer; bold: Buffer } | null = null;
-
-/** The font files, read once (the package's entry lies in dist/, the fonts beside it). */
-function fonts() {
-  if (!fontCache) {
-    const dir = path.join(path.dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts');
-    fontCache = {
-      regular: fs.readFileSync(path.join(dir, 'NotoSansHans-Regular.otf')),
-      bold: fs.readFileSync(path.join(dir, 'NotoSansHans-Bold.otf')),
-    };
-  }
-  return fontCache;
-}
 
 const MARGIN = 56;
 const hoursText = (h: number) => h.toFixed(1);
 
 /** Renders the certificate; `verifyUrl` is what its QR code holds. */
 export async function renderCertificatePdf(content: CertificateContent, verifyUrl: string): Promise<Buffer> {
-  const { regular, bold } = fonts();
   const qr = await QRCode.toBuffer(verifyUrl, { errorCorrectionLevel: 'M', margin: 1, width: 240 });
-  const doc = new PDFDocument({
+  const { doc, bytes: done } = cjkDocument({
     size: 'A4',
     margin: MARGIN,
     info: {
@@ -40,14 +20,6 @@ export async function renderCertificatePdf(content: CertificateContent, verifyUr
       Author: content.issuer.name,
       Subject: '志愿服务记录证明',
     },
-  });
-  doc.registerFont('body', regular);
-  doc.registerFont('bold', bold);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
   });
 
   const width = doc.page.width - MARGIN * 2;

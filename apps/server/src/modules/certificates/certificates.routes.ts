@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/auth/plugin.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -14,14 +14,7 @@ import {
   verifyView,
 } from './certificates.schema.ts';
 import { createCertificatesService } from './certificates.service.ts';
-
-function sendPdf(reply: FastifyReply, file: { filename: string; pdf: Buffer }) {
-  return reply
-    .header('content-type', 'application/pdf')
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-    .header('cache-control', 'no-store')
-    .send(file.pdf);
-}
+import { sendPdf } from '../../platform/pdf.ts';
 
 export function certificatesRoutes(app: FastifyInstance, ctx: AppContext): void {
   const certificates = createCertificatesService(ctx);

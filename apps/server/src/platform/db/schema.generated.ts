@@ -14,6 +14,18 @@ export type Generated<T> =
     ? ColumnType<S, I | undefined, U>
     : ColumnType<T, T | undefined, T>;
 
+export type Json = JsonValue;
+
+export type JsonArray = JsonValue[];
+
+export type JsonObject = {
+  [x: string]: JsonValue | undefined;
+};
+
+export type JsonPrimitive = boolean | number | string | null;
+
+export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface Activities {
@@ -120,6 +132,44 @@ export interface ActivitySignups {
   status: string;
   updated_at: Generated<Timestamp>;
   volunteer_id: number;
+}
+
+export interface AssessmentBulletins {
+  content: Json;
+  id: Generated<number>;
+  org_id: number;
+  org_path: string;
+  period: string;
+  period_end: string;
+  period_kind: string;
+  period_start: string;
+  published_at: Generated<Timestamp>;
+  published_by: number | null;
+  title: string;
+}
+
+export interface AssessmentFundAllocations {
+  bulletin_id: number;
+  created_at: Generated<Timestamp>;
+  created_by: number;
+  id: Generated<number>;
+  min_score: number;
+  note: string | null;
+  org_path: string;
+  pool_fen: number;
+  rows: Json;
+  unit_kind: string;
+}
+
+export interface AssessmentIndicators {
+  code: string;
+  enabled: Generated<boolean>;
+  org_kind: string;
+  seq: number;
+  target: number;
+  updated_at: Generated<Timestamp>;
+  updated_by: number | null;
+  weight: number;
 }
 
 export interface AuditBatches {
@@ -908,6 +958,9 @@ export interface DB {
   activity_plans: ActivityPlans;
   activity_series: ActivitySeries;
   activity_signups: ActivitySignups;
+  assessment_bulletins: AssessmentBulletins;
+  assessment_fund_allocations: AssessmentFundAllocations;
+  assessment_indicators: AssessmentIndicators;
   audit_batches: AuditBatches;
   audit_log: AuditLog;
   audit_seal_fence: AuditSealFence;

@@ -4130,6 +4130,143 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/assessment/indicators': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 考核指标：各类单位的指标、年度目标、权重与是否参与考核 */
+    get: operations['getAssessmentIndicators'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/indicators/{kind}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** 设置一类单位的考核指标（县中心；参与考核的权重合计须为 100） */
+    put: operations['putAssessmentIndicatorsByKind'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 实时考核报表：所选单位及其下属实践所、实践站在所选月/季/年的各项指标、得分与排名 */
+    get: operations['getAssessmentReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/bulletins': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 已发布的通报（月通报、季调度、年总结） */
+    get: operations['getAssessmentBulletins'];
+    put?: never;
+    /** 发布通报：将已结束期间的考核结果固化为不可更改的快照 */
+    post: operations['postAssessmentBulletins'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/bulletins/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 一份通报（发布时的快照） */
+    get: operations['getAssessmentBulletinsById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/bulletins/{id}/xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出通报 (Excel) */
+    get: operations['getAssessmentBulletinsByIdXlsx'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/bulletins/{id}/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出通报 (PDF) */
+    get: operations['getAssessmentBulletinsByIdPdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/bulletins/{id}/allocation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 奖补资金：按通报得分分配资金（县中心；分配结果与通报一同保存，不可更改） */
+    post: operations['postAssessmentBulletinsByIdAllocation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -19336,6 +19473,772 @@ export interface operations {
               ratingCount: number;
               averageRating: number | null;
             }[];
+          };
+        };
+      };
+    };
+  };
+  getAssessmentIndicators: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              /** @enum {string} */
+              orgKind: 'center' | 'institute' | 'station';
+              /** @enum {string} */
+              code:
+                | 'activities'
+                | 'festival_activities'
+                | 'service_hours'
+                | 'volunteer_share'
+                | 'active_volunteers'
+                | 'on_time_rate'
+                | 'average_rating'
+                | 'site_standard'
+                | 'stations_on_target'
+                | 'trainings'
+                | 'publicity'
+                | 'posts'
+                | 'teams'
+                | 'volunteers';
+              name: string;
+              unit: string;
+              /** @enum {string} */
+              basis: 'flow' | 'rate' | 'stock';
+              description: string;
+              recorded: boolean;
+              seq: number;
+              target: number;
+              weight: number;
+              enabled: boolean;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  putAssessmentIndicatorsByKind: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        kind: 'center' | 'institute' | 'station';
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          items: {
+            /** @enum {string} */
+            code:
+              | 'activities'
+              | 'festival_activities'
+              | 'service_hours'
+              | 'volunteer_share'
+              | 'active_volunteers'
+              | 'on_time_rate'
+              | 'average_rating'
+              | 'site_standard'
+              | 'stations_on_target'
+              | 'trainings'
+              | 'publicity'
+              | 'posts'
+              | 'teams'
+              | 'volunteers';
+            target: number;
+            weight: number;
+            enabled: boolean;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              /** @enum {string} */
+              orgKind: 'center' | 'institute' | 'station';
+              /** @enum {string} */
+              code:
+                | 'activities'
+                | 'festival_activities'
+                | 'service_hours'
+                | 'volunteer_share'
+                | 'active_volunteers'
+                | 'on_time_rate'
+                | 'average_rating'
+                | 'site_standard'
+                | 'stations_on_target'
+                | 'trainings'
+                | 'publicity'
+                | 'posts'
+                | 'teams'
+                | 'volunteers';
+              name: string;
+              unit: string;
+              /** @enum {string} */
+              basis: 'flow' | 'rate' | 'stock';
+              description: string;
+              recorded: boolean;
+              seq: number;
+              target: number;
+              weight: number;
+              enabled: boolean;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getAssessmentReport: {
+    parameters: {
+      query: {
+        orgId?: number;
+        periodKind: 'month' | 'quarter' | 'year';
+        period: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            orgId: number;
+            orgName: string;
+            period: {
+              /** @enum {string} */
+              kind: 'month' | 'quarter' | 'year';
+              key: string;
+              label: string;
+              start: string;
+              end: string;
+            };
+            generatedAt: string;
+            minRatings: number;
+            indicators: {
+              /** @enum {string} */
+              orgKind: 'center' | 'institute' | 'station';
+              /** @enum {string} */
+              code:
+                | 'activities'
+                | 'festival_activities'
+                | 'service_hours'
+                | 'volunteer_share'
+                | 'active_volunteers'
+                | 'on_time_rate'
+                | 'average_rating'
+                | 'site_standard'
+                | 'stations_on_target'
+                | 'trainings'
+                | 'publicity'
+                | 'posts'
+                | 'teams'
+                | 'volunteers';
+              name: string;
+              unit: string;
+              /** @enum {string} */
+              basis: 'flow' | 'rate' | 'stock';
+              recorded: boolean;
+              target: number;
+              weight: number;
+            }[];
+            rows: {
+              orgId: number;
+              name: string;
+              /** @enum {string} */
+              kind: 'center' | 'institute' | 'station';
+              parentName: string | null;
+              archived: boolean;
+              score: number | null;
+              rank: number | null;
+              /** @enum {string} */
+              rag: 'green' | 'amber' | 'red' | 'none';
+              behind: boolean;
+              previousScore: number | null;
+              previousRank: number | null;
+              change: number | null;
+              results: {
+                /** @enum {string} */
+                code:
+                  | 'activities'
+                  | 'festival_activities'
+                  | 'service_hours'
+                  | 'volunteer_share'
+                  | 'active_volunteers'
+                  | 'on_time_rate'
+                  | 'average_rating'
+                  | 'site_standard'
+                  | 'stations_on_target'
+                  | 'trainings'
+                  | 'publicity'
+                  | 'posts'
+                  | 'teams'
+                  | 'volunteers';
+                actual: number | null;
+                target: number;
+                completion: number | null;
+                /** @enum {string} */
+                rag: 'green' | 'amber' | 'red' | 'none';
+              }[];
+            }[];
+            summary: {
+              kinds: {
+                /** @enum {string} */
+                kind: 'center' | 'institute' | 'station';
+                units: number;
+                behind: number;
+                averageScore: number | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+  };
+  getAssessmentBulletins: {
+    parameters: {
+      query?: {
+        orgId?: number;
+        periodKind?: 'month' | 'quarter' | 'year';
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              orgId: number;
+              orgName: string;
+              /** @enum {string} */
+              periodKind: 'month' | 'quarter' | 'year';
+              period: string;
+              title: string;
+              units: number;
+              behind: number;
+              publishedByName: string | null;
+              publishedAt: string;
+              hasAllocation: boolean;
+            }[];
+            total: number;
+            page: number;
+            pageSize: number;
+          };
+        };
+      };
+    };
+  };
+  postAssessmentBulletins: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          orgId?: number;
+          /** @enum {string} */
+          periodKind: 'month' | 'quarter' | 'year';
+          period: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orgId: number;
+            orgName: string;
+            /** @enum {string} */
+            periodKind: 'month' | 'quarter' | 'year';
+            period: string;
+            title: string;
+            units: number;
+            behind: number;
+            publishedByName: string | null;
+            publishedAt: string;
+            hasAllocation: boolean;
+            report: {
+              orgId: number;
+              orgName: string;
+              period: {
+                /** @enum {string} */
+                kind: 'month' | 'quarter' | 'year';
+                key: string;
+                label: string;
+                start: string;
+                end: string;
+              };
+              generatedAt: string;
+              minRatings: number;
+              indicators: {
+                /** @enum {string} */
+                orgKind: 'center' | 'institute' | 'station';
+                /** @enum {string} */
+                code:
+                  | 'activities'
+                  | 'festival_activities'
+                  | 'service_hours'
+                  | 'volunteer_share'
+                  | 'active_volunteers'
+                  | 'on_time_rate'
+                  | 'average_rating'
+                  | 'site_standard'
+                  | 'stations_on_target'
+                  | 'trainings'
+                  | 'publicity'
+                  | 'posts'
+                  | 'teams'
+                  | 'volunteers';
+                name: string;
+                unit: string;
+                /** @enum {string} */
+                basis: 'flow' | 'rate' | 'stock';
+                recorded: boolean;
+                target: number;
+                weight: number;
+              }[];
+              rows: {
+                orgId: number;
+                name: string;
+                /** @enum {string} */
+                kind: 'center' | 'institute' | 'station';
+                parentName: string | null;
+                archived: boolean;
+                score: number | null;
+                rank: number | null;
+                /** @enum {string} */
+                rag: 'green' | 'amber' | 'red' | 'none';
+                behind: boolean;
+                previousScore: number | null;
+                previousRank: number | null;
+                change: number | null;
+                results: {
+                  /** @enum {string} */
+                  code:
+                    | 'activities'
+                    | 'festival_activities'
+                    | 'service_hours'
+                    | 'volunteer_share'
+                    | 'active_volunteers'
+                    | 'on_time_rate'
+                    | 'average_rating'
+                    | 'site_standard'
+                    | 'stations_on_target'
+                    | 'trainings'
+                    | 'publicity'
+                    | 'posts'
+                    | 'teams'
+                    | 'volunteers';
+                  actual: number | null;
+                  target: number;
+                  completion: number | null;
+                  /** @enum {string} */
+                  rag: 'green' | 'amber' | 'red' | 'none';
+                }[];
+              }[];
+              summary: {
+                kinds: {
+                  /** @enum {string} */
+                  kind: 'center' | 'institute' | 'station';
+                  units: number;
+                  behind: number;
+                  averageScore: number | null;
+                }[];
+              };
+            };
+            allocation: {
+              id: number;
+              bulletinId: number;
+              poolFen: number;
+              /** @enum {string} */
+              unitKind: 'institute' | 'station';
+              minScore: number;
+              note: string | null;
+              rows: {
+                orgId: number;
+                name: string;
+                score: number;
+                amountFen: number;
+              }[];
+              createdByName: string | null;
+              createdAt: string;
+            } | null;
+          };
+        };
+      };
+    };
+  };
+  getAssessmentBulletinsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orgId: number;
+            orgName: string;
+            /** @enum {string} */
+            periodKind: 'month' | 'quarter' | 'year';
+            period: string;
+            title: string;
+            units: number;
+            behind: number;
+            publishedByName: string | null;
+            publishedAt: string;
+            hasAllocation: boolean;
+            report: {
+              orgId: number;
+              orgName: string;
+              period: {
+                /** @enum {string} */
+                kind: 'month' | 'quarter' | 'year';
+                key: string;
+                label: string;
+                start: string;
+                end: string;
+              };
+              generatedAt: string;
+              minRatings: number;
+              indicators: {
+                /** @enum {string} */
+                orgKind: 'center' | 'institute' | 'station';
+                /** @enum {string} */
+                code:
+                  | 'activities'
+                  | 'festival_activities'
+                  | 'service_hours'
+                  | 'volunteer_share'
+                  | 'active_volunteers'
+                  | 'on_time_rate'
+                  | 'average_rating'
+                  | 'site_standard'
+                  | 'stations_on_target'
+                  | 'trainings'
+                  | 'publicity'
+                  | 'posts'
+                  | 'teams'
+                  | 'volunteers';
+                name: string;
+                unit: string;
+                /** @enum {string} */
+                basis: 'flow' | 'rate' | 'stock';
+                recorded: boolean;
+                target: number;
+                weight: number;
+              }[];
+              rows: {
+                orgId: number;
+                name: string;
+                /** @enum {string} */
+                kind: 'center' | 'institute' | 'station';
+                parentName: string | null;
+                archived: boolean;
+                score: number | null;
+                rank: number | null;
+                /** @enum {string} */
+                rag: 'green' | 'amber' | 'red' | 'none';
+                behind: boolean;
+                previousScore: number | null;
+                previousRank: number | null;
+                change: number | null;
+                results: {
+                  /** @enum {string} */
+                  code:
+                    | 'activities'
+                    | 'festival_activities'
+                    | 'service_hours'
+                    | 'volunteer_share'
+                    | 'active_volunteers'
+                    | 'on_time_rate'
+                    | 'average_rating'
+                    | 'site_standard'
+                    | 'stations_on_target'
+                    | 'trainings'
+                    | 'publicity'
+                    | 'posts'
+                    | 'teams'
+                    | 'volunteers';
+                  actual: number | null;
+                  target: number;
+                  completion: number | null;
+                  /** @enum {string} */
+                  rag: 'green' | 'amber' | 'red' | 'none';
+                }[];
+              }[];
+              summary: {
+                kinds: {
+                  /** @enum {string} */
+                  kind: 'center' | 'institute' | 'station';
+                  units: number;
+                  behind: number;
+                  averageScore: number | null;
+                }[];
+              };
+            };
+            allocation: {
+              id: number;
+              bulletinId: number;
+              poolFen: number;
+              /** @enum {string} */
+              unitKind: 'institute' | 'station';
+              minScore: number;
+              note: string | null;
+              rows: {
+                orgId: number;
+                name: string;
+                score: number;
+                amountFen: number;
+              }[];
+              createdByName: string | null;
+              createdAt: string;
+            } | null;
+          };
+        };
+      };
+    };
+  };
+  getAssessmentBulletinsByIdXlsx: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  getAssessmentBulletinsByIdPdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  postAssessmentBulletinsByIdAllocation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          poolYuan: number;
+          /** @enum {string} */
+          unitKind: 'institute' | 'station';
+          /** @default 60 */
+          minScore?: number;
+          note?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orgId: number;
+            orgName: string;
+            /** @enum {string} */
+            periodKind: 'month' | 'quarter' | 'year';
+            period: string;
+            title: string;
+            units: number;
+            behind: number;
+            publishedByName: string | null;
+            publishedAt: string;
+            hasAllocation: boolean;
+            report: {
+              orgId: number;
+              orgName: string;
+              period: {
+                /** @enum {string} */
+                kind: 'month' | 'quarter' | 'year';
+                key: string;
+                label: string;
+                start: string;
+                end: string;
+              };
+              generatedAt: string;
+              minRatings: number;
+              indicators: {
+                /** @enum {string} */
+                orgKind: 'center' | 'institute' | 'station';
+                /** @enum {string} */
+                code:
+                  | 'activities'
+                  | 'festival_activities'
+                  | 'service_hours'
+                  | 'volunteer_share'
+                  | 'active_volunteers'
+                  | 'on_time_rate'
+                  | 'average_rating'
+                  | 'site_standard'
+                  | 'stations_on_target'
+                  | 'trainings'
+                  | 'publicity'
+                  | 'posts'
+                  | 'teams'
+                  | 'volunteers';
+                name: string;
+                unit: string;
+                /** @enum {string} */
+                basis: 'flow' | 'rate' | 'stock';
+                recorded: boolean;
+                target: number;
+                weight: number;
+              }[];
+              rows: {
+                orgId: number;
+                name: string;
+                /** @enum {string} */
+                kind: 'center' | 'institute' | 'station';
+                parentName: string | null;
+                archived: boolean;
+                score: number | null;
+                rank: number | null;
+                /** @enum {string} */
+                rag: 'green' | 'amber' | 'red' | 'none';
+                behind: boolean;
+                previousScore: number | null;
+                previousRank: number | null;
+                change: number | null;
+                results: {
+                  /** @enum {string} */
+                  code:
+                    | 'activities'
+                    | 'festival_activities'
+                    | 'service_hours'
+                    | 'volunteer_share'
+                    | 'active_volunteers'
+                    | 'on_time_rate'
+                    | 'average_rating'
+                    | 'site_standard'
+                    | 'stations_on_target'
+                    | 'trainings'
+                    | 'publicity'
+                    | 'posts'
+                    | 'teams'
+                    | 'volunteers';
+                  actual: number | null;
+                  target: number;
+                  completion: number | null;
+                  /** @enum {string} */
+                  rag: 'green' | 'amber' | 'red' | 'none';
+                }[];
+              }[];
+              summary: {
+                kinds: {
+                  /** @enum {string} */
+                  kind: 'center' | 'institute' | 'station';
+                  units: number;
+                  behind: number;
+                  averageScore: number | null;
+                }[];
+              };
+            };
+            allocation: {
+              id: number;
+              bulletinId: number;
+              poolFen: number;
+              /** @enum {string} */
+              unitKind: 'institute' | 'station';
+              minScore: number;
+              note: string | null;
+              rows: {
+                orgId: number;
+                name: string;
+                score: number;
+                amountFen: number;
+              }[];
+              createdByName: string | null;
+              createdAt: string;
+            } | null;
           };
         };
       };
