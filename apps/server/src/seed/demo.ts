@@ -27,6 +27,7 @@ import { insertDemoStore } from './store-seed.ts';
 import { insertDemoHonours } from './honours-seed.ts';
 import { insertDemoCardPhotos } from './card-photo-seed.ts';
 import { insertDemoHouseholds } from './households-seed.ts';
+import { insertDemoBulletins } from './assessment-seed.ts';
 import type { OrgRef } from './org-ref.ts';
 
 export interface DemoAccount {
@@ -84,6 +85,8 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
     const households = await insertDemoHouseholds(ctx, tx, center, demoStation);
     // last: the per-org per-day rollup of everything above, rebuilt from the recorded facts
     const factRows = await replaceRollup(tx);
+    // on the rollup: last month's and last quarter's bulletins, and a reward allocation
+    const assessment = await insertDemoBulletins(ctx, tx, orgs);
     await appendAudit(
       tx,
       {
@@ -107,6 +110,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
           ...cardPhotos,
           ...households,
           orgDayFacts: factRows,
+          ...assessment,
         },
       },
       ctx.now(),

@@ -143,6 +143,21 @@ export const MENU_GROUPS: readonly MenuGroup[] = [
         title: '单位指标',
         description: '各下级单位按月、季、年的活动、服务时长、点单办结与评价',
       },
+      {
+        path: '/assessment/report',
+        title: '考核报表',
+        description: '各实践所、实践站对照目标的完成情况、得分、排名与建设推进不力预警',
+      },
+      {
+        path: '/assessment/bulletins',
+        title: '通报',
+        description: '月通报、季调度、年总结（发布后不可更改），导出 Excel/PDF，分配奖补资金',
+      },
+      {
+        path: '/assessment/indicators',
+        title: '考核指标',
+        description: '各类单位的考核指标、年度目标与权重',
+      },
     ],
   },
   {

@@ -236,6 +236,30 @@ const routes: RouteRecordRaw[] = [
         meta: { title: '单位指标', permission: 'assessment.read' },
       },
       {
+        path: 'assessment/report',
+        name: 'assessment-report',
+        component: () => import('./views/assessment/AssessmentReportView.vue'),
+        meta: { title: '考核报表', permission: 'assessment.read' },
+      },
+      {
+        path: 'assessment/bulletins',
+        name: 'assessment-bulletins',
+        component: () => import('./views/assessment/BulletinsView.vue'),
+        meta: { title: '通报', permission: 'assessment.read' },
+      },
+      {
+        path: 'assessment/bulletins/:id(\\d+)',
+        name: 'assessment-bulletin',
+        component: () => import('./views/assessment/BulletinDetailView.vue'),
+        meta: { title: '通报详情', permission: 'assessment.read' },
+      },
+      {
+        path: 'assessment/indicators',
+        name: 'assessment-indicators',
+        component: () => import('./views/assessment/IndicatorsView.vue'),
+        meta: { title: '考核指标', permission: 'assessment.read' },
+      },
+      {
         path: 'users',
         name: 'users',
         component: () => import('./views/users/UsersView.vue'),

@@ -150,6 +150,57 @@ export async function publishBulletin(
   return row ? Number(row.id) : null;
 }
 
+/**
+ * Splits a pool among the bulletin's units of one kind scoring at least `minScore`, in proportion
+ * to their scores, to the fen, and keeps the table with the bulletin (once: the unique key decides).
+ */
+export type BulletinForAllocation = Pick<BulletinView, 'id' | 'report'>;
+
+export async function allocateFromBulletin(
+  tx: Tx,
+  b: BulletinForAllocation,
+  input: Pick<AllocationCreate, 'poolYuan' | 'unitKind' | 'minScore' | 'note'>,
+  by: number,
+  now: Date,
+): Promise<{ id: number; orgPath: string; poolFen: number; units: number }> {
+  const poolFen = Math.round(input.poolYuan * 100);
+  const eligible = b.report.rows
+    .filter((r) => r.kind === input.unitKind && !r.archived && r.score !== null && r.score >= input.minScore)
+    .map((r) => ({ orgId: r.orgId, name: r.name, score: r.score! }));
+  if (eligible.length === 0 || eligible.every((u) => u.score === 0))
+    throw new Invalid(
+      `没有得分达到 ${input.minScore} 分的${input.unitKind === 'station' ? '实践站' : '实践所'}`,
+      'NO_ELIGIBLE_UNITS',
+    );
+  const amounts = allocateByScore(poolFen, eligible);
+  const rows = eligible
+    .map((u) => ({ ...u, amountFen: amounts.get(u.orgId) ?? 0 }))
+    .sort((x, y) => y.score - x.score || x.orgId - y.orgId);
+  const bulletin = await tx
+    .selectFrom('assessment_bulletins')
+    .select(sql<string>`org_path::text`.as('org_path'))
+    .where('id', '=', b.id)
+    .executeTakeFirstOrThrow();
+  const row = await tx
+    .insertInto('assessment_fund_allocations')
+    .values({
+      bulletin_id: b.id,
+      org_path: bulletin.org_path,
+      pool_fen: poolFen,
+      unit_kind: input.unitKind,
+      min_score: input.minScore,
+      note: input.note ?? null,
+      rows: JSON.stringify(rows),
+      created_by: by,
+      created_at: now,
+    })
+    .onConflict((oc) => oc.column('bulletin_id').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!row) throw new Conflict('该通报已分配过奖补资金，分配结果不可更改');
+  return { id: Number(row.id), orgPath: bulletin.org_path, poolFen, units: rows.length };
+}
+
 export function createBulletinsService(ctx: AppContext) {
   const run = <T>(actor: Actor, work: (tx: Tx) => Promise<T>) => inScope(ctx.db.app, actor, work);
   const today = () => chinaDate(ctx.now());
@@ -365,52 +416,21 @@ export function createBulletinsService(ctx: AppContext) {
         const max = ctx.config.assessmentFundPoolMaxYuan;
         if (input.poolYuan > max)
           throw new Invalid(`资金总额不能超过 ${max.toLocaleString('zh-CN')} 元`, 'POOL_TOO_LARGE');
-        const poolFen = Math.round(input.poolYuan * 100);
-        const eligible = b.report.rows
-          .filter(
-            (r) => r.kind === input.unitKind && !r.archived && r.score !== null && r.score >= input.minScore,
-          )
-          .map((r) => ({ orgId: r.orgId, name: r.name, score: r.score! }));
-        if (eligible.length === 0 || eligible.every((u) => u.score === 0))
-          throw new Invalid(
-            `没有得分达到 ${input.minScore} 分的${input.unitKind === 'station' ? '实践站' : '实践所'}`,
-            'NO_ELIGIBLE_UNITS',
-          );
-        const amounts = allocateByScore(poolFen, eligible);
-        const rows = eligible
-          .map((u) => ({ ...u, amountFen: amounts.get(u.orgId) ?? 0 }))
-          .sort((x, y) => y.score - x.score || x.orgId - y.orgId);
-        const bulletin = await tx
-          .selectFrom('assessment_bulletins')
-          .select(sql<string>`org_path::text`.as('org_path'))
-          .where('id', '=', bulletinId)
-          .executeTakeFirstOrThrow();
-        const now = ctx.now();
-        const row = await tx
-          .insertInto('assessment_fund_allocations')
-          .values({
-            bulletin_id: bulletinId,
-            org_path: bulletin.org_path,
-            pool_fen: poolFen,
-            unit_kind: input.unitKind,
-            min_score: input.minScore,
-            note: input.note ?? null,
-            rows: JSON.stringify(rows),
-            created_by: actor.userId,
-            created_at: now,
-          })
-          .onConflict((oc) => oc.column('bulletin_id').doNothing())
-          .returning('id')
-          .executeTakeFirst();
-        if (!row) throw new Conflict('该通报已分配过奖补资金，分配结果不可更改');
+        const allocation = await allocateFromBulletin(tx, b, input, actor.userId, ctx.now());
         await auditAction(
           tx,
           actor,
           'assessment.allocation.create',
           'assessment_fund_allocation',
-          { id: Number(row.id), org_id: b.orgId, org_path: bulletin.org_path },
-          { bulletinId, poolFen, unitKind: input.unitKind, minScore: input.minScore, units: rows.length },
-          now,
+          { id: allocation.id, org_id: b.orgId, org_path: allocation.orgPath },
+          {
+            bulletinId,
+            poolFen: allocation.poolFen,
+            unitKind: input.unitKind,
+            minScore: input.minScore,
+            units: allocation.units,
+          },
+          ctx.now(),
         );
         return readBulletin(tx, actor, bulletinId);
       }),

@@ -10,7 +10,13 @@ import { bulletinsRoutes } from './bulletins.routes.ts';
 import { assessmentEventHandlers } from './facts.ts';
 
 export { FACT_COUNTERS, type FactCounter } from './facts.ts';
-export { publishBulletin } from './bulletins.service.ts';
+export {
+  allocateFromBulletin,
+  publishBulletin,
+  readSettings,
+  type BulletinForAllocation,
+} from './bulletins.service.ts';
+export { periodOf, previousPeriod } from './periods.ts';
 export { publishEndedPeriods } from './bulletins.job.ts';
 export {
   checkRollup,

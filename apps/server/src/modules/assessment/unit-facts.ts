@@ -6,11 +6,14 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
 import { wholeMonths } from './assessment.service.ts';
-import { FACT_COUNTERS } from './facts.ts';
+import { FACT_COUNTERS, type FactCounter } from './facts.ts';
 import type { AssessedKind, UnitFacts } from './indicators.ts';
 import { daysBetween, nextDay, type Period } from './periods.ts';
 
 const CHINA_DAY = (column: string) => sql.raw(`(${column} AT TIME ZONE 'Asia/Shanghai')::date`);
+/** Since when an org or a team exists: its founding date when recorded, else the day it was entered. */
+const SINCE = (alias: string) =>
+  sql.raw(`coalesce(${alias}founded_on, (${alias}created_at AT TIME ZONE 'Asia/Shanghai')::date)`);
 
 interface UnitRow {
   id: string;
@@ -26,37 +29,50 @@ interface UnitRow {
 async function unitsOf(db: Executor, rootPath: string, period: Period): Promise<UnitRow[]> {
   const { rows } = await sql<UnitRow>`
     SELECT id, path::text AS path, name, kind, status, resident_population AS population,
-           to_char(${CHINA_DAY('created_at')}, 'YYYY-MM-DD') AS created_on
+           to_char(${SINCE('')}, 'YYYY-MM-DD') AS created_on
       FROM orgs
      WHERE path <@ ${rootPath}::ltree
        AND kind IN ('center', 'institute', 'station')
-       AND ${CHINA_DAY('created_at')} <= ${period.end}::date
+       AND ${SINCE('')} <= ${period.end}::date
        AND (status = 'active' OR ${CHINA_DAY('archived_at')} >= ${period.start}::date)
      ORDER BY nlevel(path), code`.execute(db);
   return rows;
 }
 
-async function grouped(db: Executor, query: ReturnType<typeof sql<{ path: string; n: string }>>) {
-  const { rows } = await query.execute(db);
-  return new Map(rows.map((r) => [r.path, Number(r.n)]));
+/** Sums `n` of each row into every assessed unit its path lies in (itself and its ancestors). */
+function rollUp(rows: readonly { path: string; n: number }[], unitsOver: (path: string) => string[]) {
+  const out = new Map<string, number>();
+  for (const r of rows) for (const u of unitsOver(r.path)) out.set(u, (out.get(u) ?? 0) + r.n);
+  return out;
 }
 
 /** The facts of every assessed unit under `rootPath` in `period`, in tree order. */
 export async function unitFacts(db: Executor, rootPath: string, period: Period): Promise<UnitFacts[]> {
   const units = await unitsOf(db, rootPath, period);
   if (units.length === 0) return [];
-  const paths = units.map((u) => u.path);
+  // each query groups by the fact's own org path (a few thousand rows at most); the paths are then
+  // summed into the units above them here, instead of joining every unit with every fact
+  const unitPaths = new Set(units.map((u) => u.path));
+  const over = new Map<string, string[]>();
+  const unitsOver = (path: string) => {
+    let found = over.get(path);
+    if (!found) {
+      const labels = path.split('.');
+      found = labels.map((_, i) => labels.slice(0, i + 1).join('.')).filter((p) => unitPaths.has(p));
+      over.set(path, found);
+    }
+    return found;
+  };
   const end = period.end;
   const endExclusive = nextDay(end);
+  const chinaMidnight = (day: string) => sql`(${day}::date::timestamp AT TIME ZONE 'Asia/Shanghai')`;
   const { wholeFrom, wholeUntil } = wholeMonths(period.start, end);
   const cols = sql.raw(FACT_COUNTERS.join(', '));
-  const u = sql`unnest(${paths}::ltree[]) AS u(path)`;
 
-  const { rows: sumRows } = await sql<{ path: string } & Record<string, string>>`
-    SELECT u.path::text AS path,
-           ${sql.raw(FACT_COUNTERS.map((c) => `coalesce(sum(f.${c}), 0)::numeric AS ${c}`).join(', '))}
-      FROM ${u}
-      JOIN (SELECT org_path, ${cols} FROM org_day_facts
+  const { rows: sumRows } = await sql<{ path: string } & Record<FactCounter, string>>`
+    SELECT org_path::text AS path,
+           ${sql.raw(FACT_COUNTERS.map((c) => `sum(${c})::numeric AS ${c}`).join(', '))}
+      FROM (SELECT org_path, ${cols} FROM org_day_facts
              WHERE org_path <@ ${rootPath}::ltree
                AND ((day >= ${period.start}::date AND day < ${wholeFrom}::date)
                     OR (day >= ${wholeUntil}::date AND day <= ${end}::date))
@@ -64,60 +80,72 @@ export async function unitFacts(db: Executor, rootPath: string, period: Period):
             SELECT org_path, ${cols} FROM org_month_facts
              WHERE org_path <@ ${rootPath}::ltree
                AND month >= ${wholeFrom}::date AND month < ${wholeUntil}::date) f
-        ON f.org_path <@ u.path
-     GROUP BY u.path`.execute(db);
-  const sums = new Map(sumRows.map((r) => [r.path, r]));
+     GROUP BY org_path`.execute(db);
+  const sums = new Map<string, Record<FactCounter, number>>();
+  for (const r of sumRows)
+    for (const u of unitsOver(r.path)) {
+      const acc =
+        sums.get(u) ?? (Object.fromEntries(FACT_COUNTERS.map((c) => [c, 0])) as Record<FactCounter, number>);
+      for (const c of FACT_COUNTERS) acc[c] += Number(r[c]);
+      sums.set(u, acc);
+    }
 
-  const volunteers = await grouped(
-    db,
-    sql`SELECT u.path::text AS path, count(*) AS n FROM ${u}
-          JOIN volunteers v ON v.org_path <@ u.path
-         WHERE v.org_path <@ ${rootPath}::ltree AND v.status <> 'withdrawn'
-           AND v.created_at < (${endExclusive}::date::timestamp AT TIME ZONE 'Asia/Shanghai')
-         GROUP BY u.path`,
+  const counted = async (query: ReturnType<typeof sql<{ path: string; n: string }>>) =>
+    rollUp(
+      (await query.execute(db)).rows.map((r) => ({ path: r.path, n: Number(r.n) })),
+      unitsOver,
+    );
+  const volunteers = await counted(
+    sql`SELECT org_path::text AS path, count(*) AS n FROM volunteers
+         WHERE org_path <@ ${rootPath}::ltree AND status <> 'withdrawn'
+           AND created_at < ${chinaMidnight(endExclusive)}
+         GROUP BY org_path`,
   );
-  const active = await grouped(
-    db,
-    sql`SELECT u.path::text AS path, count(DISTINCT r.volunteer_id) AS n FROM ${u}
-          JOIN service_records r ON r.org_path <@ u.path
-         WHERE r.org_path <@ ${rootPath}::ltree AND r.status = 'confirmed' AND r.kind <> 'opening'
-           AND r.started_at >= (${period.start}::date::timestamp AT TIME ZONE 'Asia/Shanghai')
-           AND r.started_at < (${endExclusive}::date::timestamp AT TIME ZONE 'Asia/Shanghai')
-         GROUP BY u.path`,
+  const teams = await counted(
+    sql`SELECT t.org_path::text AS path, count(*) AS n FROM teams t
+         WHERE t.org_path <@ ${rootPath}::ltree AND t.status = 'active' AND ${SINCE('t.')} <= ${end}::date
+         GROUP BY t.org_path`,
   );
-  const teams = await grouped(
-    db,
-    sql`SELECT u.path::text AS path, count(*) AS n FROM ${u}
-          JOIN teams t ON t.org_path <@ u.path
-         WHERE t.org_path <@ ${rootPath}::ltree AND t.status = 'active'
-           AND t.created_at < (${endExclusive}::date::timestamp AT TIME ZONE 'Asia/Shanghai')
-         GROUP BY u.path`,
+  const posts = await counted(
+    sql`SELECT p.path::text AS path, 1 AS n FROM orgs p
+         WHERE p.path <@ ${rootPath}::ltree AND p.kind = 'post' AND ${SINCE('p.')} <= ${end}::date
+           AND (p.status = 'active' OR ${CHINA_DAY('p.archived_at')} > ${end}::date)`,
   );
-  const posts = await grouped(
+  // the volunteers with a confirmed record in the period, as sets per unit (one volunteer serving in
+  // two stations counts once for their institute)
+  const { rows: served } = await sql<{ path: string; volunteer_id: string }>`
+    SELECT DISTINCT org_path::text AS path, volunteer_id::text AS volunteer_id FROM service_records
+     WHERE org_path <@ ${rootPath}::ltree AND status = 'confirmed' AND kind <> 'opening'
+       AND started_at >= ${chinaMidnight(period.start)} AND started_at < ${chinaMidnight(endExclusive)}`.execute(
     db,
-    sql`SELECT u.path::text AS path, count(*) AS n FROM ${u}
-          JOIN orgs p ON p.path <@ u.path
-         WHERE p.path <@ ${rootPath}::ltree AND p.kind = 'post'
-           AND ${CHINA_DAY('p.created_at')} <= ${end}::date
-           AND (p.status = 'active' OR ${CHINA_DAY('p.archived_at')} > ${end}::date)
-         GROUP BY u.path`,
   );
-  // every station under the unit (itself, for a station), and whether its latest inspection up to
-  // the period's end passed; a station never inspected counts as not passing
-  const { rows: siteRows } = await sql<{ path: string; sites: string; passed: string }>`
+  const activeSets = new Map<string, Set<string>>();
+  for (const r of served)
+    for (const u of unitsOver(r.path)) {
+      const set = activeSets.get(u) ?? new Set<string>();
+      set.add(r.volunteer_id);
+      activeSets.set(u, set);
+    }
+  // every station in the period, and whether its latest inspection up to the period's end passed; a
+  // station never inspected counts as not passing
+  const { rows: stations } = await sql<{ path: string; passed: boolean | null }>`
     WITH latest AS (
       SELECT DISTINCT ON (i.org_id) i.org_id, i.passed
         FROM inspections i
        WHERE i.org_path <@ ${rootPath}::ltree AND i.inspected_on <= ${end}::date
        ORDER BY i.org_id, i.inspected_on DESC, i.id DESC)
-    SELECT u.path::text AS path, count(*) AS sites, count(*) FILTER (WHERE l.passed) AS passed
-      FROM ${u}
-      JOIN orgs s ON s.path <@ u.path AND s.kind = 'station'
-                 AND ${CHINA_DAY('s.created_at')} <= ${end}::date
-                 AND (s.status = 'active' OR ${CHINA_DAY('s.archived_at')} >= ${period.start}::date)
-      LEFT JOIN latest l ON l.org_id = s.id
-     GROUP BY u.path`.execute(db);
-  const sites = new Map(siteRows.map((r) => [r.path, { sites: Number(r.sites), passed: Number(r.passed) }]));
+    SELECT s.path::text AS path, l.passed
+      FROM orgs s LEFT JOIN latest l ON l.org_id = s.id
+     WHERE s.path <@ ${rootPath}::ltree AND s.kind = 'station' AND ${SINCE('s.')} <= ${end}::date
+       AND (s.status = 'active' OR ${CHINA_DAY('s.archived_at')} >= ${period.start}::date)`.execute(db);
+  const siteCount = rollUp(
+    stations.map((x) => ({ path: x.path, n: 1 })),
+    unitsOver,
+  );
+  const sitePassed = rollUp(
+    stations.map((x) => ({ path: x.path, n: x.passed ? 1 : 0 })),
+    unitsOver,
+  );
 
   const days = daysBetween(period.start, end);
   const populationOf = (unit: UnitRow): number | null => {
@@ -129,8 +157,8 @@ export async function unitFacts(db: Executor, rootPath: string, period: Period):
   };
   return units.map((unit): UnitFacts => {
     const s = sums.get(unit.path);
-    const num = (c: string) => (s ? Number(s[c]) : 0);
-    const site = sites.get(unit.path) ?? { sites: 0, passed: 0 };
+    const num = (c: FactCounter) => s?.[c] ?? 0;
+    const site = { sites: siteCount.get(unit.path) ?? 0, passed: sitePassed.get(unit.path) ?? 0 };
     const existedFrom = unit.created_on > period.start ? unit.created_on : period.start;
     return {
       orgId: Number(unit.id),
@@ -148,7 +176,7 @@ export async function unitFacts(db: Executor, rootPath: string, period: Period):
       ratingCount: num('rating_count'),
       volunteers: volunteers.get(unit.path) ?? 0,
       population: populationOf(unit),
-      activeVolunteers: active.get(unit.path) ?? 0,
+      activeVolunteers: activeSets.get(unit.path)?.size ?? 0,
       sitesPassed: site.passed,
       sites: site.sites,
       posts: posts.get(unit.path) ?? 0,
