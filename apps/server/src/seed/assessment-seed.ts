@@ -58,7 +58,12 @@ export async function insertDemoBulletins(ctx: AppContext, tx: Tx, orgs: OrgRef[
     await allocateFromBulletin(
       tx,
       { id: countyQuarter, report: content },
-      { poolYuan: 500_000, unitKind: 'station', minScore: median, note: '以奖代补：用于阵地建设与志愿服务项目' },
+      {
+        poolYuan: 500_000,
+        unitKind: 'station',
+        minScore: median,
+        note: '以奖代补：用于阵地建设与志愿服务项目',
+      },
       by,
       now,
     );
