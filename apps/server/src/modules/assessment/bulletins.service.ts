@@ -382,6 +382,9 @@ export function createBulletinsService(ctx: AppContext) {
           .executeTakeFirstOrThrow();
         const rows = (await query
           .orderBy('b.period_start', 'desc')
+          .orderBy('b.period_end', 'desc')
+          // the county's before its institutes'
+          .orderBy(sql`nlevel(b.org_path)`)
           .orderBy('b.id', 'desc')
           .limit(q.pageSize)
           .offset((q.page - 1) * q.pageSize)
