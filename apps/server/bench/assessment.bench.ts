@@ -4,7 +4,9 @@
 // (org_day_facts). DESIGN §6: "any dashboard/ranking/bulletin query for any org subtree: p95 < 50 ms".
 // Baseline, in the same run and interleaved: the naive query — the same figures summed by scanning
 // the subtree's service records, activities and orders of the period — on the owner connection.
-// Also reported: the rebuild of the whole rollup from the facts (npm run assessment:rebuild --fix).
+// Also reported: the rebuild of the whole rollup from the facts (npm run assessment:rebuild --fix);
+// the live report (考核报表: every indicator of every unit of a subtree for last month) beside the
+// naive scan; and the time to publish a full monthly bulletin of the county (target < 2 s).
 import os from 'node:os';
 import { sql } from 'kysely';
 import { replaceRollup } from '../src/modules/assessment/index.ts';
@@ -112,15 +114,33 @@ export async function assessmentWorkload(bench: Bench): Promise<Figure[]> {
       }
     }
   }
-  // a whole monthly bulletin of the county: the centre and every institute (every station a row)
-  const bulletin = await timed(async () => {
+  // the live report (every indicator of every unit, as a bulletin computes it) of the centre and of
+  // each institute for last month, beside the naive scan of the same subtree's facts
+  const monthKey = iso(lastMonth).slice(0, 7);
+  const reportMs: number[] = [];
+  const reportNaiveMs: number[] = [];
+  for (let round = 0; round < Math.max(3, Math.ceil(ROUNDS / 2)) + 1; round += 1)
     for (const org of orgs) {
-      const r = await client.get(
-        `/api/assessment/units?orgId=${org.id}&from=${periods[0]!.from}&to=${periods[0]!.to}`,
-      );
-      if (r.statusCode !== 200) throw new Error(r.body);
+      const url = `/api/assessment/report?orgId=${org.id}&periodKind=month&period=${monthKey}`;
+      const r = await timed(() => client.get(url));
+      if (r.value.statusCode !== 200) throw new Error(`${url}: ${r.value.statusCode} ${r.value.body}`);
+      const b = await timed(() => naive(org.path, periods[0]!.from, periods[0]!.to).execute(db));
+      if (round === 0) continue;
+      reportMs.push(r.ms);
+      reportNaiveMs.push(b.ms);
     }
-  });
+  // a whole monthly bulletin of the county, published: every unit, every indicator, and the month
+  // before for the change (a month three months back, so the demo's own bulletins do not collide)
+  const back = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 3, 1));
+  const bulletin = await timed(() =>
+    client.post('/api/assessment/bulletins', { periodKind: 'month', period: iso(back).slice(0, 7) }),
+  );
+  if (bulletin.value.statusCode !== 200 && bulletin.value.statusCode !== 409)
+    throw new Error(`bulletin: ${bulletin.value.statusCode} ${bulletin.value.body}`);
+  const units =
+    bulletin.value.statusCode === 200
+      ? (bulletin.value.json() as { report: { rows: unknown[] } }).report.rows.length
+      : 0;
   console.log(`  load average (1 min) after timing: ${os.loadavg()[0]!.toFixed(2)}`);
   apiMs.sort((a, b) => a - b);
   naiveMs.sort((a, b) => a - b);
@@ -136,12 +156,30 @@ export async function assessmentWorkload(bench: Bench): Promise<Figure[]> {
       met: p95 < TARGET_P95_MS,
     },
     {
-      workload: `monthly figures of every unit of the county (${orgs.length} calls: centre + institutes)`,
+      workload: `考核报表 of last month (GET /api/assessment/report ×${reportMs.length}: centre and each institute, every unit and indicator, with the month before)`,
+      measured: `p50 ${ms(
+        percentile(
+          reportMs.sort((a, b) => a - b),
+          0.5,
+        ),
+      )}, p95 ${ms(percentile(reportMs, 0.95))}`,
+      baseline: `p95 ${ms(
+        percentile(
+          reportNaiveMs.sort((a, b) => a - b),
+          0.95,
+        ),
+      )} naive scan of the subtree's facts (SQL only, fewer figures)`,
+      ratio: `${(percentile(reportNaiveMs, 0.95) / percentile(reportMs, 0.95)).toFixed(1)}× (p95)`,
+      target: `p95 < ${TARGET_P95_MS} ms`,
+      met: percentile(reportMs, 0.95) < TARGET_P95_MS,
+    },
+    {
+      workload: `a full monthly bulletin of the county published (POST /api/assessment/bulletins: ${units} units, every indicator)`,
       measured: ms(bulletin.ms),
       baseline: `rollup rebuild from the facts ${(rebuilt.ms / 1000).toFixed(1)} s`,
       ratio: '—',
       target: '< 2 s',
-      met: bulletin.ms < 2000,
+      met: bulletin.ms < 2000 && units > 0,
     },
   ];
 }
