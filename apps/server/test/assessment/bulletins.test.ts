@@ -497,3 +497,54 @@ describe('the job at the period end', () => {
     expect(second.published).toBe(0);
   });
 });
+
+describe('the console home', () => {
+  it('shows a station its own figures this month and its own row of the latest county bulletin', async () => {
+    const stationAdmin = as(t.app, await login(t.app, 'demo-station'));
+    const station = await orgOfUser(t.ctx.db.system, 'demo-station');
+    const res = await stationAdmin.get('/api/assessment/home');
+    expect(res.statusCode, res.body).toBe(200);
+    const home = res.json();
+    expect(home.period.key).toBe('2026-12');
+    expect(home.rows.map((r: Row) => r.orgId)).toEqual([station.id]);
+    // the demo's latest monthly bulletin of the county holds every station; the station sees its own rank
+    const county = (await center.get('/api/assessment/bulletins?periodKind=month&pageSize=100')).json();
+    const nov = county.items.find(
+      (b: { period: string; orgId: number }) => b.period === '2026-11' && b.orgId === 1,
+    );
+    const full = (await center.get(`/api/assessment/bulletins/${nov.id}`)).json();
+    const mine = rowOf(full.report, station);
+    expect(home.standing).toMatchObject({
+      rank: mine.rank,
+      score: mine.score,
+      period: '2026-11',
+      bulletinId: null,
+    });
+    expect(home.standing.of).toBe(
+      full.report.rows.filter((r: Row & { kind: string }) => r.kind === 'station' && r.rank !== null).length,
+    );
+  });
+
+  it('shows an institute its stations side by side, and the centre its institutes', async () => {
+    const inst = await orgOfUser(t.ctx.db.system, 'demo-institute');
+    const home = (await institute.get('/api/assessment/home')).json();
+    const stations = await t.ctx.db.system
+      .selectFrom('orgs')
+      .select('id')
+      .where('parent_id', '=', inst.id)
+      .where('kind', '=', 'station')
+      .where('status', '=', 'active')
+      .execute();
+    expect(
+      home.rows
+        .filter((r: Row & { kind: string }) => r.kind === 'station')
+        .map((r: Row) => r.orgId)
+        .sort(),
+    ).toEqual(stations.map((s) => s.id).sort());
+    expect(home.rows.some((r: Row) => r.orgId === inst.id)).toBe(true);
+    const c = (await center.get('/api/assessment/home')).json();
+    expect(c.rows.every((r: Row & { kind: string }) => r.kind !== 'station')).toBe(true);
+    expect(c.standing.rank).toBe(1);
+    expect(c.standing.bulletinId).toBeGreaterThan(0);
+  });
+});

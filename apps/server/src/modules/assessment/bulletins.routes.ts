@@ -19,12 +19,27 @@ import {
   reportView,
 } from './bulletins.schema.ts';
 import { createBulletinsService } from './bulletins.service.ts';
+import { createHomeService, homeView } from './home.ts';
 
 const read = { permission: 'assessment.read' as const };
 
 export function bulletinsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const bulletins = createBulletinsService(ctx);
+  const home = createHomeService(ctx);
   const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/assessment/home',
+    {
+      schema: {
+        summary:
+          '工作台：本单位本月至今的指标完成情况（所：各站并列；中心：各所并列）与在最近一期县通报中的名次',
+        response: { 200: homeView },
+      },
+      config: read,
+    },
+    (req) => home.home(actorOf(req)),
+  );
 
   r.get(
     '/api/assessment/indicators',

@@ -4130,6 +4130,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/assessment/home': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 工作台：本单位本月至今的指标完成情况（所：各站并列；中心：各所并列）与在最近一期县通报中的名次 */
+    get: operations['getAssessmentHome'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/assessment/indicators': {
     parameters: {
       query?: never;
@@ -19473,6 +19490,109 @@ export interface operations {
               ratingCount: number;
               averageRating: number | null;
             }[];
+          };
+        };
+      };
+    };
+  };
+  getAssessmentHome: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            period: {
+              key: string;
+              label: string;
+              start: string;
+              end: string;
+            };
+            rows: {
+              orgId: number;
+              name: string;
+              /** @enum {string} */
+              kind: 'center' | 'institute' | 'station';
+              parentName: string | null;
+              archived: boolean;
+              score: number | null;
+              rank: number | null;
+              /** @enum {string} */
+              rag: 'green' | 'amber' | 'red' | 'none';
+              behind: boolean;
+              previousScore: number | null;
+              previousRank: number | null;
+              change: number | null;
+              results: {
+                /** @enum {string} */
+                code:
+                  | 'activities'
+                  | 'festival_activities'
+                  | 'service_hours'
+                  | 'volunteer_share'
+                  | 'active_volunteers'
+                  | 'on_time_rate'
+                  | 'average_rating'
+                  | 'site_standard'
+                  | 'stations_on_target'
+                  | 'trainings'
+                  | 'publicity'
+                  | 'posts'
+                  | 'teams'
+                  | 'volunteers';
+                actual: number | null;
+                target: number;
+                completion: number | null;
+                /** @enum {string} */
+                rag: 'green' | 'amber' | 'red' | 'none';
+              }[];
+            }[];
+            indicators: {
+              /** @enum {string} */
+              orgKind: 'center' | 'institute' | 'station';
+              /** @enum {string} */
+              code:
+                | 'activities'
+                | 'festival_activities'
+                | 'service_hours'
+                | 'volunteer_share'
+                | 'active_volunteers'
+                | 'on_time_rate'
+                | 'average_rating'
+                | 'site_standard'
+                | 'stations_on_target'
+                | 'trainings'
+                | 'publicity'
+                | 'posts'
+                | 'teams'
+                | 'volunteers';
+              name: string;
+              unit: string;
+              /** @enum {string} */
+              basis: 'flow' | 'rate' | 'stock';
+              recorded: boolean;
+              target: number;
+              weight: number;
+            }[];
+            standing: {
+              bulletinId: number | null;
+              title: string;
+              period: string;
+              rank: number | null;
+              of: number;
+              score: number | null;
+              behind: boolean;
+              change: number | null;
+            } | null;
           };
         };
       };
