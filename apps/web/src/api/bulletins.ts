@@ -16,11 +16,13 @@ export type BulletinPage = ResponseOf<'/api/assessment/bulletins', 'get'>;
 export type BulletinSummary = BulletinPage['items'][number];
 export type Bulletin = ResponseOf<'/api/assessment/bulletins/{id}', 'get'>;
 export type BulletinCreate = BodyOf<'/api/assessment/bulletins', 'post'>;
+export type HomeView = ResponseOf<'/api/assessment/home', 'get'>;
 export type AllocationCreate = BodyOf<'/api/assessment/bulletins/{id}/allocation', 'post'>;
 
 const byId = (id: number) => ({ params: { path: { id } } });
 
 export const bulletinsApi = {
+  home: () => call(api.GET('/api/assessment/home')),
   indicators: () => call(api.GET('/api/assessment/indicators')),
   updateIndicators: (kind: AssessedKind, body: IndicatorsUpdate) =>
     call(api.PUT('/api/assessment/indicators/{kind}', { params: { path: { kind } }, body })),
