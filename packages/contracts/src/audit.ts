@@ -171,6 +171,14 @@ export const AUDIT_ACTION_LABELS = {
   'honours.privilege.create': '新增星级志愿者礼遇',
   'honours.privilege.update': '修改星级志愿者礼遇',
 
+  'task.issue': '下达工作任务',
+  'task.cancel': '撤回工作任务',
+  'task.report': '上报任务完成情况',
+  'task.photo': '任务上报添加照片',
+  'task.approve': '通过任务上报并评分',
+  'task.return': '退回任务上报',
+  'task.extend': '任务延期',
+
   'system.seed': '生成演示数据',
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -215,6 +223,8 @@ export const AUDIT_RESOURCE_LABELS = {
   household_rule: '村规积分项',
   household_setting: '文明积分设置',
   household_award: '户的文明积分',
+  work_task: '工作任务',
+  task_assignment: '单位的工作任务',
   system: '系统',
 } as const satisfies Record<string, string>;
 export type AuditResourceType = keyof typeof AUDIT_RESOURCE_LABELS;
@@ -248,6 +258,7 @@ export const AUDIT_ACTION_GROUP_LABELS: Record<string, string> = {
   points: '积分',
   store: '爱心超市',
   household: '群众文明积分',
+  task: '工作任务',
   system: '系统',
 };
 
@@ -522,6 +533,9 @@ export const AUDIT_PERMISSION_LABELS: Record<string, string> = {
   'household.own': '本户的文明积分',
   'honours.manage': '管理星级志愿者礼遇',
   'assessment.read': '查看单位指标',
+  'task.read': '查看工作任务',
+  'task.issue': '下达与审核工作任务',
+  'task.report': '上报工作任务',
   'store.manage': '管理爱心超市物品',
   'store.handover': '兑换核销',
   'account.manage': '管理账号',

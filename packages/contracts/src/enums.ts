@@ -154,6 +154,12 @@ export const PERMISSIONS = [
   'honours.manage',
   /** 单位指标: the figures (activities, hours, orders, ratings) of the caller's units over a period. */
   'assessment.read',
+  /** 调度任务: the tasks issued by the caller's org and below, and those sent to its units, with progress. */
+  'task.read',
+  /** Issue a task to units of the caller's subtree, review reports (approve with a score, return), extend, withdraw. */
+  'task.issue',
+  /** Report on a task sent to the caller's own unit (text, photos, links). */
+  'task.report',
   'account.manage',
   /**
    * Activate a privileged account the security admin created, reset or promoted: the second
@@ -199,6 +205,8 @@ const BUSINESS_ADMIN: readonly Permission[] = [
   'household.manage',
   'household.award',
   'assessment.read',
+  'task.read',
+  'task.report',
 ];
 /**
  * 三权分立: the security admin manages accounts only, the audit admin reads the audit log only,
@@ -207,8 +215,9 @@ const BUSINESS_ADMIN: readonly Permission[] = [
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // revealing full ID numbers and phones is kept to the centre and institutes
   // 中心制单: vetting residents' needs is the centre's and the institutes' job (seed 004 §8)
-  center_admin: [...BUSINESS_ADMIN, 'volunteer.unmask', 'order.vet', 'account.activate'],
-  institute_admin: [...BUSINESS_ADMIN, 'volunteer.unmask', 'order.vet'],
+  // 调度: the centre and the institutes issue work tasks to the units below them (seed 004 §8)
+  center_admin: [...BUSINESS_ADMIN, 'volunteer.unmask', 'order.vet', 'account.activate', 'task.issue'],
+  institute_admin: [...BUSINESS_ADMIN, 'volunteer.unmask', 'order.vet', 'task.issue'],
   station_admin: BUSINESS_ADMIN,
   // only over the team the account leads and its sub-teams (TEAM_BOUND_ROLES)
   team_leader: ['org.read', 'volunteer.read', 'team.read', 'activity.read', 'activity.write', 'hours.review'],

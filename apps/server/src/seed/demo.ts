@@ -27,6 +27,7 @@ import { insertDemoStore } from './store-seed.ts';
 import { insertDemoHonours } from './honours-seed.ts';
 import { insertDemoCardPhotos } from './card-photo-seed.ts';
 import { insertDemoHouseholds } from './households-seed.ts';
+import { insertDemoTasks } from './tasks-seed.ts';
 import type { OrgRef } from './org-ref.ts';
 
 export interface DemoAccount {
@@ -82,6 +83,8 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
     const cardPhotos = await insertDemoCardPhotos(tx, ctx.now(), demoStation);
     // the household registers of three villages and their civic points (群众文明积分)
     const households = await insertDemoHouseholds(ctx, tx, center, demoStation);
+    // the centre's and demo-institute's work tasks, with reports in every state (调度任务)
+    const tasks = await insertDemoTasks(tx, ctx.now(), demoStation);
     // last: the per-org per-day rollup of everything above, rebuilt from the recorded facts
     const factRows = await replaceRollup(tx);
     await appendAudit(
@@ -106,6 +109,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
           ...honours,
           ...cardPhotos,
           ...households,
+          ...tasks,
           orgDayFacts: factRows,
         },
       },
