@@ -37,6 +37,11 @@ export async function insertDemoTasks(
 ): Promise<{ workTasks: number; taskAssignments: number; taskReports: number }> {
   const rng = mulberry32(1515);
   const at = (days: number) => new Date(now.getTime() + days * DAY_MS);
+  // deadlines at 18:00 Beijing time on the day `days` from now
+  const dueOn = (days: number) =>
+    new Date(
+      `${new Date(now.getTime() + days * DAY_MS + 8 * 3_600_000).toISOString().slice(0, 10)}T18:00:00+08:00`,
+    );
   const user = async (username: string) =>
     Number(
       (await tx.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow())
@@ -222,7 +227,7 @@ export async function insertDemoTasks(
       title: '重阳节前每站开展 1 次敬老活动',
       description:
         '各实践站在重阳节前至少开展 1 次敬老爱老志愿服务活动（走访慰问、义诊、理发、文艺演出等），上报活动说明和不少于 2 张现场照片。',
-      deadline: at(-40),
+      deadline: dueOn(-40),
       createdAt: at(-60),
       requiresText: true,
       minPhotos: 2,
@@ -245,10 +250,10 @@ export async function insertDemoTasks(
     center,
     centerAdmin,
     {
-      title: '本月底前完成“八有”阵地自查并上传照片',
+      title: '限期完成“八有”阵地自查并上传照片',
       description:
         '对照“八有”阵地建设标准逐项自查（有场所、有队伍、有活动、有制度、有标识、有设备、有台账、有成效），上报自查情况和不少于 3 张阵地照片。',
-      deadline: at(21),
+      deadline: dueOn(21),
       createdAt: at(-5),
       requiresText: true,
       minPhotos: 3,
@@ -278,7 +283,7 @@ export async function insertDemoTasks(
       title: '报送本村年度志愿服务项目清单',
       description:
         '各站报送本村（社区）明年拟开展的志愿服务项目清单（项目名称、服务对象、频次），可附公众号报道链接。',
-      deadline: at(7),
+      deadline: dueOn(7),
       createdAt: at(-10),
       requiresText: true,
       minPhotos: 0,
