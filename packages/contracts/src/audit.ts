@@ -175,6 +175,13 @@ export const AUDIT_ACTION_LABELS = {
   'assessment.bulletin.publish': '发布考核通报',
   'assessment.bulletin.export': '导出考核通报',
   'assessment.allocation.create': '分配奖补资金',
+  'task.issue': '下达工作任务',
+  'task.cancel': '撤回工作任务',
+  'task.report': '上报任务完成情况',
+  'task.photo': '任务上报添加照片',
+  'task.approve': '通过任务上报并评分',
+  'task.return': '退回任务上报',
+  'task.extend': '任务延期',
 
   'system.seed': '生成演示数据',
 } as const satisfies Record<string, string>;
@@ -223,6 +230,8 @@ export const AUDIT_RESOURCE_LABELS = {
   assessment_indicator: '考核指标',
   assessment_bulletin: '考核通报',
   assessment_fund_allocation: '奖补资金分配',
+  work_task: '工作任务',
+  task_assignment: '单位的工作任务',
   system: '系统',
 } as const satisfies Record<string, string>;
 export type AuditResourceType = keyof typeof AUDIT_RESOURCE_LABELS;
@@ -256,6 +265,7 @@ export const AUDIT_ACTION_GROUP_LABELS: Record<string, string> = {
   points: '积分',
   store: '爱心超市',
   household: '群众文明积分',
+  task: '工作任务',
   system: '系统',
 };
 
@@ -347,6 +357,14 @@ export const AUDIT_SUMMARY_KEY_LABELS: Record<string, string> = {
   videoLinks: '视频链接数',
   uploadId: '文件',
   photoId: '照片',
+  taskId: '工作任务',
+  recipients: '接收单位数',
+  deadline: '截止时间',
+  maxScore: '满分',
+  reportId: '上报记录',
+  photos: '照片张数',
+  links: '链接数',
+  late: '逾期后上报',
   promoted: '递补的志愿者',
   direction: '签到/签退',
   overridden: '核准的问题',
@@ -532,6 +550,9 @@ export const AUDIT_PERMISSION_LABELS: Record<string, string> = {
   'assessment.read': '查看单位指标',
   'assessment.publish': '发布考核通报',
   'assessment.manage': '设置考核指标与分配奖补资金',
+  'task.read': '查看工作任务',
+  'task.issue': '下达与审核工作任务',
+  'task.report': '上报工作任务',
   'store.manage': '管理爱心超市物品',
   'store.handover': '兑换核销',
   'account.manage': '管理账号',

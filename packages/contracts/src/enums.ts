@@ -158,6 +158,12 @@ export const PERMISSIONS = [
   'assessment.publish',
   /** The centre's: the indicators, their targets and weights, and the reward funds (奖补资金). */
   'assessment.manage',
+  /** 调度任务: the tasks issued by the caller's org and below, and those sent to its units, with progress. */
+  'task.read',
+  /** Issue a task to units of the caller's subtree, review reports (approve with a score, return), extend, withdraw. */
+  'task.issue',
+  /** Report on a task sent to the caller's own unit (text, photos, links). */
+  'task.report',
   'account.manage',
   /**
    * Activate a privileged account the security admin created, reset or promoted: the second
@@ -203,6 +209,8 @@ const BUSINESS_ADMIN: readonly Permission[] = [
   'household.manage',
   'household.award',
   'assessment.read',
+  'task.read',
+  'task.report',
 ];
 /**
  * 三权分立: the security admin manages accounts only, the audit admin reads the audit log only,
@@ -213,15 +221,17 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // 中心制单: vetting residents' needs is the centre's and the institutes' job (seed 004 §8)
   // 月通报、季调度、年总结 (seed 000 §四(三)): the centre sets the indicators and allocates the reward
   // funds; the centre and the institutes publish bulletins of their subtrees
+  // 调度: the centre and the institutes issue work tasks to the units below them (seed 004 §8)
   center_admin: [
     ...BUSINESS_ADMIN,
     'volunteer.unmask',
     'order.vet',
     'account.activate',
+    'task.issue',
     'assessment.publish',
     'assessment.manage',
   ],
-  institute_admin: [...BUSINESS_ADMIN, 'volunteer.unmask', 'order.vet', 'assessment.publish'],
+  institute_admin: [...BUSINESS_ADMIN, 'volunteer.unmask', 'order.vet', 'task.issue', 'assessment.publish'],
   station_admin: BUSINESS_ADMIN,
   // only over the team the account leads and its sub-teams (TEAM_BOUND_ROLES)
   team_leader: ['org.read', 'volunteer.read', 'team.read', 'activity.read', 'activity.write', 'hours.review'],

@@ -14,3 +14,4 @@ export * from './points.ts';
 export * from './store.ts';
 export * from './honours.ts';
 export * from './households.ts';
+export * from './tasks.ts';

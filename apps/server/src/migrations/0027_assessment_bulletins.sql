@@ -34,18 +34,20 @@ INSERT INTO assessment_indicators (org_kind, code, seq, target, weight, enabled)
   -- 实践站: ≥ 2 activities a month (004), volunteers ≥ 13% of residents (004 §9)
   ('station', 'activities', 1, 24, 30, true),
   ('station', 'service_hours', 2, 300, 15, true),
-  ('station', 'volunteer_share', 3, 13, 15, true),
+  ('station', 'volunteer_share', 3, 13, 10, true),
   ('station', 'active_volunteers', 4, 20, 10, true),
   ('station', 'on_time_rate', 5, 90, 10, true),
   ('station', 'average_rating', 6, 4.5, 10, true),
-  ('station', 'site_standard', 7, 100, 10, true),
-  ('station', 'festival_activities', 8, 4, 0, false),
+  ('station', 'site_standard', 7, 100, 5, true),
+  -- the work tasks (调度) the centre and the institutes issue
+  ('station', 'task_completion', 8, 100, 10, true),
+  ('station', 'festival_activities', 9, 4, 0, false),
   -- 实践所: ≥ 15 activities a year, ≥ 5 of them 我们的节日 (003), trainings ≥ 2 a year (004 §11),
   -- publicity pieces province ≥ 1 / city ≥ 2 / county ≥ 3 (004 §13)
   ('institute', 'activities', 1, 15, 20, true),
   ('institute', 'festival_activities', 2, 5, 15, true),
   ('institute', 'service_hours', 3, 3000, 10, true),
-  ('institute', 'volunteer_share', 4, 13, 15, true),
+  ('institute', 'volunteer_share', 4, 13, 10, true),
   ('institute', 'active_volunteers', 5, 200, 5, true),
   ('institute', 'on_time_rate', 6, 90, 10, true),
   ('institute', 'average_rating', 7, 4.5, 5, true),
@@ -53,6 +55,7 @@ INSERT INTO assessment_indicators (org_kind, code, seq, target, weight, enabled)
   ('institute', 'trainings', 9, 2, 5, true),
   ('institute', 'publicity', 10, 6, 5, true),
   ('institute', 'site_standard', 11, 100, 0, false),
+  ('institute', 'task_completion', 12, 100, 5, true),
   -- 中心: the 百千万 goals (000): 100 posts, 1,000 teams, 10,000 volunteers
   ('center', 'posts', 1, 100, 20, true),
   ('center', 'teams', 2, 1000, 20, true),

@@ -17,6 +17,7 @@ import { orgsModule } from './orgs/index.ts';
 import { pointsModule } from './points/index.ts';
 import { projectsModule } from './projects/index.ts';
 import { storeModule } from './store/index.ts';
+import { tasksModule } from './tasks/index.ts';
 import { teamsModule } from './teams/index.ts';
 import { uploadsModule } from './uploads/index.ts';
 import { volunteersModule } from './volunteers/index.ts';
@@ -44,6 +45,8 @@ export const MODULES: readonly ServerModule[] = [
   storeModule,
   // after points, hours and volunteers: its lists are their figures
   honoursModule,
+  // after notifications, uploads and orgs; below assessment, which reads its task figures
+  tasksModule,
   // above activities, hours and orders: their events keep its per-org per-day rollup
   assessmentModule,
 ];

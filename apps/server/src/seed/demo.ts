@@ -28,6 +28,7 @@ import { insertDemoHonours } from './honours-seed.ts';
 import { insertDemoCardPhotos } from './card-photo-seed.ts';
 import { insertDemoHouseholds } from './households-seed.ts';
 import { insertDemoBulletins } from './assessment-seed.ts';
+import { insertDemoTasks } from './tasks-seed.ts';
 import type { OrgRef } from './org-ref.ts';
 
 export interface DemoAccount {
@@ -83,6 +84,8 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
     const cardPhotos = await insertDemoCardPhotos(tx, ctx.now(), demoStation);
     // the household registers of three villages and their civic points (群众文明积分)
     const households = await insertDemoHouseholds(ctx, tx, center, demoStation);
+    // the centre's and demo-institute's work tasks, with reports in every state (调度任务)
+    const tasks = await insertDemoTasks(tx, ctx.now(), demoStation);
     // last: the per-org per-day rollup of everything above, rebuilt from the recorded facts
     const factRows = await replaceRollup(tx);
     // on the rollup: last month's and last quarter's bulletins, and a reward allocation
@@ -109,6 +112,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
           ...honours,
           ...cardPhotos,
           ...households,
+          ...tasks,
           orgDayFacts: factRows,
           ...assessment,
         },

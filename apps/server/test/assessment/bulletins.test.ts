@@ -168,11 +168,12 @@ describe('the report of a hand-made town', () => {
     });
     expect(result(row, 'average_rating')).toMatchObject({ actual: 4.5, completion: 100, rag: 'green' });
     expect(result(row, 'site_standard')).toMatchObject({ actual: 100, rag: 'green' });
-    // 30 + 15 + 15 + 0 + 10 × 0.889 + 10 + 10
-    expect(row).toMatchObject({ score: 88.9, rank: 1, rag: 'amber', behind: false });
-    // September: only the volunteers' share had data besides zeros: 15 of 80 weights
-    expect(row.previousScore).toBe(18.8);
-    expect(row.change).toBe(70.1);
+    // (30 + 15 + 10 + 0 + 10 × 0.889 + 10 + 5) of the 90 weights with data (no task was due)
+    expect(result(row, 'task_completion')).toMatchObject({ actual: null, rag: 'none' });
+    expect(row).toMatchObject({ score: 87.7, rank: 1, rag: 'amber', behind: false });
+    // September: only the volunteers' share had data besides zeros: 10 of 70 weights
+    expect(row.previousScore).toBe(14.3);
+    expect(row.change).toBe(73.4);
   });
 
   it('owes a station created mid-month its share of the month and leaves out what has no data', async () => {
@@ -187,13 +188,13 @@ describe('the report of a hand-made town', () => {
     expect(result(row, 'volunteer_share')).toMatchObject({ actual: null, completion: null, rag: 'none' });
     expect(result(row, 'on_time_rate').actual).toBeNull();
     expect(result(row, 'average_rating').actual).toBeNull();
-    // (30 × 1/1.03) of the 65 weights with data
-    expect(row).toMatchObject({ score: 44.8, rank: 2, rag: 'red', behind: true, previousScore: null });
+    // (30 × 1/1.03) of the 60 weights with data
+    expect(row).toMatchObject({ score: 48.5, rank: 2, rag: 'red', behind: true, previousScore: null });
   });
 
   it('shows a station archived after the period without ranking it', async () => {
     const row = rowOf(await octoberReport(), b);
-    expect(row).toMatchObject({ archived: true, rank: null, score: 23.1, behind: true });
+    expect(row).toMatchObject({ archived: true, rank: null, score: 25, behind: true });
     expect(result(row, 'activities')).toMatchObject({ actual: 1, target: 2, completion: 50 });
   });
 
@@ -204,7 +205,7 @@ describe('the report of a hand-made town', () => {
     expect(result(row, 'stations_on_target')).toMatchObject({ actual: 50, completion: 50 });
     expect(result(row, 'trainings')).toMatchObject({ actual: null, rag: 'none' });
     expect(result(row, 'publicity')).toMatchObject({ actual: null, rag: 'none' });
-    expect(row).toMatchObject({ score: 78.3, rank: 1 });
+    expect(row).toMatchObject({ score: 77.1, rank: 1 });
   });
 });
 
@@ -222,11 +223,11 @@ describe('bulletins', () => {
     bulletinId = bulletin.id;
     expect(bulletin.title).toBe('考核测试镇实践所2026年10月新时代文明实践工作月通报');
     expect(bulletin.behind).toBe(2);
-    expect(rowOf(bulletin.report, a).score).toBe(88.9);
+    expect(rowOf(bulletin.report, a).score).toBe(87.7);
 
     // a late record of 丙: the live report shows it, the bulletin keeps what it said
     await facts(c, '2026-10-25', { activities_held: 2 });
-    expect(rowOf(await octoberReport(), c).score).toBeGreaterThan(44.8);
+    expect(rowOf(await octoberReport(), c).score).toBeGreaterThan(48.5);
     const again = await center.get(`/api/assessment/bulletins/${bulletinId}`);
     expect(again.statusCode).toBe(200);
     expect(again.json().report).toEqual(bulletin.report);
@@ -304,7 +305,7 @@ describe('bulletins', () => {
     await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const stations = book.getWorksheet('实践站')!;
     const values = stations.getRow(4).values as unknown[];
-    expect(values.slice(1, 5)).toEqual([1, '甲村实践站', '考核测试镇实践所', 88.9]);
+    expect(values.slice(1, 5)).toEqual([1, '甲村实践站', '考核测试镇实践所', 87.7]);
     expect((stations.getRow(3).values as unknown[]).join(',')).toContain('开展活动(场)');
     const pdf = await center.get(`/api/assessment/bulletins/${bulletinId}/pdf`);
     expect(pdf.statusCode).toBe(200);

@@ -83,6 +83,13 @@ describe.runIf(canRunBrowser)('the console home per role', () => {
       expect(await countIn(page, 'hours')).toBe(records.pending);
       if (username !== 'demo-station')
         expect(await countIn(page, 'vet')).toBe(counts.find((c) => c.status === 'submitted')?.count ?? 0);
+      const tasks = (await api.get('/api/tasks/todo/counts')).json() as {
+        toReport: number;
+        overdue: number;
+        toReview: number;
+      };
+      expect(await countIn(page, 'tasks')).toBe(tasks.toReport + tasks.overdue);
+      if (username !== 'demo-station') expect(await countIn(page, 'task-review')).toBe(tasks.toReview);
       // the figures and the standing
       const home = (await api.get('/api/assessment/home')).json();
       const figures = page.getByTestId('home-figures');

@@ -161,6 +161,24 @@ export const MENU_GROUPS: readonly MenuGroup[] = [
     ],
   },
   {
+    key: 'tasks',
+    title: '调度任务',
+    permission: 'task.read',
+    items: [
+      {
+        path: '/tasks/todo',
+        title: '任务待办',
+        description: '上级下达给本单位的任务：上报完成情况（说明、照片、链接）',
+        permission: 'task.report',
+      },
+      {
+        path: '/tasks',
+        title: '工作任务',
+        description: '向下级单位下达任务，查看各单位进度，审核评分、退回与延期',
+      },
+    ],
+  },
+  {
     key: 'store',
     title: '爱心超市',
     permission: 'store.handover',

@@ -260,6 +260,30 @@ const routes: RouteRecordRaw[] = [
         meta: { title: '考核指标', permission: 'assessment.read' },
       },
       {
+        path: 'tasks/todo',
+        name: 'task-todo',
+        component: () => import('./views/tasks/TaskTodoView.vue'),
+        meta: { title: '任务待办', permission: 'task.report' },
+      },
+      {
+        path: 'tasks',
+        name: 'tasks',
+        component: () => import('./views/tasks/TasksView.vue'),
+        meta: { title: '工作任务', permission: 'task.read' },
+      },
+      {
+        path: 'tasks/assignments/:id(\\d+)',
+        name: 'task-assignment',
+        component: () => import('./views/tasks/AssignmentView.vue'),
+        meta: { title: '单位任务', permission: 'task.read' },
+      },
+      {
+        path: 'tasks/:id(\\d+)',
+        name: 'task-detail',
+        component: () => import('./views/tasks/TaskDetailView.vue'),
+        meta: { title: '任务进度', permission: 'task.read' },
+      },
+      {
         path: 'users',
         name: 'users',
         component: () => import('./views/users/UsersView.vue'),

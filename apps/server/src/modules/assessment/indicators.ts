@@ -93,6 +93,13 @@ export const INDICATORS = {
     description: '所辖实践站中开展活动达到目标的比例',
     recorded: true,
   },
+  task_completion: {
+    name: '工作任务完成率',
+    unit: '%',
+    basis: 'rate',
+    description: '截止日在期间内的上级下达任务中已通过审核的比例（没有任务为无数据）',
+    recorded: true,
+  },
   trainings: {
     name: '集中培训',
     unit: '次',
@@ -144,6 +151,7 @@ export const INDICATORS_BY_KIND: Record<AssessedKind, readonly IndicatorCode[]> 
     'on_time_rate',
     'average_rating',
     'site_standard',
+    'task_completion',
   ],
   institute: [
     'activities',
@@ -155,6 +163,7 @@ export const INDICATORS_BY_KIND: Record<AssessedKind, readonly IndicatorCode[]> 
     'average_rating',
     'site_standard',
     'stations_on_target',
+    'task_completion',
     'trainings',
     'publicity',
   ],
@@ -208,6 +217,9 @@ export interface UnitFacts {
   sites: number;
   posts: number;
   teams: number;
+  /** work tasks due in the period addressed to the unit's subtree, and those approved */
+  tasksAssigned: number;
+  tasksApproved: number;
   /** for an institute: its stations meeting their activities target / its stations */
   stationsOnTarget: number | null;
   stations: number;
@@ -267,6 +279,8 @@ export function actualOf(code: IndicatorCode, f: UnitFacts, minRatings: number):
       return f.stationsOnTarget !== null && f.stations > 0
         ? round((f.stationsOnTarget / f.stations) * 100, 1)
         : null;
+    case 'task_completion':
+      return f.tasksAssigned > 0 ? round((f.tasksApproved / f.tasksAssigned) * 100, 1) : null;
     case 'posts':
       return f.posts;
     case 'teams':

@@ -2,7 +2,7 @@
 // and every institute and station below it) with every indicator's figure, target, completion and
 // red/amber/green, the unit's score, its rank among units of its kind and its change against the
 // previous period. A bulletin is this report, frozen when published.
-import type { Executor } from '../../platform/db/database.ts';
+import type { Tx } from '../../platform/db/database.ts';
 import {
   INDICATORS,
   rankByScore,
@@ -24,7 +24,7 @@ export interface ReportOptions {
 }
 
 /** The scored rows of one period (no comparison). */
-async function scoredRows(db: Executor, o: ReportOptions, period: Period) {
+async function scoredRows(db: Tx, o: ReportOptions, period: Period) {
   const facts = await unitFacts(db, o.root.path, period);
   // an institute's stations meeting their activities target, before the institute is scored
   const stationActivities = o.settings.find(
@@ -53,7 +53,7 @@ async function scoredRows(db: Executor, o: ReportOptions, period: Period) {
   return rows.map((r) => ({ ...r, rank: ranks.get(r) ?? null }));
 }
 
-export async function buildReport(db: Executor, o: ReportOptions): Promise<ReportView> {
+export async function buildReport(db: Tx, o: ReportOptions): Promise<ReportView> {
   const current = await scoredRows(db, o, o.period);
   const previous = await scoredRows(db, o, previousPeriod(o.period));
   const before = new Map(previous.map((r) => [r.facts.orgId, r]));

@@ -4,7 +4,8 @@
 // org_month_facts); the levels at the period's end (volunteers, teams, posts, the latest site
 // inspection) are counted from their tables as of that day. Runs in the caller's scope (RLS).
 import { sql } from 'kysely';
-import type { Executor } from '../../platform/db/database.ts';
+import type { Tx } from '../../platform/db/database.ts';
+import { taskFigures } from '../tasks/index.ts';
 import { wholeMonths } from './assessment.service.ts';
 import { FACT_COUNTERS, type FactCounter } from './facts.ts';
 import type { AssessedKind, UnitFacts } from './indicators.ts';
@@ -26,7 +27,7 @@ interface UnitRow {
 }
 
 /** The assessed units under `rootPath` that existed in the period (archived ones: until archived). */
-async function unitsOf(db: Executor, rootPath: string, period: Period): Promise<UnitRow[]> {
+async function unitsOf(db: Tx, rootPath: string, period: Period): Promise<UnitRow[]> {
   const { rows } = await sql<UnitRow>`
     SELECT id, path::text AS path, name, kind, status, resident_population AS population,
            to_char(${SINCE('')}, 'YYYY-MM-DD') AS created_on
@@ -47,7 +48,7 @@ function rollUp(rows: readonly { path: string; n: number }[], unitsOver: (path: 
 }
 
 /** The facts of every assessed unit under `rootPath` in `period`, in tree order. */
-export async function unitFacts(db: Executor, rootPath: string, period: Period): Promise<UnitFacts[]> {
+export async function unitFacts(db: Tx, rootPath: string, period: Period): Promise<UnitFacts[]> {
   const units = await unitsOf(db, rootPath, period);
   if (units.length === 0) return [];
   // each query groups by the fact's own org path (a few thousand rows at most); the paths are then
@@ -147,6 +148,17 @@ export async function unitFacts(db: Executor, rootPath: string, period: Period):
     unitsOver,
   );
 
+  // work tasks due in the period, by recipient (tasks module)
+  const tasks = await taskFigures(db, rootPath, period.start, end);
+  const tasksAssigned = rollUp(
+    tasks.map((x) => ({ path: x.orgPath, n: x.assigned })),
+    unitsOver,
+  );
+  const tasksApproved = rollUp(
+    tasks.map((x) => ({ path: x.orgPath, n: x.approved })),
+    unitsOver,
+  );
+
   const days = daysBetween(period.start, end);
   const populationOf = (unit: UnitRow): number | null => {
     if (unit.population !== null) return unit.population;
@@ -181,6 +193,8 @@ export async function unitFacts(db: Executor, rootPath: string, period: Period):
       sites: site.sites,
       posts: posts.get(unit.path) ?? 0,
       teams: teams.get(unit.path) ?? 0,
+      tasksAssigned: tasksAssigned.get(unit.path) ?? 0,
+      tasksApproved: tasksApproved.get(unit.path) ?? 0,
       stationsOnTarget: null,
       stations: unit.kind === 'station' ? 0 : site.sites,
     };

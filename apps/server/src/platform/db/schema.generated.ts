@@ -776,6 +776,44 @@ export interface StoreRedemptions {
   volunteer_id: number | null;
 }
 
+export interface TaskAssignments {
+  approved_at: Timestamp | null;
+  created_at: Timestamp;
+  draft_photo_ids: Generated<string[]>;
+  due_at: Timestamp;
+  extended_at: Timestamp | null;
+  extended_by: number | null;
+  extension_reason: string | null;
+  id: Generated<number>;
+  issuer_path: string;
+  org_id: number;
+  org_path: string;
+  overdue_notified_at: Timestamp | null;
+  score: number | null;
+  status: Generated<string>;
+  submitted_at: Timestamp | null;
+  task_id: number;
+  updated_at: Timestamp;
+}
+
+export interface TaskReports {
+  assignment_id: number;
+  comment: string | null;
+  decided_at: Timestamp | null;
+  decided_by: number | null;
+  decision: string | null;
+  id: Generated<number>;
+  issuer_path: string;
+  links: Generated<string[]>;
+  org_path: string;
+  photo_ids: Generated<string[]>;
+  score: number | null;
+  submitted_at: Timestamp;
+  submitted_by: number;
+  task_id: number;
+  text: Generated<string>;
+}
+
 export interface TeamMembers {
   application_note: string | null;
   applied_at: Generated<Timestamp>;
@@ -951,6 +989,26 @@ export interface WebhookOutbox {
   status: Generated<string>;
 }
 
+export interface WorkTasks {
+  allow_links: Generated<boolean>;
+  cancel_reason: string | null;
+  cancelled_at: Timestamp | null;
+  cancelled_by: number | null;
+  created_at: Timestamp;
+  created_by: number;
+  deadline: Timestamp;
+  description: Generated<string>;
+  id: Generated<number>;
+  max_score: number | null;
+  min_photos: Generated<number>;
+  org_id: number;
+  org_path: string;
+  requires_text: Generated<boolean>;
+  status: Generated<string>;
+  title: string;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   activities: Activities;
   activity_checkins: ActivityCheckins;
@@ -1000,6 +1058,8 @@ export interface DB {
   site_standards: SiteStandards;
   store_items: StoreItems;
   store_redemptions: StoreRedemptions;
+  task_assignments: TaskAssignments;
+  task_reports: TaskReports;
   team_members: TeamMembers;
   teams: Teams;
   uploads: Uploads;
@@ -1008,4 +1068,5 @@ export interface DB {
   volunteer_rejoin_requests: VolunteerRejoinRequests;
   volunteers: Volunteers;
   webhook_outbox: WebhookOutbox;
+  work_tasks: WorkTasks;
 }

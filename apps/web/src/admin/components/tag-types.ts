@@ -2,6 +2,7 @@
 import type {
   OrderPriority,
   OrderStatus,
+  TaskState,
   TeamMemberRole,
   TeamMemberStatus,
   TeamStatus,
@@ -45,3 +46,12 @@ export const ORDER_STATUS_TAG: Record<OrderStatus, TagType> = {
 };
 
 export const ORDER_PRIORITY_TAG: Record<OrderPriority, TagType> = { normal: 'info', urgent: 'danger' };
+
+export const TASK_STATE_TAG: Record<TaskState, TagType> = {
+  pending: 'warning',
+  submitted: 'primary',
+  returned: 'danger',
+  approved: 'success',
+  overdue: 'danger',
+  cancelled: 'info',
+};

@@ -4113,6 +4113,229 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/tasks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 工作任务：本单位及下级下达的，和下达给本单位及下级单位的（进度只计可见的单位） */
+    get: operations['getTasks'];
+    put?: never;
+    /** 下达工作任务（所选单位，和/或所选单位下的全部实践站） */
+    post: operations['postTasks'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tasks/todo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 本单位的任务待办（待上报、已退回、已逾期、待审核；或已办结） */
+    get: operations['getTasksTodo'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tasks/todo/counts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 任务待办数（角标）：本单位待上报、已逾期、即将到期，及待本单位审核的上报 */
+    get: operations['getTasksTodoCounts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tasks/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 一项工作任务及其进度 */
+    get: operations['getTasksById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tasks/{id}/assignments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 各单位进度（状态、上报时间、得分），可按状态和单位名称筛选 */
+    get: operations['getTasksByIdAssignments'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tasks/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 撤回工作任务（填写原因，记审计） */
+    post: operations['postTasksByIdCancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tasks/assignments/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 一个单位的任务：要求、截止时间、上报记录与审核结果 */
+    get: operations['getTasksAssignmentsById'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tasks/assignments/{id}/photos': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 为上报添加照片（JPG、PNG、WEBP，≤ 10 MB，表单字段 file） */
+    post: operations['postTasksAssignmentsByIdPhotos'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tasks/assignments/{id}/photos/{photoId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 查看上报的照片 */
+    get: operations['getTasksAssignmentsByIdPhotosByPhotoId'];
+    put?: never;
+    post?: never;
+    /** 移除一张尚未上报的照片 */
+    delete: operations['deleteTasksAssignmentsByIdPhotosByPhotoId'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tasks/assignments/{id}/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 上报完成情况（说明、已上传的照片、链接；截止时间后须先由下达单位延期） */
+    post: operations['postTasksAssignmentsByIdReports'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tasks/assignments/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 审核通过并评分（任务设有满分时须评分） */
+    post: operations['postTasksAssignmentsByIdApprove'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tasks/assignments/{id}/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 退回上报（填写原因，可同时给出新的截止时间），单位重新上报 */
+    post: operations['postTasksAssignmentsByIdReturn'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tasks/assignments/{id}/extend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 为一个单位延期（新的截止时间和原因，记审计） */
+    post: operations['postTasksAssignmentsByIdExtend'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/assessment/units': {
     parameters: {
       query?: never;
@@ -19417,6 +19640,863 @@ export interface operations {
       };
     };
   };
+  getTasks: {
+    parameters: {
+      query?: {
+        mine?: 'issued' | 'received';
+        status?: 'open' | 'cancelled';
+        keyword?: string;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              orgId: number;
+              orgName: string;
+              title: string;
+              description: string;
+              deadline: string;
+              requiresText: boolean;
+              minPhotos: number;
+              allowLinks: boolean;
+              maxScore: number | null;
+              /** @enum {string} */
+              status: 'open' | 'cancelled';
+              createdBy: string | null;
+              createdAt: string;
+              cancelledAt: string | null;
+              cancelReason: string | null;
+              canManage: boolean;
+              progress: {
+                assigned: number;
+                pending: number;
+                submitted: number;
+                returned: number;
+                approved: number;
+                overdue: number;
+              };
+            }[];
+            total: number;
+          };
+        };
+      };
+    };
+  };
+  postTasks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          title: string;
+          /** @default  */
+          description?: string;
+          /** Format: date-time */
+          deadline: string;
+          /** @default true */
+          requiresText?: boolean;
+          /** @default 0 */
+          minPhotos?: number;
+          /** @default true */
+          allowLinks?: boolean;
+          /** @default null */
+          maxScore?: number | null;
+          /** @default [] */
+          orgIds?: number[];
+          /** @default [] */
+          stationsUnder?: number[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orgId: number;
+            orgName: string;
+            title: string;
+            description: string;
+            deadline: string;
+            requiresText: boolean;
+            minPhotos: number;
+            allowLinks: boolean;
+            maxScore: number | null;
+            /** @enum {string} */
+            status: 'open' | 'cancelled';
+            createdBy: string | null;
+            createdAt: string;
+            cancelledAt: string | null;
+            cancelReason: string | null;
+            canManage: boolean;
+            progress: {
+              assigned: number;
+              pending: number;
+              submitted: number;
+              returned: number;
+              approved: number;
+              overdue: number;
+            };
+          };
+        };
+      };
+    };
+  };
+  getTasksTodo: {
+    parameters: {
+      query?: {
+        show?: 'open' | 'done' | 'all';
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              taskId: number;
+              taskTitle: string;
+              issuerName: string;
+              orgId: number;
+              orgName: string;
+              /** @enum {string} */
+              state: 'pending' | 'submitted' | 'returned' | 'approved' | 'overdue' | 'cancelled';
+              dueAt: string;
+              taskDeadline: string;
+              extended: boolean;
+              extensionReason: string | null;
+              submittedAt: string | null;
+              approvedAt: string | null;
+              score: number | null;
+              maxScore: number | null;
+              returnReason: string | null;
+            }[];
+            total: number;
+          };
+        };
+      };
+    };
+  };
+  getTasksTodoCounts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            toReport: number;
+            returned: number;
+            overdue: number;
+            submitted: number;
+            dueSoon: number;
+            toReview: number;
+          };
+        };
+      };
+    };
+  };
+  getTasksById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orgId: number;
+            orgName: string;
+            title: string;
+            description: string;
+            deadline: string;
+            requiresText: boolean;
+            minPhotos: number;
+            allowLinks: boolean;
+            maxScore: number | null;
+            /** @enum {string} */
+            status: 'open' | 'cancelled';
+            createdBy: string | null;
+            createdAt: string;
+            cancelledAt: string | null;
+            cancelReason: string | null;
+            canManage: boolean;
+            progress: {
+              assigned: number;
+              pending: number;
+              submitted: number;
+              returned: number;
+              approved: number;
+              overdue: number;
+            };
+          };
+        };
+      };
+    };
+  };
+  getTasksByIdAssignments: {
+    parameters: {
+      query?: {
+        state?: 'pending' | 'submitted' | 'returned' | 'approved' | 'overdue' | 'cancelled';
+        keyword?: string;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              taskId: number;
+              taskTitle: string;
+              issuerName: string;
+              orgId: number;
+              orgName: string;
+              /** @enum {string} */
+              state: 'pending' | 'submitted' | 'returned' | 'approved' | 'overdue' | 'cancelled';
+              dueAt: string;
+              taskDeadline: string;
+              extended: boolean;
+              extensionReason: string | null;
+              submittedAt: string | null;
+              approvedAt: string | null;
+              score: number | null;
+              maxScore: number | null;
+              returnReason: string | null;
+            }[];
+            total: number;
+          };
+        };
+      };
+    };
+  };
+  postTasksByIdCancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orgId: number;
+            orgName: string;
+            title: string;
+            description: string;
+            deadline: string;
+            requiresText: boolean;
+            minPhotos: number;
+            allowLinks: boolean;
+            maxScore: number | null;
+            /** @enum {string} */
+            status: 'open' | 'cancelled';
+            createdBy: string | null;
+            createdAt: string;
+            cancelledAt: string | null;
+            cancelReason: string | null;
+            canManage: boolean;
+            progress: {
+              assigned: number;
+              pending: number;
+              submitted: number;
+              returned: number;
+              approved: number;
+              overdue: number;
+            };
+          };
+        };
+      };
+    };
+  };
+  getTasksAssignmentsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            taskId: number;
+            taskTitle: string;
+            issuerName: string;
+            orgId: number;
+            orgName: string;
+            /** @enum {string} */
+            state: 'pending' | 'submitted' | 'returned' | 'approved' | 'overdue' | 'cancelled';
+            dueAt: string;
+            taskDeadline: string;
+            extended: boolean;
+            extensionReason: string | null;
+            submittedAt: string | null;
+            approvedAt: string | null;
+            score: number | null;
+            maxScore: number | null;
+            returnReason: string | null;
+            task: {
+              id: number;
+              orgId: number;
+              orgName: string;
+              title: string;
+              description: string;
+              deadline: string;
+              requiresText: boolean;
+              minPhotos: number;
+              allowLinks: boolean;
+              maxScore: number | null;
+              /** @enum {string} */
+              status: 'open' | 'cancelled';
+              createdBy: string | null;
+              createdAt: string;
+              cancelledAt: string | null;
+              cancelReason: string | null;
+              canManage: boolean;
+            };
+            canReport: boolean;
+            canManage: boolean;
+            draftPhotos: {
+              id: string;
+              url: string;
+            }[];
+            reports: {
+              id: number;
+              text: string;
+              links: string[];
+              photoUrls: string[];
+              submittedBy: string | null;
+              submittedAt: string;
+              late: boolean;
+              /** @enum {string|null} */
+              decision: 'approved' | 'returned' | null;
+              score: number | null;
+              comment: string | null;
+              decidedBy: string | null;
+              decidedAt: string | null;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  postTasksAssignmentsByIdPhotos: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            url: string;
+          };
+        };
+      };
+    };
+  };
+  getTasksAssignmentsByIdPhotosByPhotoId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+        photoId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 图片内容（二进制） */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/jpeg': unknown;
+          'image/png': unknown;
+          'image/webp': unknown;
+        };
+      };
+    };
+  };
+  deleteTasksAssignmentsByIdPhotosByPhotoId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+        photoId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {boolean} */
+            ok: true;
+          };
+        };
+      };
+    };
+  };
+  postTasksAssignmentsByIdReports: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @default  */
+          text?: string;
+          /** @default [] */
+          links?: string[];
+          /** @default [] */
+          photoIds?: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            taskId: number;
+            taskTitle: string;
+            issuerName: string;
+            orgId: number;
+            orgName: string;
+            /** @enum {string} */
+            state: 'pending' | 'submitted' | 'returned' | 'approved' | 'overdue' | 'cancelled';
+            dueAt: string;
+            taskDeadline: string;
+            extended: boolean;
+            extensionReason: string | null;
+            submittedAt: string | null;
+            approvedAt: string | null;
+            score: number | null;
+            maxScore: number | null;
+            returnReason: string | null;
+            task: {
+              id: number;
+              orgId: number;
+              orgName: string;
+              title: string;
+              description: string;
+              deadline: string;
+              requiresText: boolean;
+              minPhotos: number;
+              allowLinks: boolean;
+              maxScore: number | null;
+              /** @enum {string} */
+              status: 'open' | 'cancelled';
+              createdBy: string | null;
+              createdAt: string;
+              cancelledAt: string | null;
+              cancelReason: string | null;
+              canManage: boolean;
+            };
+            canReport: boolean;
+            canManage: boolean;
+            draftPhotos: {
+              id: string;
+              url: string;
+            }[];
+            reports: {
+              id: number;
+              text: string;
+              links: string[];
+              photoUrls: string[];
+              submittedBy: string | null;
+              submittedAt: string;
+              late: boolean;
+              /** @enum {string|null} */
+              decision: 'approved' | 'returned' | null;
+              score: number | null;
+              comment: string | null;
+              decidedBy: string | null;
+              decidedAt: string | null;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  postTasksAssignmentsByIdApprove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @default null */
+          score?: number | null;
+          /** @default null */
+          comment?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            taskId: number;
+            taskTitle: string;
+            issuerName: string;
+            orgId: number;
+            orgName: string;
+            /** @enum {string} */
+            state: 'pending' | 'submitted' | 'returned' | 'approved' | 'overdue' | 'cancelled';
+            dueAt: string;
+            taskDeadline: string;
+            extended: boolean;
+            extensionReason: string | null;
+            submittedAt: string | null;
+            approvedAt: string | null;
+            score: number | null;
+            maxScore: number | null;
+            returnReason: string | null;
+            task: {
+              id: number;
+              orgId: number;
+              orgName: string;
+              title: string;
+              description: string;
+              deadline: string;
+              requiresText: boolean;
+              minPhotos: number;
+              allowLinks: boolean;
+              maxScore: number | null;
+              /** @enum {string} */
+              status: 'open' | 'cancelled';
+              createdBy: string | null;
+              createdAt: string;
+              cancelledAt: string | null;
+              cancelReason: string | null;
+              canManage: boolean;
+            };
+            canReport: boolean;
+            canManage: boolean;
+            draftPhotos: {
+              id: string;
+              url: string;
+            }[];
+            reports: {
+              id: number;
+              text: string;
+              links: string[];
+              photoUrls: string[];
+              submittedBy: string | null;
+              submittedAt: string;
+              late: boolean;
+              /** @enum {string|null} */
+              decision: 'approved' | 'returned' | null;
+              score: number | null;
+              comment: string | null;
+              decidedBy: string | null;
+              decidedAt: string | null;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  postTasksAssignmentsByIdReturn: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+          /** Format: date-time */
+          deadline?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            taskId: number;
+            taskTitle: string;
+            issuerName: string;
+            orgId: number;
+            orgName: string;
+            /** @enum {string} */
+            state: 'pending' | 'submitted' | 'returned' | 'approved' | 'overdue' | 'cancelled';
+            dueAt: string;
+            taskDeadline: string;
+            extended: boolean;
+            extensionReason: string | null;
+            submittedAt: string | null;
+            approvedAt: string | null;
+            score: number | null;
+            maxScore: number | null;
+            returnReason: string | null;
+            task: {
+              id: number;
+              orgId: number;
+              orgName: string;
+              title: string;
+              description: string;
+              deadline: string;
+              requiresText: boolean;
+              minPhotos: number;
+              allowLinks: boolean;
+              maxScore: number | null;
+              /** @enum {string} */
+              status: 'open' | 'cancelled';
+              createdBy: string | null;
+              createdAt: string;
+              cancelledAt: string | null;
+              cancelReason: string | null;
+              canManage: boolean;
+            };
+            canReport: boolean;
+            canManage: boolean;
+            draftPhotos: {
+              id: string;
+              url: string;
+            }[];
+            reports: {
+              id: number;
+              text: string;
+              links: string[];
+              photoUrls: string[];
+              submittedBy: string | null;
+              submittedAt: string;
+              late: boolean;
+              /** @enum {string|null} */
+              decision: 'approved' | 'returned' | null;
+              score: number | null;
+              comment: string | null;
+              decidedBy: string | null;
+              decidedAt: string | null;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  postTasksAssignmentsByIdExtend: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: date-time */
+          deadline: string;
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            taskId: number;
+            taskTitle: string;
+            issuerName: string;
+            orgId: number;
+            orgName: string;
+            /** @enum {string} */
+            state: 'pending' | 'submitted' | 'returned' | 'approved' | 'overdue' | 'cancelled';
+            dueAt: string;
+            taskDeadline: string;
+            extended: boolean;
+            extensionReason: string | null;
+            submittedAt: string | null;
+            approvedAt: string | null;
+            score: number | null;
+            maxScore: number | null;
+            returnReason: string | null;
+            task: {
+              id: number;
+              orgId: number;
+              orgName: string;
+              title: string;
+              description: string;
+              deadline: string;
+              requiresText: boolean;
+              minPhotos: number;
+              allowLinks: boolean;
+              maxScore: number | null;
+              /** @enum {string} */
+              status: 'open' | 'cancelled';
+              createdBy: string | null;
+              createdAt: string;
+              cancelledAt: string | null;
+              cancelReason: string | null;
+              canManage: boolean;
+            };
+            canReport: boolean;
+            canManage: boolean;
+            draftPhotos: {
+              id: string;
+              url: string;
+            }[];
+            reports: {
+              id: number;
+              text: string;
+              links: string[];
+              photoUrls: string[];
+              submittedBy: string | null;
+              submittedAt: string;
+              late: boolean;
+              /** @enum {string|null} */
+              decision: 'approved' | 'returned' | null;
+              score: number | null;
+              comment: string | null;
+              decidedBy: string | null;
+              decidedAt: string | null;
+            }[];
+          };
+        };
+      };
+    };
+  };
   getAssessmentUnits: {
     parameters: {
       query: {
@@ -19544,6 +20624,7 @@ export interface operations {
                   | 'average_rating'
                   | 'site_standard'
                   | 'stations_on_target'
+                  | 'task_completion'
                   | 'trainings'
                   | 'publicity'
                   | 'posts'
@@ -19570,6 +20651,7 @@ export interface operations {
                 | 'average_rating'
                 | 'site_standard'
                 | 'stations_on_target'
+                | 'task_completion'
                 | 'trainings'
                 | 'publicity'
                 | 'posts'
@@ -19628,6 +20710,7 @@ export interface operations {
                 | 'average_rating'
                 | 'site_standard'
                 | 'stations_on_target'
+                | 'task_completion'
                 | 'trainings'
                 | 'publicity'
                 | 'posts'
@@ -19673,6 +20756,7 @@ export interface operations {
               | 'average_rating'
               | 'site_standard'
               | 'stations_on_target'
+              | 'task_completion'
               | 'trainings'
               | 'publicity'
               | 'posts'
@@ -19707,6 +20791,7 @@ export interface operations {
                 | 'average_rating'
                 | 'site_standard'
                 | 'stations_on_target'
+                | 'task_completion'
                 | 'trainings'
                 | 'publicity'
                 | 'posts'
@@ -19774,6 +20859,7 @@ export interface operations {
                 | 'average_rating'
                 | 'site_standard'
                 | 'stations_on_target'
+                | 'task_completion'
                 | 'trainings'
                 | 'publicity'
                 | 'posts'
@@ -19814,6 +20900,7 @@ export interface operations {
                   | 'average_rating'
                   | 'site_standard'
                   | 'stations_on_target'
+                  | 'task_completion'
                   | 'trainings'
                   | 'publicity'
                   | 'posts'
@@ -19947,6 +21034,7 @@ export interface operations {
                   | 'average_rating'
                   | 'site_standard'
                   | 'stations_on_target'
+                  | 'task_completion'
                   | 'trainings'
                   | 'publicity'
                   | 'posts'
@@ -19987,6 +21075,7 @@ export interface operations {
                     | 'average_rating'
                     | 'site_standard'
                     | 'stations_on_target'
+                    | 'task_completion'
                     | 'trainings'
                     | 'publicity'
                     | 'posts'
@@ -20088,6 +21177,7 @@ export interface operations {
                   | 'average_rating'
                   | 'site_standard'
                   | 'stations_on_target'
+                  | 'task_completion'
                   | 'trainings'
                   | 'publicity'
                   | 'posts'
@@ -20128,6 +21218,7 @@ export interface operations {
                     | 'average_rating'
                     | 'site_standard'
                     | 'stations_on_target'
+                    | 'task_completion'
                     | 'trainings'
                     | 'publicity'
                     | 'posts'
@@ -20280,6 +21371,7 @@ export interface operations {
                   | 'average_rating'
                   | 'site_standard'
                   | 'stations_on_target'
+                  | 'task_completion'
                   | 'trainings'
                   | 'publicity'
                   | 'posts'
@@ -20320,6 +21412,7 @@ export interface operations {
                     | 'average_rating'
                     | 'site_standard'
                     | 'stations_on_target'
+                    | 'task_completion'
                     | 'trainings'
                     | 'publicity'
                     | 'posts'
