@@ -171,6 +171,8 @@ export const AUDIT_ACTION_LABELS = {
   'honours.privilege.create': '新增星级志愿者礼遇',
   'honours.privilege.update': '修改星级志愿者礼遇',
 
+  'assessment.ranking.export': '导出实践排行',
+
   'system.seed': '生成演示数据',
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -43,6 +43,18 @@ const schema = z.object({
     .min(1, 'ASSESSMENT_MIN_RATINGS 至少为 1')
     .max(1000, 'ASSESSMENT_MIN_RATINGS 不超过 1000')
     .default(10),
+  RANKING_MIN_ORDERS: z.coerce
+    .number()
+    .int()
+    .min(1, 'RANKING_MIN_ORDERS 至少为 1')
+    .max(1000, 'RANKING_MIN_ORDERS 不超过 1000')
+    .default(10),
+  RANKING_MIN_VOLUNTEER_RATINGS: z.coerce
+    .number()
+    .int()
+    .min(1, 'RANKING_MIN_VOLUNTEER_RATINGS 至少为 1')
+    .max(1000, 'RANKING_MIN_VOLUNTEER_RATINGS 不超过 1000')
+    .default(3),
 });
 
 export interface Config {
@@ -84,6 +96,13 @@ export interface Config {
    * one perfect order must not top the board.
    */
   assessmentMinRatings: number;
+  /**
+   * Rankings (实践排行): the fewest closed orders a unit's on-time rate, and the fewest ratings its
+   * average rating, needs to be ranked; below it the unit is listed after the ranked ones (样本不足).
+   */
+  rankingMinOrders: number;
+  /** The fewest ratings a volunteer's average rating needs to be ranked. */
+  rankingMinVolunteerRatings: number;
   /** Demo mode: not production; the demo county is seeded into an empty database. */
   demo: boolean;
 }
@@ -126,6 +145,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     publicCacheSeconds: e.PUBLIC_CACHE_SECONDS,
     certificateSigningKey: e.CERTIFICATE_SIGNING_KEY?.toLowerCase(),
     assessmentMinRatings: e.ASSESSMENT_MIN_RATINGS,
+    rankingMinOrders: e.RANKING_MIN_ORDERS,
+    rankingMinVolunteerRatings: e.RANKING_MIN_VOLUNTEER_RATINGS,
     demo: !production,
   });
 }

@@ -6,6 +6,8 @@
 import { defineModule } from '../../platform/module.ts';
 import { assessmentRoutes } from './assessment.routes.ts';
 import { assessmentEventHandlers } from './facts.ts';
+import { combineHandlers, rankingEventHandlers } from './rankings.facts.ts';
+import { rankingRoutes } from './rankings.routes.ts';
 
 export { FACT_COUNTERS, type FactCounter } from './facts.ts';
 export {
@@ -17,12 +19,18 @@ export {
   storedFacts,
   type RebuildReport,
 } from './recompute.ts';
+export {
+  checkRankingRollups,
+  describeRankingRebuild,
+  replaceRankingRollups,
+  type RankingRebuildReport,
+} from './rankings.recompute.ts';
 
 export const assessmentModule = defineModule({
   name: 'assessment',
   description: '考核：按单位按日汇总的业务数据（活动、时长、点单、评价），重算核对，单位指标',
-  routes: [assessmentRoutes],
+  routes: [assessmentRoutes, rankingRoutes],
   permissions: ['assessment.read'],
-  tables: ['org_day_facts', 'org_month_facts'],
-  events: assessmentEventHandlers,
+  tables: ['org_day_facts', 'org_month_facts', 'volunteer_month_facts', 'team_month_facts'],
+  events: combineHandlers(assessmentEventHandlers, rankingEventHandlers),
 });
