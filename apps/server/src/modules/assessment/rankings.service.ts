@@ -405,7 +405,7 @@ export function createRankingsService(ctx: AppContext) {
         const sheet = workbook.addWorksheet('实践排行');
         const label = METRIC_LABELS[q.metric] ?? q.metric;
         const rank = (r: { rank: number | null }) => r.rank ?? '样本不足';
-        let count = 0;
+        let count: number;
         if (q.board === 'volunteers') {
           const board = await volunteerBoard(db, org, { ...q, ...all, metric: q.metric as VolunteerMetric });
           sheet.columns = [
