@@ -111,7 +111,10 @@ GRANT EXECUTE ON FUNCTION add_team_month_facts(bigint, date, jsonb) TO civic_app
 CREATE FUNCTION volunteer_month_points() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
-  IF NEW.holder_type = 'volunteer' AND NEW.lifetime_delta <> 0 THEN
+  -- (an entry whose org is gone is no org's: the rebuild, joining orgs by path, skips it too, and a
+  -- ledger write must never fail for the rollup's sake)
+  IF NEW.holder_type = 'volunteer' AND NEW.lifetime_delta <> 0
+     AND EXISTS (SELECT 1 FROM orgs WHERE path = NEW.org_path) THEN
     PERFORM add_volunteer_month_facts(NEW.holder_id, NEW.org_path,
       (NEW.occurred_at AT TIME ZONE 'Asia/Shanghai')::date,
       jsonb_build_object('points', NEW.lifetime_delta));
