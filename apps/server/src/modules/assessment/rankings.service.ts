@@ -153,14 +153,17 @@ export function createRankingsService(ctx: AppContext) {
        LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`.execute(db);
     const ids = rows.map((r) => Number(r.volunteer_id));
     // the names of the page's volunteers only: one who served in this subtree may live in another
-    const people = ids.length
-      ? await ctx.db.system
+    const people = [];
+    // in slices: an export asks for the whole board, beyond the statement's 65,535 parameters
+    for (let i = 0; i < ids.length; i += 5000)
+      people.push(
+        ...(await ctx.db.system
           .selectFrom('volunteers as v')
           .leftJoin('orgs as o', 'o.id', 'v.org_id')
           .select(['v.id', 'v.name', 'v.volunteer_no', 'o.name as org_name'])
-          .where('v.id', 'in', ids)
-          .execute()
-      : [];
+          .where('v.id', 'in', ids.slice(i, i + 5000))
+          .execute()),
+      );
     const byId = new Map(people.map((p) => [p.id, p]));
     let total = 0;
     let ranked = 0;
