@@ -26,6 +26,10 @@
 -- the same transaction. `npm run assessment:rebuild` recomputes both tables from the facts and lists
 -- every difference (rankings.recompute.ts).
 
+-- a board reads one subtree over a range of months: one GiST index over both (btree_gist, a
+-- contrib extension shipped with PostgreSQL like ltree) answers both conditions at once
+CREATE EXTENSION IF NOT EXISTS btree_gist;
+
 CREATE TABLE volunteer_month_facts (
   volunteer_id bigint NOT NULL REFERENCES volunteers(id),
   org_id bigint NOT NULL REFERENCES orgs(id),
@@ -39,7 +43,7 @@ CREATE TABLE volunteer_month_facts (
   points integer NOT NULL DEFAULT 0,
   PRIMARY KEY (volunteer_id, org_id, month)
 );
-CREATE INDEX volunteer_month_facts_org_path_gist ON volunteer_month_facts USING gist (org_path);
+CREATE INDEX volunteer_month_facts_org_path_month_gist ON volunteer_month_facts USING gist (org_path, month);
 CREATE INDEX volunteer_month_facts_month_idx ON volunteer_month_facts (month, volunteer_id);
 
 CREATE TABLE team_month_facts (
@@ -51,7 +55,7 @@ CREATE TABLE team_month_facts (
   service_hours numeric(12, 1) NOT NULL DEFAULT 0,
   PRIMARY KEY (team_id, month)
 );
-CREATE INDEX team_month_facts_org_path_gist ON team_month_facts USING gist (org_path);
+CREATE INDEX team_month_facts_org_path_month_gist ON team_month_facts USING gist (org_path, month);
 CREATE INDEX team_month_facts_month_idx ON team_month_facts (month);
 
 -- adds the deltas (jsonb counter → number) to the volunteer's row of the org (found by its path) and month
