@@ -44,7 +44,6 @@ CREATE TABLE volunteer_month_facts (
   PRIMARY KEY (volunteer_id, org_id, month)
 );
 CREATE INDEX volunteer_month_facts_org_path_month_gist ON volunteer_month_facts USING gist (org_path, month);
-CREATE INDEX volunteer_month_facts_month_idx ON volunteer_month_facts (month, volunteer_id);
 
 CREATE TABLE team_month_facts (
   team_id bigint NOT NULL REFERENCES teams(id),
@@ -56,7 +55,6 @@ CREATE TABLE team_month_facts (
   PRIMARY KEY (team_id, month)
 );
 CREATE INDEX team_month_facts_org_path_month_gist ON team_month_facts USING gist (org_path, month);
-CREATE INDEX team_month_facts_month_idx ON team_month_facts (month);
 
 -- adds the deltas (jsonb counter → number) to the volunteer's row of the org (found by its path) and month
 CREATE FUNCTION add_volunteer_month_facts(p_volunteer bigint, p_org_path ltree, p_month date, p_delta jsonb)
