@@ -8,6 +8,7 @@ import { consoleWorkload } from './console.bench.ts';
 import { dispatchWorkload } from './dispatch.bench.ts';
 import { importWorkload } from './import.bench.ts';
 import { publicReadsWorkload } from './public-reads.bench.ts';
+import { rankingsWorkload } from './rankings.bench.ts';
 import { storeWorkload } from './store.bench.ts';
 import { printFigures, startBench, type Bench, type Figure } from './harness.ts';
 
@@ -20,6 +21,8 @@ const WORKLOADS: Record<string, (bench: Bench) => Promise<Figure | Figure[]>> = 
   checkin: checkinWorkload,
   audit: auditWritesWorkload,
   store: storeWorkload,
+  // before assessment: it grows the records with a third at the teams' activities
+  rankings: rankingsWorkload,
   // last: it grows the service records to the reference scale
   assessment: assessmentWorkload,
 };

@@ -182,6 +182,7 @@ export const AUDIT_ACTION_LABELS = {
   'task.approve': '通过任务上报并评分',
   'task.return': '退回任务上报',
   'task.extend': '任务延期',
+  'assessment.ranking.export': '导出实践排行',
 
   'system.seed': '生成演示数据',
 } as const satisfies Record<string, string>;

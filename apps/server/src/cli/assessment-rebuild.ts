@@ -1,8 +1,16 @@
 // npm run assessment:rebuild — recomputes the per-org per-day rollup (org_day_facts) from the
 // recorded facts and lists every difference (org, day, counter, rollup vs facts); exit 1 when there
-// is one. With --fix the table is replaced by the recomputed rows (and checked again). Run from the
-// repository root it works on the database npm start uses (see cli-runtime.ts).
-import { checkRollup, describeRebuild, rebuildRollup } from '../modules/assessment/index.ts';
+// is one. With --fix the table is replaced by the recomputed rows (and checked again). The rankings'
+// per-volunteer and per-team monthly rollups are checked (and with --fix replaced) the same way. Run
+// from the repository root it works on the database npm start uses (see cli-runtime.ts).
+import {
+  checkRankingRollups,
+  checkRollup,
+  describeRankingRebuild,
+  describeRebuild,
+  rebuildRollup,
+  replaceRankingRollups,
+} from '../modules/assessment/index.ts';
 import { cliRuntime } from './cli-runtime.ts';
 
 const fix = process.argv.includes('--fix');
@@ -19,6 +27,17 @@ try {
     process.exitCode = after.ok ? 0 : 1;
   } else {
     process.exitCode = report.ok ? 0 : 1;
+  }
+  const rankings = await checkRankingRollups(db);
+  for (const line of describeRankingRebuild(rankings)) (rankings.ok ? console.log : console.error)(line);
+  if (fix && !rankings.ok) {
+    const rows = await db.transaction().execute((tx) => replaceRankingRollups(tx));
+    const after = await checkRankingRollups(db);
+    console.log(`已按业务记录重建排行汇总表：${rows} 行。`);
+    for (const line of describeRankingRebuild(after)) (after.ok ? console.log : console.error)(line);
+    if (!after.ok) process.exitCode = 1;
+  } else if (!rankings.ok) {
+    process.exitCode = 1;
   }
 } finally {
   await runtime.stop();

@@ -49,6 +49,18 @@ const schema = z.object({
     .min(1, 'ASSESSMENT_FUND_POOL_MAX_YUAN 至少为 1')
     .max(1_000_000_000, 'ASSESSMENT_FUND_POOL_MAX_YUAN 不超过 10 亿')
     .default(5_000_000),
+  RANKING_MIN_ORDERS: z.coerce
+    .number()
+    .int()
+    .min(1, 'RANKING_MIN_ORDERS 至少为 1')
+    .max(1000, 'RANKING_MIN_ORDERS 不超过 1000')
+    .default(10),
+  RANKING_MIN_VOLUNTEER_RATINGS: z.coerce
+    .number()
+    .int()
+    .min(1, 'RANKING_MIN_VOLUNTEER_RATINGS 至少为 1')
+    .max(1000, 'RANKING_MIN_VOLUNTEER_RATINGS 不超过 1000')
+    .default(3),
 });
 
 export interface Config {
@@ -92,6 +104,13 @@ export interface Config {
   assessmentMinRatings: number;
   /** the largest reward-fund pool (奖补资金) one allocation may split, in yuan */
   assessmentFundPoolMaxYuan: number;
+  /**
+   * Rankings (实践排行): the fewest closed orders a unit's on-time rate, and the fewest ratings its
+   * average rating, needs to be ranked; below it the unit is listed after the ranked ones (样本不足).
+   */
+  rankingMinOrders: number;
+  /** The fewest ratings a volunteer's average rating needs to be ranked. */
+  rankingMinVolunteerRatings: number;
   /** Demo mode: not production; the demo county is seeded into an empty database. */
   demo: boolean;
 }
@@ -135,6 +154,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     certificateSigningKey: e.CERTIFICATE_SIGNING_KEY?.toLowerCase(),
     assessmentMinRatings: e.ASSESSMENT_MIN_RATINGS,
     assessmentFundPoolMaxYuan: e.ASSESSMENT_FUND_POOL_MAX_YUAN,
+    rankingMinOrders: e.RANKING_MIN_ORDERS,
+    rankingMinVolunteerRatings: e.RANKING_MIN_VOLUNTEER_RATINGS,
     demo: !production,
   });
 }

@@ -13,7 +13,7 @@ import type { Tx } from '../platform/db/database.ts';
 import { phoneIndex } from '../platform/personal-data.ts';
 import { insertPresetStandards } from '../modules/orgs/index.ts';
 import { generateInitialPassword } from '../modules/accounts/index.ts';
-import { replaceRollup } from '../modules/assessment/index.ts';
+import { replaceRankingRollups, replaceRollup } from '../modules/assessment/index.ts';
 import { buildCountyOrgs, mobilePhone, mulberry32, personName, PLATFORM_LEADS } from './county-data.ts';
 import { insertVolunteersAndTeams, linkVolunteerUser, squadronLeaderOf } from './volunteers-seed.ts';
 import { insertProjectsAndMenu } from './projects-seed.ts';
@@ -88,6 +88,8 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
     const tasks = await insertDemoTasks(tx, ctx.now(), demoStation);
     // last: the per-org per-day rollup of everything above, rebuilt from the recorded facts
     const factRows = await replaceRollup(tx);
+    // and the rankings' per-volunteer and per-team monthly rollups (实践排行)
+    const rankingRows = await replaceRankingRollups(tx);
     // on the rollup: last month's and last quarter's bulletins, and a reward allocation
     const assessment = await insertDemoBulletins(ctx, tx, orgs);
     await appendAudit(
@@ -115,6 +117,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
           ...tasks,
           orgDayFacts: factRows,
           ...assessment,
+          rankingFacts: rankingRows,
         },
       },
       ctx.now(),

@@ -144,6 +144,11 @@ export const MENU_GROUPS: readonly MenuGroup[] = [
         description: '各下级单位按月、季、年的活动、服务时长、点单办结与评价',
       },
       {
+        path: '/assessment/rankings',
+        title: '实践排行',
+        description: '志愿者、队伍、实践站所按时长、活动、点单、评价、积分排行，导出 Excel',
+      },
+      {
         path: '/assessment/report',
         title: '考核报表',
         description: '各实践所、实践站对照目标的完成情况、得分、排名与建设推进不力预警',

@@ -236,6 +236,12 @@ const routes: RouteRecordRaw[] = [
         meta: { title: '单位指标', permission: 'assessment.read' },
       },
       {
+        path: 'assessment/rankings',
+        name: 'assessment-rankings',
+        component: () => import('./views/assessment/RankingsView.vue'),
+        meta: { title: '实践排行', permission: 'assessment.read' },
+      },
+      {
         path: 'assessment/report',
         name: 'assessment-report',
         component: () => import('./views/assessment/AssessmentReportView.vue'),

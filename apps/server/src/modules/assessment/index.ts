@@ -8,6 +8,8 @@ import { assessmentRoutes } from './assessment.routes.ts';
 import { bulletinsJob } from './bulletins.job.ts';
 import { bulletinsRoutes } from './bulletins.routes.ts';
 import { assessmentEventHandlers } from './facts.ts';
+import { combineHandlers, rankingEventHandlers } from './rankings.facts.ts';
+import { rankingRoutes } from './rankings.routes.ts';
 
 export { FACT_COUNTERS, type FactCounter } from './facts.ts';
 export {
@@ -27,20 +29,28 @@ export {
   storedFacts,
   type RebuildReport,
 } from './recompute.ts';
+export {
+  checkRankingRollups,
+  describeRankingRebuild,
+  replaceRankingRollups,
+  type RankingRebuildReport,
+} from './rankings.recompute.ts';
 
 export const assessmentModule = defineModule({
   name: 'assessment',
   description:
-    '考核：按单位按日汇总的业务数据（活动、时长、点单、评价），重算核对，单位指标，考核指标与目标，月通报/季调度/年总结，奖补资金',
-  routes: [assessmentRoutes, bulletinsRoutes],
+    '考核：按单位按日汇总的业务数据（活动、时长、点单、评价），按志愿者、按队伍按月的排行汇总，重算核对，单位指标，实践排行，考核指标与目标，月通报/季调度/年总结，奖补资金',
+  routes: [assessmentRoutes, bulletinsRoutes, rankingRoutes],
   jobs: [bulletinsJob],
   permissions: ['assessment.read', 'assessment.publish', 'assessment.manage'],
   tables: [
     'org_day_facts',
     'org_month_facts',
+    'volunteer_month_facts',
+    'team_month_facts',
     'assessment_indicators',
     'assessment_bulletins',
     'assessment_fund_allocations',
   ],
-  events: assessmentEventHandlers,
+  events: combineHandlers(assessmentEventHandlers, rankingEventHandlers),
 });

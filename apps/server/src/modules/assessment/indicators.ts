@@ -62,7 +62,7 @@ export const INDICATORS = {
     name: '活跃志愿者',
     unit: '人',
     basis: 'stock',
-    description: '期间内有已确认服务记录的志愿者人数',
+    description: '期间内（按整月）在本单位及下级组织有已确认服务记录的志愿者人数，一人只计一次',
     recorded: true,
   },
   on_time_rate: {

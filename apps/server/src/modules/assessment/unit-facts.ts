@@ -112,21 +112,21 @@ export async function unitFacts(db: Tx, rootPath: string, period: Period): Promi
          WHERE p.path <@ ${rootPath}::ltree AND p.kind = 'post' AND ${SINCE('p.')} <= ${end}::date
            AND (p.status = 'active' OR ${CHINA_DAY('p.archived_at')} > ${end}::date)`,
   );
-  // the volunteers with a confirmed record in the period, as sets per unit (one volunteer serving in
-  // two stations counts once for their institute)
-  const { rows: served } = await sql<{ path: string; volunteer_id: string }>`
-    SELECT DISTINCT org_path::text AS path, volunteer_id::text AS volunteer_id FROM service_records
-     WHERE org_path <@ ${rootPath}::ltree AND status = 'confirmed' AND kind <> 'opening'
-       AND started_at >= ${chinaMidnight(period.start)} AND started_at < ${chinaMidnight(endExclusive)}`.execute(
-    db,
-  );
-  const activeSets = new Map<string, Set<string>>();
-  for (const r of served)
-    for (const u of unitsOver(r.path)) {
-      const set = activeSets.get(u) ?? new Set<string>();
-      set.add(r.volunteer_id);
-      activeSets.set(u, set);
-    }
+  // the volunteers with a confirmed record in the period (whole months: the per-volunteer monthly
+  // rollup of 实践排行), counted once per unit however many of its orgs they served — one grouped
+  // count per depth of the units' paths (the centre, the institutes, the stations), in the database
+  const monthFrom = `${period.start.slice(0, 7)}-01`;
+  const monthTo = `${end.slice(0, 7)}-01`;
+  const active = new Map<string, number>();
+  for (const depth of [...new Set(units.map((x) => x.path.split('.').length))]) {
+    const { rows } = await sql<{ path: string; n: string }>`
+      SELECT subpath(org_path, 0, ${depth})::text AS path, count(DISTINCT volunteer_id) AS n
+        FROM volunteer_month_facts
+       WHERE org_path <@ ${rootPath}::ltree AND nlevel(org_path) >= ${depth}
+         AND month BETWEEN ${monthFrom}::date AND ${monthTo}::date AND service_records > 0
+       GROUP BY 1`.execute(db);
+    for (const r of rows) if (unitPaths.has(r.path)) active.set(r.path, Number(r.n));
+  }
   // every station in the period, and whether its latest inspection up to the period's end passed; a
   // station never inspected counts as not passing
   const { rows: stations } = await sql<{ path: string; passed: boolean | null }>`
@@ -188,7 +188,7 @@ export async function unitFacts(db: Tx, rootPath: string, period: Period): Promi
       ratingCount: num('rating_count'),
       volunteers: volunteers.get(unit.path) ?? 0,
       population: populationOf(unit),
-      activeVolunteers: activeSets.get(unit.path)?.size ?? 0,
+      activeVolunteers: active.get(unit.path) ?? 0,
       sitesPassed: site.passed,
       sites: site.sites,
       posts: posts.get(unit.path) ?? 0,

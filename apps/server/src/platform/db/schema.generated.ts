@@ -831,6 +831,15 @@ export interface TeamMembers {
   volunteer_id: number;
 }
 
+export interface TeamMonthFacts {
+  activities_held: Generated<number>;
+  month: string;
+  org_path: string;
+  service_hours: Generated<number>;
+  service_records: Generated<number>;
+  team_id: number;
+}
+
 export interface Teams {
   accepting_applications: Generated<boolean>;
   created_at: Generated<Timestamp>;
@@ -909,6 +918,19 @@ export interface VolunteerImports {
   status: string;
   total_rows: Generated<number>;
   valid_rows: Generated<number>;
+}
+
+export interface VolunteerMonthFacts {
+  month: string;
+  orders_served: Generated<number>;
+  org_id: number;
+  org_path: string;
+  points: Generated<number>;
+  rating_count: Generated<number>;
+  rating_sum: Generated<number>;
+  service_hours: Generated<number>;
+  service_records: Generated<number>;
+  volunteer_id: number;
 }
 
 export interface VolunteerRejoinRequests {
@@ -1061,10 +1083,12 @@ export interface DB {
   task_assignments: TaskAssignments;
   task_reports: TaskReports;
   team_members: TeamMembers;
+  team_month_facts: TeamMonthFacts;
   teams: Teams;
   uploads: Uploads;
   users: Users;
   volunteer_imports: VolunteerImports;
+  volunteer_month_facts: VolunteerMonthFacts;
   volunteer_rejoin_requests: VolunteerRejoinRequests;
   volunteers: Volunteers;
   webhook_outbox: WebhookOutbox;

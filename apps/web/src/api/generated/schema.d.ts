@@ -4507,6 +4507,125 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/assessment/rankings/volunteers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 实践排行：志愿者（按服务时长、服务点单数、平均评分或获得积分；整月期间） */
+    get: operations['getAssessmentRankingsVolunteers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/rankings/teams': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 实践排行：志愿服务队（按服务时长或开展活动数；整月期间） */
+    get: operations['getAssessmentRankingsTeams'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/rankings/units': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 实践排行：实践站或实践所（按活动、时长、办结点单、按时办结率或平均评分） */
+    get: operations['getAssessmentRankingsUnits'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/assessment/rankings/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出实践排行 (Excel) */
+    get: operations['getAssessmentRankingsExport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/rankings/volunteers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 公开的志愿者排行（无需登录；姓名脱敏，只列前 N 名） */
+    get: operations['getPublicRankingsVolunteers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/rankings/teams': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 公开的志愿服务队排行（无需登录，只列前 N 名） */
+    get: operations['getPublicRankingsTeams'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/rankings/units': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 公开的实践站、实践所排行（无需登录，只列前 N 名） */
+    get: operations['getPublicRankingsUnits'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -21452,6 +21571,302 @@ export interface operations {
               createdByName: string | null;
               createdAt: string;
             } | null;
+          };
+        };
+      };
+    };
+  };
+  getAssessmentRankingsVolunteers: {
+    parameters: {
+      query: {
+        orgId?: number;
+        from: string;
+        to: string;
+        page?: number;
+        pageSize?: number;
+        metric: 'hours' | 'orders' | 'rating' | 'points';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            orgId: number;
+            orgName: string;
+            from: string;
+            to: string;
+            metric: string;
+            minSample: number | null;
+            total: number;
+            ranked: number;
+            page: number;
+            pageSize: number;
+            rows: {
+              rank: number | null;
+              value: number | null;
+              volunteerId: number;
+              volunteerNo: string;
+              name: string;
+              orgName: string | null;
+              serviceHours: number;
+              serviceRecords: number;
+              ordersServed: number;
+              ratingCount: number;
+              averageRating: number | null;
+              points: number;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getAssessmentRankingsTeams: {
+    parameters: {
+      query: {
+        orgId?: number;
+        from: string;
+        to: string;
+        page?: number;
+        pageSize?: number;
+        metric: 'hours' | 'activities';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            orgId: number;
+            orgName: string;
+            from: string;
+            to: string;
+            metric: string;
+            minSample: number | null;
+            total: number;
+            ranked: number;
+            page: number;
+            pageSize: number;
+            rows: {
+              rank: number | null;
+              value: number | null;
+              teamId: number;
+              name: string;
+              orgName: string | null;
+              activitiesHeld: number;
+              serviceRecords: number;
+              serviceHours: number;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getAssessmentRankingsUnits: {
+    parameters: {
+      query: {
+        orgId?: number;
+        from: string;
+        to: string;
+        page?: number;
+        pageSize?: number;
+        metric: 'activities' | 'hours' | 'ordersClosed' | 'onTimeRate' | 'rating';
+        kind?: 'station' | 'institute';
+        includeArchived?: 'true' | 'false';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            orgId: number;
+            orgName: string;
+            from: string;
+            to: string;
+            metric: string;
+            minSample: number | null;
+            total: number;
+            ranked: number;
+            page: number;
+            pageSize: number;
+            kind: string;
+            rows: {
+              rank: number | null;
+              value: number | null;
+              orgId: number;
+              name: string;
+              kind: string;
+              archived: boolean;
+              parentName: string | null;
+              activitiesHeld: number;
+              serviceHours: number;
+              ordersClosed: number;
+              ordersClosedOnTime: number;
+              onTimeRate: number | null;
+              ratingCount: number;
+              averageRating: number | null;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getAssessmentRankingsExport: {
+    parameters: {
+      query: {
+        orgId?: number;
+        from: string;
+        to: string;
+        board: 'volunteers' | 'teams' | 'units';
+        metric: string;
+        kind?: 'station' | 'institute';
+        includeArchived?: 'true' | 'false';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  getPublicRankingsVolunteers: {
+    parameters: {
+      query: {
+        orgId?: number;
+        from: string;
+        to: string;
+        top?: number;
+        metric: 'hours' | 'orders' | 'rating' | 'points';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            orgName: string;
+            from: string;
+            to: string;
+            metric: string;
+            rows: {
+              rank: number;
+              value: number;
+              name: string;
+              orgName: string | null;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getPublicRankingsTeams: {
+    parameters: {
+      query: {
+        orgId?: number;
+        from: string;
+        to: string;
+        top?: number;
+        metric: 'hours' | 'activities';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            orgName: string;
+            from: string;
+            to: string;
+            metric: string;
+            rows: {
+              rank: number;
+              value: number;
+              name: string;
+              orgName: string | null;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getPublicRankingsUnits: {
+    parameters: {
+      query: {
+        orgId?: number;
+        from: string;
+        to: string;
+        top?: number;
+        metric: 'activities' | 'hours' | 'ordersClosed' | 'onTimeRate' | 'rating';
+        kind?: 'station' | 'institute';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            orgName: string;
+            from: string;
+            to: string;
+            metric: string;
+            kind: string;
+            rows: {
+              rank: number;
+              value: number;
+              name: string;
+              parentName: string | null;
+            }[];
           };
         };
       };
