@@ -6,6 +6,7 @@
 import { defineModule } from '../../platform/module.ts';
 import { assessmentRoutes } from './assessment.routes.ts';
 import { assessmentEventHandlers } from './facts.ts';
+import { screenRoutes } from './screen.routes.ts';
 
 export { FACT_COUNTERS, type FactCounter } from './facts.ts';
 export {
@@ -21,7 +22,7 @@ export {
 export const assessmentModule = defineModule({
   name: 'assessment',
   description: '考核：按单位按日汇总的业务数据（活动、时长、点单、评价），重算核对，单位指标',
-  routes: [assessmentRoutes],
+  routes: [assessmentRoutes, screenRoutes],
   permissions: ['assessment.read'],
   tables: ['org_day_facts', 'org_month_facts'],
   events: assessmentEventHandlers,
