@@ -22,9 +22,9 @@ export interface FeedOrder {
 }
 
 /**
- * The `limit` latest orders placed in the subtree of `orgPath`, newest first. Walks the primary key
- * backwards (orders are numbered in the order they are placed), so it reads a few rows for a busy
- * subtree instead of sorting all of them.
+ * The `limit` latest orders placed in the subtree of `orgPath`, newest first. Walks the index on
+ * created_at backwards (migration 0030), so it reads a few rows for a busy subtree instead of sorting
+ * all of its orders.
  */
 export async function latestOrders(tx: Tx, orgPath: string, now: Date, limit: number): Promise<FeedOrder[]> {
   const rows = await tx
@@ -44,6 +44,7 @@ export async function latestOrders(tx: Tx, orgPath: string, now: Date, limit: nu
     ])
     .where(sql<boolean>`o.org_path <@ ${orgPath}::ltree`)
     .where('o.status', '<>', 'merged')
+    .orderBy('o.created_at', 'desc')
     .orderBy('o.id', 'desc')
     .limit(limit)
     .execute();
