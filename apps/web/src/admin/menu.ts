@@ -143,6 +143,11 @@ export const MENU_GROUPS: readonly MenuGroup[] = [
         title: '单位指标',
         description: '各下级单位按月、季、年的活动、服务时长、点单办结与评价',
       },
+      {
+        path: '/screen',
+        title: '数据大屏',
+        description: '指挥调度中心大屏：总量、趋势、排行、实时点单、平台与阵地分布，每 30 秒刷新',
+      },
     ],
   },
   {
