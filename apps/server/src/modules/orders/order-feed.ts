@@ -3,7 +3,7 @@
 // only the order number, what was asked for, the unit and the stage — since a command-hall screen
 // is seen by anyone in the room.
 import { sql } from 'kysely';
-import { FINAL_ORDER_STATUSES } from '@civic/contracts';
+import { FINAL_ORDER_STATUSES, ORDER_STATUSES } from '@civic/contracts';
 import type { Tx } from '../../platform/db/database.ts';
 import { isoTimestamp } from '../../platform/time.ts';
 
@@ -77,7 +77,12 @@ export async function openOrderCounts(
       sql<number>`(count(*) FILTER (WHERE stage_due_at < ${now}))::int`.as('overdue'),
     ])
     .where(sql<boolean>`org_path <@ ${orgPath}::ltree`)
-    .where('status', 'not in', [...FINAL_ORDER_STATUSES])
+    // the open statuses by name, so the (status, stage_due_at) index finds them
+    .where(
+      'status',
+      'in',
+      ORDER_STATUSES.filter((s) => !FINAL_ORDER_STATUSES.includes(s)),
+    )
     .executeTakeFirstOrThrow();
   return row;
 }
