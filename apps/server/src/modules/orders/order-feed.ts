@@ -7,6 +7,13 @@ import { FINAL_ORDER_STATUSES, ORDER_STATUSES } from '@civic/contracts';
 import type { Tx } from '../../platform/db/database.ts';
 import { isoTimestamp } from '../../platform/time.ts';
 
+/**
+ * The subtree of `orgPath`, written as a function call rather than the `<@` operator so the planner
+ * cannot answer it from the org_path index (whose estimate is blind to a subtree's size) and walks
+ * the created_at index instead, stopping after a screenful.
+ */
+const SUBTREE = (orgPath: string) => sql<boolean>`ltree_isparent(${orgPath}::ltree, org_path)`;
+
 export interface FeedOrder {
   id: number;
   orderNo: string;
@@ -27,34 +34,48 @@ export interface FeedOrder {
  * all of its orders.
  */
 export async function latestOrders(tx: Tx, orgPath: string, now: Date, limit: number): Promise<FeedOrder[]> {
+  // the orders alone first (no join: a join makes the planner sort the whole subtree), then the
+  // names of their units and menu items for those few rows
   const rows = await tx
-    .selectFrom('orders as o')
-    .innerJoin('orgs as g', 'g.id', 'o.org_id')
-    .leftJoin('menu_items as m', 'm.id', 'o.menu_item_id')
+    .selectFrom('orders')
     .select([
-      'o.id',
-      'o.order_no',
-      'o.service_category',
-      'm.title as menu_item_title',
-      'o.org_id',
-      'g.short_name',
-      'o.status',
-      'o.created_at',
-      'o.stage_due_at',
+      'id',
+      'order_no',
+      'service_category',
+      'menu_item_id',
+      'org_id',
+      'status',
+      'created_at',
+      'stage_due_at',
     ])
-    .where(sql<boolean>`o.org_path <@ ${orgPath}::ltree`)
-    .where('o.status', '<>', 'merged')
-    .orderBy('o.created_at', 'desc')
-    .orderBy('o.id', 'desc')
+    .where(SUBTREE(orgPath))
+    .where('status', '<>', 'merged')
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
     .limit(limit)
     .execute();
+  if (rows.length === 0) return [];
+  const orgIds = [...new Set(rows.map((r) => r.org_id))];
+  const menuIds = [...new Set(rows.flatMap((r) => (r.menu_item_id === null ? [] : [r.menu_item_id])))];
+  const orgs = new Map(
+    (await tx.selectFrom('orgs').select(['id', 'short_name']).where('id', 'in', orgIds).execute()).map(
+      (o) => [o.id, o.short_name],
+    ),
+  );
+  const menu = new Map(
+    menuIds.length === 0
+      ? []
+      : (await tx.selectFrom('menu_items').select(['id', 'title']).where('id', 'in', menuIds).execute()).map(
+          (m) => [m.id, m.title],
+        ),
+  );
   return rows.map((r) => ({
     id: r.id,
     orderNo: r.order_no,
     serviceCategory: r.service_category,
-    menuItemTitle: r.menu_item_title,
+    menuItemTitle: r.menu_item_id === null ? null : (menu.get(r.menu_item_id) ?? null),
     orgId: r.org_id,
-    orgName: r.short_name,
+    orgName: orgs.get(r.org_id) ?? '',
     status: r.status,
     createdAt: isoTimestamp(r.created_at),
     overdue:
