@@ -9,6 +9,7 @@ import { dispatchWorkload } from './dispatch.bench.ts';
 import { importWorkload } from './import.bench.ts';
 import { publicReadsWorkload } from './public-reads.bench.ts';
 import { rankingsWorkload } from './rankings.bench.ts';
+import { screenWorkload } from './screen.bench.ts';
 import { storeWorkload } from './store.bench.ts';
 import { printFigures, startBench, type Bench, type Figure } from './harness.ts';
 
@@ -25,6 +26,8 @@ const WORKLOADS: Record<string, (bench: Bench) => Promise<Figure | Figure[]>> = 
   rankings: rankingsWorkload,
   // last: it grows the service records to the reference scale
   assessment: assessmentWorkload,
+  // after assessment (it finds the county grown); alone it grows the county itself
+  screen: screenWorkload,
 };
 
 const only = process.env.BENCH_ONLY?.split(',');

@@ -144,6 +144,11 @@ export const MENU_GROUPS: readonly MenuGroup[] = [
         description: '各下级单位按月、季、年的活动、服务时长、点单办结与评价',
       },
       {
+        path: '/screen',
+        title: '数据大屏',
+        description: '指挥调度中心大屏：总量、趋势、排行、实时点单、平台与阵地分布，每 30 秒刷新',
+      },
+      {
         path: '/assessment/rankings',
         title: '实践排行',
         description: '志愿者、队伍、实践站所按时长、活动、点单、评价、积分排行，导出 Excel',

@@ -51,6 +51,13 @@ const routes: RouteRecordRaw[] = [
     meta: { title: '签到表', permission: 'activity.read' },
   },
   {
+    // 数据大屏: the command hall's big screen fills the display — no menu, no header
+    path: '/screen',
+    name: 'screen',
+    component: () => import('./views/screen/ScreenView.vue'),
+    meta: { title: '数据大屏', permission: 'assessment.read' },
+  },
+  {
     // the volunteer card at card size, printed for a volunteer without a smartphone
     path: '/volunteers/:id(\\d+)/card',
     name: 'volunteer-card-print',

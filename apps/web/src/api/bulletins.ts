@@ -34,8 +34,8 @@ export const bulletinsApi = {
   publish: (body: BulletinCreate) => call(api.POST('/api/assessment/bulletins', { body })),
   allocate: (id: number, body: AllocationCreate) =>
     call(api.POST('/api/assessment/bulletins/{id}/allocation', { ...byId(id), body })),
-  exportXlsx: (b: { id: number; title: string }) =>
+  exportXlsx: (b: Pick<BulletinSummary, 'id' | 'title'>) =>
     download(`/api/assessment/bulletins/${b.id}/xlsx`, undefined, `${b.title}.xlsx`),
-  exportPdf: (b: { id: number; title: string }) =>
+  exportPdf: (b: Pick<BulletinSummary, 'id' | 'title'>) =>
     download(`/api/assessment/bulletins/${b.id}/pdf`, undefined, `${b.title}.pdf`),
 };

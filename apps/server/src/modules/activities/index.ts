@@ -6,6 +6,8 @@ import { activitiesRoutes } from './activities.routes.ts';
 import { checkinRoutes } from './checkin.routes.ts';
 import { plansRoutes } from './plans.routes.ts';
 
+export { activityDistribution, type ActivityDistribution } from './activity-distribution.ts';
+
 export const activitiesModule = defineModule({
   name: 'activities',
   description: '活动计划、活动与重复活动、报名与候补、签到签退、活动档案',

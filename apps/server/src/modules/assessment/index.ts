@@ -10,6 +10,7 @@ import { bulletinsRoutes } from './bulletins.routes.ts';
 import { assessmentEventHandlers } from './facts.ts';
 import { combineHandlers, rankingEventHandlers } from './rankings.facts.ts';
 import { rankingRoutes } from './rankings.routes.ts';
+import { screenRoutes } from './screen.routes.ts';
 
 export { FACT_COUNTERS, type FactCounter } from './facts.ts';
 export {
@@ -39,8 +40,8 @@ export {
 export const assessmentModule = defineModule({
   name: 'assessment',
   description:
-    '考核：按单位按日汇总的业务数据（活动、时长、点单、评价），按志愿者、按队伍按月的排行汇总，重算核对，单位指标，实践排行，考核指标与目标，月通报/季调度/年总结，奖补资金',
-  routes: [assessmentRoutes, bulletinsRoutes, rankingRoutes],
+    '考核：按单位按日汇总的业务数据（活动、时长、点单、评价），按志愿者、按队伍按月的排行汇总，重算核对，单位指标，实践排行，考核指标与目标，月通报/季调度/年总结，奖补资金，数据大屏',
+  routes: [assessmentRoutes, bulletinsRoutes, rankingRoutes, screenRoutes],
   jobs: [bulletinsJob],
   permissions: ['assessment.read', 'assessment.publish', 'assessment.manage'],
   tables: [

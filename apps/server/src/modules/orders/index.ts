@@ -9,6 +9,7 @@ import { open311Routes } from './open311.routes.ts';
 import { ordersRoutes } from './orders.routes.ts';
 
 export { stageDueAt } from './order-flow.ts';
+export { latestOrders, openOrderCounts, type FeedOrder } from './order-feed.ts';
 
 export const ordersModule = defineModule({
   name: 'orders',

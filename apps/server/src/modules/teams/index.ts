@@ -6,6 +6,7 @@ import { teamsRoutes } from './teams.routes.ts';
 export { leaveAllTeams } from './memberships.ts';
 export { findTeam } from './teams.service.ts';
 export { inTeams, ledTeamIds, NO_TEAM_MESSAGE } from './team-scope.ts';
+export { countActiveTeams } from './subtree-counts.ts';
 
 export const teamsModule = defineModule({
   name: 'teams',

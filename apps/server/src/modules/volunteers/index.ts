@@ -14,6 +14,7 @@ export {
   type MaskedContact,
 } from './honour-candidates.ts';
 export { yearHours } from './volunteer-view.ts';
+export { countActiveVolunteers } from './subtree-counts.ts';
 export { cardHolderStar, cardKey, volunteerByCard, type CardLookup } from './card.service.ts';
 
 export const volunteersModule = defineModule({

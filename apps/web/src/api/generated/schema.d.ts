@@ -4626,6 +4626,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/assessment/screen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 数据大屏：本单位子树的总量、近 12 个月趋势、本月排行、最新点单（超时标红）、平台与活动形式分布、单位坐标 */
+    get: operations['getAssessmentScreen'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -21866,6 +21883,117 @@ export interface operations {
               value: number;
               name: string;
               parentName: string | null;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getAssessmentScreen: {
+    parameters: {
+      query?: {
+        orgId?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            orgId: number;
+            orgName: string;
+            orgKind: string;
+            generatedAt: string;
+            month: string;
+            totals: {
+              units: {
+                kind: string;
+                count: number;
+              }[];
+              teams: number;
+              volunteers: number;
+              serviceHours: number;
+              activitiesHeld: number;
+              ordersReceived: number;
+              ordersClosed: number;
+              ordersOpen: number;
+              ordersOverdue: number;
+            };
+            thisMonth: {
+              month: string;
+              activitiesHeld: number;
+              serviceRecords: number;
+              serviceHours: number;
+              ordersReceived: number;
+              ordersClosed: number;
+            };
+            trend: {
+              month: string;
+              activitiesHeld: number;
+              serviceRecords: number;
+              serviceHours: number;
+              ordersReceived: number;
+              ordersClosed: number;
+            }[];
+            rankings: {
+              stations: {
+                byHours: {
+                  orgId: number;
+                  name: string;
+                  value: number;
+                }[];
+                byActivities: {
+                  orgId: number;
+                  name: string;
+                  value: number;
+                }[];
+              };
+              institutes: {
+                byHours: {
+                  orgId: number;
+                  name: string;
+                  value: number;
+                }[];
+                byActivities: {
+                  orgId: number;
+                  name: string;
+                  value: number;
+                }[];
+              };
+            };
+            orders: {
+              id: number;
+              orderNo: string;
+              serviceCategory: string;
+              menuItemTitle: string | null;
+              orgId: number;
+              orgName: string;
+              status: string;
+              createdAt: string;
+              overdue: boolean;
+            }[];
+            platforms: {
+              platform: string | null;
+              count: number;
+            }[];
+            forms: {
+              form: string;
+              count: number;
+            }[];
+            units: {
+              orgId: number;
+              name: string;
+              kind: string;
+              latitude: number;
+              longitude: number;
+              serviceHours: number;
             }[];
           };
         };
