@@ -9,8 +9,8 @@
 // naive scan; and the time to publish a full monthly bulletin of the county (target < 2 s).
 import os from 'node:os';
 import { sql } from 'kysely';
-import { replaceRollup } from '../src/modules/assessment/index.ts';
-import { logIn, timed, type Bench, type Figure } from './harness.ts';
+import { replaceRankingRollups, replaceRollup } from '../src/modules/assessment/index.ts';
+import { growServiceRecords, logIn, timed, type Bench, type Figure } from './harness.ts';
 
 const RECORDS = Number(process.env.BENCH_ASSESSMENT_RECORDS ?? 5_000_000);
 const ROUNDS = Number(process.env.BENCH_ASSESSMENT_ROUNDS ?? 10);
@@ -40,28 +40,18 @@ function naive(path: string, from: string, to: string) {
 export async function assessmentWorkload(bench: Bench): Promise<Figure[]> {
   const db = bench.ctx.db.system;
   // ---- a year of confirmed service, in bulk (the per-row lifetime-hours trigger is off for the load)
-  const grown = await timed(() =>
+  const grown = await timed(() => db.transaction().execute((tx) => growServiceRecords(tx, RECORDS)));
+  // both rollups the report reads: per org and day, and per volunteer and month (active volunteers)
+  const rebuilt = await timed(() =>
     db.transaction().execute(async (tx) => {
-      await sql`SELECT setseed(0.1507)`.execute(tx);
-      await sql`SET LOCAL session_replication_role = replica`.execute(tx);
-      const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM service_records`.execute(tx);
-      const missing = Math.max(0, RECORDS - rows[0]!.n);
-      await sql`CREATE TEMP TABLE bench_vols ON COMMIT DROP AS
-        SELECT row_number() OVER (ORDER BY id)::int AS k, id, org_path FROM volunteers WHERE status = 'active'`.execute(
-        tx,
-      );
-      await sql`INSERT INTO service_records (volunteer_id, org_path, source, kind, status, started_at, ended_at,
-          minutes, hours, reviewed_at, created_at, updated_at)
-        SELECT v.id, v.org_path, 'manual', 'manual', 'confirmed', s.at, s.at + interval '2 hours', 120,
-          0.5 * (1 + floor(random() * 6)), s.at, s.at, s.at
-        FROM (SELECT g, now() - random() * interval '365 days' AS at,
-                     1 + floor(random() * (SELECT count(*) FROM bench_vols))::int AS k
-                FROM generate_series(1, ${missing}) g) s
-        JOIN bench_vols v USING (k)`.execute(tx);
+      const rows = await replaceRollup(tx);
+      await replaceRankingRollups(tx);
+      return rows;
     }),
   );
-  const rebuilt = await timed(() => db.transaction().execute((tx) => replaceRollup(tx)));
-  await sql`VACUUM (ANALYZE) service_records, org_day_facts, orders, activities`.execute(db);
+  await sql`VACUUM (ANALYZE) service_records, org_day_facts, org_month_facts, volunteer_month_facts, orders, activities`.execute(
+    db,
+  );
   const { rows: scale } = await sql<{ records: number; rows: number; institutes: number; stations: number }>`
     SELECT (SELECT count(*) FROM service_records)::int AS records, (SELECT count(*) FROM org_day_facts)::int AS rows,
       (SELECT count(*) FROM orgs WHERE kind = 'institute')::int AS institutes,

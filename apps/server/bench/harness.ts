@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/platform/config.ts';
@@ -19,6 +20,7 @@ import {
   withDatabase,
 } from '../src/platform/db/database.ts';
 import { startEmbeddedPostgres } from '../src/platform/db/embedded.ts';
+import type { Database } from '../src/platform/db/schema.ts';
 import { seedDemoIfEmpty } from '../src/seed/demo.ts';
 
 export const BENCH_PASSWORD = 'Bench#2026pass';
@@ -131,4 +133,34 @@ export function printFigures(figures: Figure[]): void {
     `— ${os.cpus().length} cores, Node ${process.version}`,
   );
   console.table(figures);
+}
+
+/**
+ * Grows the county to `count` confirmed service records spread over the last year, in bulk, in `tx`
+ * (per-row triggers off for the load: the rollups are rebuilt from the facts afterwards). Each
+ * record is a manual one of a random active volunteer, in the volunteer's own org.
+ */
+export async function growServiceRecords(
+  tx: Transaction<Database>,
+  count: number,
+  seed = 0.1507,
+): Promise<number> {
+  await sql`SELECT setseed(${seed})`.execute(tx);
+  await sql`SET LOCAL session_replication_role = replica`.execute(tx);
+  const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM service_records`.execute(tx);
+  const missing = Math.max(0, count - rows[0]!.n);
+  if (missing === 0) return 0;
+  await sql`CREATE TEMP TABLE bench_grow_vols ON COMMIT DROP AS
+    SELECT row_number() OVER (ORDER BY id)::int AS k, id, org_path FROM volunteers WHERE status = 'active'`.execute(
+    tx,
+  );
+  await sql`INSERT INTO service_records (volunteer_id, org_path, source, kind, status, started_at, ended_at,
+      minutes, hours, reviewed_at, created_at, updated_at)
+    SELECT v.id, v.org_path, 'manual', 'manual', 'confirmed', s.at, s.at + interval '2 hours', 120,
+      0.5 * (1 + floor(random() * 6)), s.at, s.at, s.at
+    FROM (SELECT g, now() - random() * interval '365 days' AS at,
+                 1 + floor(random() * (SELECT count(*) FROM bench_grow_vols))::int AS k
+            FROM generate_series(1, ${missing}) g) s
+    JOIN bench_grow_vols v USING (k)`.execute(tx);
+  return missing;
 }

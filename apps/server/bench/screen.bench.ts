@@ -12,7 +12,7 @@ import { sql } from 'kysely';
 import { replaceRollup } from '../src/modules/assessment/index.ts';
 import type { Db } from '../src/platform/db/database.ts';
 import { growCounty } from './dispatch.bench.ts';
-import { logIn, timed, type Bench, type Figure } from './harness.ts';
+import { growServiceRecords, logIn, timed, type Bench, type Figure } from './harness.ts';
 
 const VOLUNTEERS = Number(process.env.BENCH_DISPATCH_VOLUNTEERS ?? 140_000);
 const ORDERS = Number(process.env.BENCH_DISPATCH_ORDERS ?? 200_000);
@@ -61,21 +61,8 @@ async function growToScale(db: Db): Promise<boolean> {
                               WHERE g > 0) t
           JOIN bench_sc_stations s ON s.k = t.k`.execute(tx);
     }
-    if (recordsMissing > 0) {
-      // a year of confirmed service, as the assessment workload grows it
-      await sql`CREATE TEMP TABLE bench_sc_vols ON COMMIT DROP AS
-        SELECT row_number() OVER (ORDER BY id)::int AS k, id, org_path FROM volunteers WHERE status = 'active'`.execute(
-        tx,
-      );
-      await sql`INSERT INTO service_records (volunteer_id, org_path, source, kind, status, started_at, ended_at,
-          minutes, hours, reviewed_at, created_at, updated_at)
-        SELECT v.id, v.org_path, 'manual', 'manual', 'confirmed', s.at, s.at + interval '2 hours', 120,
-          0.5 * (1 + floor(random() * 6)), s.at, s.at, s.at
-        FROM (SELECT g, now() - random() * interval '365 days' AS at,
-                     1 + floor(random() * (SELECT count(*) FROM bench_sc_vols))::int AS k
-                FROM generate_series(1, ${recordsMissing}) g) s
-        JOIN bench_sc_vols v USING (k)`.execute(tx);
-    }
+    // a year of confirmed service, as the assessment workload grows it
+    if (recordsMissing > 0) await growServiceRecords(tx, RECORDS, 0.1508);
   });
   return true;
 }

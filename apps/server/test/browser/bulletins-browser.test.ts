@@ -6,19 +6,19 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, type Page } from 'playwright-core';
-import { as, DEMO_PASSWORD, login, type TestContext } from '../support/context.ts';
+import { type Browser } from 'playwright-core';
+import { as, login, type TestContext } from '../support/context.ts';
 import { createUser, orgOfUser } from '../support/org-factories.ts';
-import { BROWSER_WAIT, canRunBrowser, launchChromium, serveWebApp } from '../support/browser-harness.ts';
+import {
+  BROWSER_WAIT,
+  canRunBrowser,
+  consoleSignedIn,
+  launchChromium,
+  serveWebApp,
+} from '../support/browser-harness.ts';
 import { axeViolations } from '../support/axe.ts';
 
 const poll = <T>(read: () => Promise<T> | T, timeout = BROWSER_WAIT) => expect.poll(read, { timeout });
-
-async function fill(page: Page, testId: string, value: string) {
-  const el = page.getByTestId(testId);
-  const tag = await el.evaluate((node) => node.tagName);
-  await (tag === 'INPUT' || tag === 'TEXTAREA' ? el : el.locator('input, textarea').first()).fill(value);
-}
 
 describe.runIf(canRunBrowser)('bulletins in the console', () => {
   let tc: TestContext;
@@ -37,29 +37,8 @@ describe.runIf(canRunBrowser)('bulletins in the console', () => {
     await tc?.close();
   });
 
-  async function consoleAs(username: string): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      bypassCSP: true,
-      acceptDownloads: true,
-    });
-    const page = await context.newPage();
-    await page.goto(`${baseUrl}/`);
-    await page.waitForURL(/\/login/);
-    await fill(page, 'login-username', username);
-    await fill(page, 'login-password', DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('header-role').waitFor();
-    // from here on (the login page's own 401 for "who am I" is expected)
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    return { page, errors };
-  }
+  const consoleAs = (username: string) =>
+    consoleSignedIn(browser, baseUrl, username, { width: 1440, downloads: true });
 
   it('the county admin publishes last year’s 年总结, exports it and allocates reward funds', async () => {
     const { page, errors } = await consoleAs('demo-center');

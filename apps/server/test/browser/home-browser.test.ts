@@ -5,18 +5,18 @@
 // errors.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type Page } from 'playwright-core';
-import { as, DEMO_PASSWORD, login, type TestContext } from '../support/context.ts';
+import { as, login, type TestContext } from '../support/context.ts';
 import { createUser, orgOfUser } from '../support/org-factories.ts';
-import { BROWSER_WAIT, canRunBrowser, launchChromium, serveWebApp } from '../support/browser-harness.ts';
+import {
+  BROWSER_WAIT,
+  canRunBrowser,
+  consoleSignedIn,
+  launchChromium,
+  serveWebApp,
+} from '../support/browser-harness.ts';
 import { axeViolations } from '../support/axe.ts';
 
 const poll = <T>(read: () => Promise<T> | T, timeout = BROWSER_WAIT) => expect.poll(read, { timeout });
-
-async function fill(page: Page, testId: string, value: string) {
-  const el = page.getByTestId(testId);
-  const tag = await el.evaluate((node) => node.tagName);
-  await (tag === 'INPUT' || tag === 'TEXTAREA' ? el : el.locator('input, textarea').first()).fill(value);
-}
 
 describe.runIf(canRunBrowser)('the console home per role', () => {
   let tc: TestContext;
@@ -35,27 +35,7 @@ describe.runIf(canRunBrowser)('the console home per role', () => {
     await tc?.close();
   });
 
-  async function homeAs(username: string): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({
-      viewport: { width: 1366, height: 900 },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      bypassCSP: true,
-    });
-    const page = await context.newPage();
-    await page.goto(`${baseUrl}/`);
-    await page.waitForURL(/\/login/);
-    await fill(page, 'login-username', username);
-    await fill(page, 'login-password', DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('header-role').waitFor();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    return { page, errors };
-  }
+  const homeAs = (username: string) => consoleSignedIn(browser, baseUrl, username);
 
   const countIn = async (page: Page, key: string) =>
     Number((await page.getByTestId(`todo-${key}`).locator('.todo-count').textContent())?.trim());

@@ -3,8 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, inject } from 'vitest';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-import { createTestContext, type TestContext } from './context.ts';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createTestContext, DEMO_PASSWORD, type TestContext } from './context.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -136,4 +136,44 @@ export async function serveWebApp(): Promise<{ tc: TestContext; baseUrl: string 
   const tc = await createTestContext({ webDist: WEB_DIST });
   await tc.app.listen({ port: 0, host: '127.0.0.1' });
   return { tc, baseUrl: `http://127.0.0.1:${(tc.app.server.address() as { port: number }).port}` };
+}
+
+/** Fills the input behind a test id (the element itself, or the first input inside a wrapper). */
+export async function fillTestId(page: Page, testId: string, value: string): Promise<void> {
+  const el = page.getByTestId(testId);
+  const tag = await el.evaluate((node) => node.tagName);
+  await (tag === 'INPUT' || tag === 'TEXTAREA' ? el : el.locator('input, textarea').first()).fill(value);
+}
+
+/**
+ * A fresh console page signed in as `username` (zh-CN, China time, CSP bypassed for axe), and the
+ * page errors and console errors it logs from then on — the signed-out probe before the login
+ * answers 401 by design and is not collected.
+ */
+export async function consoleSignedIn(
+  browser: Browser,
+  baseUrl: string,
+  username: string,
+  options: { width?: number; height?: number; downloads?: boolean } = {},
+): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1366, height: options.height ?? 900 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    bypassCSP: true,
+    acceptDownloads: options.downloads ?? false,
+  });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/`);
+  await page.waitForURL(/\/login/);
+  await fillTestId(page, 'login-username', username);
+  await fillTestId(page, 'login-password', DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('header-role').waitFor();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return { page, errors };
 }
