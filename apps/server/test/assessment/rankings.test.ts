@@ -41,8 +41,13 @@ async function expectRollupsEqualRebuild() {
   expect(report.ok).toBe(true);
 }
 
+// units tie-break on their code: a zero-padded creation number first, so 甲 < 乙 < 丙 < 丁 whatever
+// uniqueCode's counter (shared by every file of the worker) has reached
+let created = 0;
 async function createOrg(parentId: number, kind: 'institute' | 'station', name: string): Promise<OrgRef> {
-  const res = await center.post('/api/orgs', { parentId, kind, code: uniqueCode('RK'), name });
+  created += 1;
+  const code = `RK${String(created).padStart(3, '0')}-${uniqueCode('RK')}`;
+  const res = await center.post('/api/orgs', { parentId, kind, code, name });
   expect(res.statusCode, res.body).toBe(200);
   const { id } = res.json() as { id: number };
   return (await t.ctx.db.system
