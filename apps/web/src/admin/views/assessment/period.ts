@@ -31,3 +31,45 @@ export function yearPeriod(year: number): Period {
 export function chinaToday(now = new Date()): string {
   return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
+
+/** What the period fields (PeriodFields.vue) hold. */
+export interface PeriodChoice {
+  kind: PeriodKind;
+  /** 'YYYY-MM' */
+  month: string;
+  quarterYear: string;
+  quarter: number;
+  year: string;
+  /** days ('YYYY-MM-DD') or months ('YYYY-MM'), as the page's custom range offers */
+  custom: [string, string] | null;
+}
+
+/** This month, this quarter and this year, as of `today` (China). */
+export function initialChoice(today: string, month = today.slice(0, 7)): PeriodChoice {
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  return {
+    kind: 'month',
+    month,
+    quarterYear: String(y),
+    quarter: Math.ceil(m / 3),
+    year: String(y),
+    custom: null,
+  };
+}
+
+/** The days a choice covers; a custom range of months covers its first month's first day to its last month's last. */
+export function periodOfChoice(c: PeriodChoice, custom: 'days' | 'months' = 'days'): Period | null {
+  switch (c.kind) {
+    case 'month':
+      return c.month ? monthPeriod(c.month) : null;
+    case 'quarter':
+      return quarterPeriod(Number(c.quarterYear), c.quarter);
+    case 'year':
+      return yearPeriod(Number(c.year));
+    default:
+      if (!c.custom) return null;
+      return custom === 'months'
+        ? { from: monthPeriod(c.custom[0]).from, to: monthPeriod(c.custom[1]).to }
+        : { from: c.custom[0], to: c.custom[1] };
+  }
+}
