@@ -36,7 +36,7 @@ export const tasksApi = {
     call(api.GET('/api/tasks/{id}/assignments', { params: { path: { id }, query: toQuery(query) } })),
   cancel: (id: number, reason: string) =>
     call(api.POST('/api/tasks/{id}/cancel', { ...byId(id), body: { reason } })),
-  todo: (query: TodoQuery) => call(api.GET('/api/tasks/todo', { params: { query: toQuery(query) } })),
+  inbox: (query: TodoQuery) => call(api.GET('/api/tasks/todo', { params: { query: toQuery(query) } })),
   todoCounts: () => call(api.GET('/api/tasks/todo/counts', {})),
   assignment: (id: number) => call(api.GET('/api/tasks/assignments/{id}', byId(id))),
   addPhoto: (id: number, file: File) =>

@@ -74,7 +74,7 @@ export function tasksRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
       config: report,
     },
-    (req) => tasks.todo(actorOf(req), req.query),
+    (req) => tasks.inbox(actorOf(req), req.query),
   );
   r.get(
     '/api/tasks/todo/counts',

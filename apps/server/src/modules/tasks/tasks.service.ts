@@ -446,7 +446,7 @@ export function createTasksService(ctx: AppContext) {
       }),
 
     /** 待办: the assignments of the caller's own unit. */
-    todo: (actor: Actor, q: TodoQuery) =>
+    inbox: (actor: Actor, q: TodoQuery) =>
       run(actor, async (tx) => {
         const now = ctx.now();
         let query = selectAssignments(tx).where('a.org_id', '=', actor.orgId);
