@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/database.ts';
 import { taskFigures } from '../tasks/index.ts';
+import { registeredVolunteersByOrg } from '../volunteers/index.ts';
 import { wholeMonths } from './assessment.service.ts';
 import { FACT_COUNTERS, type FactCounter } from './facts.ts';
 import type { AssessedKind, UnitFacts } from './indicators.ts';
@@ -66,7 +67,6 @@ export async function unitFacts(db: Tx, rootPath: string, period: Period): Promi
   };
   const end = period.end;
   const endExclusive = nextDay(end);
-  const chinaMidnight = (day: string) => sql`(${day}::date::timestamp AT TIME ZONE 'Asia/Shanghai')`;
   const { wholeFrom, wholeUntil } = wholeMonths(period.start, end);
   const cols = sql.raw(FACT_COUNTERS.join(', '));
 
@@ -96,11 +96,10 @@ export async function unitFacts(db: Tx, rootPath: string, period: Period): Promi
       (await query.execute(db)).rows.map((r) => ({ path: r.path, n: Number(r.n) })),
       unitsOver,
     );
-  const volunteers = await counted(
-    sql`SELECT org_path::text AS path, count(*) AS n FROM volunteers
-         WHERE org_path <@ ${rootPath}::ltree AND status <> 'withdrawn'
-           AND created_at < ${chinaMidnight(endExclusive)}
-         GROUP BY org_path`,
+  // registered by the period's end and not withdrawn: the volunteers module's per-org counts
+  const volunteers = rollUp(
+    await registeredVolunteersByOrg(db, rootPath, new Date(`${endExclusive}T00:00:00+08:00`)),
+    unitsOver,
   );
   const teams = await counted(
     sql`SELECT t.org_path::text AS path, count(*) AS n FROM teams t

@@ -14,7 +14,12 @@ export {
   type MaskedContact,
 } from './honour-candidates.ts';
 export { yearHours } from './volunteer-view.ts';
-export { countActiveVolunteers } from './subtree-counts.ts';
+export {
+  countActiveVolunteers,
+  recountVolunteers,
+  registeredVolunteersByOrg,
+  volunteerCountDifferences,
+} from './subtree-counts.ts';
 export { cardHolderStar, cardKey, volunteerByCard, type CardLookup } from './card.service.ts';
 
 export const volunteersModule = defineModule({
@@ -30,5 +35,5 @@ export const volunteersModule = defineModule({
     'volunteer.unmask',
     'volunteer.self',
   ],
-  tables: ['volunteers', 'volunteer_imports', 'volunteer_rejoin_requests'],
+  tables: ['volunteers', 'volunteer_imports', 'volunteer_rejoin_requests', 'org_volunteer_counts'],
 });

@@ -524,6 +524,13 @@ export interface Orgs {
   updated_at: Generated<Timestamp>;
 }
 
+export interface OrgVolunteerCounts {
+  active: Generated<number>;
+  org_id: number;
+  org_path: string;
+  registered: Generated<number>;
+}
+
 export interface PlanItems {
   activity_id: number | null;
   created_at: Generated<Timestamp>;
@@ -1063,6 +1070,7 @@ export interface DB {
   orders: Orders;
   org_day_facts: OrgDayFacts;
   org_month_facts: OrgMonthFacts;
+  org_volunteer_counts: OrgVolunteerCounts;
   orgs: Orgs;
   plan_items: PlanItems;
   platforms: Platforms;
