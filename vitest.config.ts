@@ -45,6 +45,9 @@ export default defineConfig({
           // Debian's Chromium against the built app (npm test builds it first)
           include: [BROWSER_TESTS],
           globalSetup: DATABASE_SETUP,
+          // as in integration: each file builds its own app, database and browser; one module cache
+          // per worker saves importing the server again for every file
+          isolate: false,
           testTimeout: 180_000,
           hookTimeout: 180_000,
         },
