@@ -202,7 +202,7 @@ export function buildActivitiesSeed(input: ActivitiesSeedInput): ActivitiesSeed 
         {
           date,
           title: `${TEAHOUSE_SERIES_TITLE}·${topic}`,
-          form: 'jiang',
+          form: 'micro_lecture',
           festival: null,
           reach: 6,
           // 闲时白天讲、忙时晚上讲

@@ -14482,7 +14482,7 @@ export interface operations {
         keyword?: string;
         orgId?: number;
         status?: 'draft' | 'published' | 'in_progress' | 'finished' | 'archived' | 'cancelled';
-        form?: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing';
+        form?: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing' | 'micro_lecture';
         festival?:
           | 'spring'
           | 'lantern'
@@ -14574,7 +14574,7 @@ export interface operations {
           projectId?: number | null;
           teamId?: number | null;
           /** @enum {string} */
-          form: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing';
+          form: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing' | 'micro_lecture';
           /** @enum {string|null} */
           festival?:
             | 'spring'
@@ -14775,7 +14775,7 @@ export interface operations {
           projectId?: number | null;
           teamId?: number | null;
           /** @enum {string} */
-          form?: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing';
+          form?: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing' | 'micro_lecture';
           /** @enum {string|null} */
           festival?:
             | 'spring'
@@ -14873,7 +14873,7 @@ export interface operations {
           projectId?: number | null;
           teamId?: number | null;
           /** @enum {string} */
-          form: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing';
+          form: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing' | 'micro_lecture';
           /** @enum {string|null} */
           festival?:
             | 'spring'
@@ -16276,7 +16276,7 @@ export interface operations {
           title: string;
           description?: string | null;
           /** @enum {string|null} */
-          form?: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing' | null;
+          form?: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing' | 'micro_lecture' | null;
           /** @enum {string|null} */
           festival?:
             | 'spring'
@@ -16343,7 +16343,7 @@ export interface operations {
           title?: string;
           description?: string | null;
           /** @enum {string|null} */
-          form?: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing' | null;
+          form?: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing' | 'micro_lecture' | null;
           /** @enum {string|null} */
           festival?:
             | 'spring'
@@ -16436,7 +16436,7 @@ export interface operations {
           projectId?: number | null;
           teamId?: number | null;
           /** @enum {string} */
-          form?: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing';
+          form?: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing' | 'micro_lecture';
           /** @enum {string|null} */
           festival?:
             | 'spring'
