@@ -3,8 +3,11 @@
 // through a point below it, one only a cancelled one and an ordinary 宣讲 — besides the town's own; the
 // county's professional teams, one serving by an activity, one by an order closed (and another
 // reopened), one founded mid-month, one idle, one dissolved, and a regular team that does not count;
-// projects first reaching 评估效果 in different months and years. Plus the shipped preset.
+// projects first reaching 评估效果 in different months and years. Plus the shipped preset, and the
+// preset migration on settings the centre had already changed.
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkRankingRollups } from '../../src/modules/assessment/index.ts';
 import { as, createTestContext, login, nextIp, type TestContext } from '../support/context.ts';
@@ -391,5 +394,58 @@ describe('projects done vs target', () => {
         'institute:micro_lecture_stations',
       ]),
     );
+  });
+});
+
+describe('migration 0033 on settings the centre had changed', () => {
+  it('rebalances only a kind still exactly as shipped, and adds the new ones off where it was changed', async () => {
+    const sys = t.ctx.db.system;
+    // back to the state before 0033, except that the centre had raised the institutes' publicity target
+    await sys
+      .deleteFrom('assessment_indicators')
+      .where('code', 'in', ['micro_lecture_stations', 'professional_teams_on_target', 'projects_done'])
+      .execute();
+    for (const [kind, code, weight] of [
+      ['institute', 'activities', 20],
+      ['institute', 'service_hours', 10],
+      ['center', 'posts', 20],
+      ['center', 'teams', 20],
+      ['center', 'volunteers', 20],
+      ['center', 'activities', 15],
+    ] as const)
+      await sys
+        .updateTable('assessment_indicators')
+        .set({ weight })
+        .where('org_kind', '=', kind)
+        .where('code', '=', code)
+        .execute();
+    await sys
+      .updateTable('assessment_indicators')
+      .set({ target: 8 })
+      .where('org_kind', '=', 'institute')
+      .where('code', '=', 'publicity')
+      .execute();
+    const file = fs.readFileSync(
+      new URL('../../src/migrations/0033_assessment_lectures_teams_projects.sql', import.meta.url),
+      'utf8',
+    );
+    await sql.raw(file.slice(file.indexOf('DO $$'))).execute(sys);
+
+    const rows = await sys
+      .selectFrom('assessment_indicators')
+      .select(['org_kind', 'code', 'weight', 'enabled'])
+      .execute();
+    const row = (kind: string, code: string) => rows.find((r) => r.org_kind === kind && r.code === code);
+    // the institutes' settings were changed: kept, the new one offered but off
+    expect(row('institute', 'micro_lecture_stations')).toMatchObject({ weight: 0, enabled: false });
+    expect(row('institute', 'activities')).toMatchObject({ weight: 20 });
+    // the centre's were as shipped: rebalanced, the new ones assessed
+    expect(row('center', 'professional_teams_on_target')).toMatchObject({ weight: 10, enabled: true });
+    expect(row('center', 'projects_done')).toMatchObject({ weight: 10, enabled: true });
+    expect(row('center', 'posts')).toMatchObject({ weight: 15 });
+    for (const kind of ['center', 'institute', 'station'])
+      expect(rows.filter((r) => r.org_kind === kind && r.enabled).reduce((s, r) => s + r.weight, 0)).toBe(
+        100,
+      );
   });
 });
