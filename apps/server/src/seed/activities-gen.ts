@@ -4,7 +4,8 @@
  * items linked to their activities); over the past twelve months each institute's festival
  * activities on the real dates of 我们的节日 and a monthly one, the centre's county-wide project
  * activities, each village station's one or two a month (fewer at the laggards, so assessment has
- * something to find), and the monthly 茶乡微讲堂 series; sign-ups, QR check-ins and service records
+ * something to find), the monthly 茶乡微讲堂 series of the demo institute and the villages' own
+ * 茶乡微讲堂 (a share of each town's villages that differs from town to town); sign-ups, QR check-ins and service records
  * as closing and reviewing would have left them; and the weeks ahead: open activities (some full,
  * with a waitlist), one in progress at the demo station right now so its QR screen works.
  *
@@ -202,7 +203,7 @@ export function buildActivitiesSeed(input: ActivitiesSeedInput): ActivitiesSeed 
         {
           date,
           title: `${TEAHOUSE_SERIES_TITLE}·${topic}`,
-          form: 'jiang',
+          form: 'micro_lecture',
           festival: null,
           reach: 6,
           // 闲时白天讲、忙时晚上讲
@@ -267,6 +268,67 @@ export function buildActivitiesSeed(input: ActivitiesSeedInput): ActivitiesSeed 
   }
 
   stageDemoStation(factory, input, rng, demoStation);
+
+  // ------------------------------------------------------------- 茶乡微讲堂 in the villages
+  // ≥ 30% of a town's villages and communities hold one (seed 004 §6, mid-month, in a household's
+  // courtyard). Each town has taken it up to its own degree — villages first — and a host skips a
+  // month now and then, so the assessment finds towns above the 30% and towns below. Drawn last,
+  // from their own generator, so the rest of the year stays as it was.
+  {
+    const lectureRng = mulberry32(20261115);
+    const UPTAKE = [0.6, 0.5, 0.4, 0.3, 0.2, 0.1] as const;
+    for (const institute of institutes) {
+      const own = stations.filter((s) => s.parentId === institute.id && factory.poolOf(s).length > 0);
+      const villagesFirst = [
+        ...own.filter((s) => s.shortName.endsWith('村')),
+        ...own.filter((s) => !s.shortName.endsWith('村')),
+      ];
+      const hosts = villagesFirst.slice(0, Math.round(pick(lectureRng, UPTAKE) * own.length));
+      hosts.forEach((host, h) => {
+        for (const range of months) {
+          const date = ymd(range.year, range.month, 15);
+          if (date < range.first || date > range.last || lectureRng() < 0.12) continue;
+          const month = monthOf(date);
+          build(host, {
+            date,
+            title: `${TEAHOUSE_SERIES_TITLE}·${TEAHOUSE_TOPICS[month - 1]!}`,
+            form: 'micro_lecture',
+            festival: null,
+            reach: 3,
+            // 闲时白天讲、忙时晚上讲
+            hour: BUSY_MONTHS.has(month) ? 19 : 14,
+            minute: 30,
+            length: 90,
+            projectName: '理论宣讲',
+            place: `${host.shortName}“茶乡微讲堂”（${PERSON_SURNAMES[h % PERSON_SURNAMES.length]}家院坝）`,
+            capacity: 25,
+          });
+        }
+      });
+    }
+
+    // the county professional teams' services in the towns (全年服务不少于12次): some teams go out
+    // every month, others miss months, so some meet their yearly service target and some fall behind
+    const MONTHLY = [1, 0.95, 0.5, 0.85, 0.75, 0.65, 0.9, 0.45, 0.35, 1, 0.9, 0.25] as const;
+    CENTRE_TITLES.forEach(([projectName, , form], k) => {
+      const teamId = input.professionalTeams.get(projectName);
+      if (teamId === undefined) return;
+      for (const range of months) {
+        if (lectureRng() >= MONTHLY[k % MONTHLY.length]!) continue;
+        const town = pick(lectureRng, institutes);
+        const span = Math.round((Date.parse(range.last) - Date.parse(range.first)) / DAY);
+        build(center, {
+          date: addDays(range.first, between(lectureRng, 0, span)),
+          title: `“${projectName}”志愿服务队走进${town.shortName}`,
+          form,
+          festival: null,
+          reach: 4,
+          projectName,
+          teamId,
+        });
+      }
+    });
+  }
 
   return {
     year,

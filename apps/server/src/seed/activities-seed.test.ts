@@ -301,6 +301,33 @@ describe('demo activities', () => {
     expect(occurrences.some((a) => a.status === 'published')).toBe(true);
   });
 
+  it('has towns above and below the 30% of villages holding a 茶乡微讲堂, and professional teams on and off target', () => {
+    // October 2026: the share of each town's stations that held a finished 微讲堂
+    const held = new Set(
+      seed.activities
+        .filter(
+          (a) =>
+            a.form === 'micro_lecture' &&
+            (a.status === 'finished' || a.status === 'archived') &&
+            beijingDate(a.startsAt).startsWith('2026-10') &&
+            a.org.kind === 'station',
+        )
+        .map((a) => a.org.id),
+    );
+    const shares = institutes.map((i) => {
+      const own = stations.filter((s) => s.parentId === i.id);
+      return own.filter((s) => held.has(s.id)).length / Math.max(1, own.length);
+    });
+    expect(shares.filter((x) => x >= 0.3).length).toBeGreaterThanOrEqual(3);
+    expect(shares.filter((x) => x < 0.3).length).toBeGreaterThanOrEqual(3);
+    // the professional teams' activities over the past year: some reach 12, some do not
+    const byTeam = new Map<number, number>();
+    for (const a of past(seed))
+      if (a.teamId !== null && a.teamId < 1000) byTeam.set(a.teamId, (byTeam.get(a.teamId) ?? 0) + 1);
+    expect([...byTeam.values()].some((n) => n >= 12)).toBe(true);
+    expect([...byTeam.values()].some((n) => n < 12)).toBe(true);
+  });
+
   it('stages the demo: an activity in progress, open ones with a waitlist, the demo volunteer’s hours', () => {
     const atDemo = seed.activities.filter((a) => a.org.id === demoStation.id);
     const live = atDemo.filter((a) => a.status === 'in_progress');

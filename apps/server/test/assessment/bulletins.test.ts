@@ -56,9 +56,38 @@ type Row = {
 const rowOf = (report: { rows: Row[] }, org: OrgRef) => report.rows.find((r) => r.orgId === org.id)!;
 const result = (row: Row, code: string) => row.results.find((r) => r.code === code)!;
 
+/**
+ * The known answers below test the scoring rules, not the preset: the fixture pins the settings it
+ * was written against (the preset of migration 0027), so a later preset (0033 added the 茶乡微讲堂,
+ * professional-team and project indicators) does not move them.
+ */
+async function pinSettings() {
+  const sys = t.ctx.db.system;
+  await sys
+    .updateTable('assessment_indicators')
+    .set({ weight: 0, enabled: false })
+    .where('code', 'in', ['micro_lecture_stations', 'professional_teams_on_target', 'projects_done'])
+    .execute();
+  for (const [kind, code, weight] of [
+    ['institute', 'activities', 20],
+    ['institute', 'service_hours', 10],
+    ['center', 'posts', 20],
+    ['center', 'teams', 20],
+    ['center', 'volunteers', 20],
+    ['center', 'activities', 15],
+  ] as const)
+    await sys
+      .updateTable('assessment_indicators')
+      .set({ weight })
+      .where('org_kind', '=', kind)
+      .where('code', '=', code)
+      .execute();
+}
+
 beforeAll(async () => {
   t = await createTestContext();
   t.setNow(NOW);
+  await pinSettings();
   centerSession = await login(t.app, 'demo-center');
   center = as(t.app, centerSession);
   institute = as(t.app, await login(t.app, 'demo-institute'));

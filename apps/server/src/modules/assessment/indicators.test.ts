@@ -1,7 +1,17 @@
-// The pure parts of assessment: periods, ranks with ties, and the reward allocation that always sums
-// to the pool to the fen, however the scores fall.
+// The pure parts of assessment: periods, ranks with ties, the figures and targets of the 茶乡微讲堂,
+// professional-team and project indicators, and the reward allocation that always sums to the pool
+// to the fen, however the scores fall.
 import { describe, expect, it } from 'vitest';
-import { allocateByScore, rankByScore } from './indicators.ts';
+import {
+  actualOf,
+  allocateByScore,
+  rankByScore,
+  scoreUnit,
+  targetOf,
+  teamOnTarget,
+  type IndicatorSetting,
+  type UnitFacts,
+} from './indicators.ts';
 import { parsePeriod, periodOf, previousPeriod } from './periods.ts';
 
 describe('periods', () => {
@@ -32,6 +42,101 @@ describe('periods', () => {
     expect(previousPeriod(periodOf('month', '2026-01-15')).key).toBe('2025-12');
     expect(previousPeriod(periodOf('quarter', '2026-02-01')).key).toBe('2025-Q4');
     expect(previousPeriod(periodOf('year', '2026-12-07')).key).toBe('2025');
+  });
+});
+
+const town: UnitFacts = {
+  orgId: 1,
+  path: '1.2',
+  name: '测试镇实践所',
+  kind: 'institute',
+  archived: false,
+  existedShare: 1,
+  activitiesHeld: 0,
+  festivalActivitiesHeld: 0,
+  serviceHours: 0,
+  ordersClosed: 0,
+  ordersClosedOnTime: 0,
+  ratingSum: 0,
+  ratingCount: 0,
+  volunteers: 0,
+  population: null,
+  activeVolunteers: 0,
+  sitesPassed: 0,
+  sites: 0,
+  posts: 0,
+  teams: 0,
+  tasksAssigned: 0,
+  tasksApproved: 0,
+  stationsOnTarget: null,
+  stations: 0,
+  microLectureStations: 0,
+  professionalTeams: 0,
+  professionalTeamsOnTarget: 0,
+  projectsDone: 0,
+};
+
+describe('the 茶乡微讲堂, professional-team and project indicators', () => {
+  it('gives the share of stations that held a 微讲堂, and 无数据 for a town without stations', () => {
+    expect(actualOf('micro_lecture_stations', { ...town, sites: 7, microLectureStations: 2 }, 10)).toBe(28.6);
+    expect(actualOf('micro_lecture_stations', { ...town, sites: 10, microLectureStations: 3 }, 10)).toBe(30);
+    expect(actualOf('micro_lecture_stations', town, 10)).toBeNull();
+    // a rate: the 30% is the target of a month, a quarter and a year alike
+    const setting = { code: 'micro_lecture_stations', target: 30 } as const;
+    expect(targetOf(setting, 1, 0.5)).toBe(30);
+    expect(targetOf(setting, 12, 1)).toBe(30);
+  });
+
+  it('gives the share of professional teams on target, and 无数据 where there are none', () => {
+    const centre = { ...town, kind: 'center' as const, professionalTeams: 12, professionalTeamsOnTarget: 9 };
+    expect(actualOf('professional_teams_on_target', centre, 10)).toBe(75);
+    expect(actualOf('professional_teams_on_target', { ...centre, professionalTeams: 0 }, 10)).toBeNull();
+    expect(targetOf({ code: 'professional_teams_on_target', target: 100 }, 3, 1)).toBe(100);
+  });
+
+  it('prorates a team’s yearly service target to the period and to the days it existed', () => {
+    // 12 a year: 1 a month, 3 a quarter
+    expect(teamOnTarget(1, 12, 1, 1)).toBe(true);
+    expect(teamOnTarget(0, 12, 1, 1)).toBe(false);
+    expect(teamOnTarget(2, 12, 3, 1)).toBe(false);
+    expect(teamOnTarget(3, 12, 3, 1)).toBe(true);
+    // founded on 16 October: 16 of 31 days owe 12 × 1/12 × 16/31 = 0.52 services, so 1 is enough
+    expect(teamOnTarget(1, 12, 1, 16 / 31)).toBe(true);
+    expect(teamOnTarget(0, 12, 1, 16 / 31)).toBe(false);
+    // a target of 0 is met by anything
+    expect(teamOnTarget(0, 0, 12, 1)).toBe(true);
+  });
+
+  it('counts projects done against the yearly target prorated to the period (12 a year: 3 a quarter)', () => {
+    const centre = { ...town, kind: 'center' as const, projectsDone: 2 };
+    expect(actualOf('projects_done', centre, 10)).toBe(2);
+    const setting = { code: 'projects_done', target: 12 } as const;
+    expect(targetOf(setting, 12, 1)).toBe(12);
+    expect(targetOf(setting, 3, 1)).toBe(3);
+    expect(targetOf(setting, 1, 1)).toBe(1);
+    const settings: IndicatorSetting[] = [
+      { orgKind: 'center', code: 'projects_done', seq: 1, target: 12, weight: 50, enabled: true },
+      {
+        orgKind: 'center',
+        code: 'professional_teams_on_target',
+        seq: 2,
+        target: 100,
+        weight: 50,
+        enabled: true,
+      },
+    ];
+    // a quarter: 2 of 3 projects (66.7%), 9 of 12 teams (75% of 100%): (50 × 0.667 + 50 × 0.75) / 100
+    const score = scoreUnit(
+      { ...centre, professionalTeams: 12, professionalTeamsOnTarget: 9 },
+      settings,
+      3,
+      10,
+    );
+    expect(score.results.map((r) => [r.code, r.actual, r.target, r.completion, r.rag])).toEqual([
+      ['projects_done', 2, 3, 66.7, 'red'],
+      ['professional_teams_on_target', 75, 100, 75, 'red'],
+    ]);
+    expect(score.score).toBe(70.8);
   });
 });
 

@@ -93,6 +93,30 @@ export const INDICATORS = {
     description: '所辖实践站中开展活动达到目标的比例',
     recorded: true,
   },
+  micro_lecture_stations: {
+    name: '“茶乡微讲堂”覆盖村（社区）',
+    unit: '%',
+    basis: 'rate',
+    description:
+      '所辖实践站（村、社区）中期间内举办过至少一场已结束的“茶乡微讲堂”（活动形式为“微”）的比例；实践站下的实践点举办的计入所在实践站',
+    recorded: true,
+  },
+  professional_teams_on_target: {
+    name: '专业志愿服务队完成服务目标',
+    unit: '%',
+    basis: 'rate',
+    description:
+      '在册的专业志愿服务队中，期间服务次数达到其年度服务目标按月折算值（年度目标 × 月数 ÷ 12，期间中组建的按组建后天数折算）的比例；服务次数 = 该队组织并已结束的活动场次 + 派给该队并已办结的点单数',
+    recorded: true,
+  },
+  projects_done: {
+    name: '志愿服务项目完成',
+    unit: '个',
+    basis: 'flow',
+    description:
+      '本年度项目库中期间内完成实施、首次进入“评估效果”阶段的项目数（项目周期 确立→招募→实施→评估→优化，进入评估即实施完成；每个项目只计一次）',
+    recorded: true,
+  },
   task_completion: {
     name: '工作任务完成率',
     unit: '%',
@@ -166,6 +190,7 @@ export const INDICATORS_BY_KIND: Record<AssessedKind, readonly IndicatorCode[]> 
     'task_completion',
     'trainings',
     'publicity',
+    'micro_lecture_stations',
   ],
   center: [
     'posts',
@@ -181,6 +206,8 @@ export const INDICATORS_BY_KIND: Record<AssessedKind, readonly IndicatorCode[]> 
     'site_standard',
     'trainings',
     'publicity',
+    'professional_teams_on_target',
+    'projects_done',
   ],
 };
 
@@ -223,6 +250,13 @@ export interface UnitFacts {
   /** for an institute: its stations meeting their activities target / its stations */
   stationsOnTarget: number | null;
   stations: number;
+  /** of the `sites` (the stations in the period), those that held a finished 茶乡微讲堂 in it */
+  microLectureStations: number;
+  /** the professional teams (with a yearly service target) in the period, and those on target */
+  professionalTeams: number;
+  professionalTeamsOnTarget: number;
+  /** projects that first reached 评估效果 in the period, in the year they belong to */
+  projectsDone: number;
 }
 
 export type Rag = 'green' | 'amber' | 'red' | 'none';
@@ -281,6 +315,14 @@ export function actualOf(code: IndicatorCode, f: UnitFacts, minRatings: number):
         : null;
     case 'task_completion':
       return f.tasksAssigned > 0 ? round((f.tasksApproved / f.tasksAssigned) * 100, 1) : null;
+    case 'micro_lecture_stations':
+      return f.sites > 0 ? round((f.microLectureStations / f.sites) * 100, 1) : null;
+    case 'professional_teams_on_target':
+      return f.professionalTeams > 0
+        ? round((f.professionalTeamsOnTarget / f.professionalTeams) * 100, 1)
+        : null;
+    case 'projects_done':
+      return f.projectsDone;
     case 'posts':
       return f.posts;
     case 'teams':
@@ -301,6 +343,14 @@ export function targetOf(
 ) {
   if (INDICATORS[setting.code].basis !== 'flow') return setting.target;
   return round(((setting.target * months) / 12) * existedShare, 2);
+}
+
+/**
+ * Whether a team's services in a period reached its yearly target prorated to the period: the
+ * target × months / 12, times the share of the period the team existed (as targetOf prorates).
+ */
+export function teamOnTarget(services: number, yearlyTarget: number, months: number, existedShare: number) {
+  return services >= round(((yearlyTarget * months) / 12) * existedShare, 2);
 }
 
 const ragOf = (completion: number | null): Rag =>

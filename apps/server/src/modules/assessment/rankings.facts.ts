@@ -17,7 +17,12 @@ export const VOLUNTEER_COUNTERS = [
   'points',
 ] as const;
 export type VolunteerCounter = (typeof VOLUNTEER_COUNTERS)[number];
-export const TEAM_COUNTERS = ['activities_held', 'service_records', 'service_hours'] as const;
+export const TEAM_COUNTERS = [
+  'activities_held',
+  'service_records',
+  'service_hours',
+  'orders_closed',
+] as const;
 export type TeamCounter = (typeof TEAM_COUNTERS)[number];
 
 const nonZero = (delta: Record<string, number>) =>
@@ -162,6 +167,20 @@ export const rankingEventHandlers: EventHandlers = {
     if (team !== undefined) await addTeamFacts(tx, team, month, { service_hours: delta });
   },
 
+  // an order dispatched to a team and closed is one service of the team (in the month it closed);
+  // a reopening takes it back from that month (the order still names the team it was dispatched to)
+  async 'order.closed'(tx, e) {
+    const o = await tx
+      .selectFrom('orders')
+      .select(['dispatched_team_id', 'closed_at'])
+      .where('id', '=', e.orderId)
+      .executeTakeFirstOrThrow();
+    if (o.dispatched_team_id !== null)
+      await addTeamFacts(tx, o.dispatched_team_id, chinaMonth(new Date(o.closed_at ?? e.at)), {
+        orders_closed: 1,
+      });
+  },
+
   async 'order.residentRated'(tx, e) {
     const o = await tx
       .selectFrom('orders')
@@ -174,6 +193,13 @@ export const rankingEventHandlers: EventHandlers = {
   },
 
   async 'order.reopened'(tx, e) {
+    const o = await tx
+      .selectFrom('orders')
+      .select('dispatched_team_id')
+      .where('id', '=', e.orderId)
+      .executeTakeFirstOrThrow();
+    if (o.dispatched_team_id !== null)
+      await addTeamFacts(tx, o.dispatched_team_id, chinaMonth(e.closedAt), { orders_closed: -1 });
     if (e.rating === null || e.ratedAt === null) return;
     const month = chinaMonth(e.ratedAt);
     for (const v of await servedBy(tx, e.orderId))

@@ -36,16 +36,20 @@ function teamFactsQuery() {
   return sql.raw(`
     SELECT team_id, month, ${sums(TEAM_COUNTERS)} FROM (
       SELECT a.team_id, ${month('a.starts_at')} AS month, 1 AS activities_held, 0 AS service_records,
-             0::numeric AS service_hours
+             0::numeric AS service_hours, 0 AS orders_closed
         FROM activities a WHERE a.status IN ('finished', 'archived') AND a.team_id IS NOT NULL
       UNION ALL
-      SELECT a.team_id, ${month('r.started_at')}, 0, 1, r.hours
+      SELECT a.team_id, ${month('r.started_at')}, 0, 1, r.hours, 0
         FROM service_records r JOIN activities a ON r.source = 'activity' AND a.id = r.source_id
        WHERE r.status = 'confirmed' AND r.kind <> 'opening' AND a.team_id IS NOT NULL
       UNION ALL
-      SELECT o.dispatched_team_id, ${month('r.started_at')}, 0, 1, r.hours
+      SELECT o.dispatched_team_id, ${month('r.started_at')}, 0, 1, r.hours, 0
         FROM service_records r JOIN orders o ON r.source = 'order' AND o.id = r.source_id
        WHERE r.status = 'confirmed' AND r.kind <> 'opening' AND o.dispatched_team_id IS NOT NULL
+      UNION ALL
+      SELECT o.dispatched_team_id, ${month('o.closed_at')}, 0, 0, 0, 1
+        FROM orders o
+       WHERE o.status = 'closed' AND o.closed_at IS NOT NULL AND o.dispatched_team_id IS NOT NULL
     ) f
     GROUP BY team_id, month`);
 }

@@ -9,7 +9,7 @@ import { taskFigures } from '../tasks/index.ts';
 import { registeredVolunteersByOrg } from '../volunteers/index.ts';
 import { wholeMonths } from './assessment.service.ts';
 import { FACT_COUNTERS, type FactCounter } from './facts.ts';
-import type { AssessedKind, UnitFacts } from './indicators.ts';
+import { teamOnTarget, type AssessedKind, type UnitFacts } from './indicators.ts';
 import { daysBetween, nextDay, type Period } from './periods.ts';
 
 const CHINA_DAY = (column: string) => sql.raw(`(${column} AT TIME ZONE 'Asia/Shanghai')::date`);
@@ -68,6 +68,7 @@ export async function unitFacts(db: Tx, rootPath: string, period: Period): Promi
   const end = period.end;
   const endExclusive = nextDay(end);
   const { wholeFrom, wholeUntil } = wholeMonths(period.start, end);
+  const days = daysBetween(period.start, end);
   const cols = sql.raw(FACT_COUNTERS.join(', '));
 
   const { rows: sumRows } = await sql<{ path: string } & Record<FactCounter, string>>`
@@ -147,6 +148,64 @@ export async function unitFacts(db: Tx, rootPath: string, period: Period): Promi
     unitsOver,
   );
 
+  // the stations that held a finished 茶乡微讲堂 (form 'micro_lecture') in the period, themselves or
+  // a point below them: the few such activities of the period by a partial index (migration 0033),
+  // grouped by org, each org then mapped to the station it lies in
+  const { rows: lectureOrgs } = await sql<{ path: string }>`
+    SELECT org_path::text AS path FROM activities
+     WHERE org_path <@ ${rootPath}::ltree AND form = 'micro_lecture' AND status IN ('finished', 'archived')
+       AND starts_at >= ${chinaMidnight(period.start)} AND starts_at < ${chinaMidnight(endExclusive)}
+     GROUP BY org_path`.execute(db);
+  const stationPaths = new Set(stations.map((x) => x.path));
+  const lectureStations = new Set(
+    lectureOrgs.flatMap((r) => unitsOver(r.path).filter((p) => stationPaths.has(p))),
+  );
+  const microLectures = rollUp(
+    [...lectureStations].map((path) => ({ path, n: 1 })),
+    unitsOver,
+  );
+
+  // the professional teams (服务队 with a yearly service target) that existed in the period, and
+  // their services in it from the per-team monthly rollup (team_month_facts, whole months: periods
+  // are months, quarters and years): activities they organised and held + orders dispatched to them
+  // and closed
+  const { rows: proTeams } = await sql<{ path: string; target: number; since: string; services: string }>`
+    SELECT t.org_path::text AS path, t.yearly_service_target AS target,
+           to_char(${SINCE('t.')}, 'YYYY-MM-DD') AS since,
+           coalesce(sum(f.activities_held + f.orders_closed), 0) AS services
+      FROM teams t
+      LEFT JOIN team_month_facts f ON f.team_id = t.id AND f.month BETWEEN ${monthFrom}::date AND ${monthTo}::date
+     WHERE t.org_path <@ ${rootPath}::ltree AND t.kind = 'professional' AND t.status = 'active'
+       AND t.yearly_service_target IS NOT NULL AND ${SINCE('t.')} <= ${end}::date
+     GROUP BY t.id`.execute(db);
+  const existedShareFrom = (since: string) =>
+    Math.min(1, daysBetween(since > period.start ? since : period.start, end) / days);
+  const proTeamCount = rollUp(
+    proTeams.map((x) => ({ path: x.path, n: 1 })),
+    unitsOver,
+  );
+  const proTeamsOnTarget = rollUp(
+    proTeams.map((x) => ({
+      path: x.path,
+      n: teamOnTarget(Number(x.services), x.target, period.months, existedShareFrom(x.since)) ? 1 : 0,
+    })),
+    unitsOver,
+  );
+
+  // projects done: those of the year that first reached 评估效果 (implementation complete) in the
+  // period, from their status history (a project cycles back to 招募 after 优化, so its current
+  // status does not say whether it was done)
+  const projectsDone = await counted(
+    sql`SELECT p.org_path::text AS path, count(*) AS n
+          FROM projects p
+          JOIN LATERAL (SELECT min(h.changed_at) AS at FROM project_status_history h
+                         WHERE h.project_id = p.id AND h.to_status = 'evaluating') d ON true
+         WHERE p.org_path <@ ${rootPath}::ltree
+           AND d.at >= ${chinaMidnight(period.start)} AND d.at < ${chinaMidnight(endExclusive)}
+           AND p.year = extract(year FROM d.at AT TIME ZONE 'Asia/Shanghai')
+         GROUP BY p.org_path`,
+  );
+
   // work tasks due in the period, by recipient (tasks module)
   const tasks = await taskFigures(db, rootPath, period.start, end);
   const tasksAssigned = rollUp(
@@ -158,7 +217,6 @@ export async function unitFacts(db: Tx, rootPath: string, period: Period): Promi
     unitsOver,
   );
 
-  const days = daysBetween(period.start, end);
   const populationOf = (unit: UnitRow): number | null => {
     if (unit.population !== null) return unit.population;
     // not recorded on the unit itself: the sum of the stations' below it, when any recorded one
@@ -196,6 +254,10 @@ export async function unitFacts(db: Tx, rootPath: string, period: Period): Promi
       tasksApproved: tasksApproved.get(unit.path) ?? 0,
       stationsOnTarget: null,
       stations: unit.kind === 'station' ? 0 : site.sites,
+      microLectureStations: microLectures.get(unit.path) ?? 0,
+      professionalTeams: proTeamCount.get(unit.path) ?? 0,
+      professionalTeamsOnTarget: proTeamsOnTarget.get(unit.path) ?? 0,
+      projectsDone: projectsDone.get(unit.path) ?? 0,
     };
   });
 }

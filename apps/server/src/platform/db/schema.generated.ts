@@ -841,6 +841,7 @@ export interface TeamMembers {
 export interface TeamMonthFacts {
   activities_held: Generated<number>;
   month: string;
+  orders_closed: Generated<number>;
   org_path: string;
   service_hours: Generated<number>;
   service_records: Generated<number>;

@@ -14482,7 +14482,7 @@ export interface operations {
         keyword?: string;
         orgId?: number;
         status?: 'draft' | 'published' | 'in_progress' | 'finished' | 'archived' | 'cancelled';
-        form?: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing';
+        form?: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing' | 'micro_lecture';
         festival?:
           | 'spring'
           | 'lantern'
@@ -14574,7 +14574,7 @@ export interface operations {
           projectId?: number | null;
           teamId?: number | null;
           /** @enum {string} */
-          form: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing';
+          form: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing' | 'micro_lecture';
           /** @enum {string|null} */
           festival?:
             | 'spring'
@@ -14775,7 +14775,7 @@ export interface operations {
           projectId?: number | null;
           teamId?: number | null;
           /** @enum {string} */
-          form?: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing';
+          form?: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing' | 'micro_lecture';
           /** @enum {string|null} */
           festival?:
             | 'spring'
@@ -14873,7 +14873,7 @@ export interface operations {
           projectId?: number | null;
           teamId?: number | null;
           /** @enum {string} */
-          form: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing';
+          form: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing' | 'micro_lecture';
           /** @enum {string|null} */
           festival?:
             | 'spring'
@@ -16276,7 +16276,7 @@ export interface operations {
           title: string;
           description?: string | null;
           /** @enum {string|null} */
-          form?: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing' | null;
+          form?: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing' | 'micro_lecture' | null;
           /** @enum {string|null} */
           festival?:
             | 'spring'
@@ -16343,7 +16343,7 @@ export interface operations {
           title?: string;
           description?: string | null;
           /** @enum {string|null} */
-          form?: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing' | null;
+          form?: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing' | 'micro_lecture' | null;
           /** @enum {string|null} */
           festival?:
             | 'spring'
@@ -16436,7 +16436,7 @@ export interface operations {
           projectId?: number | null;
           teamId?: number | null;
           /** @enum {string} */
-          form?: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing';
+          form?: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing' | 'micro_lecture';
           /** @enum {string|null} */
           festival?:
             | 'spring'
@@ -20760,6 +20760,9 @@ export interface operations {
                   | 'average_rating'
                   | 'site_standard'
                   | 'stations_on_target'
+                  | 'micro_lecture_stations'
+                  | 'professional_teams_on_target'
+                  | 'projects_done'
                   | 'task_completion'
                   | 'trainings'
                   | 'publicity'
@@ -20787,6 +20790,9 @@ export interface operations {
                 | 'average_rating'
                 | 'site_standard'
                 | 'stations_on_target'
+                | 'micro_lecture_stations'
+                | 'professional_teams_on_target'
+                | 'projects_done'
                 | 'task_completion'
                 | 'trainings'
                 | 'publicity'
@@ -20846,6 +20852,9 @@ export interface operations {
                 | 'average_rating'
                 | 'site_standard'
                 | 'stations_on_target'
+                | 'micro_lecture_stations'
+                | 'professional_teams_on_target'
+                | 'projects_done'
                 | 'task_completion'
                 | 'trainings'
                 | 'publicity'
@@ -20892,6 +20901,9 @@ export interface operations {
               | 'average_rating'
               | 'site_standard'
               | 'stations_on_target'
+              | 'micro_lecture_stations'
+              | 'professional_teams_on_target'
+              | 'projects_done'
               | 'task_completion'
               | 'trainings'
               | 'publicity'
@@ -20927,6 +20939,9 @@ export interface operations {
                 | 'average_rating'
                 | 'site_standard'
                 | 'stations_on_target'
+                | 'micro_lecture_stations'
+                | 'professional_teams_on_target'
+                | 'projects_done'
                 | 'task_completion'
                 | 'trainings'
                 | 'publicity'
@@ -20995,6 +21010,9 @@ export interface operations {
                 | 'average_rating'
                 | 'site_standard'
                 | 'stations_on_target'
+                | 'micro_lecture_stations'
+                | 'professional_teams_on_target'
+                | 'projects_done'
                 | 'task_completion'
                 | 'trainings'
                 | 'publicity'
@@ -21036,6 +21054,9 @@ export interface operations {
                   | 'average_rating'
                   | 'site_standard'
                   | 'stations_on_target'
+                  | 'micro_lecture_stations'
+                  | 'professional_teams_on_target'
+                  | 'projects_done'
                   | 'task_completion'
                   | 'trainings'
                   | 'publicity'
@@ -21170,6 +21191,9 @@ export interface operations {
                   | 'average_rating'
                   | 'site_standard'
                   | 'stations_on_target'
+                  | 'micro_lecture_stations'
+                  | 'professional_teams_on_target'
+                  | 'projects_done'
                   | 'task_completion'
                   | 'trainings'
                   | 'publicity'
@@ -21211,6 +21235,9 @@ export interface operations {
                     | 'average_rating'
                     | 'site_standard'
                     | 'stations_on_target'
+                    | 'micro_lecture_stations'
+                    | 'professional_teams_on_target'
+                    | 'projects_done'
                     | 'task_completion'
                     | 'trainings'
                     | 'publicity'
@@ -21313,6 +21340,9 @@ export interface operations {
                   | 'average_rating'
                   | 'site_standard'
                   | 'stations_on_target'
+                  | 'micro_lecture_stations'
+                  | 'professional_teams_on_target'
+                  | 'projects_done'
                   | 'task_completion'
                   | 'trainings'
                   | 'publicity'
@@ -21354,6 +21384,9 @@ export interface operations {
                     | 'average_rating'
                     | 'site_standard'
                     | 'stations_on_target'
+                    | 'micro_lecture_stations'
+                    | 'professional_teams_on_target'
+                    | 'projects_done'
                     | 'task_completion'
                     | 'trainings'
                     | 'publicity'
@@ -21507,6 +21540,9 @@ export interface operations {
                   | 'average_rating'
                   | 'site_standard'
                   | 'stations_on_target'
+                  | 'micro_lecture_stations'
+                  | 'professional_teams_on_target'
+                  | 'projects_done'
                   | 'task_completion'
                   | 'trainings'
                   | 'publicity'
@@ -21548,6 +21584,9 @@ export interface operations {
                     | 'average_rating'
                     | 'site_standard'
                     | 'stations_on_target'
+                    | 'micro_lecture_stations'
+                    | 'professional_teams_on_target'
+                    | 'projects_done'
                     | 'task_completion'
                     | 'trainings'
                     | 'publicity'
