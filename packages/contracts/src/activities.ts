@@ -3,22 +3,15 @@
 // shared by the server, the console and H5.
 import { distanceKm } from './matching.ts';
 
-/**
- * 讲/评/帮/乐/庆/树/行 (seeds 001 and 003), and the 微讲堂: the 茶乡微讲堂 of seed 004 §6, a 宣讲 held
- * in a fixed household's courtyard every month, whose spread over a town's villages is assessed
- * (≥ 30%) — its own form so the assessment can count it from recorded activities.
- */
-export const ACTIVITY_FORMS = [
-  'jiang',
-  'ping',
-  'bang',
-  'le',
-  'qing',
-  'shu',
-  'xing',
-  'micro_lecture',
-] as const;
+/** 讲/评/帮/乐/庆/树/行 (seeds 001 and 003). */
+export const ACTIVITY_FORMS = ['jiang', 'ping', 'bang', 'le', 'qing', 'shu', 'xing'] as const;
 export type ActivityForm = (typeof ACTIVITY_FORMS)[number];
+/**
+ * 茶乡微讲堂 (seed 004 §6): a 宣讲 held monthly in a household's courtyard, whose spread over a
+ * town's villages is assessed (≥ 30%). It stays a 讲 (理论宣讲) activity, marked as a 微讲堂.
+ */
+export const MICRO_LECTURE_FORM: ActivityForm = 'jiang';
+export const MICRO_LECTURE_LABEL = '茶乡微讲堂';
 export const ACTIVITY_FORM_LABELS: Record<ActivityForm, string> = {
   jiang: '讲（理论宣讲）',
   ping: '评（道德评议）',
@@ -27,7 +20,6 @@ export const ACTIVITY_FORM_LABELS: Record<ActivityForm, string> = {
   qing: '庆（节日庆典）',
   shu: '树（典型选树）',
   xing: '行（文明实践行动）',
-  micro_lecture: '微（茶乡微讲堂）',
 };
 export const ACTIVITY_FORM_SHORT: Record<ActivityForm, string> = {
   jiang: '讲',
@@ -37,7 +29,6 @@ export const ACTIVITY_FORM_SHORT: Record<ActivityForm, string> = {
   qing: '庆',
   shu: '树',
   xing: '行',
-  micro_lecture: '微',
 };
 
 /** 我们的节日, plus the commemorative days the seeds name. */

@@ -137,6 +137,7 @@ export function createActivityFactory(input: ActivitiesSeedInput, rng: Rng) {
       projectId: project?.id ?? null,
       teamId: slot.teamId === undefined ? (input.regularTeams.get(org.id) ?? null) : slot.teamId,
       form: slot.form,
+      microLecture: slot.microLecture ?? false,
       festival: slot.festival,
       description: `${org.shortName}${slot.title}。欢迎志愿者报名参加，请按时到场扫码签到。`,
       place,

@@ -260,7 +260,6 @@ export const FORM_TITLES: Record<ActivityForm, string[]> = {
     '爱国卫生运动',
     '门前三小清洁行动',
   ],
-  micro_lecture: ['“茶乡微讲堂”院坝宣讲'],
 };
 
 /** How often each form is drawn for everyday activities (the festivals add 庆). */
@@ -283,7 +282,6 @@ export const FORM_PLATFORM: Record<ActivityForm, string | null> = {
   qing: 'culture_arts',
   shu: 'theory',
   xing: 'science',
-  micro_lecture: 'theory',
 };
 
 /** The "文明实践365" project an institute's activity of this form may belong to. */
@@ -295,7 +293,6 @@ export const FORM_PROJECT: Record<ActivityForm, string[]> = {
   qing: ['文化惠民'],
   shu: ['我是党员我带头'],
   xing: ['关爱自然', '文明交通'],
-  micro_lecture: ['理论宣讲'],
 };
 
 /** The centre's county-wide activities of the professional teams (project name, title, form). */
@@ -414,7 +411,6 @@ const FORM_OUTCOMES: Record<ActivityForm, string> = {
   qing: '活动展示了传统节日文化，增进了邻里感情，倡导了文明新风',
   shu: '表彰了一批先进典型，用身边事教育身边人',
   xing: '志愿者清理垃圾、劝导不文明行为，改善了村容村貌',
-  micro_lecture: '户主和周边群众围坐院坝，宣讲员用乡音土话讲政策、讲身边好人好事，现场答疑解惑',
 };
 
 /** The archive's summary (活动总结) of a finished activity. */

@@ -203,7 +203,8 @@ export function buildActivitiesSeed(input: ActivitiesSeedInput): ActivitiesSeed 
         {
           date,
           title: `${TEAHOUSE_SERIES_TITLE}·${topic}`,
-          form: 'micro_lecture',
+          form: 'jiang',
+          microLecture: true,
           festival: null,
           reach: 6,
           // 闲时白天讲、忙时晚上讲
@@ -292,7 +293,8 @@ export function buildActivitiesSeed(input: ActivitiesSeedInput): ActivitiesSeed 
           build(host, {
             date,
             title: `${TEAHOUSE_SERIES_TITLE}·${TEAHOUSE_TOPICS[month - 1]!}`,
-            form: 'micro_lecture',
+            form: 'jiang',
+            microLecture: true,
             festival: null,
             reach: 3,
             // 闲时白天讲、忙时晚上讲

@@ -108,6 +108,8 @@ export interface SeedActivity {
   projectId: number | null;
   teamId: number | null;
   form: ActivityForm;
+  /** a 茶乡微讲堂 (a 讲 activity) */
+  microLecture: boolean;
   festival: Festival | null;
   description: string;
   place: string;
@@ -181,6 +183,7 @@ export interface ActivitySlot {
   date: string;
   title: string;
   form: ActivityForm;
+  microLecture?: boolean;
   festival: Festival | null;
   reach: number;
   /** start hour and minute, and length in minutes */

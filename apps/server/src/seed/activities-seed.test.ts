@@ -307,7 +307,8 @@ describe('demo activities', () => {
       seed.activities
         .filter(
           (a) =>
-            a.form === 'micro_lecture' &&
+            a.microLecture &&
+            a.form === 'jiang' &&
             (a.status === 'finished' || a.status === 'archived') &&
             beijingDate(a.startsAt).startsWith('2026-10') &&
             a.org.kind === 'station',

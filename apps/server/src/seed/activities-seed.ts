@@ -171,6 +171,7 @@ async function insertActivities(tx: Tx, seed: ActivitiesSeed): Promise<number[]>
       project_id: a.projectId,
       team_id: a.teamId,
       form: a.form,
+      micro_lecture: a.microLecture,
       festival: a.festival,
       description: a.description,
       place: a.place,
@@ -202,7 +203,7 @@ async function insertActivities(tx: Tx, seed: ActivitiesSeed): Promise<number[]>
     'activities',
     columns(`
       activity_no text, org_id bigint, org_path ltree, series_id bigint, title text, platform text,
-      project_id bigint, team_id bigint, form text, festival text, description text, place text,
+      project_id bigint, team_id bigint, form text, micro_lecture boolean, festival text, description text, place text,
       latitude float8, longitude float8, geofence_m int, starts_at timestamptz, ends_at timestamptz,
       capacity int, signup_opens_at timestamptz, signup_closes_at timestamptz, audience text,
       status text, cancel_reason text, confirmed_count int, waitlist_count int, summary text,

@@ -117,11 +117,35 @@ describe('creating activities', () => {
       [{ signupClosesAt: new Date(Date.now() + 30 * DAY).toISOString() }, 400, 'SIGNUP_WINDOW'],
       [{ orgId: otherStation.id }, 404],
       [{ projectId: 999999 }, 404],
+      // a 茶乡微讲堂 is a 讲 (理论宣讲) activity
+      [{ form: 'ping', microLecture: true }, 400, 'MICRO_LECTURE_FORM'],
+      [{ form: 'jiang', microLecture: 'yes' }, 400],
     ];
     for (const [overrides, status, code] of cases) {
       await expect4xx(await stationAdmin.post('/api/activities', activityInput(overrides)), status, code);
     }
     expect(await count('activities')).toBe(before);
+  });
+
+  it('marks a 讲 activity as a 茶乡微讲堂, and refuses to change the form of one away from 讲', async () => {
+    const created = await stationAdmin.post(
+      '/api/activities',
+      activityInput({ form: 'jiang', microLecture: true, title: '茶乡微讲堂·讲政策' }),
+    );
+    expect(created.statusCode, created.body).toBe(200);
+    const id = created.json().id as number;
+    expect(created.json()).toMatchObject({ form: 'jiang', microLecture: true });
+    await expect4xx(
+      await stationAdmin.put(`/api/activities/${id}`, { form: 'le' }),
+      400,
+      'MICRO_LECTURE_FORM',
+    );
+    // unmarked first, the form may change
+    const unmarked = await stationAdmin.put(`/api/activities/${id}`, { microLecture: false, form: 'le' });
+    expect(unmarked.statusCode, unmarked.body).toBe(200);
+    expect(unmarked.json()).toMatchObject({ form: 'le', microLecture: false });
+    const plain = await stationAdmin.post('/api/activities', activityInput({ form: 'jiang' }));
+    expect(plain.json()).toMatchObject({ microLecture: false });
   });
 
   it('a monthly series makes one activity per month, each edited or cancelled on its own', async () => {

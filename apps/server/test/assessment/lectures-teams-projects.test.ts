@@ -56,7 +56,9 @@ async function held(
       org_path: org.path,
       team_id: opts.teamId ?? null,
       title: form === 'micro_lecture' ? '茶乡微讲堂·<b>防范电信网络诈骗</b>' : '理论宣讲进院坝',
-      form,
+      // a 茶乡微讲堂 is a 讲 activity marked as one
+      form: form === 'micro_lecture' ? 'jiang' : form,
+      micro_lecture: form === 'micro_lecture',
       place: '王家院坝',
       starts_at: start,
       ends_at: new Date(start.getTime() + 2 * HOUR),

@@ -26,6 +26,8 @@ const activityFields = {
   teamId: bodyId.nullable().optional(),
   form: z.enum(ACTIVITY_FORMS, { error: '请选择活动形式（讲、评、帮、乐、庆、树、行）' }),
   festival: z.enum(FESTIVALS, { error: '节日标签不正确' }).nullable().optional(),
+  /** 茶乡微讲堂: only a 讲 (理论宣讲) activity can be one */
+  microLecture: z.boolean({ error: '“茶乡微讲堂”须为是或否' }).optional(),
   description: optionalText(5000),
   place: z
     .string({ error: '请输入活动地点' })
@@ -105,6 +107,7 @@ export const activityView = z.object({
   teamId: z.number().nullable(),
   teamName: z.string().nullable(),
   form: z.string(),
+  microLecture: z.boolean(),
   festival: z.string().nullable(),
   description: z.string().nullable(),
   place: z.string(),

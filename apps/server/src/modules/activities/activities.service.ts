@@ -9,6 +9,8 @@ import {
   ACTIVITY_ACTION_LABELS,
   ACTIVITY_ACTIONS,
   ACTIVITY_STATUS_LABELS,
+  MICRO_LECTURE_FORM,
+  MICRO_LECTURE_LABEL,
   canActivity,
   type ActivityAction,
   type ActivityStatus,
@@ -82,6 +84,7 @@ export function activityViewOf(row: ViewRow, editable: boolean): ActivityView {
     teamId: row.team_id,
     teamName: row.team_name,
     form: row.form,
+    microLecture: row.micro_lecture,
     festival: row.festival,
     description: row.description,
     place: row.place,
@@ -154,6 +157,12 @@ function checkPlace(latitude: number | null | undefined, longitude: number | nul
   if ((latitude == null) !== (longitude == null)) throw new Invalid('经度和纬度须同时填写', 'COORDINATES');
 }
 
+/** A 茶乡微讲堂 is a 讲 (理论宣讲) activity. */
+function checkMicroLecture(form: string, microLecture: boolean | undefined) {
+  if (microLecture && form !== MICRO_LECTURE_FORM)
+    throw new Invalid(`${MICRO_LECTURE_LABEL}须为“讲（理论宣讲）”形式的活动`, 'MICRO_LECTURE_FORM');
+}
+
 async function checkLinks(tx: Tx, input: UpdateActivityInput): Promise<void> {
   if (input.projectId) await findProject(tx, input.projectId);
   if (input.teamId) {
@@ -168,6 +177,7 @@ const columns = (input: UpdateActivityInput) => ({
   project_id: input.projectId,
   team_id: input.teamId,
   form: input.form,
+  micro_lecture: input.microLecture,
   festival: input.festival,
   description: input.description,
   place: input.place,
@@ -214,6 +224,7 @@ export function createActivitiesService(ctx: AppContext) {
     input: ActivityInput,
     extra: { series_id?: number; plan_item_id?: number; startsAt?: Date; endsAt?: Date } = {},
   ): Promise<ActivityRow> {
+    checkMicroLecture(input.form, input.microLecture);
     const now = ctx.now();
     const startsAt = extra.startsAt ?? input.startsAt;
     const endsAt = extra.endsAt ?? input.endsAt;
@@ -415,6 +426,7 @@ export function createActivitiesService(ctx: AppContext) {
             `已有 ${row.confirmed_count} 人报名，招募人数不能少于已报名人数`,
             'CAPACITY_BELOW_SIGNUPS',
           );
+        checkMicroLecture(input.form ?? row.form, input.microLecture ?? row.micro_lecture);
         await checkLinks(tx, input);
         const changes = Object.fromEntries(Object.entries(columns(input)).filter(([, v]) => v !== undefined));
         if (Object.keys(changes).length === 0) return activityView(tx, id, actor);

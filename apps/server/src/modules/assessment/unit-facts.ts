@@ -13,6 +13,8 @@ import { teamOnTarget, type AssessedKind, type UnitFacts } from './indicators.ts
 import { daysBetween, nextDay, type Period } from './periods.ts';
 
 const CHINA_DAY = (column: string) => sql.raw(`(${column} AT TIME ZONE 'Asia/Shanghai')::date`);
+/** The instant a China date begins. */
+const chinaMidnight = (day: string) => sql`(${day}::date::timestamp AT TIME ZONE 'Asia/Shanghai')`;
 /** Since when an org or a team exists: its founding date when recorded, else the day it was entered. */
 const SINCE = (alias: string) =>
   sql.raw(`coalesce(${alias}founded_on, (${alias}created_at AT TIME ZONE 'Asia/Shanghai')::date)`);
@@ -148,12 +150,12 @@ export async function unitFacts(db: Tx, rootPath: string, period: Period): Promi
     unitsOver,
   );
 
-  // the stations that held a finished 茶乡微讲堂 (form 'micro_lecture') in the period, themselves or
-  // a point below them: the few such activities of the period by a partial index (migration 0033),
+  // the stations that held a finished 茶乡微讲堂 (a 讲 marked micro_lecture) in the period, themselves
+  // or a point below them: the few such activities of the period by a partial index (migration 0034),
   // grouped by org, each org then mapped to the station it lies in
   const { rows: lectureOrgs } = await sql<{ path: string }>`
     SELECT org_path::text AS path FROM activities
-     WHERE org_path <@ ${rootPath}::ltree AND form = 'micro_lecture' AND status IN ('finished', 'archived')
+     WHERE org_path <@ ${rootPath}::ltree AND micro_lecture AND status IN ('finished', 'archived')
        AND starts_at >= ${chinaMidnight(period.start)} AND starts_at < ${chinaMidnight(endExclusive)}
      GROUP BY org_path`.execute(db);
   const stationPaths = new Set(stations.map((x) => x.path));

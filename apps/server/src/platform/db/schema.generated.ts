@@ -46,6 +46,7 @@ export interface Activities {
   id: Generated<number>;
   latitude: number | null;
   longitude: number | null;
+  micro_lecture: Generated<boolean>;
   org_id: number;
   org_path: string;
   place: string;

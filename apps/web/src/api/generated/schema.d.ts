@@ -14482,7 +14482,7 @@ export interface operations {
         keyword?: string;
         orgId?: number;
         status?: 'draft' | 'published' | 'in_progress' | 'finished' | 'archived' | 'cancelled';
-        form?: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing' | 'micro_lecture';
+        form?: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing';
         festival?:
           | 'spring'
           | 'lantern'
@@ -14528,6 +14528,7 @@ export interface operations {
               teamId: number | null;
               teamName: string | null;
               form: string;
+              microLecture: boolean;
               festival: string | null;
               description: string | null;
               place: string;
@@ -14574,7 +14575,7 @@ export interface operations {
           projectId?: number | null;
           teamId?: number | null;
           /** @enum {string} */
-          form: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing' | 'micro_lecture';
+          form: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing';
           /** @enum {string|null} */
           festival?:
             | 'spring'
@@ -14588,6 +14589,7 @@ export interface operations {
             | 'lei_feng'
             | 'national_day'
             | null;
+          microLecture?: boolean;
           description?: string | null;
           place: string;
           latitude?: number | null;
@@ -14629,6 +14631,7 @@ export interface operations {
             teamId: number | null;
             teamName: string | null;
             form: string;
+            microLecture: boolean;
             festival: string | null;
             description: string | null;
             place: string;
@@ -14729,6 +14732,7 @@ export interface operations {
             teamId: number | null;
             teamName: string | null;
             form: string;
+            microLecture: boolean;
             festival: string | null;
             description: string | null;
             place: string;
@@ -14775,7 +14779,7 @@ export interface operations {
           projectId?: number | null;
           teamId?: number | null;
           /** @enum {string} */
-          form?: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing' | 'micro_lecture';
+          form?: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing';
           /** @enum {string|null} */
           festival?:
             | 'spring'
@@ -14789,6 +14793,7 @@ export interface operations {
             | 'lei_feng'
             | 'national_day'
             | null;
+          microLecture?: boolean;
           description?: string | null;
           place?: string;
           latitude?: number | null;
@@ -14829,6 +14834,7 @@ export interface operations {
             teamId: number | null;
             teamName: string | null;
             form: string;
+            microLecture: boolean;
             festival: string | null;
             description: string | null;
             place: string;
@@ -14873,7 +14879,7 @@ export interface operations {
           projectId?: number | null;
           teamId?: number | null;
           /** @enum {string} */
-          form: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing' | 'micro_lecture';
+          form: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing';
           /** @enum {string|null} */
           festival?:
             | 'spring'
@@ -14887,6 +14893,7 @@ export interface operations {
             | 'lei_feng'
             | 'national_day'
             | null;
+          microLecture?: boolean;
           description?: string | null;
           place: string;
           latitude?: number | null;
@@ -14956,6 +14963,7 @@ export interface operations {
             teamId: number | null;
             teamName: string | null;
             form: string;
+            microLecture: boolean;
             festival: string | null;
             description: string | null;
             place: string;
@@ -15015,6 +15023,7 @@ export interface operations {
             teamId: number | null;
             teamName: string | null;
             form: string;
+            microLecture: boolean;
             festival: string | null;
             description: string | null;
             place: string;
@@ -15074,6 +15083,7 @@ export interface operations {
             teamId: number | null;
             teamName: string | null;
             form: string;
+            microLecture: boolean;
             festival: string | null;
             description: string | null;
             place: string;
@@ -15140,6 +15150,7 @@ export interface operations {
             teamId: number | null;
             teamName: string | null;
             form: string;
+            microLecture: boolean;
             festival: string | null;
             description: string | null;
             place: string;
@@ -15199,6 +15210,7 @@ export interface operations {
             teamId: number | null;
             teamName: string | null;
             form: string;
+            microLecture: boolean;
             festival: string | null;
             description: string | null;
             place: string;
@@ -15264,6 +15276,7 @@ export interface operations {
             teamId: number | null;
             teamName: string | null;
             form: string;
+            microLecture: boolean;
             festival: string | null;
             description: string | null;
             place: string;
@@ -15508,6 +15521,7 @@ export interface operations {
               teamId: number | null;
               teamName: string | null;
               form: string;
+              microLecture: boolean;
               festival: string | null;
               description: string | null;
               place: string;
@@ -15571,6 +15585,7 @@ export interface operations {
               teamId: number | null;
               teamName: string | null;
               form: string;
+              microLecture: boolean;
               festival: string | null;
               description: string | null;
               place: string;
@@ -15648,6 +15663,7 @@ export interface operations {
               teamId: number | null;
               teamName: string | null;
               form: string;
+              microLecture: boolean;
               festival: string | null;
               description: string | null;
               place: string;
@@ -15725,6 +15741,7 @@ export interface operations {
               teamId: number | null;
               teamName: string | null;
               form: string;
+              microLecture: boolean;
               festival: string | null;
               description: string | null;
               place: string;
@@ -16276,7 +16293,7 @@ export interface operations {
           title: string;
           description?: string | null;
           /** @enum {string|null} */
-          form?: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing' | 'micro_lecture' | null;
+          form?: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing' | null;
           /** @enum {string|null} */
           festival?:
             | 'spring'
@@ -16343,7 +16360,7 @@ export interface operations {
           title?: string;
           description?: string | null;
           /** @enum {string|null} */
-          form?: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing' | 'micro_lecture' | null;
+          form?: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing' | null;
           /** @enum {string|null} */
           festival?:
             | 'spring'
@@ -16436,7 +16453,7 @@ export interface operations {
           projectId?: number | null;
           teamId?: number | null;
           /** @enum {string} */
-          form?: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing' | 'micro_lecture';
+          form?: 'jiang' | 'ping' | 'bang' | 'le' | 'qing' | 'shu' | 'xing';
           /** @enum {string|null} */
           festival?:
             | 'spring'
@@ -16450,6 +16467,7 @@ export interface operations {
             | 'lei_feng'
             | 'national_day'
             | null;
+          microLecture?: boolean;
           description?: string | null;
           place: string;
           latitude?: number | null;
@@ -16511,6 +16529,7 @@ export interface operations {
               teamId: number | null;
               teamName: string | null;
               form: string;
+              microLecture: boolean;
               festival: string | null;
               description: string | null;
               place: string;

@@ -4,6 +4,7 @@ import {
   ACTIVITY_AUDIENCES,
   ACTIVITY_FORMS,
   FESTIVALS,
+  MICRO_LECTURE_FORM,
   PLATFORMS,
   type ActivityAudience,
   type ActivityForm as Form,
@@ -24,6 +25,8 @@ export interface ActivityFormModel {
   orgId: number | null;
   title: string;
   form: Form | '';
+  /** 茶乡微讲堂 (only for a 讲 activity) */
+  microLecture: boolean;
   festival: Festival | '';
   platform: Platform | '';
   projectId: number | null;
@@ -52,6 +55,7 @@ export function emptyActivityForm(defaults: { orgId?: number | null } = {}): Act
     orgId: defaults.orgId ?? null,
     title: '',
     form: '',
+    microLecture: false,
     festival: '',
     platform: '',
     projectId: null,
@@ -79,6 +83,7 @@ export function activityToForm(activity: ActivityView): ActivityFormModel {
     ...emptyActivityForm({ orgId: activity.orgId }),
     title: activity.title,
     form: codeOf(ACTIVITY_FORMS, activity.form) ?? '',
+    microLecture: activity.microLecture,
     festival: codeOf(FESTIVALS, activity.festival) ?? '',
     platform: codeOf(PLATFORMS, activity.platform) ?? '',
     projectId: activity.projectId,
@@ -210,6 +215,7 @@ export function toCreateBody(form: ActivityFormModel): ActivityInput {
   };
   if (form.orgId !== null && form.orgId !== undefined) body.orgId = form.orgId;
   if (form.festival) body.festival = form.festival;
+  if (form.microLecture && form.form === MICRO_LECTURE_FORM) body.microLecture = true;
   if (form.platform) body.platform = form.platform;
   if (!isBlank(form.projectId)) body.projectId = form.projectId;
   if (!isBlank(form.teamId)) body.teamId = form.teamId;
@@ -238,6 +244,9 @@ export function toPatchBody(form: ActivityFormModel, original: ActivityView): Ac
   if (form.title.trim() !== before.title) patch.title = form.title.trim();
   if (form.form !== before.form && form.form) patch.form = form.form;
   if (form.festival !== before.festival) patch.festival = form.festival || null;
+  // a 微讲堂 stays one only while the activity is a 讲
+  const micro = form.microLecture && form.form === MICRO_LECTURE_FORM;
+  if (micro !== before.microLecture) patch.microLecture = micro;
   if (form.platform !== before.platform) patch.platform = form.platform || null;
   if (!sameId(form.projectId, before.projectId))
     patch.projectId = isBlank(form.projectId) ? null : form.projectId;
