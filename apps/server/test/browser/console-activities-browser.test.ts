@@ -341,7 +341,10 @@ describe.runIf(canRunBrowser)('activity pages of the admin console in a real bro
     const seriesTitle = '茶乡微讲堂（月度）';
     const first = new Date(Date.now() + 3 * 24 * 60 * MINUTE);
     await fill('activity-form-title', seriesTitle);
+    // the 茶乡微讲堂 mark is offered for a 讲 activity only
+    expect(await page.getByTestId('activity-form-micro-lecture').count()).toBe(0);
     await choose('activity-form-form', '讲（理论宣讲）');
+    await page.getByTestId('activity-form-micro-lecture').click();
     await fill('activity-form-place', '东风社区新时代文明实践站');
     await pickDate('活动开始时间', first);
     await pickDate('活动结束时间', new Date(first.getTime() + 90 * MINUTE));
@@ -360,12 +363,13 @@ describe.runIf(canRunBrowser)('activity pages of the admin console in a real bro
     expect(series).toMatchObject({ frequency: 'monthly', occurrences: 3 });
     const occurrences = await db()
       .selectFrom('activities')
-      .select(['id', 'status', 'starts_at'])
+      .select(['id', 'status', 'starts_at', 'form', 'micro_lecture'])
       .where('series_id', '=', series.id)
       .orderBy('starts_at')
       .execute();
     expect(occurrences).toHaveLength(3);
     expect(occurrences.every((o) => o.status === 'draft')).toBe(true);
+    expect(occurrences.every((o) => o.form === 'jiang' && o.micro_lecture)).toBe(true);
     expect(page.url()).toContain(`/activities/${occurrences[0]!.id}`);
     expect(problems).toEqual([]);
   });
