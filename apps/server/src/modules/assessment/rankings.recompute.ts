@@ -250,9 +250,27 @@ export async function replaceRankingRollups(tx: Tx): Promise<number> {
       FROM (${volunteerFactsQuery()}) q JOIN orgs o ON o.id = q.org_id`.execute(tx);
   await sql`ALTER TABLE volunteer_month_facts ENABLE TRIGGER volunteer_month_facts_ranking`.execute(tx);
   await sql`DELETE FROM volunteer_ranking_facts`.execute(tx);
-  await sql`INSERT INTO volunteer_ranking_facts (org_id, org_path, volunteer_id, months, starts, ${sql.raw(
-    VOLUNTEER_COUNTERS.join(', '),
-  )}) ${sql.raw(unitRowsQuery('SELECT * FROM volunteer_month_facts'))}`.execute(tx);
+  // in steps (months from the month rows, quarters from the months, years from the quarters): the
+  // same sums as unitRowsQuery, each step grouping a few million rows at most
+  await sql`SET LOCAL work_mem = '256MB'`.execute(tx);
+  const cols = sql.raw(VOLUNTEER_COUNTERS.join(', '));
+  const sums = sql.raw(VOLUNTEER_COUNTERS.map((c) => `sum(${c})`).join(', '));
+  const nonZero = sql.raw(VOLUNTEER_COUNTERS.map((c) => `sum(${c}) <> 0`).join(' OR '));
+  await sql`INSERT INTO volunteer_ranking_facts (org_id, org_path, volunteer_id, months, starts, ${cols})
+    SELECT ltree2text(subpath(f.org_path, l.n - 1, 1))::bigint, subpath(f.org_path, 0, l.n), f.volunteer_id, 1,
+           f.month, ${sums}
+      FROM volunteer_month_facts f CROSS JOIN LATERAL generate_series(1, nlevel(f.org_path)) AS l(n)
+     GROUP BY 1, 2, 3, 5 HAVING ${nonZero}
+     ORDER BY 1, 5, 3`.execute(tx);
+  for (const [months, from, trunc] of [
+    [3, 1, 'quarter'],
+    [12, 3, 'year'],
+  ] as const)
+    await sql`INSERT INTO volunteer_ranking_facts (org_id, org_path, volunteer_id, months, starts, ${cols})
+      SELECT org_id, org_path, volunteer_id, ${months}, date_trunc(${trunc}, starts::timestamp)::date, ${sums}
+        FROM volunteer_ranking_facts WHERE months = ${from}
+       GROUP BY 1, 2, 3, 5 HAVING ${nonZero}
+       ORDER BY 1, 5, 3`.execute(tx);
   await sql`DELETE FROM volunteer_ranking_sizes`.execute(tx);
   await sql`INSERT INTO volunteer_ranking_sizes (org_id, org_path, months, starts, ${sql.raw(
     RANKED_COUNTERS.join(', '),
