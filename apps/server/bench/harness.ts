@@ -64,6 +64,11 @@ export async function startBench(): Promise<Bench> {
     async close() {
       await app.close();
       await db.close();
+      if (process.env.BENCH_KEEP_DATABASE && !stopEmbedded) {
+        // kept for a look afterwards (EXPLAIN): only on an external server, which outlives the run
+        console.log(`  database kept: ${url.replace(/:[^:@/]*@/, ':***@')}`);
+        return;
+      }
       const admin = new pg.Client({ connectionString: maintenanceUrl });
       await admin.connect();
       await admin.query(`DROP DATABASE IF EXISTS ${admin.escapeIdentifier(name)} WITH (FORCE)`);

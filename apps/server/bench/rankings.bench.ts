@@ -1,8 +1,10 @@
 // Workload: 实践排行 — GET /api/assessment/rankings/volunteers (by hours) and /teams (by hours) for
-// the centre and a sample of institutes, for last month and for the last twelve whole months, in a
+// the centre and a sample of institutes, for last month, this calendar year and a custom range (the
+// twelve whole months to last month; the volunteers' figure for it reported apart), in a
 // county grown as the dispatch workload grows it (BENCH_DISPATCH_VOLUNTEERS, default 140,000
 // volunteers, unless that workload already ran) and BENCH_RANKING_RECORDS confirmed service records
-// (default 5,000,000, DESIGN §6), summed from the per-volunteer and per-team monthly rollups.
+// (default 5,000,000, DESIGN §6), read from the volunteers' per-unit month/quarter/year rollup and
+// summed from the teams' monthly rollup.
 // Baseline, in the same run and interleaved: the naive query — the same board (sum per volunteer or
 // team, rank(), first page) computed by scanning the subtree's service records of the period — on the
 // owner connection. Also reported: the rebuild of both rollups from the facts.
@@ -84,18 +86,23 @@ export async function rankingsWorkload(bench: Bench): Promise<Figure[]> {
     }),
   );
   const rebuilt = await timed(() => db.transaction().execute((tx) => replaceRankingRollups(tx)));
-  await sql`VACUUM (ANALYZE) service_records, volunteer_month_facts, team_month_facts, activities, orders`.execute(
-    db,
-  );
-  const { rows: scale } = await sql<{ records: number; volunteers: number; vrows: number; trows: number }>`
+  await sql`VACUUM (ANALYZE) service_records, volunteer_month_facts, volunteer_ranking_facts, volunteer_ranking_sizes,
+    team_month_facts, activities, orders`.execute(db);
+  const { rows: scale } = await sql<{
+    records: number;
+    volunteers: number;
+    vrows: number;
+    urows: number;
+    trows: number;
+  }>`
     SELECT (SELECT count(*) FROM service_records)::int AS records, (SELECT count(*) FROM volunteers)::int AS volunteers,
-      (SELECT count(*) FROM volunteer_month_facts)::int AS vrows, (SELECT count(*) FROM team_month_facts)::int AS trows`.execute(
-    db,
-  );
+      (SELECT count(*) FROM volunteer_month_facts)::int AS vrows, (SELECT count(*) FROM volunteer_ranking_facts)::int AS urows,
+      (SELECT count(*) FROM team_month_facts)::int AS trows`.execute(db);
   const s = scale[0]!;
   console.log(
     `  county: ${s.volunteers} volunteers, ${s.records} service records (grown in ${(grown.ms / 1000).toFixed(1)} s); ` +
-      `rollups rebuilt from the facts in ${(rebuilt.ms / 1000).toFixed(1)} s: ${s.vrows} volunteer-month rows, ${s.trows} team-month rows`,
+      `rollups rebuilt from the facts in ${(rebuilt.ms / 1000).toFixed(1)} s: ${s.vrows} volunteer-month rows, ` +
+      `${s.urows} volunteer-unit month/quarter/year rows, ${s.trows} team-month rows`,
   );
 
   const client = await logIn(bench.app, 'demo-center');
@@ -110,19 +117,31 @@ export async function rankingsWorkload(bench: Bench): Promise<Figure[]> {
   const monthStart = (back: number) =>
     new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - back, 1));
   const lastMonth = { from: iso(monthStart(1)), to: iso(new Date(monthStart(0).getTime() - 86_400_000)) };
-  const twelve = { from: iso(monthStart(11)), to: iso(new Date(monthStart(-1).getTime() - 86_400_000)) };
-  // the year board is asked for the centre and a few institutes; the month board for all of them
+  // the periods the period picker offers (月 / 季 / 年, one bucket of the volunteers' per-unit rollup),
+  // and a custom range: the twelve whole months to last month (a year's boundary inside, except when
+  // last month was December)
+  const year = { from: `${today.getUTCFullYear()}-01-01`, to: `${today.getUTCFullYear()}-12-31` };
+  const twelve = { from: iso(monthStart(12)), to: lastMonth.to };
+  // the year boards are asked for the centre and a few institutes; the month board for all of them
   const cases = orgs.flatMap((o, i) => [
     { org: o, period: lastMonth, label: 'month' },
-    ...(o.kind === 'center' || i % 5 === 1 ? [{ org: o, period: twelve, label: 'year' }] : []),
+    ...(o.kind === 'center' || i % 5 === 1
+      ? [
+          { org: o, period: year, label: 'year' },
+          { org: o, period: twelve, label: 'custom' },
+        ]
+      : []),
   ]);
+  console.log(
+    `  periods: month ${lastMonth.from}…${lastMonth.to}, year ${year.from}…${year.to}, custom ${twelve.from}…${twelve.to}`,
+  );
   console.log(
     `  load average (1 min) before timing: ${os.loadavg()[0]!.toFixed(2)} on ${os.cpus().length} cores`,
   );
-  const series = {
-    volunteers: { api: [] as number[], naive: [] as number[], centreYear: [] as number[] },
-    teams: { api: [] as number[], naive: [] as number[], centreYear: [] as number[] },
-  };
+  type Series = { api: number[]; naive: number[]; centreYear: number[] };
+  const empty = (): Series => ({ api: [], naive: [], centreYear: [] });
+  // volunteers: the picker's periods and the custom range apart (the custom range sums several buckets)
+  const series = { volunteers: empty(), volunteersCustom: empty(), teams: empty() };
   let i = 0;
   for (let round = 0; round < ROUNDS + 1; round += 1) {
     for (const c of cases) {
@@ -141,22 +160,49 @@ export async function rankingsWorkload(bench: Bench): Promise<Figure[]> {
         const a = await api();
         const b = b1 ?? (await base());
         if (round === 0) continue; // warm-up
-        series[board].api.push(a);
-        series[board].naive.push(b);
-        if (c.org.kind === 'center' && c.label === 'year') series[board].centreYear.push(a);
+        const into =
+          board === 'teams'
+            ? series.teams
+            : c.label === 'custom'
+              ? series.volunteersCustom
+              : series.volunteers;
+        into.api.push(a);
+        into.naive.push(b);
+        if (c.org.kind === 'center' && c.label !== 'month') into.centreYear.push(a);
       }
     }
   }
   console.log(`  load average (1 min) after timing: ${os.loadavg()[0]!.toFixed(2)}`);
-  return (['volunteers', 'teams'] as const).map((board) => {
-    const { api, naive, centreYear } = series[board];
+  const shapes = {
+    volunteers: {
+      name: '志愿者',
+      path: 'volunteers',
+      periods: 'month and calendar year',
+      centre: "centre's year",
+    },
+    volunteersCustom: {
+      name: '志愿者 (custom range)',
+      path: 'volunteers',
+      periods: `the twelve months ${twelve.from}…${twelve.to}`,
+      centre: "centre's",
+    },
+    teams: {
+      name: '团队',
+      path: 'teams',
+      periods: 'month, calendar year and the twelve months to last month',
+      centre: "centre's year and twelve months",
+    },
+  };
+  return (['volunteers', 'volunteersCustom', 'teams'] as const).map((key) => {
+    const { api, naive, centreYear } = series[key];
+    const shape = shapes[key];
     api.sort((a, b) => a - b);
     naive.sort((a, b) => a - b);
     centreYear.sort((a, b) => a - b);
     const p95 = percentile(api, 0.95);
     const baseP95 = percentile(naive, 0.95);
     return {
-      workload: `实践排行 ${board === 'volunteers' ? '志愿者' : '团队'} by hours over ${s.records} records, ${s.volunteers} volunteers (GET /api/assessment/rankings/${board} ×${api.length}; centre and institutes, month and 12 months; centre's 12 months p50 ${ms(percentile(centreYear, 0.5))})`,
+      workload: `实践排行 ${shape.name} by hours over ${s.records} records, ${s.volunteers} volunteers (GET /api/assessment/rankings/${shape.path} ×${api.length}; centre and institutes, ${shape.periods}; ${shape.centre} p50 ${ms(percentile(centreYear, 0.5))})`,
       measured: `p50 ${ms(percentile(api, 0.5))}, p95 ${ms(p95)}`,
       baseline: `p50 ${ms(percentile(naive, 0.5))}, p95 ${ms(baseP95)} naive scan of the service records (SQL only)`,
       ratio: `${(baseP95 / p95).toFixed(1)}× faster (p95)`,

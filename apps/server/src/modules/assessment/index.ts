@@ -40,7 +40,7 @@ export {
 export const assessmentModule = defineModule({
   name: 'assessment',
   description:
-    '考核：按单位按日汇总的业务数据（活动、时长、点单、评价），按志愿者、按队伍按月的排行汇总，重算核对，单位指标，实践排行，考核指标与目标，月通报/季调度/年总结，奖补资金，数据大屏',
+    '考核：按单位按日汇总的业务数据（活动、时长、点单、评价），按志愿者、按队伍按月的排行汇总（志愿者另按单位按月、季、年），重算核对，单位指标，实践排行，考核指标与目标，月通报/季调度/年总结，奖补资金，数据大屏',
   routes: [assessmentRoutes, bulletinsRoutes, rankingRoutes, screenRoutes],
   jobs: [bulletinsJob],
   permissions: ['assessment.read', 'assessment.publish', 'assessment.manage'],
@@ -48,6 +48,8 @@ export const assessmentModule = defineModule({
     'org_day_facts',
     'org_month_facts',
     'volunteer_month_facts',
+    'volunteer_ranking_facts',
+    'volunteer_ranking_sizes',
     'team_month_facts',
     'assessment_indicators',
     'assessment_bulletins',

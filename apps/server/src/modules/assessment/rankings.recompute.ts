@@ -1,18 +1,23 @@
-// The rebuild of the rankings' rollups (volunteer_month_facts, team_month_facts): every row
-// recomputed from the recorded facts — service records, orders and their assignees, activities, the
-// points ledger — by the rules rankings.facts.ts and the ledger trigger follow, compared with the
+// The rebuild of the rankings' rollups (volunteer_month_facts, team_month_facts, and the per-unit
+// volunteer_ranking_facts and volunteer_ranking_sizes derived from the first, migration 0032): every
+// row recomputed from the recorded facts — service records, orders and their assignees, activities,
+// the points ledger — by the rules rankings.facts.ts and the two triggers follow, compared with the
 // stored rows, and (with --fix) the tables replaced. `npm run assessment:rebuild` runs it beside the
 // org rollup's check; tests use it to check the rollups after any mix of writes.
 import { sql } from 'kysely';
 import type { Executor, Tx } from '../../platform/db/database.ts';
 import { TEAM_COUNTERS, VOLUNTEER_COUNTERS } from './rankings.facts.ts';
 
+/** The counters a volunteer board ranks by whose listed volunteers volunteer_ranking_sizes counts. */
+const RANKED_COUNTERS = ['service_hours', 'orders_served', 'points'] as const;
+
 const month = (column: string) => `date_trunc('month', (${column} AT TIME ZONE 'Asia/Shanghai'))::date`;
 const sums = (counters: readonly string[]) => counters.map((c) => `sum(${c})::numeric AS ${c}`).join(', ');
 
 /** volunteer_id, org_id, month and the counters in VOLUNTEER_COUNTERS order, from the facts. */
-function volunteerFactsQuery() {
-  return sql.raw(`
+const volunteerFactsQuery = () => sql.raw(volunteerFactsSql());
+function volunteerFactsSql() {
+  return `
     SELECT volunteer_id, org_id, month, ${sums(VOLUNTEER_COUNTERS)} FROM (
       SELECT r.volunteer_id, o.id AS org_id, ${month('r.started_at')} AS month, 1 AS service_records,
              r.hours AS service_hours, (r.source = 'order')::int AS orders_served, 0 AS rating_sum,
@@ -28,7 +33,7 @@ function volunteerFactsQuery() {
         FROM point_entries p JOIN orgs g ON g.path = p.org_path
        WHERE p.holder_type = 'volunteer' AND p.lifetime_delta <> 0
     ) f
-    GROUP BY volunteer_id, org_id, month`);
+    GROUP BY volunteer_id, org_id, month`;
 }
 
 /** team_id, month and the counters in TEAM_COUNTERS order, from the facts. */
@@ -54,11 +59,81 @@ function teamFactsQuery() {
     GROUP BY team_id, month`);
 }
 
+/**
+ * volunteer_ranking_facts' rows from month facts (a query with volunteer_id, org_path, month and the
+ * counters): each summed into every unit above or at its org — the labels of its path are the org ids
+ * — and into its calendar month, quarter and year (1, 3 or 12 months from `starts`).
+ */
+function unitRowsQuery(monthFacts: string) {
+  return `
+    SELECT ltree2text(subpath(f.org_path, l.n - 1, 1))::bigint AS org_id, subpath(f.org_path, 0, l.n) AS org_path,
+           f.volunteer_id, b.months, b.starts, ${VOLUNTEER_COUNTERS.map((c) => `sum(f.${c}) AS ${c}`).join(', ')}
+      FROM (${monthFacts}) f
+      CROSS JOIN LATERAL generate_series(1, nlevel(f.org_path)) AS l(n)
+      CROSS JOIN LATERAL ranking_buckets(f.month) AS b
+     GROUP BY 1, 2, 3, 4, 5
+    HAVING ${VOLUNTEER_COUNTERS.map((c) => `sum(f.${c}) <> 0`).join(' OR ')}`;
+}
+
+/** volunteer_ranking_sizes' rows from volunteer_ranking_facts' (a query): the volunteers listed per counter. */
+function sizesQuery(unitRows: string) {
+  return `
+    SELECT org_id, org_path, months, starts,
+           ${RANKED_COUNTERS.map((c) => `count(*) FILTER (WHERE ${c} <> 0)::int AS ${c}`).join(', ')}
+      FROM (${unitRows}) r
+     GROUP BY org_id, org_path, months, starts`;
+}
+
+const BUCKET_NAMES: Record<number, string> = { 1: 'month', 3: 'quarter', 12: 'year' };
+
+/**
+ * The differences between a stored table and its recomputed rows, counter by counter, in SQL (the
+ * county's unit rows run to millions: only the differing ones come back).
+ */
+async function unitDifferences(
+  db: Executor,
+  table: 'volunteer_ranking_facts' | 'volunteer_ranking_sizes',
+  facts: string,
+  keyCols: string[],
+  counters: readonly string[],
+): Promise<RankingDifference[]> {
+  const keys = [...keyCols, 'months', 'starts'];
+  const { rows: raw } = await sql<{
+    key: string;
+    months: number;
+    starts: string;
+    counter: string;
+    rollup: string;
+    facts: string;
+  }>`
+    SELECT concat_ws(':', ${sql.raw(keyCols.map((c) => `k.${c}`).join(', '))}) AS key, k.months,
+           to_char(k.starts, 'YYYY-MM-DD') AS starts, c.counter, c.rollup, c.facts
+      FROM (SELECT ${sql.raw(keys.map((c) => `coalesce(s.${c}, f.${c}) AS ${c}`).join(', '))},
+                   ${sql.raw(counters.map((c) => `coalesce(s.${c}, 0) AS s_${c}, coalesce(f.${c}, 0) AS f_${c}`).join(', '))}
+              FROM ${sql.table(table)} s
+              FULL JOIN (${sql.raw(facts)}) f USING (${sql.raw(keys.join(', '))})) k
+      CROSS JOIN LATERAL (VALUES ${sql.raw(
+        counters.map((c) => `('${c}', k.s_${c}::numeric, k.f_${c}::numeric)`).join(', '),
+      )}) AS c(counter, rollup, facts)
+     WHERE c.rollup <> c.facts
+     ORDER BY 1, 2, 3, 4`.execute(db);
+  return raw.map((d) => ({
+    table,
+    key: d.key,
+    month: d.starts,
+    counter: `${BUCKET_NAMES[Number(d.months)] ?? d.months}.${d.counter}`,
+    rollup: Number(d.rollup),
+    facts: Number(d.facts),
+  }));
+}
+
 export interface RankingDifference {
-  table: 'volunteer_month_facts' | 'team_month_facts';
-  /** volunteer:org or team */
+  table: 'volunteer_month_facts' | 'team_month_facts' | 'volunteer_ranking_facts' | 'volunteer_ranking_sizes';
+  /** volunteer:org or team; org:volunteer (volunteer_ranking_facts) or org (volunteer_ranking_sizes) */
   key: string;
+  /** the month, or the first day of the bucket (volunteer_ranking_facts and _sizes) */
   month: string;
+  /** the counter; the bucket and the counter (year.service_hours) in volunteer_ranking_facts and _sizes */
   counter: string;
   rollup: number;
   facts: number;
@@ -67,6 +142,8 @@ export interface RankingDifference {
 export interface RankingRebuildReport {
   volunteerRows: number;
   teamRows: number;
+  /** volunteer_ranking_facts' rows */
+  unitRows: number;
   differences: RankingDifference[];
   ok: boolean;
 }
@@ -124,30 +201,84 @@ export async function checkRankingRollups(db: Executor): Promise<RankingRebuildR
     rows(db, sql.raw('SELECT * FROM team_month_facts'), ['team_id'], TEAM_COUNTERS),
     rows(db, teamFactsQuery(), ['team_id'], TEAM_COUNTERS),
   ]);
+  // the per-unit rows from the facts, not from the stored month rows: a wrong month row shows in both
+  const unitFacts = unitRowsQuery(
+    `SELECT q.*, o.path AS org_path FROM (${volunteerFactsSql()}) q JOIN orgs o ON o.id = q.org_id`,
+  );
+  const uDiff = await unitDifferences(
+    db,
+    'volunteer_ranking_facts',
+    unitFacts,
+    ['org_id', 'volunteer_id'],
+    VOLUNTEER_COUNTERS,
+  );
+  const zDiff = await unitDifferences(
+    db,
+    'volunteer_ranking_sizes',
+    sizesQuery(unitFacts),
+    ['org_id'],
+    RANKED_COUNTERS,
+  );
+  const { rows: count } = await sql<{
+    n: number;
+  }>`SELECT count(*)::int AS n FROM volunteer_ranking_facts`.execute(db);
   const differences = [
     ...compare('volunteer_month_facts', vStored, vFacts, VOLUNTEER_COUNTERS),
     ...compare('team_month_facts', tStored, tFacts, TEAM_COUNTERS),
+    ...uDiff,
+    ...zDiff,
   ];
   return {
     volunteerRows: vStored.length,
     teamRows: tStored.length,
+    unitRows: count[0]!.n,
     differences,
     ok: differences.length === 0,
   };
 }
 
 /**
- * Replaces both rollups by the rows the facts give, in the caller's (owner's) transaction, the
- * tables locked against the handlers' writes first.
+ * Replaces the rollups by the rows the facts give, in the caller's (owner's) transaction, the
+ * tables locked against the handlers' writes first. volunteer_month_facts is replaced with its
+ * trigger off (its rows would each be added to the per-unit rows), which are then summed from it.
  */
 export async function replaceRankingRollups(tx: Tx): Promise<number> {
-  await sql`LOCK TABLE volunteer_month_facts, team_month_facts IN EXCLUSIVE MODE`.execute(tx);
+  await sql`LOCK TABLE volunteer_month_facts, volunteer_ranking_facts, volunteer_ranking_sizes, team_month_facts
+    IN EXCLUSIVE MODE`.execute(tx);
+  await sql`ALTER TABLE volunteer_month_facts DISABLE TRIGGER volunteer_month_facts_ranking`.execute(tx);
   await sql`DELETE FROM volunteer_month_facts`.execute(tx);
   const v = await sql`INSERT INTO volunteer_month_facts (volunteer_id, org_id, org_path, month, ${sql.raw(
     VOLUNTEER_COUNTERS.join(', '),
   )})
     SELECT q.volunteer_id, q.org_id, o.path, q.month, ${sql.raw(VOLUNTEER_COUNTERS.map((c) => `q.${c}`).join(', '))}
       FROM (${volunteerFactsQuery()}) q JOIN orgs o ON o.id = q.org_id`.execute(tx);
+  await sql`ALTER TABLE volunteer_month_facts ENABLE TRIGGER volunteer_month_facts_ranking`.execute(tx);
+  await sql`DELETE FROM volunteer_ranking_facts`.execute(tx);
+  // in steps (months from the month rows, quarters from the months, years from the quarters): the
+  // same sums as unitRowsQuery, each step grouping a few million rows at most
+  await sql`SET LOCAL work_mem = '256MB'`.execute(tx);
+  const cols = sql.raw(VOLUNTEER_COUNTERS.join(', '));
+  const sums = sql.raw(VOLUNTEER_COUNTERS.map((c) => `sum(${c})`).join(', '));
+  const nonZero = sql.raw(VOLUNTEER_COUNTERS.map((c) => `sum(${c}) <> 0`).join(' OR '));
+  await sql`INSERT INTO volunteer_ranking_facts (org_id, org_path, volunteer_id, months, starts, ${cols})
+    SELECT ltree2text(subpath(f.org_path, l.n - 1, 1))::bigint, subpath(f.org_path, 0, l.n), f.volunteer_id, 1,
+           f.month, ${sums}
+      FROM volunteer_month_facts f CROSS JOIN LATERAL generate_series(1, nlevel(f.org_path)) AS l(n)
+     GROUP BY 1, 2, 3, 5 HAVING ${nonZero}
+     ORDER BY 1, 5, 3`.execute(tx);
+  for (const [months, from, trunc] of [
+    [3, 1, 'quarter'],
+    [12, 3, 'year'],
+  ] as const)
+    await sql`INSERT INTO volunteer_ranking_facts (org_id, org_path, volunteer_id, months, starts, ${cols})
+      SELECT org_id, org_path, volunteer_id, ${months}, date_trunc(${trunc}, starts::timestamp)::date, ${sums}
+        FROM volunteer_ranking_facts WHERE months = ${from}
+       GROUP BY 1, 2, 3, 5 HAVING ${nonZero}
+       ORDER BY 1, 5, 3`.execute(tx);
+  await sql`DELETE FROM volunteer_ranking_sizes`.execute(tx);
+  await sql`INSERT INTO volunteer_ranking_sizes (org_id, org_path, months, starts, ${sql.raw(
+    RANKED_COUNTERS.join(', '),
+  )}) ${sql.raw(sizesQuery('SELECT * FROM volunteer_ranking_facts'))}`.execute(tx);
   await sql`DELETE FROM team_month_facts`.execute(tx);
   const t =
     await sql`INSERT INTO team_month_facts (team_id, org_path, month, ${sql.raw(TEAM_COUNTERS.join(', '))})
@@ -159,7 +290,7 @@ export async function replaceRankingRollups(tx: Tx): Promise<number> {
 /** The report's lines: a summary, then every difference (for the CLI). */
 export function describeRankingRebuild(report: RankingRebuildReport, limit = 200): string[] {
   const lines = [
-    `排行汇总表：志愿者 ${report.volunteerRows} 行、队伍 ${report.teamRows} 行，` +
+    `排行汇总表：志愿者 ${report.volunteerRows} 行、按单位 ${report.unitRows} 行、队伍 ${report.teamRows} 行，` +
       (report.ok ? '与业务记录重算一致。' : `与业务记录重算有 ${report.differences.length} 处不一致。`),
   ];
   for (const d of report.differences.slice(0, limit))

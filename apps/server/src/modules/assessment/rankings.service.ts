@@ -1,6 +1,7 @@
 // Rankings (实践排行): volunteers, teams, and stations or institutes of an org subtree over a
-// period, by one metric. Volunteers and teams are summed from their monthly rollups
-// (volunteer_month_facts, team_month_facts — whole months only), units from the org rollups
+// period, by one metric. Volunteers are read from their per-unit month, quarter and year rollup
+// (volunteer_ranking_facts, rankings.volunteers.ts), teams summed from their monthly rollup
+// (team_month_facts) — whole months only —, units from the org rollups
 // (org_day_facts/org_month_facts) the unit figures use; ranking and paging of volunteers and teams
 // happen in SQL (window rank()), so a county of 140,000 volunteers never leaves the database. Rates
 // and averages below the minimum sample are not ranked (样本不足) but listed after the ranked ones.
@@ -16,6 +17,7 @@ import { chinaDate } from '../../platform/time.ts';
 import { figuresOf, wholeMonths } from './assessment.service.ts';
 import { FACT_COUNTERS, type FactCounter } from './facts.ts';
 import { averageOf, rankBy, rateOf } from './rankings.rank.ts';
+import { volunteerBoardRows } from './rankings.volunteers.ts';
 import {
   TEAM_METRICS,
   UNIT_METRICS,
@@ -114,43 +116,7 @@ export function createRankingsService(ctx: AppContext) {
     q: Period & Page & { metric: VolunteerMetric },
   ): Promise<VolunteerRankingView> {
     const min = minVolunteerRatings();
-    const value = {
-      hours: sql`s.service_hours`,
-      orders: sql`s.orders_served::numeric`,
-      points: sql`s.points::numeric`,
-      rating: sql`CASE WHEN s.rating_count >= ${min} THEN round(s.rating_sum::numeric / s.rating_count, 2) END`,
-    }[q.metric];
-    const listed = {
-      hours: sql`s.service_hours <> 0`,
-      orders: sql`s.orders_served <> 0`,
-      points: sql`s.points <> 0`,
-      rating: sql`s.rating_count > 0`,
-    }[q.metric];
-    const { rows } = await sql<{
-      volunteer_id: string;
-      service_hours: string;
-      service_records: string;
-      orders_served: string;
-      rating_sum: string;
-      rating_count: string;
-      points: string;
-      value: string | null;
-      rank: string | null;
-      total: string;
-      ranked: string;
-    }>`
-      WITH s AS (
-        SELECT volunteer_id, sum(service_hours) AS service_hours, sum(service_records) AS service_records,
-               sum(orders_served) AS orders_served, sum(rating_sum) AS rating_sum,
-               sum(rating_count) AS rating_count, sum(points) AS points
-          FROM volunteer_month_facts
-         WHERE org_path <@ ${org.path}::ltree AND month >= ${q.from}::date AND month <= ${q.to}::date
-         GROUP BY volunteer_id),
-      v AS (SELECT s.*, ${value} AS value FROM s WHERE ${listed})
-      SELECT v.*, CASE WHEN value IS NULL THEN NULL ELSE rank() OVER (ORDER BY value DESC NULLS LAST) END AS rank,
-             count(*) OVER () AS total, count(value) OVER () AS ranked
-        FROM v ORDER BY value DESC NULLS LAST, volunteer_id
-       LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`.execute(db);
+    const { rows, total, ranked } = await volunteerBoardRows(db, org.id, q, min);
     const ids = rows.map((r) => Number(r.volunteer_id));
     // the names of the page's volunteers only: one who served in this subtree may live in another
     const people = [];
@@ -165,15 +131,11 @@ export function createRankingsService(ctx: AppContext) {
           .execute()),
       );
     const byId = new Map(people.map((p) => [p.id, p]));
-    let total = 0;
-    let ranked = 0;
     const out: VolunteerRankingRow[] = rows.map((r) => {
-      total = Number(r.total);
-      ranked = Number(r.ranked);
       const p = byId.get(Number(r.volunteer_id));
       const count = Number(r.rating_count);
       return {
-        rank: r.rank === null ? null : Number(r.rank),
+        rank: r.rank,
         value: r.value === null ? null : Number(r.value),
         volunteerId: Number(r.volunteer_id),
         volunteerNo: p?.volunteer_no ?? '',
@@ -187,11 +149,6 @@ export function createRankingsService(ctx: AppContext) {
         points: Number(r.points),
       };
     });
-    if (rows.length === 0 && q.page > 1) {
-      // past the last page: the board's size, from its first entry
-      const head = await volunteerBoard(db, org, { ...q, page: 1, pageSize: 1 });
-      return { ...head, page: q.page, pageSize: q.pageSize, rows: [] };
-    }
     return {
       orgId: org.id,
       orgName: org.name,

@@ -942,6 +942,30 @@ export interface VolunteerMonthFacts {
   volunteer_id: number;
 }
 
+export interface VolunteerRankingFacts {
+  months: number;
+  orders_served: Generated<number>;
+  org_id: number;
+  org_path: string;
+  points: Generated<number>;
+  rating_count: Generated<number>;
+  rating_sum: Generated<number>;
+  service_hours: Generated<number>;
+  service_records: Generated<number>;
+  starts: string;
+  volunteer_id: number;
+}
+
+export interface VolunteerRankingSizes {
+  months: number;
+  orders_served: Generated<number>;
+  org_id: number;
+  org_path: string;
+  points: Generated<number>;
+  service_hours: Generated<number>;
+  starts: string;
+}
+
 export interface VolunteerRejoinRequests {
   availability: Generated<string[]>;
   categories: Generated<string[]>;
@@ -1099,6 +1123,8 @@ export interface DB {
   users: Users;
   volunteer_imports: VolunteerImports;
   volunteer_month_facts: VolunteerMonthFacts;
+  volunteer_ranking_facts: VolunteerRankingFacts;
+  volunteer_ranking_sizes: VolunteerRankingSizes;
   volunteer_rejoin_requests: VolunteerRejoinRequests;
   volunteers: Volunteers;
   webhook_outbox: WebhookOutbox;
