@@ -11,7 +11,8 @@
 --
 -- volunteer_ranking_sizes: per org and bucket, how many volunteers have a non-zero figure of each
 -- ranked counter (service_hours, orders_served, points): a board's size without counting 140,000
--- index entries. (Ratings are ranked with a configurable minimum sample; their boards sum the few
+-- index entries; and of service_records: the unit's active volunteers (活跃志愿者) in the bucket,
+-- each counted once however many of the unit's orgs they served, which the assessment reads. (Ratings are ranked with a configurable minimum sample; their boards sum the few
 -- rated volunteers' rows instead.)
 --
 -- Both are derived from volunteer_month_facts by a trigger on it, in the same statement, so every
@@ -55,6 +56,7 @@ CREATE TABLE volunteer_ranking_sizes (
   org_path ltree NOT NULL,
   months smallint NOT NULL CHECK (months IN (1, 3, 12)),
   starts date NOT NULL,
+  service_records integer NOT NULL DEFAULT 0,
   service_hours integer NOT NULL DEFAULT 0,
   orders_served integer NOT NULL DEFAULT 0,
   points integer NOT NULL DEFAULT 0,
@@ -120,11 +122,12 @@ BEGIN
         rating_sum = f.rating_sum + EXCLUDED.rating_sum,
         rating_count = f.rating_count + EXCLUDED.rating_count,
         points = f.points + EXCLUDED.points
-      RETURNING f.org_id, f.org_path, f.volunteer_id, f.months, f.starts, f.service_hours, f.orders_served,
-                f.points),
+      RETURNING f.org_id, f.org_path, f.volunteer_id, f.months, f.starts, f.service_records, f.service_hours,
+                f.orders_served, f.points),
   -- before the change: after it, less the change
   listed AS (
     SELECT u.org_id, u.org_path, u.months, u.starts,
+           sum((u.service_records <> 0)::int - (u.service_records - c.service_records <> 0)::int)::integer AS service_records,
            sum((u.service_hours <> 0)::int - (u.service_hours - c.service_hours <> 0)::int)::integer AS service_hours,
            sum((u.orders_served <> 0)::int - (u.orders_served - c.orders_served <> 0)::int)::integer AS orders_served,
            sum((u.points <> 0)::int - (u.points - c.points <> 0)::int)::integer AS points
@@ -132,12 +135,14 @@ BEGIN
       JOIN changed c ON c.unit = u.org_id AND c.volunteer_id = u.volunteer_id AND c.months = u.months
                     AND c.starts = u.starts
      GROUP BY u.org_id, u.org_path, u.months, u.starts)
-  INSERT INTO volunteer_ranking_sizes AS z (org_id, org_path, months, starts, service_hours, orders_served, points)
-    SELECT org_id, org_path, months, starts, service_hours, orders_served, points
+  INSERT INTO volunteer_ranking_sizes AS z (org_id, org_path, months, starts, service_records, service_hours,
+      orders_served, points)
+    SELECT org_id, org_path, months, starts, service_records, service_hours, orders_served, points
       FROM listed
-     WHERE service_hours <> 0 OR orders_served <> 0 OR points <> 0
+     WHERE service_records <> 0 OR service_hours <> 0 OR orders_served <> 0 OR points <> 0
      ORDER BY org_id, months, starts
     ON CONFLICT (org_id, months, starts) DO UPDATE SET
+      service_records = z.service_records + EXCLUDED.service_records,
       service_hours = z.service_hours + EXCLUDED.service_hours,
       orders_served = z.orders_served + EXCLUDED.orders_served,
       points = z.points + EXCLUDED.points;
@@ -176,7 +181,9 @@ INSERT INTO volunteer_ranking_facts (org_id, org_path, volunteer_id, months, sta
    GROUP BY 1, 2, 3, 4, 5
   HAVING sum(f.service_records) <> 0 OR sum(f.service_hours) <> 0 OR sum(f.orders_served) <> 0
       OR sum(f.rating_sum) <> 0 OR sum(f.rating_count) <> 0 OR sum(f.points) <> 0;
-INSERT INTO volunteer_ranking_sizes (org_id, org_path, months, starts, service_hours, orders_served, points)
-  SELECT org_id, org_path, months, starts, count(*) FILTER (WHERE service_hours <> 0),
+INSERT INTO volunteer_ranking_sizes (org_id, org_path, months, starts, service_records, service_hours,
+    orders_served, points)
+  SELECT org_id, org_path, months, starts, count(*) FILTER (WHERE service_records <> 0),
+         count(*) FILTER (WHERE service_hours <> 0),
          count(*) FILTER (WHERE orders_served <> 0), count(*) FILTER (WHERE points <> 0)
     FROM volunteer_ranking_facts GROUP BY org_id, org_path, months, starts;

@@ -87,7 +87,9 @@ let codeCounter = 0;
 /** A unique org code for test-created orgs. */
 export function uniqueCode(prefix = 'T'): string {
   codeCounter += 1;
-  return `${prefix}-${process.pid}-${codeCounter}-${crypto.randomBytes(2).toString('hex')}`;
+  // zero-padded: codes sort in creation order (pages order units by code; a counter crossing a digit
+  // in a worker shared by many files once put 'SC-…-10' before 'SC-…-9')
+  return `${prefix}-${process.pid}-${String(codeCounter).padStart(6, '0')}-${crypto.randomBytes(2).toString('hex')}`;
 }
 
 /** The smallest valid PNG: 1×1 pixel, RGBA. */

@@ -8,8 +8,11 @@ import { sql } from 'kysely';
 import type { Executor, Tx } from '../../platform/db/database.ts';
 import { TEAM_COUNTERS, VOLUNTEER_COUNTERS } from './rankings.facts.ts';
 
-/** The counters a volunteer board ranks by whose listed volunteers volunteer_ranking_sizes counts. */
-const RANKED_COUNTERS = ['service_hours', 'orders_served', 'points'] as const;
+/**
+ * The counters whose volunteers volunteer_ranking_sizes counts: those a volunteer board ranks by,
+ * and service_records (the assessment's active volunteers).
+ */
+const RANKED_COUNTERS = ['service_records', 'service_hours', 'orders_served', 'points'] as const;
 
 const month = (column: string) => `date_trunc('month', (${column} AT TIME ZONE 'Asia/Shanghai'))::date`;
 const sums = (counters: readonly string[]) => counters.map((c) => `sum(${c})::numeric AS ${c}`).join(', ');

@@ -9,6 +9,7 @@ import { taskFigures } from '../tasks/index.ts';
 import { registeredVolunteersByOrg } from '../volunteers/index.ts';
 import { wholeMonths } from './assessment.service.ts';
 import { FACT_COUNTERS, type FactCounter } from './facts.ts';
+import { bucketsOf } from './rankings.buckets.ts';
 import { teamOnTarget, type AssessedKind, type UnitFacts } from './indicators.ts';
 import { daysBetween, nextDay, type Period } from './periods.ts';
 
@@ -114,20 +115,32 @@ export async function unitFacts(db: Tx, rootPath: string, period: Period): Promi
          WHERE p.path <@ ${rootPath}::ltree AND p.kind = 'post' AND ${SINCE('p.')} <= ${end}::date
            AND (p.status = 'active' OR ${CHINA_DAY('p.archived_at')} > ${end}::date)`,
   );
-  // the volunteers with a confirmed record in the period (whole months: the per-volunteer monthly
-  // rollup of 实践排行), counted once per unit however many of its orgs they served — one grouped
-  // count per depth of the units' paths (the centre, the institutes, the stations), in the database
+  // the volunteers with a confirmed record in the period (whole months), counted once per unit
+  // however many of its orgs they served: for one calendar bucket a stored count per unit, for a
+  // custom range one grouped distinct count per depth of the units' paths over the monthly rollup
   const monthFrom = `${period.start.slice(0, 7)}-01`;
   const monthTo = `${end.slice(0, 7)}-01`;
   const active = new Map<string, number>();
-  for (const depth of [...new Set(units.map((x) => x.path.split('.').length))]) {
-    const { rows } = await sql<{ path: string; n: string }>`
-      SELECT subpath(org_path, 0, ${depth})::text AS path, count(DISTINCT volunteer_id) AS n
-        FROM volunteer_month_facts
-       WHERE org_path <@ ${rootPath}::ltree AND nlevel(org_path) >= ${depth}
-         AND month BETWEEN ${monthFrom}::date AND ${monthTo}::date AND service_records > 0
-       GROUP BY 1`.execute(db);
-    for (const r of rows) if (unitPaths.has(r.path)) active.set(r.path, Number(r.n));
+  const buckets = bucketsOf(monthFrom, end);
+  const bucket = buckets.length === 1 && buckets[0]!.sign === 1 ? buckets[0]! : null;
+  if (bucket) {
+    // a month, a calendar quarter or year (every period but a custom range): the rankings keep each
+    // unit's count of volunteers with a confirmed record in the bucket (volunteer_ranking_sizes)
+    const { rows } = await sql<{ path: string; n: number }>`
+      SELECT org_path::text AS path, service_records AS n FROM volunteer_ranking_sizes
+       WHERE org_path <@ ${rootPath}::ltree AND months = ${bucket.months}
+         AND starts = ${bucket.starts}::date AND service_records > 0`.execute(db);
+    for (const r of rows) if (unitPaths.has(r.path)) active.set(r.path, r.n);
+  } else {
+    for (const depth of [...new Set(units.map((x) => x.path.split('.').length))]) {
+      const { rows } = await sql<{ path: string; n: string }>`
+        SELECT subpath(org_path, 0, ${depth})::text AS path, count(DISTINCT volunteer_id) AS n
+          FROM volunteer_month_facts
+         WHERE org_path <@ ${rootPath}::ltree AND nlevel(org_path) >= ${depth}
+           AND month BETWEEN ${monthFrom}::date AND ${monthTo}::date AND service_records > 0
+         GROUP BY 1`.execute(db);
+      for (const r of rows) if (unitPaths.has(r.path)) active.set(r.path, Number(r.n));
+    }
   }
   // every station in the period, and whether its latest inspection up to the period's end passed; a
   // station never inspected counts as not passing

@@ -963,6 +963,7 @@ export interface VolunteerRankingSizes {
   org_path: string;
   points: Generated<number>;
   service_hours: Generated<number>;
+  service_records: Generated<number>;
   starts: string;
 }
 
