@@ -4,18 +4,13 @@
 // archived station) read back through GET /api/assessment/units; a random mix of writes through the
 // services keeps rollup == rebuild; and the rebuild reports and (with --fix) repairs a tampered row.
 import crypto from 'node:crypto';
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkRollup, rebuildRollup } from '../../src/modules/assessment/index.ts';
 import { as, createTestContext, login, nextIp, type TestContext } from '../support/context.ts';
-import { TEST_KEY } from '../support/keys.ts';
+import { runCli } from '../support/cli.ts';
 import { orgOfUser, uniqueCode, type OrgRef } from '../support/org-factories.ts';
 
-const run = promisify(execFile);
-const SERVER_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const HOUR = 3_600_000;
 
 let t: TestContext;
@@ -422,24 +417,7 @@ describe('npm run assessment:rebuild', () => {
     expect(day).toMatchObject({ orgId: row.org_id });
     expect(day.rollup - day.facts).toBeCloseTo(7);
 
-    const env = {
-      ...process.env,
-      DATABASE_URL: t.databaseUrl,
-      FIELD_ENCRYPTION_KEY: TEST_KEY,
-      NODE_ENV: 'test',
-    };
-    const cli = (args: string[]) =>
-      run(process.execPath, ['--import', 'tsx', 'src/cli/assessment-rebuild.ts', ...args], {
-        cwd: SERVER_ROOT,
-        env,
-      }).then(
-        (r) => ({ code: 0, out: r.stdout, err: r.stderr }),
-        (e: { code: number; stdout: string; stderr: string }) => ({
-          code: e.code,
-          out: e.stdout,
-          err: e.stderr,
-        }),
-      );
+    const cli = (args: string[]) => runCli(t, 'assessment-rebuild.ts', args);
     const checked = await cli([]);
     expect(checked.code, checked.out + checked.err).toBe(1);
     expect(checked.err).toContain('service_hours');

@@ -5,9 +5,6 @@
 // org's move carries them along; the registered count at a past day's end equals a direct count; and
 // the rebuild command reports a tampered count and repairs it.
 import crypto from 'node:crypto';
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inScope } from '../../src/platform/db/database.ts';
@@ -17,11 +14,8 @@ import {
   volunteerCountDifferences,
 } from '../../src/modules/volunteers/index.ts';
 import { as, createTestContext, login, type TestContext } from '../support/context.ts';
-import { TEST_KEY } from '../support/keys.ts';
+import { runCli } from '../support/cli.ts';
 import { orgOfUser, type OrgRef } from '../support/org-factories.ts';
-
-const run = promisify(execFile);
-const SERVER_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 let t: TestContext;
 let instituteOrg: OrgRef;
@@ -170,24 +164,7 @@ describe('per-org volunteer counts', () => {
       t.ctx.db.system,
     );
     expect((await differences()).map((d) => d.orgId)).toEqual([stations[0]!.id]);
-    const env = {
-      ...process.env,
-      DATABASE_URL: t.databaseUrl,
-      FIELD_ENCRYPTION_KEY: TEST_KEY,
-      NODE_ENV: 'test',
-    };
-    const cli = (args: string[]) =>
-      run(process.execPath, ['--import', 'tsx', 'src/cli/assessment-rebuild.ts', ...args], {
-        cwd: SERVER_ROOT,
-        env,
-      }).then(
-        (r) => ({ code: 0, out: r.stdout, err: r.stderr }),
-        (e: { code: number; stdout: string; stderr: string }) => ({
-          code: e.code,
-          out: e.stdout,
-          err: e.stderr,
-        }),
-      );
+    const cli = (args: string[]) => runCli(t, 'assessment-rebuild.ts', args);
     const checked = await cli([]);
     expect(checked.code, checked.out + checked.err).toBe(1);
     expect(checked.err).toContain('志愿者人数不一致');
