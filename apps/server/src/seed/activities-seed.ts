@@ -382,6 +382,9 @@ async function insertAttendance(tx: Tx, seed: ActivitiesSeed, activityIds: numbe
       reviewed_at timestamptz, reject_reason text, updated_at timestamptz`),
     records,
   );
+  // planner statistics for what was just loaded: without them, in this transaction, the update below
+  // planned for empty tables and took 3 s instead of 0.1 s
+  await sql`ANALYZE volunteers, service_records, activity_checkins`.execute(tx);
   await sql`
     UPDATE volunteers v SET lifetime_hours = v.lifetime_hours + r.hours
       FROM (SELECT volunteer_id, sum(hours) AS hours FROM service_records

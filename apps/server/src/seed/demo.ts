@@ -13,7 +13,7 @@ import type { Tx } from '../platform/db/database.ts';
 import { phoneIndex } from '../platform/personal-data.ts';
 import { insertPresetStandards } from '../modules/orgs/index.ts';
 import { generateInitialPassword } from '../modules/accounts/index.ts';
-import { replaceRankingRollups, replaceRollup } from '../modules/assessment/index.ts';
+import { replaceRankingRollups, replaceRollup, suspendRankingTriggers } from '../modules/assessment/index.ts';
 import { buildCountyOrgs, mobilePhone, mulberry32, personName, PLATFORM_LEADS } from './county-data.ts';
 import { insertVolunteersAndTeams, linkVolunteerUser, squadronLeaderOf } from './volunteers-seed.ts';
 import { insertProjectsAndMenu } from './projects-seed.ts';
@@ -54,6 +54,8 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
     await sql`SELECT pg_advisory_xact_lock(7270002)`.execute(tx);
     const again = await sql<{ n: number }>`SELECT count(*)::int AS n FROM orgs`.execute(tx);
     if ((again.rows[0]?.n ?? 0) > 0) return null;
+    // the rankings' rollups are recomputed from everything below at the end (replaceRankingRollups)
+    await suspendRankingTriggers(tx);
     const orgs = await insertOrgs(ctx, tx);
     const center = orgs.find((o) => o.kind === 'center')!;
     await insertPlatforms(ctx, tx, center);

@@ -102,6 +102,8 @@ export async function insertOpeningBalances(
     ['id'],
   );
   const ids = inserted.map((r) => Number(r.id));
+  // planner statistics for the rows just loaded (the total below took 4.5 s planned without them)
+  await sql`ANALYZE service_records`.execute(tx);
   await sql`
     INSERT INTO service_record_events
       (record_id, org_path, action, from_hours, to_hours, reason, actor_user_id, actor_name, created_at)

@@ -207,6 +207,17 @@ describe('the demo county', () => {
     expect(report.teamRows).toBeGreaterThan(10);
     expect(report.differences).toEqual([]);
   });
+
+  it('keeps its rollups by trigger again once seeded (the seed loads with them suspended)', async () => {
+    const { rows } = await sql<{ tgname: string; tgenabled: string }>`
+      SELECT tgname, tgenabled FROM pg_trigger
+       WHERE tgname IN ('point_entries_volunteer_month', 'volunteer_month_facts_ranking')
+       ORDER BY tgname`.execute(t.ctx.db.system);
+    expect(rows).toEqual([
+      { tgname: 'point_entries_volunteer_month', tgenabled: 'O' },
+      { tgname: 'volunteer_month_facts_ranking', tgenabled: 'O' },
+    ]);
+  });
 });
 
 describe('a hand-made institute with known answers', () => {

@@ -34,6 +34,7 @@ export {
   checkRankingRollups,
   describeRankingRebuild,
   replaceRankingRollups,
+  suspendRankingTriggers,
   type RankingRebuildReport,
 } from './rankings.recompute.ts';
 
