@@ -51,22 +51,31 @@ export function useSubmit(fallback: string, options: { toast?: boolean } = {}) {
 
 /**
  * A page's initial load: `loading` until `fetch` settles, then `loadError` if it failed (not when the
- * session handler took over — the page is leaving). `load` again to retry.
+ * session handler took over — the page is leaving). `load` again to retry, or when what the page
+ * shows changed (another village): `fetch` gets `current()`, false once a newer load has started, and
+ * stores its answer only while it holds — a slow answer for the village picked before never replaces
+ * the one picked after; only the newest load's error and spinner count.
  */
-export function useLoad(fetch: () => Promise<unknown>, fallback = '加载失败，请稍后重试') {
+export function useLoad(
+  fetch: (current: () => boolean) => Promise<unknown>,
+  fallback = '加载失败，请稍后重试',
+) {
   const loading = ref(true);
   const loadError = ref<ApiError | null>(null);
+  let ticket = 0;
 
   async function load(): Promise<void> {
+    const mine = ++ticket;
+    const current = () => mine === ticket;
     loading.value = true;
     loadError.value = null;
     try {
-      await fetch();
+      await fetch(current);
     } catch (error) {
-      if (error instanceof ApiError && error.handled) return;
+      if (!current() || (error instanceof ApiError && error.handled)) return;
       loadError.value = error instanceof ApiError ? error : new ApiError(0, 'UNKNOWN', fallback);
     } finally {
-      loading.value = false;
+      if (current()) loading.value = false;
     }
   }
 
