@@ -13,6 +13,7 @@ import type { Tx } from '../platform/db/database.ts';
 import { phoneIndex } from '../platform/personal-data.ts';
 import { insertPresetStandards } from '../modules/orgs/index.ts';
 import { generateInitialPassword } from '../modules/accounts/index.ts';
+import { backfillMilestones } from '../modules/honours/index.ts';
 import { replaceRankingRollups, replaceRollup, suspendRankingTriggers } from '../modules/assessment/index.ts';
 import { buildCountyOrgs, mobilePhone, mulberry32, personName, PLATFORM_LEADS } from './county-data.ts';
 import { insertVolunteersAndTeams, linkVolunteerUser, squadronLeaderOf } from './volunteers-seed.ts';
@@ -82,6 +83,8 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
     const store = await insertDemoStore(ctx, tx, demoStation);
     // the privileges of star volunteers (the yearly lists are computed from the hours and ledger)
     const honours = await insertDemoHonours(tx, ctx.now(), demoStation, center);
+    // the milestones (时长里程碑) every confirmed record above reached, dated by the confirmation
+    const hourMilestones = await backfillMilestones(tx);
     // photos on a few volunteer cards (demo-volunteer's among them); the others show the initial
     const cardPhotos = await insertDemoCardPhotos(tx, ctx.now(), demoStation);
     // the household registers of three villages and their civic points (群众文明积分)
@@ -114,6 +117,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
           ...points,
           ...store,
           ...honours,
+          hourMilestones,
           ...cardPhotos,
           ...households,
           ...tasks,

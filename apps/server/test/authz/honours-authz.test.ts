@@ -1,5 +1,5 @@
 // Authorization of every honours route (礼遇褒奖): another town's admin gets 404 on demo-station's
-// lists, export and privileges and changes nothing, a volunteer sees only the privileges of their own
+// lists, export, milestones and privileges and changes nothing, a volunteer sees only the privileges of their own
 // org and above, a role without the permission gets 403, and no session gets 401.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestContext, login, type Session, type TestContext } from '../support/context.ts';
@@ -34,12 +34,13 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe("another town's admin", () => {
-  it("gets 404 on demo-station's lists, export and privileges and changes nothing", async () => {
+  it("gets 404 on demo-station's lists, export, milestones and privileges and changes nothing", async () => {
     const before = await digest();
     const answers = await Promise.all([
       otherTown.get(`/api/honours/rankings?year=${year}&orgId=${station.id}`),
       otherTown.get(`/api/honours/export?year=${year}&orgId=${station.id}`),
       otherTown.get(`/api/honours/privileges?orgId=${station.id}`),
+      otherTown.get(`/api/honours/milestones?year=${year}&orgId=${station.id}`),
       otherTown.post('/api/honours/privileges', { orgId: station.id, name: '越权', minStar: 1 }),
       otherTown.patch(`/api/honours/privileges/${privilege.id}`, { minStar: 5 }),
     ]);
@@ -75,6 +76,7 @@ describe('volunteers', () => {
       v.get(`/api/honours/rankings?year=${year}`),
       v.get(`/api/honours/export?year=${year}`),
       v.get('/api/honours/privileges'),
+      v.get(`/api/honours/milestones?year=${year}`),
       v.post('/api/honours/privileges', { name: '自封', minStar: 1 }),
       v.patch(`/api/honours/privileges/${privilege.id}`, { minStar: 1 }),
     ]);
@@ -92,6 +94,7 @@ describe('permissions', () => {
       expect((await c.get(`/api/honours/rankings?year=${year}`)).statusCode).toBe(403);
       expect((await c.get(`/api/honours/export?year=${year}`)).statusCode).toBe(403);
       expect((await c.get('/api/honours/privileges')).statusCode).toBe(403);
+      expect((await c.get(`/api/honours/milestones?year=${year}`)).statusCode).toBe(403);
       expect((await c.post('/api/honours/privileges', { name: '越权', minStar: 1 })).statusCode).toBe(403);
       expect((await c.get('/api/honours/my-privileges')).statusCode).toBe(403);
     }
@@ -104,6 +107,7 @@ describe('permissions', () => {
       ['GET', `/api/honours/rankings?year=${year}`],
       ['GET', `/api/honours/export?year=${year}`],
       ['GET', '/api/honours/privileges'],
+      ['GET', `/api/honours/milestones?year=${year}`],
       ['POST', '/api/honours/privileges'],
       ['PATCH', `/api/honours/privileges/${privilege.id}`],
       ['GET', '/api/honours/my-privileges'],

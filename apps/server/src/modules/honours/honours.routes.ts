@@ -6,8 +6,11 @@ import type { AppContext } from '../../platform/context.ts';
 import { sendXlsx } from '../../platform/excel.ts';
 import { idParams } from '../../platform/http/schemas.ts';
 import { createCardPrivilegesService } from './card-privileges.ts';
+import { createMilestonesService } from './milestones.ts';
 import {
   cardPrivilegesView,
+  milestoneListQuery,
+  milestonePage,
   myPrivilegesView,
   privilegeInput,
   privilegeListQuery,
@@ -21,6 +24,7 @@ import { createHonoursService } from './honours.service.ts';
 export function honoursRoutes(app: FastifyInstance, ctx: AppContext): void {
   const honours = createHonoursService(ctx);
   const cardPrivileges = createCardPrivilegesService(ctx);
+  const milestones = createMilestonesService(ctx);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const read = { permission: 'honours.read' as const };
   const manage = { permission: 'honours.manage' as const };
@@ -53,6 +57,20 @@ export function honoursRoutes(app: FastifyInstance, ctx: AppContext): void {
       const file = await honours.exportXlsx(actorOf(req), req.query);
       return sendXlsx(reply, `礼遇褒奖-${file.orgName}-${req.query.year}.xlsx`, file.buffer);
     },
+  );
+  r.get(
+    '/api/honours/milestones',
+    {
+      schema: {
+        tags,
+        summary:
+          '时长里程碑：本单位或所选下级单位的志愿者在年度内累计服务时长首次达到星级时长（100/300/600/1000/1500 小时）',
+        querystring: milestoneListQuery,
+        response: { 200: milestonePage },
+      },
+      config: read,
+    },
+    (req) => milestones.list(actorOf(req), req.query),
   );
   r.get(
     '/api/honours/privileges',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { HONOUR_TOP } from '@civic/contracts';
-import { queryId } from '../../platform/http/schemas.ts';
+import { HONOUR_TOP, STAR_THRESHOLDS } from '@civic/contracts';
+import { pagingQuery, queryId } from '../../platform/http/schemas.ts';
 
 export const rankingQuery = z.object({
   year: z.coerce
@@ -121,9 +121,47 @@ export type PrivilegeView = z.infer<typeof privilegeView>;
 
 export const privilegeListQuery = z.object({ orgId: queryId });
 
+/** 时长里程碑: a star level's hours reached, and when. */
+export const ownMilestone = z.object({
+  hours: z.number(),
+  starLevel: z.number(),
+  reachedAt: z.string(),
+});
+
+export const milestoneListQuery = z.object({
+  year: rankingQuery.shape.year,
+  orgId: queryId,
+  hours: z.coerce
+    .number({ error: '里程碑须为星级时长之一' })
+    .refine((h) => (STAR_THRESHOLDS as readonly number[]).includes(h), {
+      error: `里程碑须为 ${STAR_THRESHOLDS.join('、')} 小时之一`,
+    })
+    .optional(),
+  ...pagingQuery,
+});
+export type MilestoneListQuery = z.infer<typeof milestoneListQuery>;
+
+export const milestonePage = z.object({
+  total: z.number(),
+  items: z.array(
+    z.object({
+      volunteerId: z.number(),
+      volunteerNo: z.string(),
+      name: z.string(),
+      orgName: z.string(),
+      hours: z.number(),
+      starLevel: z.number(),
+      reachedAt: z.string(),
+    }),
+  ),
+});
+export type MilestonePage = z.infer<typeof milestonePage>;
+
 export const myPrivilegesView = z.object({
   starLevel: z.number(),
   lifetimeHours: z.number(),
+  /** the milestones reached, lowest first */
+  milestones: z.array(ownMilestone),
   /** the privileges of the volunteer's org and the orgs above, whether already earned or not */
   privileges: z.array(privilegeView.extend({ earned: z.boolean() })),
 });

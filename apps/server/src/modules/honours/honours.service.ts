@@ -36,6 +36,7 @@ import type {
   RankingQuery,
   RankingView,
 } from './honours.schema.ts';
+import { ownMilestones } from './milestones.ts';
 import {
   exclusionOf,
   householdExclusionOf,
@@ -426,6 +427,7 @@ export function createHonoursService(ctx: AppContext) {
         return {
           starLevel: star.starLevel,
           lifetimeHours: star.lifetimeHours,
+          milestones: await ownMilestones(tx, me.id),
           privileges: rows.map((r) => ({ ...privilegeViewOf(r), earned: star.starLevel >= r.min_star })),
         };
       }),

@@ -89,3 +89,17 @@ export async function ownStarLevel(
   const lifetime = Number(row?.lifetime_hours ?? 0);
   return { lifetimeHours: lifetime, starLevel: starLevel(lifetime) };
 }
+
+/** Who the given volunteers are, for a list of honours (those the caller's scope shows). */
+export async function volunteerLabels(
+  tx: Tx,
+  ids: readonly number[],
+): Promise<Map<number, { volunteerNo: string; name: string; orgName: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx
+    .selectFrom('volunteers as v')
+    .select(['v.id', 'v.volunteer_no', 'v.name', sql<string>`org_name(v.org_id)`.as('org_name')])
+    .where(sql<boolean>`v.id = ANY(${[...ids]}::bigint[])`)
+    .execute();
+  return new Map(rows.map((r) => [r.id, { volunteerNo: r.volunteer_no, name: r.name, orgName: r.org_name }]));
+}

@@ -10,6 +10,7 @@ export {
   honourCandidates,
   maskedContacts,
   ownStarLevel,
+  volunteerLabels,
   type HonourCandidate,
   type MaskedContact,
 } from './honour-candidates.ts';

@@ -243,6 +243,13 @@ export interface HonourPrivileges {
   updated_at: Timestamp;
 }
 
+export interface HourMilestones {
+  hours: number;
+  org_path: string;
+  reached_at: Timestamp;
+  volunteer_id: number;
+}
+
 export interface HourRules {
   org_id: number;
   org_path: string;
@@ -1080,6 +1087,7 @@ export interface DB {
   audit_seal_fence: AuditSealFence;
   certificates: Certificates;
   honour_privileges: HonourPrivileges;
+  hour_milestones: HourMilestones;
   hour_rules: HourRules;
   household_awards: HouseholdAwards;
   household_rules: HouseholdRules;

@@ -4027,6 +4027,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/honours/milestones': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 时长里程碑：本单位或所选下级单位的志愿者在年度内累计服务时长首次达到星级时长（100/300/600/1000/1500 小时） */
+    get: operations['getHonoursMilestones'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/honours/privileges': {
     parameters: {
       query?: never;
@@ -19589,6 +19606,43 @@ export interface operations {
       };
     };
   };
+  getHonoursMilestones: {
+    parameters: {
+      query: {
+        year: number;
+        orgId?: number;
+        hours?: number;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            total: number;
+            items: {
+              volunteerId: number;
+              volunteerNo: string;
+              name: string;
+              orgName: string;
+              hours: number;
+              starLevel: number;
+              reachedAt: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
   getHonoursPrivileges: {
     parameters: {
       query?: {
@@ -19719,6 +19773,11 @@ export interface operations {
           'application/json': {
             starLevel: number;
             lifetimeHours: number;
+            milestones: {
+              hours: number;
+              starLevel: number;
+              reachedAt: string;
+            }[];
             privileges: {
               id: number;
               orgId: number;
