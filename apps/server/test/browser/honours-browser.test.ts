@@ -1,7 +1,7 @@
 // 礼遇褒奖 in a real browser: the town admin opens the page from the menu, sees both yearly lists
 // filled from the seeded hours and ledger with their stars, the page passes axe, and exports the
-// masked workbook; the station admin adds a privilege that then shows on a star volunteer's H5
-// 我的积分 (with axe at 375 px).
+// masked workbook, and lists the year's 时长里程碑 by threshold; the station admin adds a privilege
+// that then shows on a volunteer's H5 我的积分 beside their milestones (with axe at 375 px).
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type Page } from 'playwright-core';
@@ -88,6 +88,22 @@ describe.runIf(canRunBrowser)('礼遇褒奖 in the console and the privileges on
     await poll(async () => (await page.getByTestId('honours-household-rules').textContent()) ?? '').toMatch(
       /在册 \d+ 户/,
     );
+    // 时长里程碑: the year's milestones of the town, as many as the table holds
+    const town = await orgOfUser(tc.ctx.db.system, 'demo-institute');
+    const { rows: reached } = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM hour_milestones
+       WHERE org_path <@ ${town.path}::ltree
+         AND extract(year FROM reached_at AT TIME ZONE 'Asia/Shanghai') = ${year}`.execute(tc.ctx.db.system);
+    expect(reached[0]!.n).toBeGreaterThan(0);
+    const milestones = page.getByTestId('honours-milestones');
+    await poll(() => milestones.locator('.el-pagination__total').textContent()).toContain(
+      `共 ${reached[0]!.n} 条`,
+    );
+    await milestones.getByTestId('honours-milestones-hours').getByText('100 小时').click();
+    await poll(async () => {
+      const texts = await milestones.locator('tbody tr').allTextContents();
+      return texts.length > 0 && texts.every((r) => r.includes('累计 100 小时'));
+    }).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -111,6 +127,11 @@ describe.runIf(canRunBrowser)('礼遇褒奖 in the console and the privileges on
     );
     await page.context().close();
 
+    // the volunteer's milestone (granted by confirming hours: test/honours/milestones.test.ts)
+    await sql`INSERT INTO hour_milestones (volunteer_id, hours, org_path, reached_at)
+      SELECT id, 100, org_path, '2026-03-02T10:00:00+08:00' FROM volunteers WHERE id = ${volunteer.id}`.execute(
+      tc.ctx.db.system,
+    );
     const context = await browser.newContext({
       viewport: { width: 375, height: 812 },
       locale: 'zh-CN',
@@ -127,6 +148,9 @@ describe.runIf(canRunBrowser)('礼遇褒奖 in the console and the privileges on
     // a new volunteer has no star yet: the privilege says which star earns it
     expect(await privilege.textContent()).toContain('1 星可享');
     expect(await h5.getByTestId('h5-honours-star').textContent()).toContain('还未评上星级');
+    expect(await h5.getByTestId('h5-honours-milestones').textContent()).toContain(
+      '累计服务满 100 小时2026年3月2日 达到 · 1 星',
+    );
     expect(await h5.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     expect(await axeViolations(h5)).toEqual([]);
     await context.close();
