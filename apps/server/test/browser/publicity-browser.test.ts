@@ -70,7 +70,8 @@ describe.runIf(canRunBrowser)('宣传稿件: record with a screenshot, filter, s
     await page.waitForURL(/\/publicity$/);
     await page.getByTestId('pieces-table').waitFor();
 
-    const [before] = await openSummary(page);
+    const [before, shortBefore] = await openSummary(page);
+    expect(shortBefore).toBe(Math.max(0, 1 - before));
     await page.getByRole('tab', { name: '稿件登记' }).click();
 
     // the drawer: 省级, outlet, title, link, a screenshot picked and previewed
