@@ -17,6 +17,7 @@ export type PublicityPiece = ItemOf<'/api/publicity'>;
 export type PieceQuery = Filters<QueryOf<'/api/publicity', 'get'>>;
 export type PieceInput = BodyOf<'/api/publicity', 'post'>;
 export type PiecePatch = BodyOf<'/api/publicity/{id}', 'patch'>;
+export type SummaryQuery = QueryOf<'/api/publicity/summary', 'get'>;
 export type PublicitySummary = ResponseOf<'/api/publicity/summary', 'get'>;
 export type SummaryRow = PublicitySummary['rows'][number];
 
@@ -33,8 +34,7 @@ export const publicityApi = {
       name: file.name,
     }),
   removeScreenshot: (id: number) => call(api.DELETE('/api/publicity/{id}/screenshot', byId(id))),
-  summary: (query: { orgId?: number; year?: number }) =>
-    call(api.GET('/api/publicity/summary', { params: { query } })),
+  summary: (query: SummaryQuery) => call(api.GET('/api/publicity/summary', { params: { query } })),
   exportXlsx: (query: Omit<PieceQuery, 'page' | 'pageSize'>) =>
     download('/api/publicity/export', toQuery(query), '宣传稿件.xlsx'),
 };
