@@ -183,6 +183,12 @@ export const AUDIT_ACTION_LABELS = {
   'task.return': '退回任务上报',
   'task.extend': '任务延期',
   'assessment.ranking.export': '导出实践排行',
+  'publicity.create': '登记宣传稿件',
+  'publicity.update': '修改宣传稿件',
+  'publicity.delete': '删除宣传稿件',
+  'publicity.screenshot.set': '上传宣传稿件截图',
+  'publicity.screenshot.remove': '删除宣传稿件截图',
+  'publicity.export': '导出宣传稿件',
 
   'system.seed': '生成演示数据',
 } as const satisfies Record<string, string>;
@@ -233,6 +239,7 @@ export const AUDIT_RESOURCE_LABELS = {
   assessment_fund_allocation: '奖补资金分配',
   work_task: '工作任务',
   task_assignment: '单位的工作任务',
+  publicity_piece: '宣传稿件',
   system: '系统',
 } as const satisfies Record<string, string>;
 export type AuditResourceType = keyof typeof AUDIT_RESOURCE_LABELS;
@@ -267,6 +274,7 @@ export const AUDIT_ACTION_GROUP_LABELS: Record<string, string> = {
   store: '爱心超市',
   household: '群众文明积分',
   task: '工作任务',
+  publicity: '宣传稿件',
   system: '系统',
 };
 
@@ -363,6 +371,11 @@ export const AUDIT_SUMMARY_KEY_LABELS: Record<string, string> = {
   deadline: '截止时间',
   maxScore: '满分',
   reportId: '上报记录',
+  level: '媒体级别',
+  outlet: '媒体名称',
+  publishedOn: '发表日期',
+  toOrgId: '改为单位',
+  screenshotId: '截图',
   photos: '照片张数',
   links: '链接数',
   late: '逾期后上报',
@@ -554,6 +567,8 @@ export const AUDIT_PERMISSION_LABELS: Record<string, string> = {
   'task.read': '查看工作任务',
   'task.issue': '下达与审核工作任务',
   'task.report': '上报工作任务',
+  'publicity.read': '查看宣传稿件',
+  'publicity.write': '登记宣传稿件',
   'store.manage': '管理爱心超市物品',
   'store.handover': '兑换核销',
   'account.manage': '管理账号',

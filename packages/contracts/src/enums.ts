@@ -164,6 +164,10 @@ export const PERMISSIONS = [
   'task.issue',
   /** Report on a task sent to the caller's own unit (text, photos, links). */
   'task.report',
+  /** 宣传稿件: the pieces media published, recorded by the caller's units, and the yearly summary. */
+  'publicity.read',
+  /** Record, edit and delete pieces (with their screenshots) of the caller's org or a unit below it. */
+  'publicity.write',
   'account.manage',
   /**
    * Activate a privileged account the security admin created, reset or promoted: the second
@@ -211,6 +215,8 @@ const BUSINESS_ADMIN: readonly Permission[] = [
   'assessment.read',
   'task.read',
   'task.report',
+  'publicity.read',
+  'publicity.write',
 ];
 /**
  * 三权分立: the security admin manages accounts only, the audit admin reads the audit log only,

@@ -16,6 +16,7 @@ import { ordersModule } from './orders/index.ts';
 import { orgsModule } from './orgs/index.ts';
 import { pointsModule } from './points/index.ts';
 import { projectsModule } from './projects/index.ts';
+import { publicityModule } from './publicity/index.ts';
 import { storeModule } from './store/index.ts';
 import { tasksModule } from './tasks/index.ts';
 import { teamsModule } from './teams/index.ts';
@@ -47,6 +48,8 @@ export const MODULES: readonly ServerModule[] = [
   honoursModule,
   // after notifications, uploads and orgs; below assessment, which reads its task figures
   tasksModule,
+  // after uploads and orgs; below assessment, which reads its publicity figures
+  publicityModule,
   // above activities, hours and orders: their events keep its per-org per-day rollup
   assessmentModule,
 ];

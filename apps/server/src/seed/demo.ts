@@ -30,6 +30,7 @@ import { insertDemoCardPhotos } from './card-photo-seed.ts';
 import { insertDemoHouseholds } from './households-seed.ts';
 import { insertDemoBulletins } from './assessment-seed.ts';
 import { insertDemoTasks } from './tasks-seed.ts';
+import { insertDemoPublicity } from './publicity-seed.ts';
 import type { OrgRef } from './org-ref.ts';
 
 export interface DemoAccount {
@@ -91,6 +92,9 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
     const households = await insertDemoHouseholds(ctx, tx, center, demoStation);
     // the centre's and demo-institute's work tasks, with reports in every state (调度任务)
     const tasks = await insertDemoTasks(tx, ctx.now(), demoStation);
+    // the towns' publicity pieces of this year and last, some meeting every quota (宣传稿件); before
+    // the bulletins, which count them
+    const publicity = await insertDemoPublicity(tx, ctx.now(), orgs, { id: demoStation.parentId! });
     // last: the per-org per-day rollup of everything above, rebuilt from the recorded facts
     const factRows = await replaceRollup(tx);
     // and the rankings' per-volunteer and per-team monthly rollups (实践排行)
@@ -121,6 +125,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
           ...cardPhotos,
           ...households,
           ...tasks,
+          ...publicity,
           orgDayFacts: factRows,
           ...assessment,
           rankingFacts: rankingRows,

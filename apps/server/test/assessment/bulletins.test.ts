@@ -227,14 +227,16 @@ describe('the report of a hand-made town', () => {
     expect(result(row, 'activities')).toMatchObject({ actual: 1, target: 2, completion: 50 });
   });
 
-  it('scores the institute over its subtree, its stations on target, and leaves unrecorded sources as 无数据', async () => {
+  it('scores the institute over its subtree, its stations on target, no publicity piece as 0 and leaves unrecorded sources as 无数据', async () => {
     const row = rowOf(await octoberReport(), town);
     expect(result(row, 'activities')).toMatchObject({ actual: 5, target: 1.25 });
     expect(result(row, 'volunteer_share')).toMatchObject({ actual: 13 });
     expect(result(row, 'stations_on_target')).toMatchObject({ actual: 50, completion: 50 });
     expect(result(row, 'trainings')).toMatchObject({ actual: null, rag: 'none' });
-    expect(result(row, 'publicity')).toMatchObject({ actual: null, rag: 'none' });
-    expect(row).toMatchObject({ score: 77.1, rank: 1 });
+    // publicity is recorded: no piece in October is 0 of a month's 6 ÷ 12
+    expect(result(row, 'publicity')).toMatchObject({ actual: 0, target: 0.5, completion: 0, rag: 'red' });
+    // the same weighted sum as before publicity was recorded (77.1 of 85 weights), now over 90
+    expect(row).toMatchObject({ score: 72.8, rank: 1 });
   });
 });
 

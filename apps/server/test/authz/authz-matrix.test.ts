@@ -652,6 +652,8 @@ describe('authentication on every route', () => {
       'POST /api/me/team-applications/1/approve',
       'POST /api/projects/1/status',
       'POST /api/menu-items/1/withdraw',
+      'PATCH /api/publicity/1',
+      'POST /api/publicity/1/screenshot',
     ]) {
       expect(urls).toContain(known);
     }

@@ -189,6 +189,18 @@ export const MENU_GROUPS: readonly MenuGroup[] = [
     ],
   },
   {
+    key: 'publicity',
+    title: '宣传报道',
+    permission: 'publicity.read',
+    items: [
+      {
+        path: '/publicity',
+        title: '宣传稿件',
+        description: '各级媒体宣传报道稿件的登记（截图、链接），按年度对照省、市、县级定额统计',
+      },
+    ],
+  },
+  {
     key: 'store',
     title: '爱心超市',
     permission: 'store.handover',

@@ -297,6 +297,12 @@ const routes: RouteRecordRaw[] = [
         meta: { title: '任务进度', permission: 'task.read' },
       },
       {
+        path: 'publicity',
+        name: 'publicity',
+        component: () => import('./views/publicity/PublicityView.vue'),
+        meta: { title: '宣传稿件', permission: 'publicity.read' },
+      },
+      {
         path: 'users',
         name: 'users',
         component: () => import('./views/users/UsersView.vue'),

@@ -74,6 +74,7 @@ const town: UnitFacts = {
   professionalTeams: 0,
   professionalTeamsOnTarget: 0,
   projectsDone: 0,
+  publicity: { province: 0, city: 0, county: 0 },
 };
 
 describe('the 茶乡微讲堂, professional-team and project indicators', () => {
@@ -177,5 +178,40 @@ describe('allocateByScore', () => {
         expect(Math.abs(out.get(u.orgId)! - exact)).toBeLessThan(1.000001);
       }
     }
+  });
+});
+
+describe('the publicity indicator (宣传稿件, seed 004 §13)', () => {
+  const withPieces = (province: number, city: number, county: number) => ({
+    ...town,
+    publicity: { province, city, county },
+  });
+
+  it('counts each level up to its yearly quota: province 1, city 2, county 3', () => {
+    expect(actualOf('publicity', withPieces(0, 0, 0), 10)).toBe(0);
+    expect(actualOf('publicity', withPieces(1, 2, 3), 10)).toBe(6);
+    // more county pieces do not make up for the missing province and city ones
+    expect(actualOf('publicity', withPieces(0, 0, 9), 10)).toBe(3);
+    expect(actualOf('publicity', withPieces(4, 1, 1), 10)).toBe(3);
+    expect(actualOf('publicity', withPieces(2, 5, 2), 10)).toBe(5);
+    expect(actualOf('publicity', withPieces(1, 2, 30), 10)).toBe(6);
+  });
+
+  it('reaches the yearly target of 6 exactly when every quota is met, and prorates shorter periods', () => {
+    const settings: IndicatorSetting[] = [
+      { orgKind: 'institute', code: 'publicity', seq: 1, target: 6, weight: 5, enabled: true },
+    ];
+    const year = (p: number, c: number, k: number) =>
+      scoreUnit(withPieces(p, c, k), settings, 12, 10).results[0]!;
+    expect(year(1, 2, 3)).toMatchObject({ actual: 6, target: 6, completion: 100, rag: 'green' });
+    expect(year(1, 2, 2)).toMatchObject({ actual: 5, completion: 83.3, rag: 'amber' });
+    expect(year(0, 5, 9)).toMatchObject({ actual: 5, completion: 83.3, rag: 'amber' });
+    expect(year(0, 0, 0)).toMatchObject({ actual: 0, completion: 0, rag: 'red' });
+    // a quarter owes 6 × 3 / 12 = 1.5
+    expect(scoreUnit(withPieces(0, 0, 2), settings, 3, 10).results[0]).toMatchObject({
+      actual: 2,
+      target: 1.5,
+      rag: 'green',
+    });
   });
 });

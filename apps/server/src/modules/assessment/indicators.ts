@@ -8,11 +8,15 @@
 //   ('stock': 百千万 counts at the period's end) are compared with the target as they are.
 // - Completion = actual / target, capped at 100% for the score. An indicator with no data (no
 //   orders closed, too few ratings, no population recorded, a source the platform does not record
-//   yet — trainings, publicity) shows 无数据 and is left out of the score, whose weights are then
+//   yet — trainings) shows 无数据 and is left out of the score, whose weights are then
 //   rescaled over the indicators that have data: a unit is not punished for what nobody recorded.
+// - Publicity (宣传稿件, seed 004 §13) is a flow capped per level: Σ min(pieces of the level, the
+//   level's yearly quota), so a year reaches its target of 6 exactly when every level's quota is met
+//   (no piece recorded is 0, not 无数据: the pieces are the units' own to record).
 // - Score = Σ weight × min(completion, 1) / Σ weights (with data) × 100, one decimal.
 // - Per indicator: 达标 (green) at ≥ 100%, 预警 (amber) at ≥ 80%, 滞后 (red) below. A unit below a
 //   score of 60 is flagged 建设推进不力 (seed 002 §六(三)).
+import { publicityCredited, type PublicityQuotaLevel } from '@civic/contracts';
 
 export const ORG_KINDS_ASSESSED = ['center', 'institute', 'station'] as const;
 export type AssessedKind = (typeof ORG_KINDS_ASSESSED)[number];
@@ -135,8 +139,9 @@ export const INDICATORS = {
     name: '宣传报道稿件',
     unit: '篇',
     basis: 'flow',
-    description: '省市县各级媒体宣传报道稿件（待内容发布模块记录后计算）',
-    recorded: false,
+    description:
+      '期间内发表、登记在本单位及下级单位的各级媒体宣传报道稿件，每级最多计到年度定额：省级（含中央级）1 篇、市级 2 篇、县级 3 篇，合计最多 6 篇；全年三级定额都完成即达到目标 6 篇，月度、季度按月数折算目标',
+    recorded: true,
   },
   posts: {
     name: '文明实践驿站',
@@ -257,6 +262,8 @@ export interface UnitFacts {
   professionalTeamsOnTarget: number;
   /** projects that first reached 评估效果 in the period, in the year they belong to */
   projectsDone: number;
+  /** publicity pieces published in the period, per quota level (中央级 counted with 省级) */
+  publicity: Record<PublicityQuotaLevel, number>;
 }
 
 export type Rag = 'green' | 'amber' | 'red' | 'none';
@@ -329,8 +336,10 @@ export function actualOf(code: IndicatorCode, f: UnitFacts, minRatings: number):
       return f.teams;
     case 'volunteers':
       return f.volunteers;
-    case 'trainings':
     case 'publicity':
+      // each level counts up to its yearly quota: 8 county pieces do not make up for a missing province one
+      return publicityCredited(f.publicity);
+    case 'trainings':
       return null;
   }
 }

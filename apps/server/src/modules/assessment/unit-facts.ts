@@ -5,6 +5,7 @@
 // inspection) are counted from their tables as of that day. Runs in the caller's scope (RLS).
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/database.ts';
+import { publicityFigures } from '../publicity/index.ts';
 import { taskFigures } from '../tasks/index.ts';
 import { registeredVolunteersByOrg } from '../volunteers/index.ts';
 import { wholeMonths } from './assessment.service.ts';
@@ -232,6 +233,19 @@ export async function unitFacts(db: Tx, rootPath: string, period: Period): Promi
     unitsOver,
   );
 
+  // publicity pieces published in the period, per quota level (publicity module)
+  const pieces = await publicityFigures(db, rootPath, period.start, end);
+  const publicityOf = (level: 'province' | 'city' | 'county') =>
+    rollUp(
+      pieces.map((x) => ({ path: x.orgPath, n: x[level] })),
+      unitsOver,
+    );
+  const publicity = {
+    province: publicityOf('province'),
+    city: publicityOf('city'),
+    county: publicityOf('county'),
+  };
+
   const populationOf = (unit: UnitRow): number | null => {
     if (unit.population !== null) return unit.population;
     // not recorded on the unit itself: the sum of the stations' below it, when any recorded one
@@ -273,6 +287,11 @@ export async function unitFacts(db: Tx, rootPath: string, period: Period): Promi
       professionalTeams: proTeamCount.get(unit.path) ?? 0,
       professionalTeamsOnTarget: proTeamsOnTarget.get(unit.path) ?? 0,
       projectsDone: projectsDone.get(unit.path) ?? 0,
+      publicity: {
+        province: publicity.province.get(unit.path) ?? 0,
+        city: publicity.city.get(unit.path) ?? 0,
+        county: publicity.county.get(unit.path) ?? 0,
+      },
     };
   });
 }

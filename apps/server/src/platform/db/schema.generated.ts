@@ -661,6 +661,22 @@ export interface ProjectStatusHistory {
   to_status: string;
 }
 
+export interface PublicityPieces {
+  created_at: Timestamp;
+  created_by: number;
+  id: Generated<number>;
+  level: string;
+  note: Generated<string>;
+  org_id: number;
+  org_path: string;
+  outlet: string;
+  published_on: string;
+  screenshot_id: string | null;
+  title: string;
+  updated_at: Timestamp;
+  url: string | null;
+}
+
 export interface ResidentPhoneCodes {
   attempts: Generated<number>;
   code_hash: string;
@@ -1115,6 +1131,7 @@ export interface DB {
   point_rules: PointRules;
   project_status_history: ProjectStatusHistory;
   projects: Projects;
+  publicity_pieces: PublicityPieces;
   resident_phone_codes: ResidentPhoneCodes;
   service_record_events: ServiceRecordEvents;
   service_records: ServiceRecords;

@@ -4353,6 +4353,96 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/publicity': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 宣传稿件：本单位及下级单位登记的（可按单位、级别、年份或起止日期、关键词筛选），发表日期新的在前 */
+    get: operations['getPublicity'];
+    put?: never;
+    /** 登记宣传稿件（默认为本单位，也可为下级单位登记） */
+    post: operations['postPublicity'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/publicity/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 年度统计：各直属单位（含下级）、本级与合计的各级稿件数、对照定额（省级≥1、市级≥2、县级≥3）的差额与是否达标 */
+    get: operations['getPublicitySummary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/publicity/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出宣传稿件（Excel，筛选条件同列表） */
+    get: operations['getPublicityExport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/publicity/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 一篇宣传稿件 */
+    get: operations['getPublicityById'];
+    put?: never;
+    post?: never;
+    /** 删除宣传稿件（登记单位或其上级单位，记审计） */
+    delete: operations['deletePublicityById'];
+    options?: never;
+    head?: never;
+    /** 修改宣传稿件（登记单位或其上级单位） */
+    patch: operations['patchPublicityById'];
+    trace?: never;
+  };
+  '/api/publicity/{id}/screenshot': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 查看稿件截图 */
+    get: operations['getPublicityByIdScreenshot'];
+    put?: never;
+    /** 上传或更换稿件截图（JPG、PNG、WEBP，≤ 5 MB，表单字段 file） */
+    post: operations['postPublicityByIdScreenshot'];
+    /** 删除稿件截图 */
+    delete: operations['deletePublicityByIdScreenshot'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/assessment/units': {
     parameters: {
       query?: never;
@@ -20706,6 +20796,408 @@ export interface operations {
               decidedBy: string | null;
               decidedAt: string | null;
             }[];
+          };
+        };
+      };
+    };
+  };
+  getPublicity: {
+    parameters: {
+      query?: {
+        orgId?: number;
+        level?: 'national' | 'province' | 'city' | 'county';
+        year?: number;
+        from?: string;
+        to?: string;
+        q?: string;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              orgId: number;
+              orgName: string;
+              /** @enum {string} */
+              level: 'national' | 'province' | 'city' | 'county';
+              outlet: string;
+              title: string;
+              url: string | null;
+              publishedOn: string;
+              note: string;
+              hasScreenshot: boolean;
+              screenshotUrl: string | null;
+              createdBy: string | null;
+              createdAt: string;
+              updatedAt: string;
+              canEdit: boolean;
+            }[];
+            total: number;
+          };
+        };
+      };
+    };
+  };
+  postPublicity: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          orgId?: number;
+          /** @enum {string} */
+          level: 'national' | 'province' | 'city' | 'county';
+          outlet: string;
+          title: string;
+          url?: string | null;
+          publishedOn: string;
+          /** @default  */
+          note?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orgId: number;
+            orgName: string;
+            /** @enum {string} */
+            level: 'national' | 'province' | 'city' | 'county';
+            outlet: string;
+            title: string;
+            url: string | null;
+            publishedOn: string;
+            note: string;
+            hasScreenshot: boolean;
+            screenshotUrl: string | null;
+            createdBy: string | null;
+            createdAt: string;
+            updatedAt: string;
+            canEdit: boolean;
+          };
+        };
+      };
+    };
+  };
+  getPublicitySummary: {
+    parameters: {
+      query?: {
+        orgId?: number;
+        year?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            orgId: number;
+            orgName: string;
+            year: number;
+            quota: {
+              province: number;
+              city: number;
+              county: number;
+            };
+            rows: {
+              /** @enum {string} */
+              kind: 'child' | 'own' | 'total';
+              orgId: number;
+              orgName: string;
+              archived: boolean;
+              national: number;
+              province: number;
+              city: number;
+              county: number;
+              total: number;
+              counted: {
+                province: number;
+                city: number;
+                county: number;
+              };
+              shortfall: {
+                province: number;
+                city: number;
+                county: number;
+              };
+              meets: boolean;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getPublicityExport: {
+    parameters: {
+      query?: {
+        orgId?: number;
+        level?: 'national' | 'province' | 'city' | 'county';
+        year?: number;
+        from?: string;
+        to?: string;
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Excel 文件（二进制） */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': unknown;
+        };
+      };
+    };
+  };
+  getPublicityById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orgId: number;
+            orgName: string;
+            /** @enum {string} */
+            level: 'national' | 'province' | 'city' | 'county';
+            outlet: string;
+            title: string;
+            url: string | null;
+            publishedOn: string;
+            note: string;
+            hasScreenshot: boolean;
+            screenshotUrl: string | null;
+            createdBy: string | null;
+            createdAt: string;
+            updatedAt: string;
+            canEdit: boolean;
+          };
+        };
+      };
+    };
+  };
+  deletePublicityById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {boolean} */
+            ok: true;
+          };
+        };
+      };
+    };
+  };
+  patchPublicityById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          orgId?: number;
+          /** @enum {string} */
+          level?: 'national' | 'province' | 'city' | 'county';
+          outlet?: string;
+          title?: string;
+          url?: string | null;
+          publishedOn?: string;
+          note?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orgId: number;
+            orgName: string;
+            /** @enum {string} */
+            level: 'national' | 'province' | 'city' | 'county';
+            outlet: string;
+            title: string;
+            url: string | null;
+            publishedOn: string;
+            note: string;
+            hasScreenshot: boolean;
+            screenshotUrl: string | null;
+            createdBy: string | null;
+            createdAt: string;
+            updatedAt: string;
+            canEdit: boolean;
+          };
+        };
+      };
+    };
+  };
+  getPublicityByIdScreenshot: {
+    parameters: {
+      query?: {
+        v?: string;
+      };
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 图片内容（二进制） */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/jpeg': unknown;
+          'image/png': unknown;
+          'image/webp': unknown;
+        };
+      };
+    };
+  };
+  postPublicityByIdScreenshot: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orgId: number;
+            orgName: string;
+            /** @enum {string} */
+            level: 'national' | 'province' | 'city' | 'county';
+            outlet: string;
+            title: string;
+            url: string | null;
+            publishedOn: string;
+            note: string;
+            hasScreenshot: boolean;
+            screenshotUrl: string | null;
+            createdBy: string | null;
+            createdAt: string;
+            updatedAt: string;
+            canEdit: boolean;
+          };
+        };
+      };
+    };
+  };
+  deletePublicityByIdScreenshot: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orgId: number;
+            orgName: string;
+            /** @enum {string} */
+            level: 'national' | 'province' | 'city' | 'county';
+            outlet: string;
+            title: string;
+            url: string | null;
+            publishedOn: string;
+            note: string;
+            hasScreenshot: boolean;
+            screenshotUrl: string | null;
+            createdBy: string | null;
+            createdAt: string;
+            updatedAt: string;
+            canEdit: boolean;
           };
         };
       };
