@@ -183,6 +183,14 @@ export const AUDIT_ACTION_LABELS = {
   'task.return': '退回任务上报',
   'task.extend': '任务延期',
   'assessment.ranking.export': '导出实践排行',
+  'training.create': '新建培训',
+  'training.update': '修改培训',
+  'training.cancel': '取消培训',
+  'training.held': '培训标记为已举办',
+  'training.attendees.add': '添加培训参加人员',
+  'training.attendees.remove': '移除培训参加人员',
+  'training.material.add': '上传培训材料',
+  'training.material.remove': '删除培训材料',
 
   'system.seed': '生成演示数据',
 } as const satisfies Record<string, string>;
@@ -233,6 +241,7 @@ export const AUDIT_RESOURCE_LABELS = {
   assessment_fund_allocation: '奖补资金分配',
   work_task: '工作任务',
   task_assignment: '单位的工作任务',
+  training: '培训',
   system: '系统',
 } as const satisfies Record<string, string>;
 export type AuditResourceType = keyof typeof AUDIT_RESOURCE_LABELS;
@@ -267,6 +276,7 @@ export const AUDIT_ACTION_GROUP_LABELS: Record<string, string> = {
   store: '爱心超市',
   household: '群众文明积分',
   task: '工作任务',
+  training: '培训',
   system: '系统',
 };
 
@@ -554,6 +564,8 @@ export const AUDIT_PERMISSION_LABELS: Record<string, string> = {
   'task.read': '查看工作任务',
   'task.issue': '下达与审核工作任务',
   'task.report': '上报工作任务',
+  'training.read': '查看培训',
+  'training.write': '管理培训（新建、签到名单、材料、标记举办）',
   'store.manage': '管理爱心超市物品',
   'store.handover': '兑换核销',
   'account.manage': '管理账号',

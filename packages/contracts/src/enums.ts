@@ -164,6 +164,10 @@ export const PERMISSIONS = [
   'task.issue',
   /** Report on a task sent to the caller's own unit (text, photos, links). */
   'task.report',
+  /** 培训: the training sessions of the caller's subtree, their attendance, materials and yearly counts. */
+  'training.read',
+  /** Plan, edit, cancel and mark held a training; take its attendance and attach its materials. */
+  'training.write',
   'account.manage',
   /**
    * Activate a privileged account the security admin created, reset or promoted: the second
@@ -211,6 +215,8 @@ const BUSINESS_ADMIN: readonly Permission[] = [
   'assessment.read',
   'task.read',
   'task.report',
+  'training.read',
+  'training.write',
 ];
 /**
  * 三权分立: the security admin manages accounts only, the audit admin reads the audit log only,

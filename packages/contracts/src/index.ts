@@ -15,3 +15,4 @@ export * from './store.ts';
 export * from './honours.ts';
 export * from './households.ts';
 export * from './tasks.ts';
+export * from './trainings.ts';

@@ -19,6 +19,7 @@ import { projectsModule } from './projects/index.ts';
 import { storeModule } from './store/index.ts';
 import { tasksModule } from './tasks/index.ts';
 import { teamsModule } from './teams/index.ts';
+import { trainingsModule } from './trainings/index.ts';
 import { uploadsModule } from './uploads/index.ts';
 import { volunteersModule } from './volunteers/index.ts';
 
@@ -47,6 +48,8 @@ export const MODULES: readonly ServerModule[] = [
   honoursModule,
   // after notifications, uploads and orgs; below assessment, which reads its task figures
   tasksModule,
+  // after uploads, orgs and volunteers; below assessment, which reads its training figures
+  trainingsModule,
   // above activities, hours and orders: their events keep its per-org per-day rollup
   assessmentModule,
 ];

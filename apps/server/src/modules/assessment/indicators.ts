@@ -8,7 +8,7 @@
 //   ('stock': 百千万 counts at the period's end) are compared with the target as they are.
 // - Completion = actual / target, capped at 100% for the score. An indicator with no data (no
 //   orders closed, too few ratings, no population recorded, a source the platform does not record
-//   yet — trainings, publicity) shows 无数据 and is left out of the score, whose weights are then
+//   yet — publicity) shows 无数据 and is left out of the score, whose weights are then
 //   rescaled over the indicators that have data: a unit is not punished for what nobody recorded.
 // - Score = Σ weight × min(completion, 1) / Σ weights (with data) × 100, one decimal.
 // - Per indicator: 达标 (green) at ≥ 100%, 预警 (amber) at ≥ 80%, 滞后 (red) below. A unit below a
@@ -128,8 +128,9 @@ export const INDICATORS = {
     name: '集中培训',
     unit: '次',
     basis: 'flow',
-    description: '对所站工作人员和志愿者的集中培训（待内容发布模块记录后计算）',
-    recorded: false,
+    description:
+      '期间内（按开始日期）已举办的集中培训次数：所站工作人员、文明实践骨干、新招募志愿者和微讲堂负责人培训，含下级单位举办的（每年不少于 2 次）',
+    recorded: true,
   },
   publicity: {
     name: '宣传报道稿件',
@@ -257,6 +258,8 @@ export interface UnitFacts {
   professionalTeamsOnTarget: number;
   /** projects that first reached 评估效果 in the period, in the year they belong to */
   projectsDone: number;
+  /** trainings of the unit's subtree held, whose start falls in the period */
+  trainingsHeld: number;
 }
 
 export type Rag = 'green' | 'amber' | 'red' | 'none';
@@ -330,6 +333,7 @@ export function actualOf(code: IndicatorCode, f: UnitFacts, minRatings: number):
     case 'volunteers':
       return f.volunteers;
     case 'trainings':
+      return f.trainingsHeld;
     case 'publicity':
       return null;
   }

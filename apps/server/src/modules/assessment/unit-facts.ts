@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/database.ts';
 import { taskFigures } from '../tasks/index.ts';
+import { trainingFigures } from '../trainings/index.ts';
 import { registeredVolunteersByOrg } from '../volunteers/index.ts';
 import { wholeMonths } from './assessment.service.ts';
 import { FACT_COUNTERS, type FactCounter } from './facts.ts';
@@ -232,6 +233,12 @@ export async function unitFacts(db: Tx, rootPath: string, period: Period): Promi
     unitsOver,
   );
 
+  // held trainings by the day they started (trainings module)
+  const trainingsHeld = rollUp(
+    (await trainingFigures(db, rootPath, period.start, end)).map((x) => ({ path: x.orgPath, n: x.held })),
+    unitsOver,
+  );
+
   const populationOf = (unit: UnitRow): number | null => {
     if (unit.population !== null) return unit.population;
     // not recorded on the unit itself: the sum of the stations' below it, when any recorded one
@@ -273,6 +280,7 @@ export async function unitFacts(db: Tx, rootPath: string, period: Period): Promi
       professionalTeams: proTeamCount.get(unit.path) ?? 0,
       professionalTeamsOnTarget: proTeamsOnTarget.get(unit.path) ?? 0,
       projectsDone: projectsDone.get(unit.path) ?? 0,
+      trainingsHeld: trainingsHeld.get(unit.path) ?? 0,
     };
   });
 }

@@ -13,6 +13,7 @@ export {
   type HonourCandidate,
   type MaskedContact,
 } from './honour-candidates.ts';
+export { rosterVolunteers, type RosterVolunteer } from './roster.ts';
 export { yearHours } from './volunteer-view.ts';
 export {
   countActiveVolunteers,
