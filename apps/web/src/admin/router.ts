@@ -297,6 +297,18 @@ const routes: RouteRecordRaw[] = [
         meta: { title: '任务进度', permission: 'task.read' },
       },
       {
+        path: 'trainings',
+        name: 'trainings',
+        component: () => import('./views/trainings/TrainingsView.vue'),
+        meta: { title: '培训管理', permission: 'training.read' },
+      },
+      {
+        path: 'trainings/:id(\\d+)',
+        name: 'training-detail',
+        component: () => import('./views/trainings/TrainingDetailView.vue'),
+        meta: { title: '培训详情', permission: 'training.read' },
+      },
+      {
         path: 'users',
         name: 'users',
         component: () => import('./views/users/UsersView.vue'),
