@@ -29,6 +29,7 @@ import { insertDemoCardPhotos } from './card-photo-seed.ts';
 import { insertDemoHouseholds } from './households-seed.ts';
 import { insertDemoBulletins } from './assessment-seed.ts';
 import { insertDemoTasks } from './tasks-seed.ts';
+import { insertDemoTrainings } from './trainings-seed.ts';
 import type { OrgRef } from './org-ref.ts';
 
 export interface DemoAccount {
@@ -88,6 +89,8 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
     const households = await insertDemoHouseholds(ctx, tx, center, demoStation);
     // the centre's and demo-institute's work tasks, with reports in every state (调度任务)
     const tasks = await insertDemoTasks(tx, ctx.now(), demoStation);
+    // this year's and last year's trainings of the centre and the institutes, with attendance (培训)
+    const trainings = await insertDemoTrainings(tx, ctx.now(), orgs);
     // last: the per-org per-day rollup of everything above, rebuilt from the recorded facts
     const factRows = await replaceRollup(tx);
     // and the rankings' per-volunteer and per-team monthly rollups (实践排行)
@@ -117,6 +120,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
           ...cardPhotos,
           ...households,
           ...tasks,
+          ...trainings,
           orgDayFacts: factRows,
           ...assessment,
           rankingFacts: rankingRows,
