@@ -20,6 +20,7 @@ export type TrainingUpdate = BodyOf<'/api/trainings/{id}', 'put'>;
 export type TrainingAttendee = ItemOf<'/api/trainings/{id}/attendees'>;
 export type TrainingMaterial = ResponseOf<'/api/trainings/{id}/materials', 'get'>[number];
 export type TrainingSummary = ResponseOf<'/api/trainings/summary', 'get'>;
+export type TrainingSummaryQuery = QueryOf<'/api/trainings/summary', 'get'>;
 
 const byId = (id: number) => ({ params: { path: { id } } });
 
@@ -49,6 +50,5 @@ export const trainingsApi = {
   downloadMaterial: (material: TrainingMaterial) => download(material.url, undefined, material.fileName),
   removeMaterial: (id: number, materialId: number) =>
     call(api.DELETE('/api/trainings/{id}/materials/{materialId}', { params: { path: { id, materialId } } })),
-  summary: (query: { orgId?: number; year?: number }) =>
-    call(api.GET('/api/trainings/summary', { params: { query } })),
+  summary: (query: TrainingSummaryQuery) => call(api.GET('/api/trainings/summary', { params: { query } })),
 };
