@@ -2,9 +2,17 @@
 // training of demo-station held by demo-institute. demo-station2 and another institute's admin get
 // 404 (it does not exist for them), roles without the permission (team leaders, volunteers,
 // residents, the security and audit admins) 403, no session 401, and no refusal changes anything.
+// A sibling station of the same town (created here) finds nothing of demo-station's either.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestContext, login, type TestContext } from '../support/context.ts';
-import { createUser, orgOfUser, tableDigest, TINY_PNG, type OrgRef } from '../support/org-factories.ts';
+import {
+  createUser,
+  orgOfUser,
+  tableDigest,
+  TINY_PNG,
+  uniqueCode,
+  type OrgRef,
+} from '../support/org-factories.ts';
 import { signedInVolunteers } from '../support/store-factories.ts';
 import { activeVolunteersUnder, startedTrainingBody, trainingBody } from '../support/training-factories.ts';
 
@@ -171,5 +179,71 @@ describe('out of scope', () => {
       // all but cancelling the training once held
       expect(res.statusCode, `${name}: ${res.body}`).toBe(name === 'cancel' ? 409 : 200);
     }
+  });
+});
+
+describe('a sibling station of the same town', () => {
+  it('finds neither the other station’s training nor its lists, and cannot take its volunteers', async () => {
+    // a second station under demo-station's institute, and its admin
+    const res = await c['demo-center']!.post('/api/orgs', {
+      parentId: station.parentId,
+      kind: 'station',
+      code: uniqueCode('TRS'),
+      name: '培训测试邻村实践站',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const sibling = res.json().id as number;
+    await createUser(t.ctx.db.system, 'trainings-sibling-station', 'station_admin', sibling);
+    const other = as(t.app, await login(t.app, 'trainings-sibling-station'));
+    // demo-station's own training, with one of its volunteers on the list and a material
+    const created = await c['demo-station']!.post('/api/trainings', startedTrainingBody());
+    expect(created.statusCode, created.body).toBe(200);
+    const id = created.json().id as number;
+    const [own] = await activeVolunteersUnder(t.ctx.db.system, station.path, 1);
+    expect(
+      (await c['demo-station']!.post(`/api/trainings/${id}/attendees`, { volunteerIds: [own] })).statusCode,
+    ).toBe(200);
+    const material = await c['demo-station']!.form(
+      `/api/trainings/${id}/materials`,
+      {},
+      { fileName: '签到表.png', data: TINY_PNG },
+    );
+    expect(material.statusCode, material.body).toBe(200);
+    const ownTraining = await other.post('/api/trainings', trainingBody());
+    expect(ownTraining.statusCode, ownTraining.body).toBe(200);
+    expect(ownTraining.json().orgId).toBe(sibling);
+
+    const before = await digest();
+    for (const [method, url, body] of [
+      ['GET', `/api/trainings/${id}`],
+      ['GET', `/api/trainings/${id}/attendees`],
+      ['GET', `/api/trainings/${id}/materials`],
+      ['GET', material.json().url as string],
+      ['PUT', `/api/trainings/${id}`, startedTrainingBody({ title: '越权修改' })],
+      ['POST', `/api/trainings/${id}/held`],
+      ['POST', `/api/trainings/${id}/cancel`, { reason: '越权取消' }],
+      ['POST', `/api/trainings/${id}/attendees`, { volunteerIds: [own] }],
+      ['DELETE', `/api/trainings/${id}/attendees/${own}`],
+      ['DELETE', material.json().url as string],
+      ['GET', `/api/trainings/summary?orgId=${station.id}`],
+      ['GET', `/api/trainings?orgId=${station.id}`],
+      ['POST', '/api/trainings', trainingBody({ orgId: station.id })],
+    ] as const) {
+      const r = await call(other, [method, () => url, body ? () => body : undefined]);
+      expect(r.statusCode, `${method} ${url}: ${r.body}`).toBe(404);
+      expect(r.json().message).toMatch(CHINESE);
+    }
+    const list = (await other.get('/api/trainings?pageSize=200')).json();
+    expect(list.items.some((x: { id: number }) => x.id === id)).toBe(false);
+    expect(list.items.every((x: { orgId: number }) => x.orgId === sibling)).toBe(true);
+    // demo-station's volunteer cannot be put on the sibling's own training
+    const take = await other.post(`/api/trainings/${ownTraining.json().id}/attendees`, {
+      volunteerIds: [own],
+    });
+    expect(take.statusCode, take.body).toBe(400);
+    expect(take.json()).toMatchObject({ code: 'VOLUNTEER_UNAVAILABLE' });
+    expect(await digest()).toEqual(before);
+    // while demo-station still reads it
+    expect((await c['demo-station']!.get(`/api/trainings/${id}`)).statusCode).toBe(200);
   });
 });
