@@ -2,7 +2,8 @@
 // it, validation in Chinese changing nothing, the planned → held / cancelled rules, attendance from
 // the register (out-of-scope and withdrawn volunteers refused), materials (images and PDF, the
 // Chinese file name on download), the scope of lists and row-level security, the yearly summary per
-// unit, and the assessment's 集中培训 figure counting held trainings only.
+// unit, the assessment's 集中培训 figure counting held trainings only, and the demo seed's handout
+// downloading as the module's own materials do.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inScope } from '../../src/platform/db/database.ts';
 import { chinaDate } from '../../src/platform/time.ts';
@@ -269,6 +270,39 @@ describe('attendance and materials', () => {
     expect((await institute.delete(pdf.json().url)).statusCode).toBe(200);
     expect((await institute.get(pdf.json().url)).statusCode).toBe(404);
     expect((await institute.get(`/api/trainings/${training.id}`)).json().materialCount).toBe(1);
+  });
+});
+
+describe('the demo seed', () => {
+  it('gives demo-institute a held training whose handout downloads as the module serves its own', async () => {
+    const list = (
+      await institute.get(`/api/trainings?orgId=${instituteOrg.id}&status=held&pageSize=200`)
+    ).json().items as { id: number; materialCount: number; attendeeCount: number }[];
+    const withHandout = list.filter((x) => x.materialCount > 0);
+    expect(withHandout).toHaveLength(1);
+    const [material] = (await institute.get(`/api/trainings/${withHandout[0]!.id}/materials`)).json();
+    expect(material).toMatchObject({
+      mimeType: 'application/pdf',
+      fileName: expect.stringMatching(/课件\.pdf$/),
+    });
+    const download = await institute.get(material.url);
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(download.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(download.rawPayload.length).toBe(material.byteSize);
+    // demo-station2's admin, in another town, does not reach it
+    expect((await station2Admin.get(material.url)).statusCode).toBe(404);
+    // and one planned and one cancelled session with its reason
+    const all = (await institute.get(`/api/trainings?orgId=${instituteOrg.id}&pageSize=200`)).json()
+      .items as {
+      status: string;
+      cancelReason: string | null;
+      startsAt: string;
+    }[];
+    expect(
+      all.filter((x) => x.status === 'planned' && Date.parse(x.startsAt) > Date.now()).length,
+    ).toBeGreaterThanOrEqual(1);
+    expect(all.some((x) => x.status === 'cancelled' && x.cancelReason)).toBe(true);
   });
 });
 
