@@ -189,6 +189,14 @@ export const AUDIT_ACTION_LABELS = {
   'publicity.screenshot.set': '上传宣传稿件截图',
   'publicity.screenshot.remove': '删除宣传稿件截图',
   'publicity.export': '导出宣传稿件',
+  'training.create': '新建培训',
+  'training.update': '修改培训',
+  'training.cancel': '取消培训',
+  'training.held': '培训标记为已举办',
+  'training.attendees.add': '添加培训参加人员',
+  'training.attendees.remove': '移除培训参加人员',
+  'training.material.add': '上传培训材料',
+  'training.material.remove': '删除培训材料',
 
   'system.seed': '生成演示数据',
 } as const satisfies Record<string, string>;
@@ -240,6 +248,7 @@ export const AUDIT_RESOURCE_LABELS = {
   work_task: '工作任务',
   task_assignment: '单位的工作任务',
   publicity_piece: '宣传稿件',
+  training: '培训',
   system: '系统',
 } as const satisfies Record<string, string>;
 export type AuditResourceType = keyof typeof AUDIT_RESOURCE_LABELS;
@@ -275,6 +284,7 @@ export const AUDIT_ACTION_GROUP_LABELS: Record<string, string> = {
   household: '群众文明积分',
   task: '工作任务',
   publicity: '宣传稿件',
+  training: '培训',
   system: '系统',
 };
 
@@ -569,6 +579,8 @@ export const AUDIT_PERMISSION_LABELS: Record<string, string> = {
   'task.report': '上报工作任务',
   'publicity.read': '查看宣传稿件',
   'publicity.write': '登记宣传稿件',
+  'training.read': '查看培训',
+  'training.write': '管理培训（新建、签到名单、材料、标记举办）',
   'store.manage': '管理爱心超市物品',
   'store.handover': '兑换核销',
   'account.manage': '管理账号',

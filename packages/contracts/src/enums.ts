@@ -168,6 +168,10 @@ export const PERMISSIONS = [
   'publicity.read',
   /** Record, edit and delete pieces (with their screenshots) of the caller's org or a unit below it. */
   'publicity.write',
+  /** 培训: the training sessions of the caller's subtree, their attendance, materials and yearly counts. */
+  'training.read',
+  /** Plan, edit, cancel and mark held a training; take its attendance and attach its materials. */
+  'training.write',
   'account.manage',
   /**
    * Activate a privileged account the security admin created, reset or promoted: the second
@@ -217,6 +221,8 @@ const BUSINESS_ADMIN: readonly Permission[] = [
   'task.report',
   'publicity.read',
   'publicity.write',
+  'training.read',
+  'training.write',
 ];
 /**
  * 三权分立: the security admin manages accounts only, the audit admin reads the audit log only,

@@ -16,3 +16,4 @@ export * from './honours.ts';
 export * from './households.ts';
 export * from './tasks.ts';
 export * from './publicity.ts';
+export * from './trainings.ts';

@@ -20,6 +20,7 @@ import { publicityModule } from './publicity/index.ts';
 import { storeModule } from './store/index.ts';
 import { tasksModule } from './tasks/index.ts';
 import { teamsModule } from './teams/index.ts';
+import { trainingsModule } from './trainings/index.ts';
 import { uploadsModule } from './uploads/index.ts';
 import { volunteersModule } from './volunteers/index.ts';
 
@@ -50,6 +51,8 @@ export const MODULES: readonly ServerModule[] = [
   tasksModule,
   // after uploads and orgs; below assessment, which reads its publicity figures
   publicityModule,
+  // after uploads, orgs and volunteers; below assessment, which reads its training figures
+  trainingsModule,
   // above activities, hours and orders: their events keep its per-org per-day rollup
   assessmentModule,
 ];

@@ -31,6 +31,7 @@ import { insertDemoHouseholds } from './households-seed.ts';
 import { insertDemoBulletins } from './assessment-seed.ts';
 import { insertDemoTasks } from './tasks-seed.ts';
 import { insertDemoPublicity } from './publicity-seed.ts';
+import { insertDemoTrainings } from './trainings-seed.ts';
 import type { OrgRef } from './org-ref.ts';
 
 export interface DemoAccount {
@@ -95,6 +96,8 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
     // the towns' publicity pieces of this year and last, some meeting every quota (宣传稿件); before
     // the bulletins, which count them
     const publicity = await insertDemoPublicity(tx, ctx.now(), orgs, { id: demoStation.parentId! });
+    // this year's and last year's trainings of the centre and the institutes, with attendance (培训)
+    const trainings = await insertDemoTrainings(tx, ctx.now(), orgs);
     // last: the per-org per-day rollup of everything above, rebuilt from the recorded facts
     const factRows = await replaceRollup(tx);
     // and the rankings' per-volunteer and per-team monthly rollups (实践排行)
@@ -126,6 +129,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, demoPassword?: string): P
           ...households,
           ...tasks,
           ...publicity,
+          ...trainings,
           orgDayFacts: factRows,
           ...assessment,
           rankingFacts: rankingRows,

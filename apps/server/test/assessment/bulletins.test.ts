@@ -227,15 +227,17 @@ describe('the report of a hand-made town', () => {
     expect(result(row, 'activities')).toMatchObject({ actual: 1, target: 2, completion: 50 });
   });
 
-  it('scores the institute over its subtree, its stations on target, no publicity piece as 0 and leaves unrecorded sources as 无数据', async () => {
+  it('scores the institute over its subtree, its stations on target, and no training or publicity piece as 0', async () => {
+    // no training held in October: 0 of the month's share of 2 a year (recorded since issue 16)
     const row = rowOf(await octoberReport(), town);
     expect(result(row, 'activities')).toMatchObject({ actual: 5, target: 1.25 });
     expect(result(row, 'volunteer_share')).toMatchObject({ actual: 13 });
     expect(result(row, 'stations_on_target')).toMatchObject({ actual: 50, completion: 50 });
-    expect(result(row, 'trainings')).toMatchObject({ actual: null, rag: 'none' });
+    expect(result(row, 'trainings')).toMatchObject({ actual: 0, target: 0.17, completion: 0, rag: 'red' });
     // publicity is recorded: no piece in October is 0 of a month's 6 ÷ 12
     expect(result(row, 'publicity')).toMatchObject({ actual: 0, target: 0.5, completion: 0, rag: 'red' });
-    // the same weighted sum as before publicity was recorded (77.1 of 85 weights), now over 90
+    // 77.1 over the 85 weights with data before trainings and publicity were recorded; their 5 + 5
+    // weights at 0 now (65.5 ÷ 95)
     expect(row).toMatchObject({ score: 72.8, rank: 1 });
   });
 });

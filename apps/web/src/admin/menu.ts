@@ -201,6 +201,18 @@ export const MENU_GROUPS: readonly MenuGroup[] = [
     ],
   },
   {
+    key: 'trainings',
+    title: '培训管理',
+    permission: 'training.read',
+    items: [
+      {
+        path: '/trainings',
+        title: '培训管理',
+        description: '所站工作人员、骨干、新志愿者和微讲堂负责人的集中培训：签到名单、材料与年度统计',
+      },
+    ],
+  },
+  {
     key: 'store',
     title: '爱心超市',
     permission: 'store.handover',

@@ -303,6 +303,18 @@ const routes: RouteRecordRaw[] = [
         meta: { title: '宣传稿件', permission: 'publicity.read' },
       },
       {
+        path: 'trainings',
+        name: 'trainings',
+        component: () => import('./views/trainings/TrainingsView.vue'),
+        meta: { title: '培训管理', permission: 'training.read' },
+      },
+      {
+        path: 'trainings/:id(\\d+)',
+        name: 'training-detail',
+        component: () => import('./views/trainings/TrainingDetailView.vue'),
+        meta: { title: '培训详情', permission: 'training.read' },
+      },
+      {
         path: 'users',
         name: 'users',
         component: () => import('./views/users/UsersView.vue'),

@@ -75,7 +75,28 @@ const town: UnitFacts = {
   professionalTeamsOnTarget: 0,
   projectsDone: 0,
   publicity: { province: 0, city: 0, county: 0 },
+  trainingsHeld: 0,
 };
+
+describe('the 集中培训 indicator', () => {
+  it('counts the held trainings of the period, 0 (not 无数据) for a unit that held none', () => {
+    expect(actualOf('trainings', { ...town, trainingsHeld: 3 }, 10)).toBe(3);
+    expect(actualOf('trainings', town, 10)).toBe(0);
+    // 2 a year (seed 004 §11): 0.5 a quarter, 2 a year; a town created mid-year owes its share
+    const setting = { code: 'trainings', target: 2 } as const;
+    expect(targetOf(setting, 12, 1)).toBe(2);
+    expect(targetOf(setting, 3, 1)).toBe(0.5);
+    expect(targetOf(setting, 12, 0.5)).toBe(1);
+    const settings: IndicatorSetting[] = [
+      { orgKind: 'institute', code: 'trainings', seq: 1, target: 2, weight: 10, enabled: true },
+    ];
+    expect(scoreUnit({ ...town, trainingsHeld: 1 }, settings, 12, 10).results[0]).toMatchObject({
+      actual: 1,
+      target: 2,
+    });
+    expect(scoreUnit({ ...town, trainingsHeld: 1 }, settings, 12, 10).score).toBe(50);
+  });
+});
 
 describe('the 茶乡微讲堂, professional-team and project indicators', () => {
   it('gives the share of stations that held a 微讲堂, and 无数据 for a town without stations', () => {

@@ -7,8 +7,7 @@
 // - A rate ('rate': on-time %, average rating, volunteers' share of residents) and a level
 //   ('stock': 百千万 counts at the period's end) are compared with the target as they are.
 // - Completion = actual / target, capped at 100% for the score. An indicator with no data (no
-//   orders closed, too few ratings, no population recorded, a source the platform does not record
-//   yet — trainings) shows 无数据 and is left out of the score, whose weights are then
+//   orders closed, too few ratings, no population recorded) shows 无数据 and is left out of the score, whose weights are then
 //   rescaled over the indicators that have data: a unit is not punished for what nobody recorded.
 // - Publicity (宣传稿件, seed 004 §13) is a flow capped per level: Σ min(pieces of the level, the
 //   level's yearly quota), so a year reaches its target of 6 exactly when every level's quota is met
@@ -132,8 +131,9 @@ export const INDICATORS = {
     name: '集中培训',
     unit: '次',
     basis: 'flow',
-    description: '对所站工作人员和志愿者的集中培训（待内容发布模块记录后计算）',
-    recorded: false,
+    description:
+      '期间内（按开始日期）已举办的集中培训次数：所站工作人员、文明实践骨干、新招募志愿者和微讲堂负责人培训，含下级单位举办的（每年不少于 2 次）',
+    recorded: true,
   },
   publicity: {
     name: '宣传报道稿件',
@@ -264,6 +264,8 @@ export interface UnitFacts {
   projectsDone: number;
   /** publicity pieces published in the period, per quota level (中央级 counted with 省级) */
   publicity: Record<PublicityQuotaLevel, number>;
+  /** trainings of the unit's subtree held, whose start falls in the period */
+  trainingsHeld: number;
 }
 
 export type Rag = 'green' | 'amber' | 'red' | 'none';
@@ -336,11 +338,11 @@ export function actualOf(code: IndicatorCode, f: UnitFacts, minRatings: number):
       return f.teams;
     case 'volunteers':
       return f.volunteers;
+    case 'trainings':
+      return f.trainingsHeld;
     case 'publicity':
       // each level counts up to its yearly quota: 8 county pieces do not make up for a missing province one
       return publicityCredited(f.publicity);
-    case 'trainings':
-      return null;
   }
 }
 

@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/database.ts';
 import { publicityFigures } from '../publicity/index.ts';
 import { taskFigures } from '../tasks/index.ts';
+import { trainingFigures } from '../trainings/index.ts';
 import { registeredVolunteersByOrg } from '../volunteers/index.ts';
 import { wholeMonths } from './assessment.service.ts';
 import { FACT_COUNTERS, type FactCounter } from './facts.ts';
@@ -245,6 +246,11 @@ export async function unitFacts(db: Tx, rootPath: string, period: Period): Promi
     city: publicityOf('city'),
     county: publicityOf('county'),
   };
+  // held trainings by the day they started (trainings module)
+  const trainingsHeld = rollUp(
+    (await trainingFigures(db, rootPath, period.start, end)).map((x) => ({ path: x.orgPath, n: x.held })),
+    unitsOver,
+  );
 
   const populationOf = (unit: UnitRow): number | null => {
     if (unit.population !== null) return unit.population;
@@ -292,6 +298,7 @@ export async function unitFacts(db: Tx, rootPath: string, period: Period): Promi
         city: publicity.city.get(unit.path) ?? 0,
         county: publicity.county.get(unit.path) ?? 0,
       },
+      trainingsHeld: trainingsHeld.get(unit.path) ?? 0,
     };
   });
 }

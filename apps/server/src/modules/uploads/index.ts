@@ -3,7 +3,13 @@ import { defineModule } from '../../platform/module.ts';
 import { uploadsRoutes } from './uploads.routes.ts';
 
 export { attachUploads, cleanFileName, detectImageType, uploadUrl } from './uploads.service.ts';
-export { readRecordImage, storeRecordImage, type StoredImage } from './record-images.ts';
+export {
+  readRecordDocument,
+  readRecordImage,
+  storeRecordDocument,
+  storeRecordImage,
+  type StoredImage,
+} from './record-images.ts';
 
 export const uploadsModule = defineModule({
   name: 'uploads',

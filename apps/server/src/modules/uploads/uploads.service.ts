@@ -105,7 +105,13 @@ export function createUploadsService(ctx: AppContext) {
 
     async get(actor: Actor, id: string): Promise<{ mimeType: string; content: Buffer }> {
       const row = await inScope(ctx.db.app, actor, (tx) =>
-        tx.selectFrom('uploads').select(['mime_type', 'content']).where('id', '=', id).executeTakeFirst(),
+        tx
+          .selectFrom('uploads')
+          .select(['mime_type', 'content'])
+          .where('id', '=', id)
+          // images only: a record's documents (a training's PDF) are served by their module's route
+          .where('mime_type', 'like', 'image/%')
+          .executeTakeFirst(),
       );
       if (!row) throw new NotFound('文件不存在或不在您的数据范围内');
       return { mimeType: row.mime_type, content: row.content };

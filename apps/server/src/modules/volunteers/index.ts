@@ -14,6 +14,7 @@ export {
   type HonourCandidate,
   type MaskedContact,
 } from './honour-candidates.ts';
+export { rosterVolunteers, type RosterVolunteer } from './roster.ts';
 export { yearHours } from './volunteer-view.ts';
 export {
   countActiveVolunteers,

@@ -892,6 +892,49 @@ export interface Teams {
   yearly_service_target: number | null;
 }
 
+export interface TrainingAttendees {
+  added_at: Timestamp;
+  added_by: number;
+  org_path: string;
+  training_id: number;
+  volunteer_id: number;
+}
+
+export interface TrainingMaterials {
+  byte_size: number;
+  file_name: string;
+  id: Generated<number>;
+  mime_type: string;
+  org_path: string;
+  training_id: number;
+  upload_id: string;
+  uploaded_at: Timestamp;
+  uploaded_by: number;
+}
+
+export interface Trainings {
+  cancel_reason: string | null;
+  cancelled_at: Timestamp | null;
+  cancelled_by: number | null;
+  created_at: Timestamp;
+  created_by: number;
+  description: Generated<string>;
+  ends_at: Timestamp;
+  held_at: Timestamp | null;
+  held_by: number | null;
+  id: Generated<number>;
+  kind: string;
+  org_id: number;
+  org_path: string;
+  other_attendees: Generated<number>;
+  place: Generated<string>;
+  starts_at: Timestamp;
+  status: Generated<string>;
+  title: string;
+  trainer: Generated<string>;
+  updated_at: Timestamp;
+}
+
 export interface Uploads {
   byte_size: number;
   content: Buffer;
@@ -1145,6 +1188,9 @@ export interface DB {
   team_members: TeamMembers;
   team_month_facts: TeamMonthFacts;
   teams: Teams;
+  training_attendees: TrainingAttendees;
+  training_materials: TrainingMaterials;
+  trainings: Trainings;
   uploads: Uploads;
   users: Users;
   volunteer_imports: VolunteerImports;

@@ -4443,6 +4443,181 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/trainings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 培训：本单位及下级单位的培训（可按单位、对象、状态、年度或日期、主题/授课人筛选），新的在前 */
+    get: operations['getTrainings'];
+    put?: never;
+    /** 新建培训（默认本单位，或本单位子树中的单位） */
+    post: operations['postTrainings'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/trainings/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 年度培训统计：本级、各直属下级单位（含其下级）与合计的已举办次数（按对象）、参加人次，实践所是否达到每年 2 次 */
+    get: operations['getTrainingsSummary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/trainings/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 一次培训 */
+    get: operations['getTrainingsById'];
+    /** 修改计划中的培训 */
+    put: operations['putTrainingsById'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/trainings/{id}/held': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 标记为已举办（开始之后；已举办的培训计入考核） */
+    post: operations['postTrainingsByIdHeld'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/trainings/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 取消计划中的培训（填写原因） */
+    post: operations['postTrainingsByIdCancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/trainings/{id}/other-attendees': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** 其他参加人数（非注册志愿者的工作人员；计划中或已举办的培训） */
+    put: operations['putTrainingsByIdOtherAttendees'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/trainings/{id}/attendees': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 签到名单（志愿者编号、姓名、单位、脱敏手机号） */
+    get: operations['getTrainingsByIdAttendees'];
+    put?: never;
+    /** 从志愿者名册添加参加人员（本单位数据范围内、状态正常的志愿者；已在名单中的跳过） */
+    post: operations['postTrainingsByIdAttendees'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/trainings/{id}/attendees/{volunteerId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** 从签到名单移除一人 */
+    delete: operations['deleteTrainingsByIdAttendeesByVolunteerId'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/trainings/{id}/materials': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 培训材料 */
+    get: operations['getTrainingsByIdMaterials'];
+    put?: never;
+    /** 上传培训材料（JPG、PNG、WEBP 图片或 PDF，≤ 20 MB，表单字段 file） */
+    post: operations['postTrainingsByIdMaterials'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/trainings/{id}/materials/{materialId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 下载培训材料 */
+    get: operations['getTrainingsByIdMaterialsByMaterialId'];
+    put?: never;
+    post?: never;
+    /** 删除培训材料 */
+    delete: operations['deleteTrainingsByIdMaterialsByMaterialId'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/assessment/units': {
     parameters: {
       query?: never;
@@ -21198,6 +21373,623 @@ export interface operations {
             createdAt: string;
             updatedAt: string;
             canEdit: boolean;
+          };
+        };
+      };
+    };
+  };
+  getTrainings: {
+    parameters: {
+      query?: {
+        orgId?: number;
+        kind?: 'staff' | 'backbone' | 'new_volunteers' | 'lecture_leads';
+        status?: 'planned' | 'held' | 'cancelled';
+        year?: number;
+        from?: string;
+        to?: string;
+        q?: string;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              id: number;
+              orgId: number;
+              orgName: string;
+              title: string;
+              /** @enum {string} */
+              kind: 'staff' | 'backbone' | 'new_volunteers' | 'lecture_leads';
+              startsAt: string;
+              endsAt: string;
+              place: string;
+              trainer: string;
+              description: string;
+              /** @enum {string} */
+              status: 'planned' | 'held' | 'cancelled';
+              heldAt: string | null;
+              cancelledAt: string | null;
+              cancelReason: string | null;
+              attendeeCount: number;
+              otherAttendees: number;
+              materialCount: number;
+              createdBy: string | null;
+              createdAt: string;
+            }[];
+            total: number;
+          };
+        };
+      };
+    };
+  };
+  postTrainings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          orgId?: number;
+          title: string;
+          /** @enum {string} */
+          kind: 'staff' | 'backbone' | 'new_volunteers' | 'lecture_leads';
+          /** Format: date-time */
+          startsAt: string;
+          /** Format: date-time */
+          endsAt: string;
+          /** @default  */
+          place?: string;
+          /** @default  */
+          trainer?: string;
+          /** @default  */
+          description?: string;
+          /** @default 0 */
+          otherAttendees?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orgId: number;
+            orgName: string;
+            title: string;
+            /** @enum {string} */
+            kind: 'staff' | 'backbone' | 'new_volunteers' | 'lecture_leads';
+            startsAt: string;
+            endsAt: string;
+            place: string;
+            trainer: string;
+            description: string;
+            /** @enum {string} */
+            status: 'planned' | 'held' | 'cancelled';
+            heldAt: string | null;
+            cancelledAt: string | null;
+            cancelReason: string | null;
+            attendeeCount: number;
+            otherAttendees: number;
+            materialCount: number;
+            createdBy: string | null;
+            createdAt: string;
+          };
+        };
+      };
+    };
+  };
+  getTrainingsSummary: {
+    parameters: {
+      query?: {
+        orgId?: number;
+        year?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            year: number;
+            required: number;
+            rows: {
+              orgId: number;
+              orgName: string;
+              orgKind: string;
+              /** @enum {string} */
+              scope: 'own' | 'subtree' | 'total';
+              held: number;
+              byKind: {
+                staff: number;
+                backbone: number;
+                new_volunteers: number;
+                lecture_leads: number;
+              };
+              attendees: number;
+              planned: number;
+              meets: boolean | null;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  getTrainingsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orgId: number;
+            orgName: string;
+            title: string;
+            /** @enum {string} */
+            kind: 'staff' | 'backbone' | 'new_volunteers' | 'lecture_leads';
+            startsAt: string;
+            endsAt: string;
+            place: string;
+            trainer: string;
+            description: string;
+            /** @enum {string} */
+            status: 'planned' | 'held' | 'cancelled';
+            heldAt: string | null;
+            cancelledAt: string | null;
+            cancelReason: string | null;
+            attendeeCount: number;
+            otherAttendees: number;
+            materialCount: number;
+            createdBy: string | null;
+            createdAt: string;
+          };
+        };
+      };
+    };
+  };
+  putTrainingsById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          title: string;
+          /** @enum {string} */
+          kind: 'staff' | 'backbone' | 'new_volunteers' | 'lecture_leads';
+          /** Format: date-time */
+          startsAt: string;
+          /** Format: date-time */
+          endsAt: string;
+          /** @default  */
+          place?: string;
+          /** @default  */
+          trainer?: string;
+          /** @default  */
+          description?: string;
+          /** @default 0 */
+          otherAttendees?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orgId: number;
+            orgName: string;
+            title: string;
+            /** @enum {string} */
+            kind: 'staff' | 'backbone' | 'new_volunteers' | 'lecture_leads';
+            startsAt: string;
+            endsAt: string;
+            place: string;
+            trainer: string;
+            description: string;
+            /** @enum {string} */
+            status: 'planned' | 'held' | 'cancelled';
+            heldAt: string | null;
+            cancelledAt: string | null;
+            cancelReason: string | null;
+            attendeeCount: number;
+            otherAttendees: number;
+            materialCount: number;
+            createdBy: string | null;
+            createdAt: string;
+          };
+        };
+      };
+    };
+  };
+  postTrainingsByIdHeld: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orgId: number;
+            orgName: string;
+            title: string;
+            /** @enum {string} */
+            kind: 'staff' | 'backbone' | 'new_volunteers' | 'lecture_leads';
+            startsAt: string;
+            endsAt: string;
+            place: string;
+            trainer: string;
+            description: string;
+            /** @enum {string} */
+            status: 'planned' | 'held' | 'cancelled';
+            heldAt: string | null;
+            cancelledAt: string | null;
+            cancelReason: string | null;
+            attendeeCount: number;
+            otherAttendees: number;
+            materialCount: number;
+            createdBy: string | null;
+            createdAt: string;
+          };
+        };
+      };
+    };
+  };
+  postTrainingsByIdCancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orgId: number;
+            orgName: string;
+            title: string;
+            /** @enum {string} */
+            kind: 'staff' | 'backbone' | 'new_volunteers' | 'lecture_leads';
+            startsAt: string;
+            endsAt: string;
+            place: string;
+            trainer: string;
+            description: string;
+            /** @enum {string} */
+            status: 'planned' | 'held' | 'cancelled';
+            heldAt: string | null;
+            cancelledAt: string | null;
+            cancelReason: string | null;
+            attendeeCount: number;
+            otherAttendees: number;
+            materialCount: number;
+            createdBy: string | null;
+            createdAt: string;
+          };
+        };
+      };
+    };
+  };
+  putTrainingsByIdOtherAttendees: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @default 0 */
+          otherAttendees?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            orgId: number;
+            orgName: string;
+            title: string;
+            /** @enum {string} */
+            kind: 'staff' | 'backbone' | 'new_volunteers' | 'lecture_leads';
+            startsAt: string;
+            endsAt: string;
+            place: string;
+            trainer: string;
+            description: string;
+            /** @enum {string} */
+            status: 'planned' | 'held' | 'cancelled';
+            heldAt: string | null;
+            cancelledAt: string | null;
+            cancelReason: string | null;
+            attendeeCount: number;
+            otherAttendees: number;
+            materialCount: number;
+            createdBy: string | null;
+            createdAt: string;
+          };
+        };
+      };
+    };
+  };
+  getTrainingsByIdAttendees: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              volunteerId: number;
+              volunteerNo: string | null;
+              name: string | null;
+              orgName: string | null;
+              /** @enum {string|null} */
+              status: 'active' | 'suspended' | 'withdrawn' | null;
+              phoneMasked: string | null;
+              addedAt: string;
+            }[];
+            total: number;
+          };
+        };
+      };
+    };
+  };
+  postTrainingsByIdAttendees: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          volunteerIds: number[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            added: number;
+            skipped: number;
+          };
+        };
+      };
+    };
+  };
+  deleteTrainingsByIdAttendeesByVolunteerId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+        volunteerId: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {boolean} */
+            ok: true;
+          };
+        };
+      };
+    };
+  };
+  getTrainingsByIdMaterials: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            fileName: string;
+            mimeType: string;
+            byteSize: number;
+            uploadedBy: string | null;
+            uploadedAt: string;
+            url: string;
+          }[];
+        };
+      };
+    };
+  };
+  postTrainingsByIdMaterials: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: number;
+            fileName: string;
+            mimeType: string;
+            byteSize: number;
+            uploadedBy: string | null;
+            uploadedAt: string;
+            url: string;
+          };
+        };
+      };
+    };
+  };
+  getTrainingsByIdMaterialsByMaterialId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+        materialId: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 文件内容（二进制） */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': unknown;
+          'image/jpeg': unknown;
+          'image/png': unknown;
+          'image/webp': unknown;
+        };
+      };
+    };
+  };
+  deleteTrainingsByIdMaterialsByMaterialId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+        materialId: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {boolean} */
+            ok: true;
           };
         };
       };
