@@ -17,6 +17,7 @@ export type PublicityPiece = ItemOf<'/api/publicity'>;
 export type PieceQuery = Filters<QueryOf<'/api/publicity', 'get'>>;
 export type PieceInput = BodyOf<'/api/publicity', 'post'>;
 export type PiecePatch = BodyOf<'/api/publicity/{id}', 'patch'>;
+export type PieceExportQuery = Filters<QueryOf<'/api/publicity/export', 'get'>>;
 export type SummaryQuery = QueryOf<'/api/publicity/summary', 'get'>;
 export type PublicitySummary = ResponseOf<'/api/publicity/summary', 'get'>;
 export type SummaryRow = PublicitySummary['rows'][number];
@@ -35,6 +36,5 @@ export const publicityApi = {
     }),
   removeScreenshot: (id: number) => call(api.DELETE('/api/publicity/{id}/screenshot', byId(id))),
   summary: (query: SummaryQuery) => call(api.GET('/api/publicity/summary', { params: { query } })),
-  exportXlsx: (query: Omit<PieceQuery, 'page' | 'pageSize'>) =>
-    download('/api/publicity/export', toQuery(query), '宣传稿件.xlsx'),
+  exportXlsx: (query: PieceExportQuery) => download('/api/publicity/export', toQuery(query), '宣传稿件.xlsx'),
 };
