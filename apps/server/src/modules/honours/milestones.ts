@@ -9,6 +9,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { inActorScope } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { inScope, type Tx } from '../../platform/db/database.ts';
+import { pageOf } from '../../platform/db/paging.ts';
 import type { EventHandlers } from '../../platform/events.ts';
 import { NotFound } from '../../platform/errors.ts';
 import { isoTimestamp } from '../../platform/time.ts';
@@ -134,25 +135,16 @@ export function createMilestonesService(ctx: AppContext) {
           .where(sql<boolean>`m.reached_at >= (${`${q.year}-01-01`}::date AT TIME ZONE 'Asia/Shanghai')`)
           .where(sql<boolean>`m.reached_at < (${`${q.year + 1}-01-01`}::date AT TIME ZONE 'Asia/Shanghai')`);
         if (q.hours) query = query.where('m.hours', '=', q.hours);
-        const [rows, count] = await Promise.all([
-          query
-            .orderBy('m.reached_at', 'desc')
-            .orderBy('m.volunteer_id')
-            .orderBy('m.hours', 'desc')
-            .limit(q.pageSize)
-            .offset((q.page - 1) * q.pageSize)
-            .execute(),
-          query
-            .clearSelect()
-            .select(sql<number>`count(*)::int`.as('n'))
-            .executeTakeFirstOrThrow(),
-        ]);
+        const { rows, total } = await pageOf(
+          query.orderBy('m.reached_at', 'desc').orderBy('m.volunteer_id').orderBy('m.hours', 'desc'),
+          q,
+        );
         const labels = await volunteerLabels(
           tx,
           rows.map((r) => Number(r.volunteer_id)),
         );
         return {
-          total: count.n,
+          total,
           items: rows.map((r) => {
             const who = labels.get(Number(r.volunteer_id));
             return {
